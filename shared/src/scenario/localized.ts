@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /** A locale code such as `en`, `pl`, `ro`, `lt` (BCP 47 language, optional region). */
-export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "a locale code such as en, pl, ro or lt");
+export const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "a locale code such as en, pl, ro or lt");
 export type Locale = z.infer<typeof localeSchema>;
 
 /** A player-facing string: one text for every language, or a map from locale to text. */
