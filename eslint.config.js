@@ -23,7 +23,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "@colyseus/*", "phaser", "@hotseat/server", "@hotseat/client"], message: "shared/ must stay pure: no I/O, transport or rendering imports." },
+            {
+              group: ["node:*", "fs", "path", "@colyseus/*", "phaser", "@hotseat/server", "@hotseat/client"],
+              message: "shared/ must stay pure: no I/O, transport or rendering imports.",
+            },
           ],
         },
       ],
