@@ -1,0 +1,61 @@
+import type { NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
+
+/** A store that keeps everything in memory: for tests and throwaway servers. */
+export class MemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly logs = new Map<string, StoredEvent[]>();
+  private readonly results = new Map<string, unknown>();
+
+  createSession(session: NewSession): SessionRecord {
+    if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);
+    const record: SessionRecord = { ...session, status: "live" };
+    this.sessions.set(session.id, record);
+    this.logs.set(session.id, []);
+    return { ...record };
+  }
+
+  appendEvent(sessionId: string, event: unknown, at: number): number {
+    const log = this.logs.get(sessionId);
+    if (!log) throw new Error(`unknown session ${sessionId}`);
+    // Copy through JSON so the log behaves like the SQLite one: later mutation of the caller's object can't leak in.
+    const seq = log.length + 1;
+    log.push({ seq, at, event: JSON.parse(JSON.stringify(event)) as unknown });
+    return seq;
+  }
+
+  events(sessionId: string): StoredEvent[] {
+    return (this.logs.get(sessionId) ?? []).map((e) => ({ ...e }));
+  }
+
+  getSession(sessionId: string): SessionRecord | undefined {
+    const record = this.sessions.get(sessionId);
+    return record && { ...record };
+  }
+
+  findByCode(code: string): SessionRecord | undefined {
+    return this.listSessions().find((s) => s.code === code);
+  }
+
+  listSessions(status?: SessionRecord["status"]): SessionRecord[] {
+    // Newest first; among sessions created in the same millisecond, the later-created first.
+    return [...this.sessions.values()]
+      .reverse()
+      .filter((s) => status === undefined || s.status === status)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((s) => ({ ...s }));
+  }
+
+  saveResult(sessionId: string, result: unknown, finishedAt: number): void {
+    const record = this.sessions.get(sessionId);
+    if (!record) throw new Error(`unknown session ${sessionId}`);
+    record.status = "finished";
+    record.finishedAt = finishedAt;
+    this.results.set(sessionId, JSON.parse(JSON.stringify(result)) as unknown);
+  }
+
+  result(sessionId: string): unknown {
+    return this.results.get(sessionId);
+  }
+
+  close(): void {}
+}
