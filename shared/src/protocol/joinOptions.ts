@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** Who a connection is: the trainer who runs the session, a trainee who plays, or a read-only projector. */
+export const roleSchema = z.enum(["trainer", "trainee", "projector"]);
+export type Role = z.infer<typeof roleSchema>;
+
+/** The longest trainee name the session keeps; longer names are cut, not refused. */
+export const maxNameLength = 24;
+
+/**
+ * What a client sends when it joins a session room. The join code itself is the room's address;
+ * `trainerToken` proves the trainer, `reconnectKey` lets a trainee come back as themselves.
+ */
+export const joinOptionsSchema = z.strictObject({
+  role: roleSchema,
+  name: z.string().max(200).optional(),
+  trainerToken: z.string().min(1).max(200).optional(),
+  reconnectKey: z.string().min(1).max(200).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;

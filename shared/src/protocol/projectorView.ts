@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { emotions, outcomes } from "../scenario/vocabulary";
+import { playStyleSchema, sessionPhaseSchema } from "./playStyle";
+import {
+  branchViewSchema,
+  customerViewSchema,
+  endingViewSchema,
+  ledgerLineSchema,
+  meterReadingSchema,
+  optionLabelSchema,
+  pathStepViewSchema,
+  resultViewSchema,
+  scenarioTitleSchema,
+  tallyLineSchema,
+  voteStatusSchema,
+} from "./viewParts";
+
+/** One team's line on the projector's board, so the class compares the teams' runs live. */
+export const teamBoardLineSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  memberCount: z.number().int(),
+  stepIndex: z.number().int(),
+  emotion: z.enum(emotions).optional(),
+  meters: meterReadingSchema,
+  ended: z.boolean(),
+  outcome: z.enum(outcomes).optional(),
+  endingTitle: z.string().optional(),
+});
+export type TeamBoardLine = z.infer<typeof teamBoardLineSchema>;
+
+/** The class view on the wall: the customer, the options, counts (never names), meters and the ledger. */
+export const projectorViewSchema = z.strictObject({
+  role: z.literal("projector"),
+  joinCode: z.string(),
+  joinOpen: z.boolean(),
+  traineeCount: z.number().int(),
+  connectedCount: z.number().int(),
+  phase: sessionPhaseSchema,
+  paused: z.boolean(),
+  style: playStyleSchema,
+  scenario: scenarioTitleSchema.optional(),
+  stepIndex: z.number().int(),
+  customer: customerViewSchema.optional(),
+  options: z.array(optionLabelSchema),
+  vote: voteStatusSchema,
+  tally: z.array(tallyLineSchema),
+  votesCast: z.number().int(),
+  /** Options tied for the lead after the vote closed. */
+  tiedOptionIds: z.array(z.string()),
+  result: resultViewSchema.optional(),
+  meters: meterReadingSchema.optional(),
+  ledger: z.array(ledgerLineSchema),
+  hotSeat: z.strictObject({ holderName: z.string() }).optional(),
+  teams: z.array(teamBoardLineSchema),
+  ending: endingViewSchema.optional(),
+  path: z.array(pathStepViewSchema),
+  branches: z.array(branchViewSchema),
+});
+export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** Stable codes of every refusal the session or room sends back; clients translate by code. */
+export const errorCodes = [
+  "message.malformed",
+  "message.unknown",
+  "role.forbidden",
+  "session.paused",
+  "phase.wrong",
+  "join.bad-code",
+  "join.bad-token",
+  "join.locked",
+  "join.removed",
+  "join.solo-full",
+  "trainee.unknown",
+  "trainee.removed",
+  "scenario.unknown",
+  "scenario.invalid",
+  "scenario.none",
+  "style.not-ready",
+  "vote.closed",
+  "vote.late",
+  "vote.duplicate",
+  "vote.unknown-option",
+  "vote.tie",
+  "vote.no-tie",
+  "vote.not-tied-option",
+  "choice.not-yours",
+  "choice.unknown-option",
+  "choice.stale",
+  "mark.not-allowed",
+  "seat.empty",
+  "team.unknown",
+  "team.none",
+  "teams.too-few-trainees",
+  "rewind.out-of-range",
+  "timer.stale",
+  "run.ended",
+] as const;
+/** One refusal code. */
+export type ErrorCode = (typeof errorCodes)[number];
+/** Zod schema of an error code. */
+export const errorCodeSchema = z.enum(errorCodes);
+
+/** Sent to one client when its message was refused: nothing changed, nothing was logged. */
+export const errorMessageSchema = z.strictObject({
+  type: z.literal("error"),
+  code: errorCodeSchema,
+  message: z.string(),
+});
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;

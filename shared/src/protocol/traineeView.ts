@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { playStyleSchema, sessionPhaseSchema } from "./playStyle";
+import {
+  customerViewSchema,
+  endingViewSchema,
+  meterReadingSchema,
+  optionLabelSchema,
+  pathStepViewSchema,
+  resultViewSchema,
+  scenarioTitleSchema,
+  voteStatusSchema,
+} from "./viewParts";
+
+/**
+ * What one trainee's phone shows. Its size does not grow with the class: no roster, no tally,
+ * no other trainee's vote, and never an option's effects.
+ */
+export const traineeViewSchema = z.strictObject({
+  role: z.literal("trainee"),
+  me: z.strictObject({ id: z.string(), name: z.string(), removed: z.boolean() }),
+  phase: sessionPhaseSchema,
+  paused: z.boolean(),
+  style: playStyleSchema,
+  scenario: scenarioTitleSchema.optional(),
+  /** The decision being played now (0-based); echo it as `stepIndex` in vote/mark/choose. */
+  stepIndex: z.number().int(),
+  customer: customerViewSchema.optional(),
+  options: z.array(optionLabelSchema),
+  /** What this trainee can do with the options now. */
+  can: z.enum(["vote", "mark", "choose", "wait"]),
+  myVote: z.string().optional(),
+  myMark: z.string().optional(),
+  vote: voteStatusSchema,
+  result: resultViewSchema.optional(),
+  meters: meterReadingSchema.optional(),
+  hotSeat: z.strictObject({ holderName: z.string(), inSeat: z.boolean() }).optional(),
+  team: z
+    .strictObject({ id: z.string(), name: z.string(), captainName: z.string(), isCaptain: z.boolean() })
+    .optional(),
+  ending: endingViewSchema.optional(),
+  /** The path played, shown at the debrief. */
+  path: z.array(pathStepViewSchema).optional(),
+});
+export type TraineeView = z.infer<typeof traineeViewSchema>;

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { costItems, emotions, outcomes, techniqueTags } from "../scenario/vocabulary";
+
+/** The relationship and company meters of a run, after clamping to 0..100, plus the ledger total. */
+export const meterReadingSchema = z.strictObject({
+  mood: z.number(),
+  reputation: z.number().optional(),
+  strain: z.number().optional(),
+  cost: z.number(),
+});
+export type MeterReading = z.infer<typeof meterReadingSchema>;
+
+/** One line of the itemised cost ledger. */
+export const ledgerLineSchema = z.strictObject({ item: z.enum(costItems), amount: z.number() });
+export type LedgerLine = z.infer<typeof ledgerLineSchema>;
+
+/** What the customer says and shows now, in the viewer's language. */
+export const customerViewSchema = z.strictObject({
+  name: z.string(),
+  line: z.string(),
+  emotion: z.enum(emotions),
+  narration: z.string().optional(),
+});
+export type CustomerView = z.infer<typeof customerViewSchema>;
+
+/** An option as players see it: no effects, no feedback before it is chosen. */
+export const optionLabelSchema = z.strictObject({ id: z.string(), label: z.string() });
+export type OptionLabel = z.infer<typeof optionLabelSchema>;
+
+/** How a decision was made: the vote's majority, a tie settled by the trainer or a seeded draw, and so on. */
+export const decidedBySchema = z.enum([
+  "majority",
+  "tie-trainer",
+  "tie-draw",
+  "override",
+  "hot-seat",
+  "team",
+  "solo",
+]);
+export type DecidedBy = z.infer<typeof decidedBySchema>;
+
+/** The revealed result of the last decision: what was played and what the expert says about it. */
+export const resultViewSchema = z.strictObject({
+  stepIndex: z.number().int(),
+  optionId: z.string(),
+  label: z.string(),
+  feedback: z.string().optional(),
+  tags: z.array(z.enum(techniqueTags)),
+  decidedBy: decidedBySchema,
+});
+export type ResultView = z.infer<typeof resultViewSchema>;
+
+/** How a run ended and what the trainer discusses about it. */
+export const endingViewSchema = z.strictObject({
+  id: z.string(),
+  outcome: z.enum(outcomes),
+  title: z.string(),
+  debrief: z.string(),
+});
+export type EndingView = z.infer<typeof endingViewSchema>;
+
+/** One step of a played path, as the debrief lists it. */
+export const pathStepViewSchema = z.strictObject({
+  stepIndex: z.number().int(),
+  optionId: z.string(),
+  label: z.string(),
+  decidedBy: decidedBySchema,
+  moodAfter: z.number(),
+  costAfter: z.number(),
+});
+export type PathStepView = z.infer<typeof pathStepViewSchema>;
+
+/** A branch abandoned by a rewind, kept so the debrief can compare it with the path finally played. */
+export const branchViewSchema = z.strictObject({
+  fromStep: z.number().int(),
+  steps: z.array(pathStepViewSchema),
+  ending: endingViewSchema.optional(),
+});
+export type BranchView = z.infer<typeof branchViewSchema>;
+
+/** The scenario being played, as a title line. */
+export const scenarioTitleSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  currency: z.string(),
+});
+export type ScenarioTitle = z.infer<typeof scenarioTitleSchema>;
+
+/** The class vote's status: whether it is open and, with a timer, when it closes (server ms epoch). */
+export const voteStatusSchema = z.strictObject({
+  open: z.boolean(),
+  deadline: z.number().optional(),
+  /** Milliseconds left on a paused timer. */
+  remainingMs: z.number().optional(),
+});
+export type VoteStatus = z.infer<typeof voteStatusSchema>;
+
+/** Votes per option, in option order; counts only, no names. */
+export const tallyLineSchema = z.strictObject({ optionId: z.string(), count: z.number().int() });
+export type TallyLine = z.infer<typeof tallyLineSchema>;
