@@ -1,0 +1,44 @@
+import { analyzePaths } from "./analyzePaths";
+import type { CheckContext } from "./checkContext";
+import { compileScenario } from "./compileScenario";
+import type { CompiledScenario } from "./compileScenario";
+import type { Diagnostic } from "./diagnostic";
+import { hasErrors, sortDiagnostics } from "./diagnostic";
+import { diagnosePaths } from "./diagnosePaths";
+import { diagnoseScenario } from "./diagnoseScenario";
+import { diagnoseSchema } from "./diagnoseSchema";
+import { migrateScenario } from "./migrateScenario";
+import { parseScenarioText } from "./parseScenarioText";
+import type { Scenario } from "./scenarioSchema";
+
+// Callers that load a file usually print its diagnostics too.
+export { formatDiagnostic } from "./formatDiagnostic";
+
+/** What loading a scenario file gives: the scenario when its shape is valid, the machine when nothing is wrong. */
+export type LoadResult = {
+  scenario?: Scenario;
+  /** Present exactly when there is no error-severity diagnostic. */
+  compiled?: CompiledScenario;
+  /** Sorted by line and column. */
+  diagnostics: Diagnostic[];
+};
+
+/**
+ * Loads a YAML or JSON scenario: parse → migrate → check the schema → check meaning → compile →
+ * check every path. Stops at the first stage with errors, so each problem is reported once.
+ */
+export function loadScenario(text: string, file: string): LoadResult {
+  const parsed = parseScenarioText(text, file);
+  if (parsed.diagnostics.length > 0) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
+  const migrated = migrateScenario(parsed.data, parsed.positions, file);
+  if (migrated.data === undefined) return { diagnostics: sortDiagnostics(migrated.diagnostics) };
+  const checked = diagnoseSchema(migrated.data, parsed.positions, file);
+  const scenario = checked.scenario;
+  if (scenario === undefined) return { diagnostics: sortDiagnostics(checked.diagnostics) };
+  const diagnostics = diagnoseScenario(scenario, parsed.positions, file);
+  if (hasErrors(diagnostics)) return { scenario, diagnostics: sortDiagnostics(diagnostics) };
+  const compiled = compileScenario(scenario);
+  const context: CheckContext = { scenario, positions: parsed.positions, file };
+  diagnostics.push(...diagnosePaths(context, analyzePaths(compiled, { graphCheck: false }), diagnostics));
+  return { scenario, compiled, diagnostics: sortDiagnostics(diagnostics) };
+}
