@@ -1,4 +1,6 @@
+import { checkCommand } from "./checkCommand";
 import type { Command } from "./command";
+import { playCommand } from "./playCommand";
 
 /** Every `hotseat` subcommand, in the order `help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [checkCommand, playCommand];

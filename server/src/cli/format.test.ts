@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLedger, meterBar, meterLines, plural, sourceExcerpt, wrap } from "./format";
+import { formatLedger, meterBar, meterLines, plural, wrap } from "./format";
 
 describe("meter and ledger formatting", () => {
   it("draws a mood bar proportional to the value with the number beside it", () => {
@@ -36,19 +36,6 @@ describe("meter and ledger formatting", () => {
     expect(plural(1, "error")).toBe("1 error");
     expect(plural(2, "error")).toBe("2 errors");
     expect(plural(0, "warning")).toBe("0 warnings");
-  });
-});
-
-describe("sourceExcerpt", () => {
-  const text = "machine:\n  initial: opening\n      target: detials\n";
-
-  it("shows the line with a caret under the column", () => {
-    expect(sourceExcerpt(text, 3, 15)).toEqual(["  3 |       target: detials", "    |               ^"]);
-  });
-
-  it("shows nothing when the position is unknown or past the end", () => {
-    expect(sourceExcerpt(text, undefined, undefined)).toEqual([]);
-    expect(sourceExcerpt(text, 40, 1)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Small text helpers shared by the commands: meters as bars, the cost ledger as a sum of named
- * items, and a source line with a caret under the column a diagnostic points at.
+ * items, and prose wrapped to the terminal.
  */
 
 const barWidth = 20;
@@ -73,26 +73,10 @@ export function meterLines(now: MeterReading, currency: string, before?: MeterRe
   return lines;
 }
 
-/**
- * The source line a diagnostic points at, with a caret under its column, indented by the line
- * number; empty when the line does not exist in `text`.
- */
-export function sourceExcerpt(text: string, line: number | undefined, column: number | undefined): string[] {
-  if (line === undefined || line < 1) return [];
-  const source = text.split(/\r?\n/)[line - 1];
-  if (source === undefined) return [];
-  const gutter = String(line).length;
-  const lines = [`  ${String(line)} | ${source.replace(/\t/g, " ")}`];
-  if (column !== undefined && column >= 1 && column <= source.length + 1) {
-    lines.push(`  ${" ".repeat(gutter)} | ${" ".repeat(column - 1)}^`);
-  }
-  return lines;
-}
-
 /** Text wrapped to `width` columns with every line indented by `indent`. */
 export function wrap(text: string, width = 100, indent = "  "): string[] {
   const out: string[] = [];
-  for (const paragraph of text.split(/\n/)) {
+  for (const paragraph of text.trim().split(/\n/)) {
     let line = "";
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       if (line && indent.length + line.length + 1 + word.length > width) {

@@ -1,0 +1,86 @@
+import type { Diagnostic } from "@hotseat/shared";
+import type { Command } from "./command";
+import { exitCodes, parseCommandArgs } from "./command";
+import { findScenarioFiles } from "./findScenarioFiles";
+import { plural } from "./format";
+import { loadScenarioFile, printDiagnostics } from "./loadScenarioFile";
+
+/** `hotseat check`: loads scenarios and their test plans and prints every problem found. */
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Check scenario files (and their plans.yaml) for mistakes",
+  help: [
+    "Usage: npm run hotseat -- check <file-or-folder>... [--strict]",
+    "",
+    "Reads every scenario.yaml (or .yml, .json) in the folders you name, and the plans.yaml beside",
+    "each one, and lists every problem with its code, the line and column, and how to fix it.",
+    "Errors (the scenario cannot be played) make the command fail; warnings do not, unless --strict.",
+    "",
+    "Options:",
+    "  --strict   Treat warnings as errors too (for CI, before publishing a scenario).",
+    "",
+    "Examples:",
+    "  npm run hotseat -- check scenarios",
+    "  npm run hotseat -- check scenarios/ruined-hat/scenario.yaml",
+    "",
+    "Output:",
+    "  scenarios/ruined-hat/scenario.yaml:41:17 error HS003 ...",
+    "    41 |         target: detials",
+    "       |                 ^",
+    "  scenarios/ruined-hat/scenario.yaml: 1 error",
+    "  scenarios/agency/scenario.yaml: ok, 18 states, 5 endings",
+    "",
+    "The codes (HS001...HS018) are explained in docs/AUTHORING.md.",
+  ],
+  async run(args, io) {
+    const parsed = parseCommandArgs("check", args, { strict: { type: "boolean" } }, io);
+    if (!parsed) return exitCodes.usage;
+    if (parsed.positionals.length === 0) {
+      io.err("hotseat check: name at least one scenario file or folder, e.g. scenarios");
+      return exitCodes.usage;
+    }
+    const { scenarios, problems } = findScenarioFiles(parsed.positionals);
+    problems.forEach((p) => io.err(p));
+    const strict = parsed.values.strict === true;
+    const totals = { errors: 0, warnings: 0, files: 0 };
+    const count = (diagnostics: readonly Diagnostic[]) => {
+      const errors = diagnostics.filter((d) => d.severity === "error").length;
+      const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+      totals.errors += errors;
+      totals.warnings += warnings;
+      totals.files += 1;
+      return { errors, warnings };
+    };
+
+    for (const found of scenarios) {
+      const loaded = loadScenarioFile(found.file, io);
+      if (!loaded) {
+        totals.errors += 1;
+        continue;
+      }
+      printDiagnostics(io, loaded.diagnostics, loaded.text);
+      const c = count(loaded.diagnostics);
+      const size = loaded.scenario
+        ? `${plural(Object.keys(loaded.scenario.machine.states).length, "state")}, ${plural(Object.keys(loaded.scenario.endings).length, "ending")}`
+        : "";
+      io.out(`${found.file}: ${summary(c, size)}`);
+    }
+
+    const failed = totals.errors > 0 || (strict && totals.warnings > 0) || problems.length > 0;
+    if (scenarios.length > 1 || failed) {
+      io.out(
+        `Checked ${plural(totals.files, "file")}: ${totals.errors === 0 && totals.warnings === 0 ? "all ok" : `${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")}`}.`,
+      );
+    }
+    return failed ? exitCodes.problems : exitCodes.ok;
+  },
+};
+
+function summary(c: { errors: number; warnings: number }, size: string): string {
+  const problems = [
+    c.errors > 0 ? plural(c.errors, "error") : "",
+    c.warnings > 0 ? plural(c.warnings, "warning") : "",
+  ].filter(Boolean);
+  if (c.errors > 0) return problems.join(", ");
+  return [problems.length === 0 ? "ok" : problems.join(", "), size].filter(Boolean).join(", ");
+}
