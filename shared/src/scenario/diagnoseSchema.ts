@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticCode } from "./diagnostic";
-import { issueDiagnostics } from "./issueDiagnostics";
+import { issueDiagnostics, valueAt } from "./issueDiagnostics";
 import { scenarioSchema } from "./scenarioSchema";
 import type { Scenario } from "./scenarioSchema";
 import type { SourcePositions } from "./sourcePositions";
@@ -23,6 +23,7 @@ export function diagnoseSchema(data: unknown, positions: SourcePositions, file: 
     file,
     schema: scenarioSchema,
     codeFor: (issue, path): DiagnosticCode => {
+      if (valueAt(data, path) === undefined) return "HS002";
       const field = [...path].reverse().find((p) => typeof p === "string");
       if (field === "formatVersion" && issue.code === "invalid_value") return "HS013";
       if (issue.code === "invalid_value" && field !== undefined && vocabularyFields.has(field))

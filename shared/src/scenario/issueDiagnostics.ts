@@ -43,8 +43,14 @@ const missingHints: Record<string, string> = {
 
 /** Turns zod issues into trainer-readable diagnostics that point at the offending key or value. */
 export function issueDiagnostics(issues: readonly Issue[], context: IssueContext): Diagnostic[] {
-  const base = context.basePath ?? [];
-  return flatten(issues, base).flatMap((issue) => describe(issue, context));
+  const flat = flatten(issues, context.basePath ?? []);
+  // A misspelt field also fails whole-object rules ("must change something"); the spelling is the real problem.
+  const misspelt = new Set(
+    flat.filter((i) => i.code === "unrecognized_keys").map((i) => JSON.stringify(i.fullPath)),
+  );
+  return flat
+    .filter((i) => i.code !== "custom" || !misspelt.has(JSON.stringify(i.fullPath)))
+    .flatMap((issue) => describe(issue, context));
 }
 
 type FlatIssue = Issue & { fullPath: DataPath; expectedAny?: string[] };

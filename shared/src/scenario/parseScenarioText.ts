@@ -43,7 +43,7 @@ export function parseScenarioText(text: string, file: string): ParsedText {
   if (doc.errors.length > 0) {
     const looksLikeJson = /^\s*[{[]/.test(text);
     const diagnostics = doc.errors.map((error): Diagnostic => {
-      const at = errorPosition(doc, error, lineCounter);
+      const at = errorPosition(text, doc, error, lineCounter);
       return {
         code: "HS001",
         severity: "error",
@@ -76,7 +76,12 @@ function explainJson(error: YAMLError): string {
 }
 
 // An unclosed quote is reported where the file ends; the trainer needs to see where it was opened.
-function errorPosition(doc: Document, error: YAMLError, lineCounter: LineCounter): SourcePosition {
+function errorPosition(
+  source: string,
+  doc: Document,
+  error: YAMLError,
+  lineCounter: LineCounter,
+): SourcePosition {
   let offset = error.pos[0];
   if (error.code === "MISSING_CHAR" && /quote/i.test(error.message)) {
     visit(doc, {
@@ -86,6 +91,10 @@ function errorPosition(doc: Document, error: YAMLError, lineCounter: LineCounter
         if (quoted && range && range[0] <= error.pos[0] && error.pos[0] <= range[2]) offset = range[0];
       },
     });
+  }
+  if (error.code === "BAD_INDENT") {
+    // Point at the first character of the badly indented line, not at its first space.
+    while (source[offset] === " ") offset++;
   }
   const { line, col } = lineCounter.linePos(offset);
   return { line: Math.max(1, line), column: Math.max(1, col) };

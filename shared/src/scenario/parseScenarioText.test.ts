@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { broken, lateParcelYaml, positionOf } from "./loadFixtures";
+import { parseScenarioText } from "./parseScenarioText";
+
+describe("parseScenarioText", () => {
+  it("reads the valid YAML fixture into plain data with no diagnostics", () => {
+    const parsed = parseScenarioText(lateParcelYaml, "late.yaml");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.data).toMatchObject({ id: "late-parcel", machine: { initial: "opening" } });
+  });
+
+  it("maps a data path to the line and column of its key and of its value", () => {
+    const parsed = parseScenarioText(lateParcelYaml, "late.yaml");
+    const path = ["machine", "states", "checking", "on", "promise-friday", "target"];
+    expect(parsed.positions.valueAt(path)).toEqual(positionOf(lateParcelYaml, "calm\n          actions"));
+    expect(parsed.positions.keyAt(path)).toEqual(positionOf(lateParcelYaml, "target: calm"));
+    const listItem = ["machine", "states", "opening", "on", "blame-courier", 1, "target"];
+    expect(parsed.positions.valueAt(listItem)).toEqual(
+      positionOf(lateParcelYaml, "checking\n            actions: [{"),
+    );
+  });
+
+  it("falls back to the deepest written parent for a path that is not in the file", () => {
+    const parsed = parseScenarioText(lateParcelYaml, "late.yaml");
+    const missing = ["machine", "states", "calm", "meta", "narration"];
+    expect(parsed.positions.keyAt(missing)).toEqual(
+      positionOf(lateParcelYaml, "meta:\n        line: { en: Thank you."),
+    );
+  });
+
+  it("reports an unclosed quote as HS001 where the quote opens", () => {
+    const text = broken('tydzień."', "tydzień.");
+    const { data, diagnostics } = parseScenarioText(text, "late.yaml");
+    expect(data).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: "HS001", severity: "error", file: "late.yaml" });
+    expect(diagnostics[0]).toMatchObject(positionOf(text, '"Klient'));
+    expect(diagnostics[0]?.message).toMatch(/quote that is never closed/);
+  });
+
+  it("reports bad indentation as HS001 at the first character of the misaligned line", () => {
+    const text = broken("        emotion: anger", "          emotion: anger");
+    const { diagnostics } = parseScenarioText(text, "late.yaml");
+    expect(diagnostics[0]).toMatchObject({ code: "HS001", ...positionOf(text, "emotion: anger") });
+    expect(diagnostics[0]?.message).toMatch(/indentation/);
+  });
+
+  it("reports a tab used for indentation and a name written twice", () => {
+    const tab = broken("  name: Marek", "\tname: Marek");
+    expect(parseScenarioText(tab, "f.yaml").diagnostics[0]).toMatchObject({
+      code: "HS001",
+      ...positionOf(tab, "\tname"),
+      message: expect.stringMatching(/tab/) as unknown,
+    });
+    const twice = broken("currency: EUR\n", "currency: EUR\ncurrency: PLN\n");
+    expect(parseScenarioText(twice, "f.yaml").diagnostics[0]).toMatchObject({
+      code: "HS001",
+      ...positionOf(twice, "currency: PLN"),
+      message: expect.stringMatching(/appears twice/) as unknown,
+    });
+  });
+
+  it("reads JSON, with positions, and explains malformed JSON in JSON terms", () => {
+    const json = '{\n  "id": "x",\n  "machine": { "initial": "a" }\n}';
+    const parsed = parseScenarioText(json, "x.json");
+    expect(parsed.data).toEqual({ id: "x", machine: { initial: "a" } });
+    expect(parsed.positions.valueAt(["machine", "initial"])).toEqual(positionOf(json, '"a"'));
+    const bad = '{\n  "id": "x"\n  "title": "y"\n}';
+    const { diagnostics } = parseScenarioText(bad, "x.json");
+    expect(diagnostics[0]).toMatchObject({ code: "HS001", line: 3 });
+    expect(diagnostics[0]?.message).toMatch(/JSON is not well-formed/);
+  });
+});
