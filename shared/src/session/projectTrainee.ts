@@ -1,0 +1,76 @@
+import type { TraineeView } from "../protocol/traineeView";
+import {
+  customerView,
+  endingView,
+  meterReading,
+  optionLabels,
+  pathView,
+  resultView,
+  scenarioTitleView,
+  showsResult,
+  translatorFor,
+  voteStatus,
+} from "./projectionParts";
+import { captainOf, traineeById } from "./roster";
+import { chooserId, isPlaying, phaseOf, runOf } from "./sessionPhase";
+import { mainRunKey } from "./sessionState";
+import type { SessionState } from "./sessionState";
+
+/**
+ * One trainee's view. It holds only this trainee's own vote or mark, labels without effects,
+ * and no roster or counts, so it stays the same size however large the class grows.
+ */
+export function projectTrainee(state: SessionState, traineeId: string, locale?: string): TraineeView {
+  const ctx = state.context;
+  const phase = phaseOf(state);
+  const t = translatorFor(ctx, locale);
+  const me = traineeById(ctx, traineeId);
+  const record = runOf(ctx, traineeId);
+  const live = isPlaying(phase) && record !== undefined && !record.run.ended && !me?.removed && !ctx.paused;
+  let can: TraineeView["can"] = "wait";
+  if (live && ctx.style === "class-vote" && phase === "voting") can = "vote";
+  if (live && ctx.style !== "class-vote") {
+    if (chooserId(ctx, traineeId) === traineeId) can = "choose";
+    else if (ctx.style === "hot-seat") can = "mark";
+  }
+  const view: TraineeView = {
+    role: "trainee",
+    me: { id: traineeId, name: me?.name ?? "", removed: me?.removed ?? false },
+    phase,
+    paused: ctx.paused,
+    style: ctx.style,
+    stepIndex: record?.decisions.length ?? 0,
+    options: isPlaying(phase) ? optionLabels(record, t) : [],
+    can,
+    vote: voteStatus(ctx),
+  };
+  const scenario = scenarioTitleView(ctx, t);
+  if (scenario) view.scenario = scenario;
+  const customer = customerView(ctx, record, t);
+  if (customer) view.customer = customer;
+  const myVote = ctx.vote?.votes[traineeId];
+  if (myVote !== undefined) view.myVote = myVote;
+  const myMark = ctx.runs[mainRunKey]?.marks[traineeId];
+  if (myMark !== undefined && ctx.style === "hot-seat") view.myMark = myMark;
+  const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
+  if (result) view.result = result;
+  const meters = meterReading(record);
+  if (meters) view.meters = meters;
+  const holder = traineeById(ctx, ctx.seatHolderId);
+  if (ctx.style === "hot-seat" && holder)
+    view.hotSeat = { holderName: holder.name, inSeat: holder.id === traineeId };
+  const team = ctx.teams.find((x) => x.id === me?.teamId);
+  if (ctx.style === "teams" && team) {
+    const captain = captainOf(ctx, team.id);
+    view.team = {
+      id: team.id,
+      name: team.name,
+      captainName: captain?.name ?? "",
+      isCaptain: captain?.id === traineeId,
+    };
+  }
+  const ending = endingView(record?.ending, t);
+  if (ending) view.ending = ending;
+  if (phase === "debrief" && record) view.path = pathView(record.decisions, t);
+  return view;
+}

@@ -1,0 +1,138 @@
+import type { SessionPhase } from "../protocol/playStyle";
+import type {
+  BranchView,
+  CustomerView,
+  EndingView,
+  LedgerLine,
+  MeterReading,
+  OptionLabel,
+  PathStepView,
+  ResultView,
+  ScenarioTitle,
+  TallyLine,
+  VoteStatus,
+} from "../protocol/viewParts";
+import { localize } from "../scenario/localized";
+import type { Localized } from "../scenario/localized";
+import { totalCost } from "../scenario/runContext";
+import { costItems } from "../scenario/vocabulary";
+import { currentTally } from "./playReducers";
+import { mainRunKey } from "./sessionState";
+import type { Decision, EndingRecord, RunRecord, SessionContext } from "./sessionState";
+
+/** Turns the session's localized texts into one language. */
+export type Translate = (text: Localized) => string;
+
+/** The translator for a viewer: their locale, else the scenario's first language. */
+export function translatorFor(ctx: SessionContext, locale?: string): Translate {
+  const lang = locale ?? ctx.scenario?.languages[0] ?? "en";
+  const fallback = ctx.scenario?.languages[0] ?? "en";
+  return (text) => localize(text, lang, fallback);
+}
+
+/** The scenario's title line. */
+export function scenarioTitleView(ctx: SessionContext, t: Translate): ScenarioTitle | undefined {
+  const s = ctx.scenario;
+  return s ? { id: s.id, title: t(s.title), currency: s.currency } : undefined;
+}
+
+/** What the customer says and shows in a run now. */
+export function customerView(
+  ctx: SessionContext,
+  record: RunRecord | undefined,
+  t: Translate,
+): CustomerView | undefined {
+  if (!record) return undefined;
+  const c = record.current;
+  const view: CustomerView = { name: ctx.scenario?.personaName ?? "", line: t(c.line), emotion: c.emotion };
+  if (c.narration !== undefined) view.narration = t(c.narration);
+  return view;
+}
+
+/** The options of a run as labels only. */
+export function optionLabels(record: RunRecord | undefined, t: Translate): OptionLabel[] {
+  return (record?.current.options ?? []).map((o) => ({ id: o.id, label: t(o.label) }));
+}
+
+/** A run's meters and cost total. */
+export function meterReading(record: RunRecord | undefined): MeterReading | undefined {
+  if (!record) return undefined;
+  return { ...record.run.meters, cost: totalCost(record.run.ledger) };
+}
+
+/** The run's ledger, item by item, in vocabulary order. */
+export function ledgerLines(record: RunRecord | undefined): LedgerLine[] {
+  const ledger = record?.run.ledger ?? {};
+  return costItems.flatMap((item) => {
+    const amount = ledger[item];
+    return amount === undefined || amount === 0 ? [] : [{ item, amount }];
+  });
+}
+
+/** An ending in one language. */
+export function endingView(ending: EndingRecord | undefined, t: Translate): EndingView | undefined {
+  if (!ending) return undefined;
+  return { id: ending.id, outcome: ending.outcome, title: t(ending.title), debrief: t(ending.debrief) };
+}
+
+/** The last decision of a run as a revealed result. */
+export function resultView(decision: Decision | undefined, t: Translate): ResultView | undefined {
+  if (!decision) return undefined;
+  const view: ResultView = {
+    stepIndex: decision.stepIndex,
+    optionId: decision.optionId,
+    label: t(decision.label),
+    tags: decision.tags,
+    decidedBy: decision.decidedBy,
+  };
+  if (decision.feedback !== undefined) view.feedback = t(decision.feedback);
+  return view;
+}
+
+/** Whether the phase shows the last decision's result (after a reveal, at the debrief, always in teams). */
+export function showsResult(ctx: SessionContext, phase: SessionPhase): boolean {
+  return phase === "revealed" || phase === "debrief" || (ctx.style === "teams" && phase !== "lobby");
+}
+
+/** Decisions as debrief path steps. */
+export function pathView(decisions: readonly Decision[], t: Translate): PathStepView[] {
+  return decisions.map((d) => ({
+    stepIndex: d.stepIndex,
+    optionId: d.optionId,
+    label: t(d.label),
+    decidedBy: d.decidedBy,
+    moodAfter: d.meters.mood,
+    costAfter: d.cost,
+  }));
+}
+
+/** The branches abandoned by rewinds. */
+export function branchViews(record: RunRecord | undefined, t: Translate): BranchView[] {
+  return (record?.branches ?? []).map((b) => {
+    const view: BranchView = { fromStep: b.fromStep, steps: pathView(b.decisions, t) };
+    const ending = endingView(b.ending, t);
+    if (ending) view.ending = ending;
+    return view;
+  });
+}
+
+/** A tally as lines in option order. */
+export function tallyLines(tally: Record<string, number>): TallyLine[] {
+  return Object.entries(tally).map(([optionId, count]) => ({ optionId, count }));
+}
+
+/** The class vote's status. */
+export function voteStatus(ctx: SessionContext): VoteStatus {
+  const vote = ctx.vote;
+  const status: VoteStatus = { open: vote?.open ?? false };
+  if (vote?.deadline !== undefined) status.deadline = vote.deadline;
+  if (vote?.remainingMs !== undefined) status.remainingMs = vote.remainingMs;
+  return status;
+}
+
+/** The tally to show: the live vote's, else (after a reveal) the one behind the last decision. */
+export function visibleTally(ctx: SessionContext, phase: SessionPhase): Record<string, number> {
+  if (ctx.vote) return currentTally(ctx);
+  const last = ctx.runs[mainRunKey]?.decisions.at(-1);
+  return showsResult(ctx, phase) && last ? last.tally : {};
+}

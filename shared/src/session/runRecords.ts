@@ -1,0 +1,119 @@
+import type { CompiledScenario } from "../scenario/compileScenario";
+import { choose, endingOf, optionsAt, startRun, stateMetaOf } from "../scenario/runScenario";
+import type { RunState } from "../scenario/runState";
+import type { DecidedBy } from "../protocol/viewParts";
+import type { Decision, EndingRecord, RunRecord, ScenarioRef, StepDisplay } from "./sessionState";
+
+/** What the run shows now: the customer's line and the options available. */
+export function stepDisplayOf(compiled: CompiledScenario, run: RunState): StepDisplay {
+  const meta = stateMetaOf(compiled, run.stateId);
+  const display: StepDisplay = {
+    stateId: run.stateId,
+    line: meta.line,
+    emotion: meta.emotion,
+    options: optionsAt(compiled, run),
+  };
+  if (meta.narration !== undefined) display.narration = meta.narration;
+  return display;
+}
+
+/** The ending a run reached, copied out of the scenario. */
+export function endingRecordOf(compiled: CompiledScenario, run: RunState): EndingRecord | undefined {
+  const ending = endingOf(compiled, run);
+  if (ending === undefined) return undefined;
+  return { id: ending.id, outcome: ending.outcome, title: ending.title, debrief: ending.debrief };
+}
+
+function withRun(
+  compiled: CompiledScenario,
+  record: Omit<RunRecord, "current" | "ending">,
+  run: RunState,
+): RunRecord {
+  const next: RunRecord = { ...record, run, current: stepDisplayOf(compiled, run) };
+  const ending = endingRecordOf(compiled, run);
+  if (ending !== undefined) next.ending = ending;
+  return next;
+}
+
+/** A fresh run of the scenario with no history. */
+export function newRunRecord(compiled: CompiledScenario): RunRecord {
+  const run = startRun(compiled);
+  return withRun(compiled, { run, decisions: [], branches: [], marks: {} }, run);
+}
+
+/** How a decision came about, as recorded beside the option played. */
+export type DecisionSource = {
+  decidedBy: DecidedBy;
+  byId?: string;
+  tally?: Record<string, number>;
+  votes?: Record<string, string>;
+  at: number;
+};
+
+/** Plays an option (which must be available) and records the decision with the marks of this step. */
+export function playOption(
+  compiled: CompiledScenario,
+  record: RunRecord,
+  optionId: string,
+  source: DecisionSource,
+): RunRecord {
+  const option = record.current.options.find((o) => o.id === optionId);
+  const run = choose(compiled, record.run, optionId);
+  const decision: Decision = {
+    stepIndex: record.decisions.length,
+    optionId,
+    label: option?.label ?? optionId,
+    tags: option?.tags ?? [],
+    decidedBy: source.decidedBy,
+    tally: source.tally ?? {},
+    votes: source.votes ?? {},
+    marks: record.marks,
+    at: source.at,
+    meters: run.meters,
+    cost: run.steps[run.steps.length - 1]?.costAfter ?? 0,
+  };
+  if (option?.feedback !== undefined) decision.feedback = option.feedback;
+  if (source.byId !== undefined) decision.byId = source.byId;
+  return withRun(
+    compiled,
+    { run, decisions: [...record.decisions, decision], branches: record.branches, marks: {} },
+    run,
+  );
+}
+
+/**
+ * Goes back to just before decision `stepIndex` by replaying the earlier choices from the start;
+ * the abandoned decisions (and the ending they reached) become a branch for the debrief.
+ */
+export function rewindRecord(
+  compiled: CompiledScenario,
+  record: RunRecord,
+  stepIndex: number,
+  at: number,
+): RunRecord {
+  const kept = record.decisions.slice(0, stepIndex);
+  const abandoned = record.decisions.slice(stepIndex);
+  let run = startRun(compiled);
+  for (const decision of kept) run = choose(compiled, run, decision.optionId);
+  const branch = {
+    fromStep: stepIndex,
+    decisions: abandoned,
+    at,
+    ...(record.ending ? { ending: record.ending } : {}),
+  };
+  return withRun(compiled, { run, decisions: kept, branches: [...record.branches, branch], marks: {} }, run);
+}
+
+/** The scenario as the session remembers it; `source` only for uploads. */
+export function scenarioRefOf(compiled: CompiledScenario, source?: string): ScenarioRef {
+  const s = compiled.scenario;
+  const ref: ScenarioRef = {
+    id: s.id,
+    title: s.title,
+    currency: s.currency,
+    personaName: s.persona.name,
+    languages: s.languages,
+  };
+  if (source !== undefined) ref.source = source;
+  return ref;
+}

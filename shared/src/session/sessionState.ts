@@ -1,0 +1,121 @@
+import type { StateValue } from "xstate";
+import type { PlayStyle } from "../protocol/playStyle";
+import type { DecidedBy } from "../protocol/viewParts";
+import type { Localized } from "../scenario/localized";
+import type { RunMeters, RunOption, RunState } from "../scenario/runState";
+import type { Emotion, Outcome, TechniqueTag } from "../scenario/vocabulary";
+
+/** A trainee on the roster; `seq` is the join order, used for rotation and round-robin teams. */
+export type Trainee = {
+  id: string;
+  name: string;
+  seq: number;
+  teamId?: string;
+  connected: boolean;
+  removed: boolean;
+};
+
+/** A team of trainees with its own run. */
+export type Team = { id: string; name: string };
+
+/** What the run shows now, copied from the scenario so views and reports need no library. */
+export type StepDisplay = {
+  stateId: string;
+  line: Localized;
+  emotion: Emotion;
+  narration?: Localized;
+  options: RunOption[];
+};
+
+/** A decision that was played, with the vote or marks behind it. */
+export type Decision = {
+  stepIndex: number;
+  optionId: string;
+  label: Localized;
+  feedback?: Localized;
+  tags: TechniqueTag[];
+  decidedBy: DecidedBy;
+  /** The trainee who chose (hot seat, team captain, solo). */
+  byId?: string;
+  tally: Record<string, number>;
+  votes: Record<string, string>;
+  marks: Record<string, string>;
+  at: number;
+  meters: RunMeters;
+  cost: number;
+};
+
+/** How a run ended, copied from the scenario. */
+export type EndingRecord = { id: string; outcome: Outcome; title: Localized; debrief: Localized };
+
+/** Decisions abandoned by a rewind, kept for the debrief. */
+export type Branch = { fromStep: number; decisions: Decision[]; ending?: EndingRecord; at: number };
+
+/** One run of the scenario (the class's, or one team's) with its history. */
+export type RunRecord = {
+  run: RunState;
+  current: StepDisplay;
+  decisions: Decision[];
+  branches: Branch[];
+  ending?: EndingRecord;
+  /** Hot-seat observers' secret marks for the current step: traineeId → optionId. */
+  marks: Record<string, string>;
+};
+
+/** The class vote of the current step. */
+export type Vote = {
+  stepIndex: number;
+  open: boolean;
+  votes: Record<string, string>;
+  deadline?: number;
+  remainingMs?: number;
+  /** Options tied for the lead once the vote closed. */
+  tie?: string[];
+};
+
+/** The selected scenario; `source` is kept for uploaded ones so a replay can compile them again. */
+export type ScenarioRef = {
+  id: string;
+  title: Localized;
+  currency: string;
+  personaName: string;
+  languages: string[];
+  source?: string;
+};
+
+/** A scenario played earlier in the session, kept for the report. */
+export type PastScenario = {
+  scenario: ScenarioRef;
+  style: PlayStyle;
+  runs: Record<string, RunRecord>;
+  endedBy: "debrief" | "skip";
+  at: number;
+};
+
+/** Everything the session machine knows; plain JSON. */
+export type SessionContext = {
+  joinCode: string;
+  /** The PRNG state for tie draws (mulberry32), advanced by every draw. */
+  seed: number;
+  locked: boolean;
+  paused: boolean;
+  style: PlayStyle;
+  trainerJoined: boolean;
+  trainerConnected: boolean;
+  projectors: number;
+  trainees: Trainee[];
+  nextSeq: number;
+  teams: Team[];
+  seatHolderId?: string;
+  scenario?: ScenarioRef;
+  /** Runs by key: `main` for class vote, hot seat and solo; the team id for teams. */
+  runs: Record<string, RunRecord>;
+  vote?: Vote;
+  past: PastScenario[];
+};
+
+/** A session's whole state: the machine's state value and its context, both plain JSON. */
+export type SessionState = { value: StateValue; context: SessionContext };
+
+/** The run key of the class's single run. */
+export const mainRunKey = "main";
