@@ -87,7 +87,7 @@ describe("hotseat play", () => {
     const io = memoryIo();
     expect(await playCommand.run([join(broken, "s.yaml"), "--choices", "1"], io)).toBe(1);
     expect(io.text()).toContain("error HS015");
-    expect(io.errors.join("\n")).toContain("cannot be played until the errors above are fixed");
+    expect(io.errors.join("\n")).toContain("fix the errors above first");
     rmSync(broken, { recursive: true, force: true });
   });
 });

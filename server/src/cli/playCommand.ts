@@ -14,7 +14,7 @@ import type { Command } from "./command";
 import { exitCodes, parseCommandArgs, readLocale } from "./command";
 import { formatDelta, meterLines, plural, wrap } from "./format";
 import type { MeterReading } from "./format";
-import { loadScenarioFile, printDiagnostics } from "./loadScenarioFile";
+import { loadPlayable } from "./loadPlayable";
 import { seededOrder } from "./seededOrder";
 
 /** `hotseat play`: plays a scenario in the terminal, interactively or from a list of choices. */
@@ -55,11 +55,6 @@ export const playCommand: Command = {
       io,
     );
     if (!parsed) return exitCodes.usage;
-    const [file, ...extra] = parsed.positionals;
-    if (file === undefined || extra.length > 0) {
-      io.err("hotseat play: give exactly one scenario file, e.g. scenarios/ruined-hat/scenario.yaml");
-      return exitCodes.usage;
-    }
     const locale = readLocale("play", parsed.values.lang, io);
     if (locale === null) return exitCodes.usage;
     let seed: number | undefined;
@@ -79,20 +74,9 @@ export const playCommand: Command = {
       return exitCodes.usage;
     }
 
-    const loaded = loadScenarioFile(file, io);
-    if (!loaded) return exitCodes.problems;
-    const { compiled } = loaded;
-    if (!compiled) {
-      printDiagnostics(
-        io,
-        loaded.diagnostics.filter((d) => d.severity === "error"),
-        loaded.text,
-      );
-      io.err(
-        `${file}: cannot be played until the errors above are fixed (see "npm run hotseat -- check ${file}").`,
-      );
-      return exitCodes.problems;
-    }
+    const loaded = loadPlayable("play", parsed.positionals, io);
+    if (typeof loaded === "number") return loaded;
+    const { compiled, file } = loaded;
     const lang = locale ?? compiled.scenario.languages[0] ?? "en";
     if (!compiled.scenario.languages.includes(lang)) {
       io.err(
