@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { isStageRoute, parseRoute, routePath } from "./route";
+
+describe("routes", () => {
+  it("opens the join form with the code from a /join link, tolerating case and dashes", () => {
+    expect(parseRoute("/join/kqw-xyr")).toEqual({ kind: "home", code: "KQWXYR" });
+  });
+
+  it("round-trips every screen's path so a reload returns to the same screen", () => {
+    for (const path of [
+      "/",
+      "/join/KQWXYR",
+      "/play/KQWXYR",
+      "/projector/KQWXYR",
+      "/trainer/KQWXYR",
+      "/practise",
+    ])
+      expect(routePath(parseRoute(path))).toBe(path);
+  });
+
+  it("puts the projector and the console on the fixed stage, phones on a fitted one", () => {
+    expect(isStageRoute(parseRoute("/projector/KQWXYR"))).toBe(true);
+    expect(isStageRoute(parseRoute("/play/KQWXYR"))).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import type { ErrorCode, ProjectorView, Role, TraineeView, TrainerView } from "@hotseat/shared";
+import { getLocale, setLocale, type UiLocale } from "../i18n/t";
+
+/** Any role's view, as the server sends it. */
+export type RoleView = TraineeView | ProjectorView | TrainerView;
+
+/** The connection as the user should understand it. */
+export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "lost" | "kicked";
+
+/** Everything scenes draw from: the session's view plus local preferences and status. */
+export type AppState = {
+  status: ConnectionStatus;
+  role?: Role;
+  code?: string;
+  view?: RoleView;
+  /** The last refusal from the server, shown briefly. */
+  error?: { code: ErrorCode | string; message: string; at: number };
+  locale: UiLocale;
+  reducedMotion: boolean;
+  /** The address trainees open, shown on the projector and console. */
+  joinUrl?: string;
+};
+
+type Listener = (state: AppState) => void;
+
+/** A tiny observable store: one state object, replaced on every change, listeners called in order. */
+export class Store {
+  private state: AppState;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(initial: AppState) {
+    this.state = initial;
+  }
+
+  /** The current state. */
+  get(): AppState {
+    return this.state;
+  }
+
+  /** Merges a change and notifies listeners. */
+  update(change: Partial<AppState>): void {
+    this.state = { ...this.state, ...change };
+    if (change.locale && change.locale !== getLocale()) setLocale(change.locale);
+    for (const l of [...this.listeners]) l(this.state);
+  }
+
+  /** Calls `listener` on every change until the returned function is called. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

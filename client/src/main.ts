@@ -1,0 +1,99 @@
+import Phaser from "phaser";
+import { loadLocale, loadReducedMotion } from "./app/prefs";
+import { isStageRoute, parseRoute, routePath } from "./app/route";
+import { provideServices, app } from "./app/services";
+import { Store } from "./app/store";
+import { setLocale, t } from "./i18n/t";
+import { Connection } from "./net/connection";
+import { DebriefScene, rememberTags } from "./scenes/DebriefScene";
+import { HomeScene } from "./scenes/HomeScene";
+import { ProjectorScene } from "./scenes/ProjectorScene";
+import { TraineeScene } from "./scenes/TraineeScene";
+import { TrainerScene } from "./scenes/TrainerScene";
+import { hitTargets } from "./ui/hitRegistry";
+import { theme } from "./ui/theme";
+
+/** The test and debugging hook: which scene shows what, and where its buttons are on the page. */
+declare global {
+  interface Window {
+    __hotseat?: {
+      ready: boolean;
+      scene: () => string | undefined;
+      model: () => unknown;
+      state: () => unknown;
+      targets: () => ReturnType<typeof hitTargets>;
+    };
+  }
+}
+
+const route = parseRoute(window.location.pathname);
+const locale = loadLocale();
+setLocale(locale);
+document.documentElement.lang = locale;
+const store = new Store({ status: "idle", locale, reducedMotion: loadReducedMotion() });
+const conn = new Connection(store);
+provideServices({ store, conn, route });
+store.subscribe((s) => rememberTags(s.view));
+
+const stage = isStageRoute(route);
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: "game",
+  backgroundColor: theme.bg,
+  scale: stage
+    ? { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: 1920, height: 1080 }
+    : { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
+  render: { antialias: true, preserveDrawingBuffer: true },
+  scene: [HomeScene, TraineeScene, ProjectorScene, TrainerScene, DebriefScene],
+});
+
+function activeScene(): Phaser.Scene | undefined {
+  return game.scene.getScenes(true)[0];
+}
+
+window.__hotseat = {
+  ready: false,
+  scene: () => activeScene()?.scene.key,
+  model: () => (activeScene() as unknown as { model?: unknown } | undefined)?.model,
+  state: () => app().store.get(),
+  targets: () => hitTargets(game.canvas, game.scale.width, game.scale.height),
+};
+
+/** Starts the scene for the URL; roles connect first and fall back to the home page when that fails. */
+async function boot(): Promise<void> {
+  await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
+  const start = (key: string) => {
+    for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
+    game.scene.start(key);
+  };
+  const ready = () => {
+    if (window.__hotseat) window.__hotseat.ready = true;
+  };
+  if (route.kind === "home" || route.kind === "practise") {
+    start("home");
+    ready();
+    return;
+  }
+  const role = route.kind;
+  start(role);
+  try {
+    await conn.join(route.code, role);
+  } catch (e) {
+    store.update({
+      status: "idle",
+      error: {
+        code: "join",
+        message: t("home.joinFailed", { reason: e instanceof Error ? e.message : String(e) }),
+        at: Date.now(),
+      },
+    });
+    if (role === "trainee") {
+      history.replaceState(null, "", routePath({ kind: "home", code: route.code }));
+      provideServices({ store, conn, route: { kind: "home", code: route.code } });
+      start("home");
+    }
+  }
+  ready();
+}
+
+void boot();

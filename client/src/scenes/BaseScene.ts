@@ -1,0 +1,138 @@
+import Phaser from "phaser";
+import type { AppState } from "../app/store";
+import { app } from "../app/services";
+import { t } from "../i18n/t";
+import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegistry";
+import { Button } from "../ui/Button";
+import { textStyle, theme } from "../ui/theme";
+
+/** What the test hook exposes about the scene on screen. */
+export type SceneProbe = { key: string; model: unknown };
+
+/**
+ * Common behaviour of every scene: redraw from the store on each change (once per frame), keyboard
+ * focus with Tab/Enter, a connection banner, a toast for refusals, and the test hook's model.
+ */
+export abstract class BaseScene extends Phaser.Scene {
+  protected model: unknown;
+  private dirty = true;
+  private banner?: Phaser.GameObjects.Text;
+  private toast?: Phaser.GameObjects.Text;
+  private lastErrorAt = 0;
+
+  /** Builds or updates the scene for the current state. */
+  protected abstract draw(state: AppState): void;
+
+  /** Whether animations should be skipped. */
+  protected get instant(): boolean {
+    return app().store.get().reducedMotion;
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(theme.bg);
+    const unsubscribe = app().store.subscribe(() => (this.dirty = true));
+    this.events.once("shutdown", unsubscribe);
+    this.scale.on("resize", this.onResize, this);
+    this.events.once("shutdown", () => this.scale.off("resize", this.onResize, this));
+    const kb = this.input.keyboard;
+    kb?.on("keydown", (e: KeyboardEvent) => this.onKey(e));
+    this.dirty = true;
+  }
+
+  private onResize(): void {
+    this.dirty = true;
+  }
+
+  override update(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const state = app().store.get();
+    this.draw(state);
+    this.drawStatus(state);
+    this.restoreFocus();
+  }
+
+  /** Asks for a redraw on the next frame. */
+  protected invalidate(): void {
+    this.dirty = true;
+  }
+
+  /** Scene-specific keys (shortcuts); return true when handled. */
+  protected onShortcut(_e: KeyboardEvent): boolean {
+    return false;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    // Typing in a form field must not trigger canvas shortcuts.
+    const target = e.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (e.key === "Tab") {
+      e.preventDefault();
+      moveFocus(e.shiftKey ? -1 : 1);
+      this.restoreFocus();
+      this.scrollToFocus();
+    } else if (e.key === "Enter" || e.key === " ") {
+      if (focusedId()) {
+        e.preventDefault();
+        activateFocused();
+      }
+    } else if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+      this.onShortcut(e);
+    }
+  }
+
+  private restoreFocus(): void {
+    const id = focusedId();
+    this.children.each((c) => {
+      if (c instanceof Button) c.setFocused(false);
+    });
+    const obj = id ? hitObject(id) : undefined;
+    if (obj instanceof Button) obj.setFocused(true);
+  }
+
+  /** Scrolls a long page so the focused element is visible (phones scroll; stages do not). */
+  protected scrollToFocus(): void {}
+
+  private drawStatus(state: AppState): void {
+    const { width } = this.scale;
+    const big = width >= 1000;
+    const msg =
+      state.status === "reconnecting"
+        ? t("conn.reconnecting")
+        : state.status === "lost"
+          ? t("conn.lost")
+          : state.status === "kicked"
+            ? t("conn.kicked")
+            : state.status === "connecting"
+              ? t("conn.connecting")
+              : "";
+    this.banner?.destroy();
+    this.banner = undefined;
+    if (msg) {
+      this.banner = this.add
+        .text(width / 2, 8, `⚠ ${msg}`, {
+          ...textStyle(big ? 30 : 18, theme.inkDark, { bold: true, align: "center", wrap: width - 40 }),
+          backgroundColor: "#ffd166",
+          padding: { x: 16, y: 8 },
+        })
+        .setOrigin(0.5, 0)
+        .setScrollFactor(0)
+        .setDepth(1000);
+    }
+    if (state.error && state.error.at !== this.lastErrorAt) {
+      this.lastErrorAt = state.error.at;
+      this.toast?.destroy();
+      this.toast = this.add
+        .text(width / 2, this.scale.height - 16, state.error.message, {
+          ...textStyle(big ? 26 : 16, "#ffffff", { bold: true, align: "center", wrap: width - 60 }),
+          backgroundColor: "#9d0208",
+          padding: { x: 14, y: 8 },
+        })
+        .setOrigin(0.5, 1)
+        .setScrollFactor(0)
+        .setDepth(1000);
+      const toast = this.toast;
+      this.time.delayedCall(5000, () => toast.destroy());
+    }
+  }
+}

@@ -1,0 +1,263 @@
+import type { TechniqueTag } from "@hotseat/shared";
+import Phaser from "phaser";
+import type { AppState, RoleView } from "../app/store";
+import { app } from "../app/services";
+import { getLocale, t } from "../i18n/t";
+import { Button } from "../ui/Button";
+import { esc, htmlPanel } from "../ui/HtmlPanel";
+import { textStyle, theme } from "../ui/theme";
+import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
+import { BaseScene } from "./BaseScene";
+import { enableScroll } from "./scroll";
+
+/** Technique tags seen at each reveal during this page's life (views carry only the last result's tags). */
+export const tagsSeen: Record<number, TechniqueTag[]> = {};
+
+/** Records the tags of a revealed step so the debrief can name techniques for every step. */
+export function rememberTags(view: RoleView | undefined): void {
+  if (view && view.result) tagsSeen[view.result.stepIndex] = view.result.tags;
+}
+
+/**
+ * The debrief for every role: path on a simple map, mood and cost chart, techniques and defence
+ * mechanisms, vote split and observers' marks, abandoned branches, the ending, and report exports.
+ */
+export class DebriefScene extends BaseScene {
+  private lastKey = "";
+  private contentHeight = 0;
+
+  constructor() {
+    super("debrief");
+  }
+
+  override create(): void {
+    super.create();
+    this.lastKey = "";
+    enableScroll(this, () => this.contentHeight);
+  }
+
+  protected draw(state: AppState): void {
+    const view = state.view;
+    if (!view) return;
+    if (view.phase !== "debrief") {
+      this.scene.start(view.role);
+      return;
+    }
+    const currency = view.scenario?.currency ?? "EUR";
+    const path =
+      view.role === "trainer"
+        ? view.history.map((d) => ({
+            stepIndex: d.stepIndex,
+            optionId: d.optionId,
+            label: d.label,
+            decidedBy: d.decidedBy,
+            moodAfter: d.meters.mood,
+            costAfter: d.meters.cost,
+          }))
+        : (view.path ?? []);
+    const model = debriefModel({
+      path,
+      ...(view.ending ? { ending: view.ending } : {}),
+      ...(view.role !== "trainee" ? { branches: view.branches } : {}),
+      ...(view.role === "trainer" ? { history: view.history } : {}),
+      tagsByStep: tagsSeen,
+      currency,
+      locale: getLocale(),
+    });
+    this.model = model;
+    const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.children.removeAll(true);
+    const wide = this.scale.width >= 1000;
+    if (wide) this.drawWide(model, view);
+    else this.drawNarrow(model);
+  }
+
+  private drawWide(m: DebriefModel, view: RoleView): void {
+    const f = 1;
+    this.add.text(
+      60,
+      30,
+      `${t("debrief.title")} · ${view.scenario?.title ?? ""}`,
+      textStyle(48 * f, theme.ink, { bold: true }),
+    );
+    if (m.ending) {
+      this.add.text(
+        60,
+        100,
+        `${t("debrief.ending")}: ${m.ending.outcome} — ${m.ending.title}`,
+        textStyle(36, theme.accentCss, { bold: true, wrap: 1800 }),
+      );
+      this.add.text(60, 150, m.ending.debrief, {
+        ...textStyle(26, theme.ink, { wrap: 1100 }),
+        lineSpacing: 4,
+      });
+    }
+    this.drawMap(m, 60, 330, 1100);
+    this.drawChart(m, 60, 560, 1100, 300);
+    let x = 1220;
+    let y = 320;
+    const list = (title: string, rows: string[], color: string) => {
+      this.add.text(x, y, title, textStyle(28, theme.ink, { bold: true }));
+      y += 40;
+      const body = this.add.text(x, y, rows.length ? rows.join("\n") : t("debrief.none"), {
+        ...textStyle(24, color, { wrap: 640 }),
+        lineSpacing: 4,
+      });
+      y += body.height + 20;
+    };
+    list(
+      t("debrief.techniques"),
+      m.techniques.map((c) => `✔ ${c.name} ×${c.count}`),
+      theme.goodCss,
+    );
+    list(
+      t("debrief.defences"),
+      m.defences.map((c) => `✖ ${c.name} ×${c.count}`),
+      "#ffb4a8",
+    );
+    if (m.votes.length)
+      list(
+        t("debrief.votes"),
+        m.votes.map((v) => `${v.step}. ${v.label} — ${v.split}`),
+        theme.inkDim,
+      );
+    if (m.marks.length)
+      list(
+        t("debrief.marks"),
+        m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`),
+        theme.inkDim,
+      );
+    if (m.best)
+      list(
+        t("debrief.best"),
+        [...m.best.labels.map((l, i) => `${i + 1}. ${l}`), m.best.summary],
+        theme.inkDim,
+      );
+    x = 60;
+    y = 900;
+    if (view.role === "trainer") {
+      view.history.slice(-6).forEach((h, i) => {
+        new Button(
+          this,
+          60 + i * 260,
+          960,
+          {
+            id: `rewind.${h.stepIndex}`,
+            label: `⟲ ${t("trainer.rewind", { step: h.stepIndex + 1 })}`,
+            width: 240,
+            height: 60,
+            fontSize: 20,
+            fill: 0xe5e9f2,
+          },
+          () => app().conn.send({ type: "trainer.rewind", stepIndex: h.stepIndex }),
+        );
+      });
+      const code = view.joinCode;
+      htmlPanel(
+        this,
+        { x: 1220, y: 940, w: 640 },
+        `<div class="hs-row"><strong>${esc(t("debrief.export"))}:</strong>
+          <a id="export-csv" href="/api/sessions/${esc(code)}/report.csv" style="color:#ffd166;font-weight:700">CSV</a>
+          <a id="export-json" href="/api/sessions/${esc(code)}/report.json" target="_blank" style="color:#ffd166;font-weight:700">JSON</a></div>`,
+        "debrief-export",
+      );
+    }
+  }
+
+  private drawNarrow(m: DebriefModel): void {
+    const { width } = this.scale;
+    const W = Math.min(width, 720);
+    const x0 = (width - W) / 2 + 14;
+    const inner = W - 28;
+    let y = 14;
+    const add = (text: string, size: number, color: string, bold = false) => {
+      const o = this.add.text(x0, y, text, {
+        ...textStyle(size, color, { bold, wrap: inner }),
+        lineSpacing: 3,
+      });
+      y += o.height + 12;
+    };
+    add(t("debrief.title"), 28, theme.ink, true);
+    if (m.ending) {
+      add(`${m.ending.outcome} — ${m.ending.title}`, 22, theme.accentCss, true);
+      add(m.ending.debrief, 18, theme.ink);
+    }
+    add(t("debrief.path"), 20, theme.ink, true);
+    add(m.steps.map((s) => `${s.n}. ${s.label}`).join("\n"), 18, theme.inkDim);
+    this.drawChart(m, x0, y + 10, inner, 200);
+    y += 250;
+    add(t("debrief.techniques"), 20, theme.ink, true);
+    add(
+      m.techniques.map((c) => `✔ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"),
+      18,
+      theme.goodCss,
+    );
+    add(t("debrief.defences"), 20, theme.ink, true);
+    add(m.defences.map((c) => `✖ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"), 18, "#ffb4a8");
+    this.contentHeight = y + 20;
+  }
+
+  /** The path as numbered stops on a line; abandoned branches hang below their step as grey stops. */
+  private drawMap(m: DebriefModel, x: number, y: number, w: number): void {
+    this.add.text(x, y - 10, t("debrief.path"), textStyle(28, theme.ink, { bold: true })).setOrigin(0, 1);
+    const g = this.add.graphics();
+    const n = Math.max(1, m.steps.length);
+    const gap = Math.min(220, (w - 60) / n);
+    g.lineStyle(6, 0xffffff, 0.8).lineBetween(x + 20, y + 40, x + 20 + gap * n, y + 40);
+    g.fillStyle(theme.good, 1).fillCircle(x + 20, y + 40, 14);
+    m.steps.forEach((s, i) => {
+      const cx = x + 20 + gap * (i + 1);
+      g.fillStyle(theme.accent, 1).fillCircle(cx, y + 40, 22);
+      this.add.text(cx, y + 40, String(s.n), textStyle(24, theme.inkDark, { bold: true })).setOrigin(0.5);
+      this.add
+        .text(cx, y + 70, s.label, {
+          ...textStyle(18, theme.inkDim, { wrap: gap - 8, align: "center" }),
+          maxLines: 4,
+        })
+        .setOrigin(0.5, 0);
+    });
+    m.branches.forEach((b, bi) => {
+      const bx = x + 20 + gap * b.fromStep;
+      const by = y + 170 + bi * 34;
+      g.lineStyle(3, 0x8fa3c8, 1).lineBetween(bx, y + 62, bx, by);
+      this.add.text(bx + 10, by - 14, `⟲ ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`, {
+        ...textStyle(18, theme.inkDim, { wrap: w - (bx - x) }),
+        maxLines: 1,
+      });
+    });
+  }
+
+  /** Mood (circles, left axis 0..100) and cost (squares, right axis) over the steps. */
+  private drawChart(m: DebriefModel, x: number, y: number, w: number, h: number): void {
+    const small = w < 700;
+    this.add
+      .text(x, y - 6, t("debrief.chart"), textStyle(small ? 18 : 28, theme.ink, { bold: true }))
+      .setOrigin(0, 1);
+    const g = this.add.graphics();
+    g.lineStyle(2, 0xffffff, 0.6).strokeRect(x, y, w, h);
+    for (let i = 1; i < 4; i++)
+      g.lineStyle(1, 0xffffff, 0.2).lineBetween(x, y + (h * i) / 4, x + w, y + (h * i) / 4);
+    const n = Math.max(1, m.chart.mood.length - 1);
+    const px = (i: number) => x + 20 + ((w - 40) * i) / n;
+    const moodPts = m.chart.mood.map((v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / 100));
+    const costPts = m.chart.cost.map(
+      (v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / m.chart.maxCost),
+    );
+    g.lineStyle(5, theme.good, 1).strokePoints(moodPts);
+    moodPts.forEach((p) => g.fillStyle(theme.good, 1).fillCircle(p.x, p.y, 8));
+    g.lineStyle(4, theme.accent, 1).strokePoints(costPts);
+    costPts.forEach((p) => g.fillStyle(theme.accent, 1).fillRect(p.x - 7, p.y - 7, 14, 14));
+    const fs = small ? 15 : 22;
+    this.add.text(x + 6, y + 4, `● ${t("meter.mood")} (0–100)`, textStyle(fs, theme.goodCss, { bold: true }));
+    this.add
+      .text(
+        x + w - 6,
+        y + 4,
+        `■ ${t("meter.cost")} (≤ ${m.chart.costLabel})`,
+        textStyle(fs, theme.accentCss, { bold: true }),
+      )
+      .setOrigin(1, 0);
+  }
+}

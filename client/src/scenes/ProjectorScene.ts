@@ -1,0 +1,307 @@
+import type { ProjectorView } from "@hotseat/shared";
+import type Phaser from "phaser";
+import type { AppState } from "../app/store";
+import { t } from "../i18n/t";
+import { CostTicker } from "../ui/CostTicker";
+import { CustomerFace } from "../ui/CustomerFace";
+import { MeterBar } from "../ui/MeterBar";
+import { QrCode } from "../ui/QrCode";
+import { Tally } from "../ui/Tally";
+import { textStyle, theme } from "../ui/theme";
+import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel";
+import { BaseScene } from "./BaseScene";
+
+/**
+ * The wall view at 1920x1080, read from the back of the room: a large face, the line in a bubble,
+ * mood with number and shape, the itemised cost, live tally, join code with QR, hot seat, team board.
+ */
+export class ProjectorScene extends BaseScene {
+  private face?: CustomerFace;
+  private mood?: MeterBar;
+  private extras: MeterBar[] = [];
+  private cost?: CostTicker;
+  private dynamic?: Phaser.GameObjects.Container;
+  private lastKey = "";
+  private lastMood = "";
+
+  constructor() {
+    super("projector");
+  }
+
+  override create(): void {
+    super.create();
+    this.children.removeAll(true);
+    this.face = new CustomerFace(this, 270, 360, 190);
+    this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
+    this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
+    this.dynamic = this.add.container(0, 0);
+    // The vote timer counts down between views.
+    this.time.addEvent({ delay: 500, loop: true, callback: () => this.invalidate() });
+  }
+
+  protected draw(state: AppState): void {
+    const view = state.view?.role === "projector" ? state.view : undefined;
+    if (!view) return;
+    if (view.phase === "debrief") {
+      this.scene.start("debrief");
+      return;
+    }
+    const model = projectorModel(view, state.joinUrl ?? "", Date.now());
+    this.model = model;
+    const key = JSON.stringify([model, state.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.drawMeters(view, model);
+    this.drawDynamic(view, model);
+  }
+
+  private drawMeters(view: ProjectorView, model: ProjectorModel): void {
+    const face = this.face;
+    const show = view.phase !== "lobby" && Boolean(model.customer);
+    face?.setVisible(show);
+    this.mood?.setVisible(show && Boolean(model.meters));
+    this.cost?.setVisible(show && Boolean(model.meters));
+    const moodKey = JSON.stringify([model.mood, model.customer?.emotion, model.meters]);
+    if (moodKey === this.lastMood) return;
+    this.lastMood = moodKey;
+    if (model.customer) face?.show(model.mood, model.customer.emotion, this.instant);
+    if (model.meters) {
+      this.mood?.set(
+        model.meters.mood.value,
+        model.meters.mood.color,
+        model.meters.mood.suffix,
+        this.instant,
+      );
+      this.cost?.set(model.meters.costLines, model.meters.costTotal, this.instant);
+      for (const e of this.extras) e.destroy();
+      this.extras = model.meters.extra.map((m, i) => {
+        const bar = new MeterBar(this, 60 + i * 420, 560 - 0, 400, 26, m.label, 26);
+        bar.y = 545;
+        bar.set(m.value, m.color, m.suffix, this.instant);
+        return bar;
+      });
+      if (this.extras.length) this.mood?.setY(650);
+    }
+  }
+
+  private drawDynamic(view: ProjectorView, model: ProjectorModel): void {
+    this.dynamic?.destroy();
+    const d = this.add.container(0, 0);
+    this.dynamic = d;
+    d.add(this.add.text(60, 24, model.title, textStyle(40, theme.inkDim, { bold: true, wrap: 1100 })));
+    d.add(
+      this.add
+        .text(1860, 24, model.phaseText, textStyle(40, theme.accentCss, { bold: true }))
+        .setOrigin(1, 0),
+    );
+    if (model.hotSeat) {
+      d.add(
+        this.add
+          .text(1860, 84, `🔥 ${model.hotSeat}`, {
+            ...textStyle(40, theme.inkDark, { bold: true }),
+            backgroundColor: "#ffd166",
+            padding: { x: 18, y: 8 },
+          })
+          .setOrigin(1, 0),
+      );
+    }
+    if (view.phase === "lobby") {
+      this.drawLobby(d, model);
+      return;
+    }
+    if (model.customer) {
+      d.add(
+        this.add
+          .text(270, 580, model.customer.name, textStyle(36, theme.ink, { bold: true }))
+          .setOrigin(0.5, 1),
+      );
+      d.add(
+        this.add
+          .text(270, 600, t(`emotion.${model.customer.emotion}`), textStyle(28, theme.inkDim))
+          .setOrigin(0.5, 0)
+          .setVisible(!model.meters?.extra.length),
+      );
+      const bubbleX = 520;
+      const bubbleW = 1340;
+      const line = this.add.text(bubbleX + 36, 190, `“${model.customer.line}”`, {
+        ...textStyle(50, theme.inkDark, { bold: true, wrap: bubbleW - 72 }),
+        lineSpacing: 8,
+      });
+      const bh = Math.min(line.height + 56, 420);
+      const g = this.add.graphics();
+      g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, bh, 30);
+      g.fillTriangle(bubbleX, 260, bubbleX - 50, 300, bubbleX, 320);
+      d.add([g, line]);
+      if (model.customer.narration)
+        d.add(
+          this.add.text(
+            bubbleX,
+            170 + bh,
+            model.customer.narration,
+            textStyle(28, theme.inkDim, { wrap: bubbleW }),
+          ),
+        );
+    }
+    const panelX = 960;
+    const panelY = 620;
+    const panelW = 900;
+    if (model.teams) {
+      this.drawTeams(d, model, panelX, panelY - 20, panelW);
+    } else if (model.tally) {
+      d.add(this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })));
+      if (model.tally.timer)
+        d.add(
+          this.add
+            .text(
+              panelX + panelW,
+              panelY,
+              `⏱ ${model.tally.timer}`,
+              textStyle(36, theme.accentCss, { bold: true }),
+            )
+            .setOrigin(1, 0),
+        );
+      const tally = new Tally(
+        this,
+        panelX,
+        panelY + 60,
+        panelW,
+        Math.min(90, 340 / Math.max(1, model.tally.bars.length)),
+        30,
+      );
+      tally.set(model.tally.bars);
+      d.add(tally);
+    } else if (model.result) {
+      const head = this.add.text(
+        panelX,
+        panelY,
+        `✔ ${model.result.label}`,
+        textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
+      );
+      d.add(head);
+      let y = panelY + head.height + 14;
+      model.result.tags.forEach((tag, i) => {
+        const bad = model.result?.tagsBad[i];
+        const txt = this.add.text(panelX, y, `${bad ? "✖" : "✔"} ${tag}`, {
+          ...textStyle(30, bad ? "#ffb4a8" : theme.goodCss, { bold: true }),
+        });
+        d.add(txt);
+        y += txt.height + 6;
+      });
+      if (model.result.feedback) {
+        const fb = this.add.text(panelX, y + 8, model.result.feedback, {
+          ...textStyle(30, theme.ink, { wrap: panelW }),
+          lineSpacing: 6,
+        });
+        d.add(fb);
+      }
+    } else if (model.options.length && view.phase === "deciding") {
+      let y = panelY;
+      model.options.forEach((o, i) => {
+        const txt = this.add.text(panelX, y, `${i + 1}. ${o}`, textStyle(32, theme.ink, { wrap: panelW }));
+        d.add(txt);
+        y += txt.height + 14;
+      });
+    }
+    if (model.ending)
+      d.add(
+        this.add
+          .text(
+            panelX,
+            1030,
+            `${model.ending.outcome}: ${model.ending.title}`,
+            textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
+          )
+          .setOrigin(0, 1),
+      );
+    if (model.join) {
+      d.add(
+        this.add
+          .text(
+            1860,
+            1050,
+            `${t("projector.code")}: ${model.join.code}  ·  ${model.join.url}`,
+            textStyle(30, theme.inkDim, { bold: true }),
+          )
+          .setOrigin(1, 1),
+      );
+    }
+  }
+
+  private drawLobby(d: Phaser.GameObjects.Container, model: ProjectorModel): void {
+    if (!model.join) {
+      d.add(
+        this.add.text(960, 540, t("phase.lobby"), textStyle(64, theme.ink, { bold: true })).setOrigin(0.5),
+      );
+      return;
+    }
+    d.add(
+      this.add.text(
+        120,
+        200,
+        t("projector.joinAt", { url: "" }).trim(),
+        textStyle(52, theme.inkDim, { bold: true }),
+      ),
+    );
+    d.add(
+      this.add.text(
+        120,
+        270,
+        model.join.url.replace(/^https?:\/\//, "").replace(/\/join\/.*$/, ""),
+        textStyle(64, theme.ink, { bold: true }),
+      ),
+    );
+    d.add(this.add.text(120, 400, t("projector.code"), textStyle(52, theme.inkDim, { bold: true })));
+    d.add(
+      this.add.text(
+        110,
+        460,
+        model.join.code.split("").join(" "),
+        textStyle(180, theme.accentCss, { bold: true }),
+      ),
+    );
+    d.add(this.add.text(120, 720, model.join.count, textStyle(56, theme.ink, { bold: true })));
+    d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
+    const qr = new QrCode(this, 1300, 220, model.join.url, 520);
+    d.add(qr);
+  }
+
+  private drawTeams(
+    d: Phaser.GameObjects.Container,
+    model: ProjectorModel,
+    x: number,
+    y: number,
+    w: number,
+  ): void {
+    d.add(this.add.text(x, y, t("projector.teams"), textStyle(36, theme.ink, { bold: true })));
+    const cols = [0, 0.3, 0.48, 0.66, 0.82];
+    const head = [t("projector.teams"), "#", t("meter.mood"), t("meter.cost"), ""];
+    let rowY = y + 56;
+    head.forEach((h, i) =>
+      d.add(this.add.text(x + w * (cols[i] ?? 0), rowY, h, textStyle(24, theme.inkDim, { bold: true }))),
+    );
+    rowY += 38;
+    for (const row of model.teams ?? []) {
+      const cells = [row.name, `${row.members} · ${row.step}`, row.mood, row.cost, row.status];
+      cells.forEach((cell, i) =>
+        d.add(
+          this.add.text(
+            x + w * (cols[i] ?? 0),
+            rowY,
+            cell,
+            textStyle(28, theme.ink, { bold: i === 0, wrap: w * 0.3 }),
+          ),
+        ),
+      );
+      rowY += 58;
+    }
+  }
+
+  /** The projector needs no keys, but F toggles full screen (a gesture the browser accepts). */
+  protected override onShortcut(e: KeyboardEvent): boolean {
+    if (e.key === "f" || e.key === "F") {
+      this.scale.toggleFullscreen();
+      return true;
+    }
+    return false;
+  }
+}

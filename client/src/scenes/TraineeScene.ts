@@ -1,0 +1,238 @@
+import type { TraineeView } from "@hotseat/shared";
+import type Phaser from "phaser";
+import type { AppState } from "../app/store";
+import { app } from "../app/services";
+import { getLocale, t } from "../i18n/t";
+import { Card } from "../ui/Card";
+import { CustomerFace } from "../ui/CustomerFace";
+import { MeterBar } from "../ui/MeterBar";
+import { textStyle, theme } from "../ui/theme";
+import { metersModel } from "../viewModel/meters";
+import { traineeModel, type TraineeModel } from "../viewModel/traineeModel";
+import { BaseScene } from "./BaseScene";
+import { enableScroll } from "./scroll";
+
+/** The trainee's phone: customer and line, response cards, vote status, reveal with feedback, own meters. */
+export class TraineeScene extends BaseScene {
+  private content?: Phaser.GameObjects.Container;
+  private face?: CustomerFace;
+  private mood?: MeterBar;
+  private contentHeight = 0;
+  private lastKey = "";
+  private votes = new Map<number, string>();
+  private previousVote?: string;
+
+  constructor() {
+    super("trainee");
+  }
+
+  override create(): void {
+    super.create();
+    enableScroll(this, () => this.contentHeight);
+  }
+
+  protected draw(state: AppState): void {
+    const view = state.view?.role === "trainee" ? state.view : undefined;
+    if (!view) {
+      this.drawWaiting();
+      return;
+    }
+    if (view.phase === "debrief") {
+      this.scene.start("debrief");
+      return;
+    }
+    // Remember the first vote this phone saw for each step, so a later different vote reads "changed".
+    if (view.myVote && !this.votes.has(view.stepIndex)) this.votes.set(view.stepIndex, view.myVote);
+    this.previousVote = this.votes.get(view.stepIndex);
+    const model = traineeModel(view, this.previousVote);
+    this.model = {
+      ...model,
+      phase: view.phase,
+      stepIndex: view.stepIndex,
+      can: view.can,
+      myVote: view.myVote,
+    };
+    const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.layout(view, model);
+  }
+
+  private drawWaiting(): void {
+    if (this.lastKey === "waiting") return;
+    this.lastKey = "waiting";
+    this.children.removeAll(true);
+    this.face = undefined;
+    const { width, height } = this.scale;
+    this.add
+      .text(width / 2, height / 2, t("conn.connecting"), textStyle(24, theme.ink, { align: "center" }))
+      .setOrigin(0.5);
+  }
+
+  private layout(view: TraineeView, model: TraineeModel): void {
+    const { width } = this.scale;
+    const W = Math.min(width, 720);
+    const x0 = (width - W) / 2;
+    const pad = 14;
+    const inner = W - pad * 2;
+    this.content?.destroy();
+    this.children.removeAll(true);
+    const c = this.add.container(x0, 0);
+    this.content = c;
+    let y = 10;
+    const title = this.add.text(
+      pad,
+      y,
+      model.title,
+      textStyle(17, theme.inkDim, { bold: true, wrap: inner - 120 }),
+    );
+    c.add(title);
+    if (model.team)
+      c.add(
+        this.add.text(W - pad, y, model.team, textStyle(17, theme.accentCss, { bold: true })).setOrigin(1, 0),
+      );
+    y += title.height + 8;
+
+    if (model.customer) {
+      const faceR = 42;
+      this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR);
+      c.add(this.face);
+      this.face.show(view.meters?.mood ?? 50, model.customer.emotion, true);
+      c.add(
+        this.add.text(
+          pad + faceR * 2 + 12,
+          y + 4,
+          model.customer.name,
+          textStyle(20, theme.ink, { bold: true }),
+        ),
+      );
+      c.add(
+        this.add.text(
+          pad + faceR * 2 + 12,
+          y + 32,
+          t(`emotion.${model.customer.emotion}`),
+          textStyle(16, theme.inkDim),
+        ),
+      );
+      y += faceR * 2 + 10;
+      const line = this.add.text(pad + 14, y + 12, `“${model.customer.line}”`, {
+        ...textStyle(21, theme.inkDark, { wrap: inner - 28 }),
+        lineSpacing: 4,
+      });
+      const bubble = this.add.graphics();
+      bubble.fillStyle(0xffffff, 1).fillRoundedRect(pad, y, inner, line.height + 24, 16);
+      bubble.fillTriangle(pad + 30, y, pad + 56, y, pad + 34, y - 14);
+      c.add([bubble, line]);
+      y += line.height + 24 + 14;
+    }
+
+    if (view.meters) {
+      const m = metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale());
+      this.mood = new MeterBar(this, pad, y, inner * 0.62, 22, m.mood.label, 17);
+      this.mood.set(m.mood.value, m.mood.color, m.mood.suffix, true);
+      c.add(this.mood);
+      c.add(
+        this.add.text(W - pad, y, t("meter.cost"), textStyle(17, theme.ink, { bold: true })).setOrigin(1, 0),
+      );
+      c.add(
+        this.add
+          .text(W - pad, y + 24, m.costTotal, textStyle(24, theme.accentCss, { bold: true }))
+          .setOrigin(1, 0),
+      );
+      y += 56;
+      for (const extra of m.extra) {
+        const bar = new MeterBar(this, pad, y, inner, 16, extra.label, 15);
+        bar.set(extra.value, extra.color, extra.suffix, true);
+        c.add(bar);
+        y += 44;
+      }
+    }
+
+    const status = this.add.text(pad, y, model.status, {
+      ...textStyle(20, theme.accentCss, { bold: true, wrap: inner }),
+      lineSpacing: 3,
+    });
+    c.add(status);
+    y += status.height + 12;
+
+    for (const card of model.cards) {
+      const obj = new Card(
+        this,
+        pad,
+        y,
+        {
+          id: `option.${card.id}`,
+          index: card.index,
+          text: card.text,
+          width: inner,
+          minHeight: 76,
+          fontSize: 21,
+          selected: card.selected,
+          enabled: card.enabled,
+        },
+        () => this.pick(view, card.id),
+      );
+      c.add(obj);
+      y += obj.height + 12;
+    }
+
+    if (model.reveal) {
+      const head = this.add.text(pad, y, t("trainee.yourChoice", { option: model.reveal.label }), {
+        ...textStyle(21, theme.ink, { bold: true, wrap: inner }),
+      });
+      c.add(head);
+      y += head.height + 10;
+      if (model.reveal.tags.length) {
+        const tags = this.add.text(
+          pad,
+          y,
+          model.reveal.tags.map((x) => `● ${x}`).join("\n"),
+          textStyle(18, theme.goodCss, { bold: true, wrap: inner }),
+        );
+        c.add(tags);
+        y += tags.height + 10;
+      }
+      if (model.reveal.feedback) {
+        c.add(this.add.text(pad, y, t("trainee.feedback"), textStyle(17, theme.inkDim, { bold: true })));
+        y += 26;
+        const fb = this.add.text(pad + 12, y + 10, model.reveal.feedback, {
+          ...textStyle(19, theme.ink, { wrap: inner - 24 }),
+          lineSpacing: 4,
+        });
+        const box = this.add.graphics();
+        box.fillStyle(theme.panel, 1).fillRoundedRect(pad, y, inner, fb.height + 20, 12);
+        box.fillStyle(theme.good, 1).fillRect(pad, y, 6, fb.height + 20);
+        c.add([box, fb]);
+        y += fb.height + 32;
+      }
+    }
+    if (model.ending) {
+      const end = this.add.text(
+        pad,
+        y,
+        `${model.ending.outcome}: ${model.ending.title}\n\n${model.ending.debrief}`,
+        {
+          ...textStyle(19, theme.ink, { wrap: inner }),
+        },
+      );
+      c.add(end);
+      y += end.height + 12;
+    }
+    this.contentHeight = y + 20;
+  }
+
+  private pick(view: TraineeView, optionId: string): void {
+    const model = traineeModel(view, this.previousVote);
+    if (!model.action) return;
+    app().conn.send({ type: model.action, optionId, stepIndex: view.stepIndex });
+  }
+
+  protected override onShortcut(e: KeyboardEvent): boolean {
+    const n = Number(e.key);
+    const view = app().store.get().view;
+    if (!Number.isInteger(n) || n < 1 || view?.role !== "trainee") return false;
+    const option = view.options[n - 1];
+    if (option) this.pick(view, option.id);
+    return Boolean(option);
+  }
+}

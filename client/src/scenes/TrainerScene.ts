@@ -1,0 +1,396 @@
+import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
+import type Phaser from "phaser";
+import type { AppState } from "../app/store";
+import { app } from "../app/services";
+import { routePath } from "../app/route";
+import { t } from "../i18n/t";
+import { Button } from "../ui/Button";
+import { CustomerFace } from "../ui/CustomerFace";
+import { esc, htmlPanel } from "../ui/HtmlPanel";
+import { textStyle, theme } from "../ui/theme";
+import { trainerModel } from "../viewModel/trainerModel";
+import { BaseScene } from "./BaseScene";
+
+type Diagnostic = { code: string; severity: string; message: string; line?: number; column?: number };
+
+/**
+ * The trainer's console (laptop, 1920x1080 stage): scenario library and upload with diagnostics, roster,
+ * play style, vote/reveal/next/pause/end with keyboard shortcuts, option effects preview, override, rewind.
+ */
+export class TrainerScene extends BaseScene {
+  private dynamic?: Phaser.GameObjects.Container;
+  private face?: CustomerFace;
+  private lastKey = "";
+  private lastRoster = "";
+  private teamCount = 2;
+  private setupBuilt = false;
+
+  constructor() {
+    super("trainer");
+  }
+
+  override create(): void {
+    super.create();
+    this.children.removeAll(true);
+    this.face = new CustomerFace(this, 760, 190, 80);
+    this.dynamic = this.add.container(0, 0);
+    this.setupBuilt = false;
+    this.lastRoster = "";
+  }
+
+  private send(message: ClientMessage): void {
+    app().conn.send(message);
+  }
+
+  protected draw(state: AppState): void {
+    const view = state.view?.role === "trainer" ? state.view : undefined;
+    if (!view) return;
+    if (!this.setupBuilt) this.buildSetupPanel(view);
+    this.buildRoster(view);
+    const model = trainerModel(view, this.teamCount);
+    this.model = { ...model, phase: view.phase, style: view.style, stepIndex: view.stepIndex };
+    const key = JSON.stringify([view, state.locale, this.teamCount]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const setup = document.getElementById("setup-panel");
+    if (setup) setup.style.display = view.phase === "lobby" ? "flex" : "none";
+    this.drawDynamic(view, model);
+  }
+
+  private drawDynamic(view: TrainerView, model: ReturnType<typeof trainerModel>): void {
+    this.dynamic?.destroy();
+    const d = this.add.container(0, 0);
+    this.dynamic = d;
+    const code = view.joinCode;
+    d.add(
+      this.add.text(
+        40,
+        20,
+        `${t("trainer.title")} · ${view.scenario?.title ?? "—"}`,
+        textStyle(32, theme.ink, { bold: true }),
+      ),
+    );
+    d.add(
+      this.add.text(
+        40,
+        64,
+        t("trainer.joinUrl", { url: app().conn.joinUrlFor(code), code }),
+        textStyle(24, theme.accentCss, { bold: true }),
+      ),
+    );
+    d.add(this.add.text(1880, 24, model.status, textStyle(26, theme.inkDim, { bold: true })).setOrigin(1, 0));
+
+    // Style buttons (lobby) — what kind of play.
+    if (view.phase === "lobby") {
+      const styles: [PlayStyle, string][] = [
+        ["class-vote", t("trainer.classVote")],
+        ["hot-seat", t("trainer.hotSeat")],
+        ["teams", t("trainer.teams").replace(/ \(T\)$/, "")],
+        ["solo", t("home.practise")],
+      ];
+      d.add(this.add.text(660, 120, t("trainer.style"), textStyle(26, theme.ink, { bold: true })));
+      styles.forEach(([style, label], i) => {
+        d.add(
+          new Button(
+            this,
+            660 + i * 300,
+            160,
+            {
+              id: `style.${style}`,
+              label,
+              width: 280,
+              height: 64,
+              fontSize: 22,
+              selected: view.style === style,
+              fill: view.style === style ? theme.accent : 0xe5e9f2,
+            },
+            () => this.send({ type: "trainer.setStyle", style }),
+          ),
+        );
+      });
+      if (view.style === "teams") {
+        [2, 3, 4].forEach((n, i) =>
+          d.add(
+            new Button(
+              this,
+              660 + i * 120,
+              250,
+              {
+                id: `teams.${n}`,
+                label: `${n}`,
+                width: 100,
+                height: 56,
+                fontSize: 24,
+                selected: this.teamCount === n,
+                fill: 0xe5e9f2,
+              },
+              () => {
+                this.teamCount = n;
+                this.invalidate();
+              },
+            ),
+          ),
+        );
+      }
+    }
+
+    // Controls column.
+    let cy = 120;
+    for (const c of model.controls) {
+      if (
+        view.phase === "lobby" &&
+        ["ctl.vote", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"].includes(c.id)
+      )
+        continue;
+      if (view.phase !== "lobby" && ["ctl.start", "ctl.teams"].includes(c.id)) continue;
+      d.add(
+        new Button(
+          this,
+          1500,
+          cy,
+          { id: c.id, label: c.label, width: 380, height: 66, fontSize: 24, enabled: c.enabled },
+          () => this.send(c.message),
+        ),
+      );
+      cy += 80;
+    }
+
+    if (view.phase === "lobby") {
+      d.add(this.add.text(660, 340, t("trainer.shortcuts"), textStyle(22, theme.inkDim, { wrap: 800 })));
+      return;
+    }
+
+    // Current step.
+    this.face?.setVisible(Boolean(view.customer));
+    if (view.customer) {
+      this.face?.show(view.meters?.mood ?? 50, view.customer.emotion, this.instant);
+      d.add(
+        this.add.text(860, 120, `${view.customer.name}: “${view.customer.line}”`, {
+          ...textStyle(26, theme.ink, { wrap: 600 }),
+          lineSpacing: 4,
+        }),
+      );
+    }
+    if (view.meters) {
+      d.add(
+        this.add.text(
+          660,
+          300,
+          `${t("meter.mood")} ${Math.round(view.meters.mood)} · ${t("meter.cost")} ${view.meters.cost}${view.meters.reputation !== undefined ? ` · ${t("meter.reputation")} ${view.meters.reputation}` : ""}${view.meters.strain !== undefined ? ` · ${t("meter.strain")} ${view.meters.strain}` : ""}`,
+          textStyle(24, theme.accentCss, { bold: true }),
+        ),
+      );
+    }
+    if (view.hotSeat)
+      d.add(
+        this.add.text(
+          660,
+          336,
+          t("projector.hotSeat", { name: view.hotSeat.holderName }),
+          textStyle(24, theme.ink, { bold: true }),
+        ),
+      );
+    d.add(this.add.text(660, 380, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
+    let oy = 420;
+    const tied = new Set(view.tiedOptionIds);
+    model.previews.forEach((p, i) => {
+      const g = this.add.graphics();
+      const label = this.add.text(
+        680,
+        oy + 10,
+        `${i + 1}. ${p.label}`,
+        textStyle(22, theme.ink, { bold: true, wrap: 560 }),
+      );
+      const fx = this.add.text(
+        680,
+        oy + 16 + label.height,
+        `${p.effects}${p.tags ? `\n${p.tags}` : ""}`,
+        textStyle(18, theme.inkDim, { wrap: 560 }),
+      );
+      const h = Math.max(84, label.height + fx.height + 28);
+      g.fillStyle(tied.has(p.id) ? 0x5a4a1f : theme.panel, 1).fillRoundedRect(660, oy, 800, h, 12);
+      const votes = this.add
+        .text(1260, oy + 12, `${p.votes}`, textStyle(34, theme.accentCss, { bold: true }))
+        .setOrigin(1, 0);
+      const breakTie = view.phase === "closed" && tied.has(p.id);
+      const btn = new Button(
+        this,
+        1280,
+        oy + 12,
+        {
+          id: `override.${p.id}`,
+          label: breakTie ? "⚖ ▶" : "▶",
+          width: 160,
+          height: Math.min(60, h - 24),
+          fontSize: 22,
+          fill: 0xe5e9f2,
+          enabled: !view.paused,
+        },
+        () =>
+          this.send(
+            breakTie
+              ? { type: "trainer.breakTie", optionId: p.id }
+              : { type: "trainer.override", optionId: p.id },
+          ),
+      );
+      d.add([g, label, fx, votes, btn]);
+      oy += h + 10;
+    });
+    if (view.result) {
+      const r = this.add.text(
+        660,
+        oy + 10,
+        `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
+        textStyle(20, theme.goodCss, { wrap: 800 }),
+      );
+      d.add(r);
+    }
+
+    // History with rewind.
+    d.add(this.add.text(1500, cy + 10, t("trainer.history"), textStyle(24, theme.ink, { bold: true })));
+    let hy = cy + 50;
+    for (const h of model.history.slice(-8)) {
+      d.add(
+        this.add.text(
+          1500,
+          hy,
+          `${h.text}${h.split ? `  [${h.split}]` : ""}`,
+          textStyle(18, theme.inkDim, { wrap: 380 }),
+        ),
+      );
+      hy += 28;
+      d.add(
+        new Button(
+          this,
+          1500,
+          hy,
+          {
+            id: `rewind.${h.stepIndex}`,
+            label: `⟲ ${t("trainer.rewind", { step: h.stepIndex + 1 })}`,
+            width: 380,
+            height: 44,
+            fontSize: 18,
+            fill: 0xe5e9f2,
+          },
+          () => this.send({ type: "trainer.rewind", stepIndex: h.stepIndex }),
+        ),
+      );
+      hy += 54;
+    }
+  }
+
+  private buildSetupPanel(view: TrainerView): void {
+    this.setupBuilt = true;
+    const code = view.joinCode;
+    const panel = htmlPanel(
+      this,
+      { x: 40, y: 110, w: 580 },
+      `<div id="setup-panel" style="display:flex;flex-direction:column;gap:10px">
+        <label>${esc(t("trainer.library"))}<select id="library-select"><option>${esc(t("home.loading"))}</option></select></label>
+        <label>${esc(t("trainer.upload"))}<input id="upload-input" type="file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
+        <div id="upload-status" role="status"></div>
+        <pre id="diagnostics" hidden></pre>
+      </div>
+      <div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a></div>`,
+      "trainer-setup",
+    );
+    const select = panel.querySelector<HTMLSelectElement>("#library-select");
+    const status = panel.querySelector<HTMLElement>("#upload-status");
+    const pre = panel.querySelector<HTMLPreElement>("#diagnostics");
+    app()
+      .conn.scenarios()
+      .then((list) => {
+        if (!select) return;
+        select.innerHTML = list.map((s) => `<option value="${esc(s.id)}">${esc(s.title)}</option>`).join("");
+        const current = app().store.get().view;
+        if (current?.role === "trainer" && current.scenario) select.value = current.scenario.id;
+      })
+      .catch(() => undefined);
+    select?.addEventListener("change", () => {
+      if (select.value) this.send({ type: "trainer.selectScenario", scenarioId: select.value });
+    });
+    panel.querySelector<HTMLInputElement>("#upload-input")?.addEventListener("change", async (e) => {
+      const file = (e.target as HTMLInputElement).files?.[0];
+      if (!file || !status || !pre) return;
+      const source = await file.text();
+      const checked = await app()
+        .conn.checkScenario(source, file.name)
+        .catch((err: unknown) => ({ diagnostics: [{ code: "", severity: "error", message: String(err) }] }));
+      const diags = checked.diagnostics as Diagnostic[];
+      pre.hidden = diags.length === 0;
+      pre.textContent = diags
+        .map(
+          (dg) =>
+            `${file.name}:${dg.line ?? "?"}:${dg.column ?? "?"} ${dg.severity} ${dg.code} ${dg.message}`,
+        )
+        .join("\n\n");
+      const errors = diags.filter((dg) => dg.severity === "error");
+      if (errors.length === 0) {
+        this.send({ type: "trainer.selectScenario", source });
+        status.textContent = t("trainer.uploadOk", { title: file.name });
+      } else status.textContent = `${t("trainer.diagnostics")}: ${errors.length} ✖`;
+    });
+  }
+
+  private buildRoster(view: TrainerView): void {
+    const key = JSON.stringify([
+      view.roster,
+      view.hotSeat?.holderId,
+      view.style,
+      app().store.get().locale,
+      view.phase === "lobby",
+    ]);
+    if (key === this.lastRoster) return;
+    this.lastRoster = key;
+    const lobby = view.phase === "lobby";
+    const rows = view.roster
+      .map(
+        (r) => `<div class="hs-row" data-id="${esc(r.id)}" style="opacity:${r.removed ? 0.5 : 1}">
+          <span style="min-width:24px">${r.connected ? "●" : "○"}</span>
+          <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
+          ${r.teamId ? `<span>${esc(r.teamId)}</span>` : ""}
+          ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "🔥" : "⇢"}</button>` : ""}
+          <button class="remove secondary" style="min-height:40px;padding:4px 10px">${r.removed ? "↺" : esc(t("trainer.remove"))}</button>
+        </div>`,
+      )
+      .join("");
+    const panel = htmlPanel(
+      this,
+      { x: 40, y: lobby ? 420 : 120, w: 580 },
+      `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
+       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 600 : 900}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
+      "trainer-roster",
+    );
+    panel.querySelectorAll<HTMLElement>("[data-id]").forEach((row) => {
+      const id = row.dataset["id"] ?? "";
+      const entry = view.roster.find((r) => r.id === id);
+      row.querySelector<HTMLInputElement>(".rename")?.addEventListener("change", (e) => {
+        const name = (e.target as HTMLInputElement).value.trim();
+        if (name) this.send({ type: "trainer.rename", traineeId: id, name });
+      });
+      row
+        .querySelector(".remove")
+        ?.addEventListener("click", () =>
+          this.send(
+            entry?.removed
+              ? { type: "trainer.readmit", traineeId: id }
+              : { type: "trainer.remove", traineeId: id },
+          ),
+        );
+      row
+        .querySelector(".seat")
+        ?.addEventListener("click", () => this.send({ type: "trainer.passSeat", traineeId: id }));
+    });
+  }
+
+  protected override onShortcut(e: KeyboardEvent): boolean {
+    const view = app().store.get().view;
+    if (view?.role !== "trainer") return false;
+    const control = trainerModel(view, this.teamCount).controls.find(
+      (c) => c.key === e.key.toLowerCase() && c.enabled,
+    );
+    if (!control) return false;
+    this.send(control.message);
+    return true;
+  }
+}

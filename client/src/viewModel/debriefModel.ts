@@ -1,0 +1,92 @@
+import type { BranchView, DecisionView, EndingView, PathStepView, TechniqueTag } from "@hotseat/shared";
+import { antiPatterns } from "@hotseat/shared";
+import type { MessageKey } from "../i18n/en";
+import { t } from "../i18n/t";
+import { formatMoney } from "./money";
+
+/** What the debrief is built from: any role's view parts plus tags seen at each reveal. */
+export type DebriefInput = {
+  path: PathStepView[];
+  ending?: EndingView;
+  branches?: BranchView[];
+  history?: DecisionView[];
+  tagsByStep?: Record<number, TechniqueTag[]>;
+  currency: string;
+  locale: string;
+  startMood?: number;
+  best?: { labels: string[]; mood: number; cost: number };
+};
+
+/** A named count, e.g. a technique and how often it was used. */
+export type Count = { name: string; count: number };
+
+/** What the debrief draws. */
+export type DebriefModel = {
+  steps: { n: number; label: string; decidedBy: string }[];
+  chart: { mood: number[]; cost: number[]; maxCost: number; costLabel: string };
+  techniques: Count[];
+  defences: Count[];
+  votes: { step: number; label: string; split: string }[];
+  marks: { step: number; agreed: number; differed: number }[];
+  branches: { fromStep: number; labels: string[]; ending?: string }[];
+  ending?: { outcome: string; title: string; debrief: string };
+  best?: { labels: string[]; summary: string };
+};
+
+const antiSet = new Set<string>(antiPatterns);
+
+function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Count[] {
+  const map = new Map<string, number>();
+  for (const tag of tags) if (pick(tag)) map.set(tag, (map.get(tag) ?? 0) + 1);
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([tag, count]) => ({ name: t(`tag.${tag}` as MessageKey), count }));
+}
+
+/**
+ * Builds the debrief: the path, mood and cost per step, techniques and defence mechanisms named as in
+ * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
+ */
+export function debriefModel(input: DebriefInput): DebriefModel {
+  const tags = input.path.flatMap((s) => input.tagsByStep?.[s.stepIndex] ?? []);
+  const mood = [input.startMood ?? input.path[0]?.moodAfter ?? 50, ...input.path.map((s) => s.moodAfter)];
+  const cost = [0, ...input.path.map((s) => s.costAfter)];
+  const maxCost = Math.max(1, ...cost);
+  const model: DebriefModel = {
+    steps: input.path.map((s) => ({ n: s.stepIndex + 1, label: s.label, decidedBy: s.decidedBy })),
+    chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
+    techniques: counts(tags, (tag) => !antiSet.has(tag)),
+    defences: counts(tags, (tag) => antiSet.has(tag)),
+    votes: (input.history ?? [])
+      .filter((d) => d.tally.some((l) => l.count > 0))
+      .map((d) => ({
+        step: d.stepIndex + 1,
+        label: d.label,
+        split: d.tally.map((l) => String(l.count)).join(" / "),
+      })),
+    marks: (input.history ?? [])
+      .filter((d) => Object.keys(d.marks).length > 0)
+      .map((d) => {
+        const marks = Object.values(d.marks);
+        const agreed = marks.filter((m) => m === d.optionId).length;
+        return { step: d.stepIndex + 1, agreed, differed: marks.length - agreed };
+      }),
+    branches: (input.branches ?? []).map((b) => ({
+      fromStep: b.fromStep + 1,
+      labels: b.steps.map((s) => s.label),
+      ...(b.ending ? { ending: t(`outcome.${b.ending.outcome}` as MessageKey) } : {}),
+    })),
+  };
+  if (input.ending)
+    model.ending = {
+      outcome: t(`outcome.${input.ending.outcome}` as MessageKey),
+      title: input.ending.title,
+      debrief: input.ending.debrief,
+    };
+  if (input.best)
+    model.best = {
+      labels: input.best.labels,
+      summary: `${t("meter.mood")} ${Math.round(input.best.mood)} · ${t("meter.cost")} ${formatMoney(input.best.cost, input.currency, input.locale)}`,
+    };
+  return model;
+}

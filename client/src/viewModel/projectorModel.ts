@@ -1,0 +1,102 @@
+import type { MessageKey } from "../i18n/en";
+import type { ProjectorView } from "@hotseat/shared";
+import { getLocale, t } from "../i18n/t";
+import { metersModel, type MetersModel } from "./meters";
+import { moodBand } from "./moodBand";
+import { formatMoney } from "./money";
+import { secondsLeft, tallyModel, type TallyBar } from "./tallyModel";
+
+/** One team on the projector's board. */
+export type TeamRow = {
+  name: string;
+  members: string;
+  step: string;
+  mood: string;
+  cost: string;
+  status: string;
+};
+
+/** What the projector draws for a view at time `now` (ms, for the vote timer). */
+export type ProjectorModel = {
+  title: string;
+  phase: ProjectorView["phase"];
+  phaseText: string;
+  join?: { code: string; url: string; count: string; big: boolean };
+  customer?: ProjectorView["customer"];
+  mood: number;
+  meters?: MetersModel;
+  tally?: { bars: TallyBar[]; votes: string; timer?: string };
+  options: string[];
+  result?: { label: string; feedback?: string; tags: string[]; tagsBad: boolean[] };
+  hotSeat?: string;
+  teams?: TeamRow[];
+  ending?: { outcome: string; title: string };
+};
+
+const antiPatternTags = new Set([
+  "denies-emotion",
+  "over-gives",
+  "blames-subcontractor",
+  "blames-customer",
+  "humiliates",
+]);
+
+/** Turns the class view into the projector's panels. */
+export function projectorModel(view: ProjectorView, joinUrl: string, now: number): ProjectorModel {
+  const locale = getLocale();
+  const currency = view.scenario?.currency ?? "EUR";
+  const playing = view.phase !== "lobby" && view.phase !== "debrief";
+  const model: ProjectorModel = {
+    title: view.scenario?.title ?? t("projector.waitingScenario"),
+    phase: view.phase,
+    phaseText: view.paused
+      ? t("phase.paused")
+      : t(`phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey),
+    mood: view.meters?.mood ?? 50,
+    options: view.options.map((o) => o.label),
+  };
+  if (view.joinOpen)
+    model.join = {
+      code: view.joinCode,
+      url: joinUrl,
+      count: t("projector.players", { count: view.traineeCount }),
+      big: view.phase === "lobby",
+    };
+  if (view.customer) model.customer = view.customer;
+  if (view.meters) model.meters = metersModel(view.meters, view.ledger, currency, locale);
+  if (playing && (view.phase === "voting" || view.phase === "closed")) {
+    const left = view.vote.open ? secondsLeft(view.vote, now) : undefined;
+    model.tally = {
+      bars: tallyModel(view.options, view.tally),
+      votes: t("projector.votes", { count: view.votesCast, total: view.connectedCount }),
+      ...(left !== undefined ? { timer: t("projector.timeLeft", { seconds: left }) } : {}),
+    };
+  }
+  if (view.result && view.phase === "revealed") {
+    model.result = {
+      label: view.result.label,
+      ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
+      tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
+      tagsBad: view.result.tags.map((tag) => antiPatternTags.has(tag)),
+    };
+  }
+  if (view.hotSeat) model.hotSeat = t("projector.hotSeat", { name: view.hotSeat.holderName });
+  if (view.style === "teams" && view.teams.length > 0) {
+    model.teams = view.teams.map((team) => {
+      const band = moodBand(team.meters.mood);
+      return {
+        name: team.name,
+        members: String(team.memberCount),
+        step: t("debrief.step", { step: team.stepIndex + 1 }),
+        mood: `${Math.round(team.meters.mood)} ${band.shape}`,
+        cost: formatMoney(team.meters.cost, currency, locale),
+        status: team.ended
+          ? `${team.outcome ? t(`outcome.${team.outcome}` as MessageKey) : ""} ${team.endingTitle ?? ""}`.trim()
+          : "…",
+      };
+    });
+  }
+  if (view.ending)
+    model.ending = { outcome: t(`outcome.${view.ending.outcome}` as MessageKey), title: view.ending.title };
+  return model;
+}

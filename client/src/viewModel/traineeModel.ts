@@ -1,0 +1,107 @@
+import type { Emotion, TraineeView } from "@hotseat/shared";
+import type { MessageKey } from "../i18n/en";
+import { t } from "../i18n/t";
+
+/** One response card on the phone. */
+export type TraineeCard = {
+  id: string;
+  index: number;
+  text: string;
+  selected: boolean;
+  enabled: boolean;
+  badge?: string;
+};
+
+/** What the trainee's phone draws for a view. */
+export type TraineeModel = {
+  title: string;
+  phaseText: string;
+  customer?: { name: string; line: string; emotion: Emotion };
+  cards: TraineeCard[];
+  status: string;
+  /** What tapping a card sends, if anything. */
+  action: "trainee.vote" | "trainee.mark" | "trainee.choose" | undefined;
+  reveal?: { label: string; feedback?: string; tags: string[] };
+  team?: string;
+  ending?: { title: string; debrief: string; outcome: string };
+};
+
+function labelOf(view: TraineeView, id: string | undefined): string {
+  return view.options.find((o) => o.id === id)?.label ?? id ?? "";
+}
+
+/**
+ * Turns the trainee's view into what the phone shows. `previousVote` is the vote this phone saw
+ * before for the same step, so a change of mind reads "changed", not just "voted".
+ */
+export function traineeModel(view: TraineeView, previousVote?: string): TraineeModel {
+  const selectedId = view.can === "mark" ? view.myMark : view.myVote;
+  const action =
+    view.can === "vote"
+      ? "trainee.vote"
+      : view.can === "mark"
+        ? "trainee.mark"
+        : view.can === "choose"
+          ? "trainee.choose"
+          : undefined;
+  const enabled = action !== undefined && !view.paused;
+  const cards: TraineeCard[] = view.options.map((o, index) => ({
+    id: o.id,
+    index,
+    text: o.label,
+    selected: o.id === selectedId,
+    enabled,
+  }));
+  let status: string;
+  if (view.paused) status = t("phase.paused");
+  else if (view.phase === "lobby") status = t("trainee.waiting", { name: view.me.name });
+  else if (view.phase === "debrief") status = t("phase.debrief");
+  else if (view.can === "vote" && view.myVote)
+    status =
+      previousVote && previousVote !== view.myVote
+        ? t("trainee.changed", { option: labelOf(view, view.myVote) })
+        : t("trainee.voted", { option: labelOf(view, view.myVote) });
+  else if (view.can === "vote") status = t("trainee.notVoted");
+  else if (view.can === "choose" && view.hotSeat?.inSeat) status = t("trainee.hotSeatYou");
+  else if (view.can === "choose") status = t("trainee.choose");
+  else if (view.can === "mark" && view.myMark) status = t("trainee.marked");
+  else if (view.can === "mark") status = t("trainee.hotSeatOther", { name: view.hotSeat?.holderName ?? "" });
+  else if (view.phase === "closed") status = t("trainee.voteClosed");
+  else if (view.phase === "revealed") status = t("trainee.waitNext");
+  else if (view.hotSeat && !view.hotSeat.inSeat)
+    status = t("trainee.hotSeatOther", { name: view.hotSeat.holderName });
+  else status = t("trainee.waitNext");
+
+  const phaseKey: MessageKey = view.paused
+    ? "phase.paused"
+    : (`phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey);
+  const model: TraineeModel = {
+    title: view.scenario?.title ?? t("app.title"),
+    phaseText: t(phaseKey),
+    // After a reveal the next options are already there; show them only to whoever can act on them.
+    cards:
+      view.phase === "lobby" || view.phase === "debrief" || (view.phase === "revealed" && view.can === "wait")
+        ? []
+        : cards,
+    status,
+    action: enabled ? action : undefined,
+  };
+  if (view.customer)
+    model.customer = { name: view.customer.name, line: view.customer.line, emotion: view.customer.emotion };
+  if (view.result && (view.phase === "revealed" || view.phase === "debrief")) {
+    model.reveal = {
+      label: view.result.label,
+      ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
+      tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
+    };
+  }
+  if (view.team)
+    model.team = `${t("trainee.team", { team: view.team.name })}${view.team.isCaptain ? " ★" : ""}`;
+  if (view.ending)
+    model.ending = {
+      title: view.ending.title,
+      debrief: view.ending.debrief,
+      outcome: t(`outcome.${view.ending.outcome}` as MessageKey),
+    };
+  return model;
+}

@@ -1,0 +1,148 @@
+import type { ClientMessage, TrainerView } from "@hotseat/shared";
+import type { MessageKey } from "../i18n/en";
+import { getLocale, t } from "../i18n/t";
+import { formatMoney } from "./money";
+
+/** A console control: its id, label, shortcut key, whether it applies now, and the message it sends. */
+export type ControlModel = {
+  id: string;
+  label: string;
+  key?: string;
+  enabled: boolean;
+  message: ClientMessage;
+};
+
+/** An option with its effects written out for the trainer (never shown to trainees). */
+export type PreviewRow = { id: string; label: string; effects: string; tags: string; votes: number };
+
+/** One decision in the history, with the rewind it offers. */
+export type HistoryRow = { stepIndex: number; text: string; split: string };
+
+/** What the trainer console draws. */
+export type TrainerModel = {
+  controls: ControlModel[];
+  previews: PreviewRow[];
+  history: HistoryRow[];
+  status: string;
+  votesCast: number;
+};
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/**
+ * Works out which controls apply in the session's phase and style, so the console greys out the
+ * rest, and writes each option's effects as text ("mood +10 · cost €25").
+ */
+export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
+  const playing = view.phase !== "lobby" && view.phase !== "debrief";
+  const classVote = view.style === "class-vote";
+  const canOpen =
+    playing &&
+    classVote &&
+    (view.phase === "deciding" || view.phase === "closed" || view.phase === "revealed");
+  const controls: ControlModel[] = [
+    {
+      id: "ctl.vote",
+      label: view.phase === "voting" ? t("trainer.closeVote") : t("trainer.openVote"),
+      key: "v",
+      enabled: !view.paused && (view.phase === "voting" || canOpen),
+      message: view.phase === "voting" ? { type: "trainer.closeVote" } : { type: "trainer.openVote" },
+    },
+    {
+      id: "ctl.reveal",
+      label: t("trainer.reveal"),
+      key: "r",
+      enabled: !view.paused && (view.phase === "voting" || view.phase === "closed"),
+      message: { type: "trainer.reveal" },
+    },
+    {
+      id: "ctl.next",
+      label: t("trainer.next"),
+      key: "n",
+      enabled: !view.paused && classVote && view.phase === "revealed",
+      message: { type: "trainer.openVote" },
+    },
+    {
+      id: "ctl.pause",
+      label: view.paused ? t("trainer.resume") : t("trainer.pause"),
+      key: "p",
+      enabled: playing,
+      message: view.paused ? { type: "trainer.resume" } : { type: "trainer.pause" },
+    },
+    {
+      id: "ctl.seat",
+      label: t("trainer.passHotSeat"),
+      key: "h",
+      enabled: view.style === "hot-seat" && view.phase !== "debrief",
+      message: { type: "trainer.passSeat" },
+    },
+    {
+      id: "ctl.teams",
+      label: t("trainer.splitTeams", { count: teamCount }),
+      key: "t",
+      enabled: view.phase === "lobby" && view.style === "teams",
+      message: { type: "trainer.splitTeams", count: teamCount },
+    },
+    {
+      id: "ctl.start",
+      label: t("trainer.start"),
+      key: "s",
+      enabled: view.phase === "lobby" && Boolean(view.scenario),
+      message: { type: "trainer.start" },
+    },
+    {
+      id: "ctl.end",
+      label: t("trainer.end"),
+      key: "e",
+      enabled: playing,
+      message: { type: "trainer.end" },
+    },
+    {
+      id: "ctl.lock",
+      label: view.locked ? t("trainer.unlock") : t("trainer.lock"),
+      enabled: true,
+      message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
+    },
+  ];
+  const currency = view.scenario?.currency ?? "EUR";
+  const locale = getLocale();
+  const counts = new Map(view.tally.map((l) => [l.optionId, l.count]));
+  const previews = view.options.map((o) => {
+    const parts = [`${t("meter.mood")} ${signed(o.effects.mood)}`];
+    if (o.effects.reputation) parts.push(`${t("meter.reputation")} ${signed(o.effects.reputation)}`);
+    if (o.effects.strain) parts.push(`${t("meter.strain")} ${signed(o.effects.strain)}`);
+    if (o.effects.cost)
+      parts.push(
+        `${t("meter.cost")} ${o.effects.cost > 0 ? "+" : ""}${formatMoney(o.effects.cost, currency, locale)}`,
+      );
+    return {
+      id: o.id,
+      label: o.label,
+      effects: parts.join(" · "),
+      tags: o.tags.map((tag) => t(`tag.${tag}` as MessageKey)).join(", "),
+      votes: counts.get(o.id) ?? 0,
+    };
+  });
+  const history = view.history.map((d) => {
+    const split = d.tally
+      .filter((l) => l.count > 0)
+      .map((l) => `${l.count}`)
+      .join("/");
+    return {
+      stepIndex: d.stepIndex,
+      text: `${d.stepIndex + 1}. ${d.label}${d.byName ? ` (${d.byName})` : ""}`,
+      split: split ? `${t("debrief.votes")}: ${split}` : "",
+    };
+  });
+  const votesCast = Object.keys(view.votes).length;
+  const phaseKey = `phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey;
+  return {
+    controls,
+    previews,
+    history,
+    status: `${view.paused ? t("phase.paused") : t(phaseKey)} · ${t("projector.votes", { count: votesCast, total: view.roster.filter((r) => !r.removed && r.connected).length })}`,
+    votesCast,
+  };
+}
