@@ -1,0 +1,131 @@
+import { timingSafeEqual, createHash } from "node:crypto";
+import express from "express";
+import type { Application, Request, Response } from "express";
+import { z } from "zod";
+import { normalizeJoinCode } from "../joinCode";
+import type { ScenarioLibrary } from "../scenarioLibrary";
+import { summarize } from "../scenarioLibrary";
+import type { SessionHost } from "../sessions/SessionHost";
+import { HostError } from "../sessions/SessionHost";
+import { trainerTokenMatches } from "../sessions/trainerToken";
+
+/** Body of `POST /api/sessions`: optionally a scenario to start with and a password when hosting is guarded. */
+export const hostRequestSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(64).optional(),
+  password: z.string().max(200).optional(),
+});
+
+/** Body of `POST /api/scenarios/check`: a scenario's text, checked with the same loader as the library. */
+export const checkRequestSchema = z.strictObject({
+  source: z.string().min(1).max(200_000),
+  file: z.string().min(1).max(200).optional(),
+});
+
+/** What the API routes need from the rest of the server. */
+export type ApiDeps = {
+  library: ScenarioLibrary;
+  host: SessionHost;
+  /** When set, hosting a session needs this password (`HOTSEAT_TRAINER_PASSWORD`). */
+  trainerPassword?: string;
+  /** The address trainees open, e.g. `https://hotseat.example.org`; else taken from the request. */
+  publicUrl?: string;
+};
+
+function sendError(res: Response, status: number, code: string, message: string, extra: object = {}): void {
+  res.status(status).json({ error: { code, message, ...extra } });
+}
+
+function samePassword(given: string | undefined, expected: string): boolean {
+  // Hash both sides so the comparison takes the same time whatever the lengths.
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The trainer token of a request: `Authorization: Bearer <token>`, or `?token=` so a plain download link works. */
+function tokenOf(req: Request): string | undefined {
+  const header = req.get("authorization");
+  if (header?.startsWith("Bearer ")) return header.slice("Bearer ".length).trim();
+  return typeof req.query.token === "string" ? req.query.token : undefined;
+}
+
+function baseUrl(req: Request, publicUrl: string | undefined): string {
+  return (publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/+$/, "");
+}
+
+/**
+ * The JSON API: the scenario library, hosting a session, the session list and the session reports.
+ * Every body is checked with zod; every refusal is `{ error: { code, message } }` with a fitting status.
+ */
+export function mountApi(app: Application, deps: ApiDeps): void {
+  const json = express.json({ limit: "512kb" });
+
+  app.get("/api/scenarios", (_req, res) => {
+    res.json({ scenarios: deps.library.list() });
+  });
+
+  app.get("/api/scenarios/:id", (req, res) => {
+    const entry = deps.library.get(req.params.id);
+    if (!entry) return sendError(res, 404, "scenario.unknown", `There is no scenario "${req.params.id}".`);
+    res.json({ ...summarize(entry), scenario: entry.scenario, diagnostics: entry.diagnostics });
+  });
+
+  app.post("/api/scenarios/check", json, (req, res) => {
+    const body = checkRequestSchema.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
+    const entry = deps.library.check(body.data.source, body.data.file);
+    res.json({ ...summarize(entry), diagnostics: entry.diagnostics });
+  });
+
+  app.post("/api/sessions", json, async (req, res) => {
+    const body = hostRequestSchema.safeParse(req.body ?? {});
+    if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
+    if (deps.trainerPassword !== undefined) {
+      const given = req.get("x-hotseat-password") ?? body.data.password;
+      if (!samePassword(given, deps.trainerPassword)) {
+        return sendError(res, 401, "host.password", "Hosting a session needs the trainer password.");
+      }
+    }
+    try {
+      const hosted = await deps.host.host({ scenarioId: body.data.scenarioId });
+      res.status(201).json({ ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` });
+    } catch (e) {
+      if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
+      throw e;
+    }
+  });
+
+  app.get("/api/sessions", (req, res) => {
+    if (
+      deps.trainerPassword !== undefined &&
+      !samePassword(req.get("x-hotseat-password"), deps.trainerPassword)
+    ) {
+      return sendError(res, 401, "host.password", "Listing sessions needs the trainer password.");
+    }
+    res.json({ sessions: deps.host.list() });
+  });
+
+  app.get("/api/sessions/:code", (req, res) => {
+    const status = deps.host.status(normalizeJoinCode(req.params.code));
+    if (!status)
+      return sendError(res, 404, "join.bad-code", "No session has this code. Check the code on the wall.");
+    res.json(status);
+  });
+
+  // A report names every trainee and their votes: only the session's trainer may download it.
+  const report = (format: "json" | "csv") => (req: Request<{ code: string }>, res: Response) => {
+    const code = normalizeJoinCode(req.params.code);
+    const found = deps.host.report(code);
+    if (!found) return sendError(res, 404, "join.bad-code", `No session has the code ${code}.`);
+    if (!trainerTokenMatches(tokenOf(req), found.record.trainerTokenHash)) {
+      return sendError(res, 401, "join.bad-token", "The report needs this session's trainer token.");
+    }
+    if (format === "csv") {
+      res.type("text/csv").attachment(`hotseat-${code}.csv`).send(found.csv);
+    } else {
+      res.json(found.report);
+    }
+  };
+  app.get("/api/sessions/:code/report", report("json"));
+  app.get("/api/sessions/:code/report.json", report("json"));
+  app.get("/api/sessions/:code/report.csv", report("csv"));
+}

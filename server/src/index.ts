@@ -1,0 +1,13 @@
+// Public API of @hotseat/server, for tests, benchmarks and embedding.
+export * from "./hotseatServer";
+export * from "./joinCode";
+export * from "./scenarioLibrary";
+export * from "./store/SessionStore";
+export * from "./store/MemorySessionStore";
+export * from "./store/SqliteSessionStore";
+export * from "./sessions/SessionHost";
+export * from "./sessions/SessionRuntime";
+export * from "./sessions/trainerToken";
+export { roomCloseCodes, joinErrorNumbers } from "./rooms/SessionRoom";
+export { defaultRateLimit } from "./rooms/rateLimiter";
+export type { RateLimitOptions } from "./rooms/rateLimiter";

@@ -1,0 +1,49 @@
+import { formatDiagnostic } from "@hotseat/shared";
+import { z } from "zod";
+import { defaultClientDir } from "./http/clientRoutes";
+import { startHotseatServer } from "./hotseatServer";
+import { ScenarioLibrary } from "./scenarioLibrary";
+import { defaultDatabasePath, SqliteSessionStore } from "./store/SqliteSessionStore";
+
+// The environment is a boundary too: a typo in PORT should stop the start, not bind somewhere odd.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(2567),
+  HOTSEAT_SCENARIOS_DIR: z.string().min(1).default("scenarios"),
+  HOTSEAT_TRAINER_PASSWORD: z.string().min(1).optional(),
+  HOTSEAT_PUBLIC_URL: z.url().optional(),
+  HOTSEAT_RECONNECT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+});
+
+const env = envSchema.safeParse(process.env);
+if (!env.success) {
+  console.error(`Hotseat cannot start, the environment is wrong:\n${z.prettifyError(env.error)}`);
+  process.exit(1);
+}
+
+const library = await ScenarioLibrary.fromDirectory(env.data.HOTSEAT_SCENARIOS_DIR);
+for (const entry of library.list()) {
+  const { errors, warnings } = entry.diagnostics;
+  console.log(
+    `scenario ${entry.id}: ${entry.playable ? "ready" : "NOT playable"} (${errors} errors, ${warnings} warnings)`,
+  );
+  if (!entry.playable) {
+    for (const d of library.get(entry.id)?.diagnostics.filter((d) => d.severity === "error") ?? []) {
+      console.log(formatDiagnostic(d));
+    }
+  }
+}
+
+const store = new SqliteSessionStore(defaultDatabasePath());
+const running = await startHotseatServer({
+  port: env.data.PORT,
+  store,
+  library,
+  clientDir: defaultClientDir(),
+  reconnectSeconds: env.data.HOTSEAT_RECONNECT_SECONDS,
+  ...(env.data.HOTSEAT_TRAINER_PASSWORD ? { trainerPassword: env.data.HOTSEAT_TRAINER_PASSWORD } : {}),
+  ...(env.data.HOTSEAT_PUBLIC_URL ? { publicUrl: env.data.HOTSEAT_PUBLIC_URL } : {}),
+  log: (line) => console.log(line),
+});
+if (running.resumed.length > 0) console.log(`resumed sessions: ${running.resumed.join(", ")}`);
+console.log(`data: ${store.path}`);
+console.log(`Hotseat listening on ${running.url}`);

@@ -1,0 +1,379 @@
+import { getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
+import type { Client } from "@colyseus/core";
+import type { Delayed } from "@colyseus/core";
+import {
+  applySessionEvent,
+  clientEvent,
+  clientMessageSchema,
+  clientMessageTypes,
+  joinOptionsSchema,
+  phaseOf,
+} from "@hotseat/shared";
+import type { ClientMessageType, SessionEvent } from "@hotseat/shared";
+import { z } from "zod";
+import type { SessionHost } from "../sessions/SessionHost";
+import type { SessionRuntime } from "../sessions/SessionRuntime";
+import { trainerTokenMatches } from "../sessions/trainerToken";
+import { defaultRateLimit, RateLimiter } from "./rateLimiter";
+import type { RateLimitOptions } from "./rateLimiter";
+import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
+import type { Seat, SeatAuth } from "./seat";
+import { viewOf } from "./viewOf";
+
+/** Close codes the room uses when it ends a connection itself; clients do not rejoin after these. */
+export const roomCloseCodes = {
+  /** The trainer removed this trainee. */
+  removed: 4004,
+  /** The same seat was opened in another tab or device. */
+  replaced: 4005,
+  /** The connection kept flooding the room after being warned. */
+  flooding: 4100,
+} as const;
+
+/** Numeric codes of join refusals (the message starts with the stable string code, e.g. `join.locked: ...`). */
+export const joinErrorNumbers: Record<string, number> = {
+  "message.malformed": 4400,
+  "join.bad-token": 4401,
+  "join.locked": 4403,
+  "join.removed": 4404,
+  "join.solo-full": 4409,
+};
+
+/** What every session room needs from the server, injected by {@link sessionRoomFor}. */
+export type SessionRoomDeps = {
+  host: SessionHost;
+  /** A per-process secret: only the server itself may create session rooms, never a client's `create()`. */
+  internalKey: string;
+  rateLimit?: RateLimitOptions;
+  /** How long a dropped connection keeps its place before it counts as gone (seconds). */
+  reconnectSeconds?: number;
+  log?: (line: string) => void;
+  now?: () => number;
+};
+
+/** The options the server creates a session room with. */
+export const roomCreateOptionsSchema = z.strictObject({ internalKey: z.string(), sessionId: z.string() });
+
+type SeatClient = Client<{ userData: Seat; auth: SeatAuth }>;
+
+function joinRefusal(code: string, message: string): ServerError {
+  return new ServerError(joinErrorNumbers[code] ?? 4400, `${code}: ${message}`);
+}
+
+/**
+ * One room per session, addressed by its join code. The room holds no rules: it checks each message's shape
+ * (zod), settles who sent it (the role from the join), hands it to the pure session core, logs the accepted
+ * event, and sends every connection its own view of the new state as a `view` message. A refused or
+ * malformed message gets an `error` reply and changes nothing; the sender stays connected.
+ */
+export class SessionRoom extends Room<{ client: SeatClient }> {
+  protected deps!: SessionRoomDeps;
+  private runtime!: SessionRuntime;
+  private flushScheduled: NodeJS.Immediate | undefined;
+  private voteTimer: { deadline: number; delayed: Delayed } | undefined;
+  /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
+  private readonly seats = new Map<string, SeatClient>();
+
+  // One raw handler for every type: a typed `validate()` handler would disconnect a sender with 4002 on a bad
+  // payload, and the room promises to answer `error` instead and keep the sender connected.
+  override messages = {
+    "*": (client: SeatClient, type: string | number, payload: unknown) =>
+      this.onAnyMessage(client, type, payload),
+  };
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private log(line: string): void {
+    this.deps.log?.(`[${this.roomId}] ${line}`);
+  }
+
+  override onCreate(options: unknown): void {
+    const parsed = roomCreateOptionsSchema.safeParse(options);
+    if (!parsed.success || parsed.data.internalKey !== this.deps.internalKey) {
+      throw new ServerError(4403, "Sessions are hosted through POST /api/sessions.");
+    }
+    this.runtime = this.deps.host.open(parsed.data.sessionId);
+    this.roomId = this.runtime.record.code;
+    // A session outlives its connections: the trainer may close the laptop lid and come back.
+    this.autoDispose = false;
+    // Views are sent as messages, there is no schema state to patch; the clock still ticks for the vote timer.
+    this.patchRate = null;
+    if (this.runtime.skippedOnReplay > 0)
+      this.log(`skipped ${this.runtime.skippedOnReplay} unreadable log entries`);
+    this.armVoteTimer();
+  }
+
+  override onAuth(_client: SeatClient, options: unknown): SeatAuth {
+    const parsed = joinOptionsSchema.safeParse(options ?? {});
+    if (!parsed.success) throw joinRefusal("message.malformed", z.prettifyError(parsed.error));
+    const { role, trainerToken, name } = parsed.data;
+    if (role === "trainer") {
+      if (!trainerTokenMatches(trainerToken, this.runtime.record.trainerTokenHash)) {
+        throw joinRefusal("join.bad-token", "This trainer link is not valid for this session.");
+      }
+      return { role };
+    }
+    if (role === "projector") return { role };
+    const reconnectKey = parsed.data.reconnectKey ?? newReconnectKey();
+    const traineeId = traineeIdFor(this.runtime.id, reconnectKey);
+    // Dry run: the session core decides whether this trainee may (re)join (locked, removed, solo full).
+    const check = applySessionEvent(
+      this.runtime.state,
+      this.joinedEvent({ role, traineeId, name }),
+      this.library(),
+    );
+    if (check.rejection) throw joinRefusal(check.rejection.code, check.rejection.message);
+    return { role, traineeId, reconnectKey, ...(name !== undefined ? { name } : {}) };
+  }
+
+  override onJoin(client: SeatClient, _options: unknown, auth: SeatAuth): void {
+    client.userData = {
+      ...auth,
+      limiter: new RateLimiter(this.deps.rateLimit ?? defaultRateLimit),
+      present: false,
+    };
+    if (auth.traineeId !== undefined) {
+      const previous = this.seats.get(auth.traineeId);
+      if (previous && previous !== client) this.replace(previous);
+      this.seats.set(auth.traineeId, client);
+    }
+    if (!this.markPresent(client)) return;
+    client.send("welcome", {
+      role: auth.role,
+      code: this.roomId,
+      ...(auth.traineeId !== undefined ? { traineeId: auth.traineeId, reconnectKey: auth.reconnectKey } : {}),
+    });
+    this.sendView(client, true);
+  }
+
+  override onDrop(client: SeatClient): void {
+    const seat = client.userData;
+    if (!seat) return;
+    this.markAbsent(client);
+    if (seat.closing) return;
+    this.allowReconnection(client, this.deps.reconnectSeconds ?? 60).catch(() => undefined);
+  }
+
+  override onReconnect(client: SeatClient): void {
+    const seat = client.userData;
+    if (!seat) return;
+    if (seat.closing) {
+      // Replaced by a newer tab while this one was away.
+      client.leave(roomCloseCodes.replaced);
+      return;
+    }
+    if (seat.traineeId !== undefined) this.seats.set(seat.traineeId, client);
+    if (!this.markPresent(client)) return;
+    // The new socket has seen nothing yet.
+    this.sendView(client, true);
+  }
+
+  override onLeave(client: SeatClient): void {
+    const seat = client.userData;
+    if (!seat) return;
+    this.markAbsent(client);
+    if (seat.traineeId !== undefined && this.seats.get(seat.traineeId) === client)
+      this.seats.delete(seat.traineeId);
+  }
+
+  override onDispose(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.deps.host.close(this.roomId);
+  }
+
+  private library() {
+    return this.deps.host.library.playable();
+  }
+
+  private joinedEvent(seat: SeatAuth): SessionEvent {
+    return {
+      type: "session.joined",
+      role: seat.role,
+      ...(seat.traineeId !== undefined ? { traineeId: seat.traineeId } : {}),
+      ...(seat.name !== undefined ? { name: seat.name } : {}),
+      at: this.now(),
+      by: { role: "server" },
+    };
+  }
+
+  private markPresent(client: SeatClient): boolean {
+    const seat = client.userData;
+    if (!seat) return false;
+    if (seat.present) return true;
+    const result = this.runtime.submit(this.joinedEvent(seat));
+    if (!result.accepted) {
+      // The session changed between onAuth and now (e.g. locked): refuse the connection after all.
+      seat.closing = true;
+      client.error(4403, `${result.rejection.code}: ${result.rejection.message}`);
+      client.leave(joinErrorNumbers[result.rejection.code] ?? 4403);
+      return false;
+    }
+    seat.present = true;
+    this.scheduleFlush();
+    return true;
+  }
+
+  private markAbsent(client: SeatClient): void {
+    const seat = client.userData;
+    if (!seat?.present) return;
+    seat.present = false;
+    const left: SessionEvent = {
+      type: "session.left",
+      role: seat.role,
+      ...(seat.traineeId !== undefined ? { traineeId: seat.traineeId } : {}),
+      at: this.now(),
+      by: { role: "server" },
+    };
+    // A trainee replaced by a newer tab stays present through the new connection.
+    if (seat.traineeId !== undefined && this.seats.get(seat.traineeId) !== client) return;
+    const result = this.runtime.submit(left);
+    if (!result.accepted) this.log(`session.left refused: ${result.rejection.code}`);
+    this.scheduleFlush();
+  }
+
+  private replace(previous: SeatClient): void {
+    const seat = previous.userData;
+    if (seat) {
+      seat.closing = true;
+      seat.present = false;
+    }
+    previous.error(roomCloseCodes.replaced, "This seat was opened on another tab or device.");
+    previous.leave(roomCloseCodes.replaced);
+  }
+
+  private reply(client: SeatClient, code: string, message: string): void {
+    client.send("error", { type: "error", code, message });
+  }
+
+  private onAnyMessage(client: SeatClient, type: string | number, payload: unknown): void {
+    const seat = client.userData;
+    if (!seat) return;
+    const decision = seat.limiter.take();
+    if (decision !== "accept") {
+      if (decision === "reject") {
+        this.log(`rate limit: ${seat.role} ${seat.traineeId ?? ""}`);
+        this.reply(client, "rate.limited", "Too many messages: slow down.");
+      } else if (decision === "cut-off") {
+        this.log(`cut off a flooding ${seat.role} ${seat.traineeId ?? ""}`);
+        seat.closing = true;
+        client.leave(roomCloseCodes.flooding);
+      }
+      return;
+    }
+    const body =
+      payload === undefined
+        ? {}
+        : typeof payload === "object" && payload !== null && !Array.isArray(payload)
+          ? payload
+          : null;
+    if (body === null || typeof type !== "string") {
+      this.reply(client, "message.malformed", "A message is an object with the fields of its type.");
+      return;
+    }
+    if (!clientMessageTypes.includes(type as ClientMessageType)) {
+      this.log(`unknown message ${JSON.stringify(type).slice(0, 80)} from ${seat.role}`);
+      this.reply(client, "message.unknown", `There is no message "${type.slice(0, 60)}".`);
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse({ ...body, type });
+    if (!parsed.success) {
+      this.log(`malformed ${type} from ${seat.role}`);
+      this.reply(client, "message.malformed", z.prettifyError(parsed.error));
+      return;
+    }
+    this.submit(client, clientEvent(parsed.data, actorOf(seat), this.now()));
+  }
+
+  private submit(client: SeatClient | undefined, event: SessionEvent): boolean {
+    let result;
+    try {
+      result = this.runtime.submit(event);
+    } catch (e) {
+      this.log(`could not apply ${event.type}: ${(e as Error).message}`);
+      if (client) this.reply(client, "message.malformed", "The server could not record that; try again.");
+      return false;
+    }
+    if (!result.accepted) {
+      if (client) this.reply(client, result.rejection.code, result.rejection.message);
+      return false;
+    }
+    this.armVoteTimer();
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** Keeps one clock timeout on the open vote's deadline; the log gets `timer.expired` when it fires. */
+  private armVoteTimer(): void {
+    const vote = this.runtime.state.context.vote;
+    const deadline = vote?.open && !this.runtime.state.context.paused ? vote.deadline : undefined;
+    if (this.voteTimer && this.voteTimer.deadline === deadline) return;
+    this.voteTimer?.delayed.clear();
+    this.voteTimer = undefined;
+    if (deadline === undefined) return;
+    const delayed = this.clock.setTimeout(
+      () => {
+        this.voteTimer = undefined;
+        // Never before the deadline: the core refuses an early timer as stale.
+        const at = Math.max(this.now(), deadline);
+        this.submit(undefined, { type: "timer.expired", at, by: { role: "server" } });
+      },
+      Math.max(0, deadline - this.now()),
+    );
+    this.voteTimer = { deadline, delayed };
+  }
+
+  private scheduleFlush(): void {
+    // Coalesce: a burst of votes read in the same turn of the event loop costs one projection pass.
+    this.flushScheduled ??= setImmediate(() => {
+      this.flushScheduled = undefined;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    const encoded = new Map<string, Buffer>();
+    for (const client of this.clients) this.sendView(client, false, encoded);
+    this.closeRemoved();
+  }
+
+  /** Sends a connection its view if it changed; identical views are encoded once per flush. */
+  private sendView(client: SeatClient, force: boolean, encoded = new Map<string, Buffer>()): void {
+    const seat = client.userData;
+    if (!seat) return;
+    const view = viewOf(this.runtime.state, seat);
+    const json = JSON.stringify(view);
+    if (!force && json === seat.lastView) return;
+    seat.lastView = json;
+    let bytes = encoded.get(json);
+    if (bytes === undefined) {
+      bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "view", view);
+      encoded.set(json, bytes);
+    }
+    client.enqueueRaw(bytes);
+  }
+
+  private closeRemoved(): void {
+    const ctx = this.runtime.state.context;
+    for (const [traineeId, client] of this.seats) {
+      if (!ctx.trainees.some((t) => t.id === traineeId && t.removed)) continue;
+      const seat = client.userData;
+      if (seat) seat.closing = true;
+      this.seats.delete(traineeId);
+      client.leave(roomCloseCodes.removed);
+    }
+  }
+
+  /** The phase now, for logs and listings. */
+  get phase() {
+    return phaseOf(this.runtime.state);
+  }
+}
+
+/** The session room class bound to this server's host, store and settings. */
+export function sessionRoomFor(deps: SessionRoomDeps): typeof SessionRoom {
+  return class BoundSessionRoom extends SessionRoom {
+    protected override deps = deps;
+  };
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor, Role } from "@hotseat/shared";
+import type { RateLimiter } from "./rateLimiter";
+
+/** Who a connection is, settled when it joined; kept across reconnections (Colyseus carries `userData`). */
+export type Seat = {
+  role: Role;
+  /** A trainee's stable id in the session, derived from their reconnect key. */
+  traineeId?: string;
+  /** The key a trainee's device keeps to get the same seat back after a reload or a server restart. */
+  reconnectKey?: string;
+  name?: string;
+  limiter: RateLimiter;
+  /** JSON of the last view sent, so an unchanged view is not sent again. */
+  lastView?: string;
+  /** Whether the session currently counts this connection as present (a `session.joined` without its `session.left`). */
+  present: boolean;
+  /** Set when the room closes this connection itself (removed trainee, flood, replaced by a newer tab). */
+  closing?: boolean;
+};
+
+/** What `onAuth` settles about a joining connection. */
+export type SeatAuth = Pick<Seat, "role" | "traineeId" | "reconnectKey" | "name">;
+
+/**
+ * A trainee's id from their reconnect key: the same key always gives the same seat in the same session,
+ * across reloads and restarts, without storing the key (the id does not reveal it).
+ */
+export function traineeIdFor(sessionId: string, reconnectKey: string): string {
+  return "t-" + createHash("sha256").update(`${sessionId}:${reconnectKey}`).digest("base64url").slice(0, 12);
+}
+
+/** A new reconnect key for a trainee who joined without one. */
+export function newReconnectKey(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/** The actor a seat's messages are logged as. */
+export function actorOf(seat: Pick<Seat, "role" | "traineeId">): Actor {
+  if (seat.role === "trainee") return { role: "trainee", traineeId: seat.traineeId ?? "" };
+  return { role: seat.role };
+}

@@ -1,0 +1,129 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { loadScenario } from "@hotseat/shared";
+import type {
+  CompiledScenario,
+  Diagnostic,
+  Localized,
+  Scenario,
+  ScenarioLibrary as SessionLibrary,
+} from "@hotseat/shared";
+
+/** One scenario file as the library holds it: its text, what loading it said, and the compiled machine if it loaded. */
+export type LibraryEntry = {
+  id: string;
+  file: string;
+  source: string;
+  scenario?: Scenario;
+  compiled?: CompiledScenario;
+  diagnostics: Diagnostic[];
+};
+
+/** What the library page shows for one scenario. */
+export type ScenarioSummary = {
+  id: string;
+  file: string;
+  title?: Localized;
+  summary?: Localized;
+  languages: string[];
+  audience?: string;
+  persona?: string;
+  playable: boolean;
+  diagnostics: { errors: number; warnings: number; infos: number };
+};
+
+/** Loads a scenario's text with the engine's loader, keeping every diagnostic; the id falls back to `fallbackId`. */
+export function loadEntry(source: string, file: string, fallbackId: string): LibraryEntry {
+  const result = loadScenario(source, file);
+  return {
+    id: result.scenario?.id ?? fallbackId,
+    file,
+    source,
+    scenario: result.scenario,
+    compiled: result.compiled,
+    diagnostics: result.diagnostics,
+  };
+}
+
+/** The summary the library lists for an entry. */
+export function summarize(entry: LibraryEntry): ScenarioSummary {
+  const count = (severity: Diagnostic["severity"]) =>
+    entry.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    id: entry.id,
+    file: entry.file,
+    title: entry.scenario?.title,
+    summary: entry.scenario?.summary,
+    languages: entry.scenario?.languages ?? [],
+    audience: entry.scenario?.audience,
+    persona: entry.scenario?.persona.name,
+    playable: entry.compiled !== undefined,
+    diagnostics: { errors: count("error"), warnings: count("warning"), infos: count("info") },
+  };
+}
+
+/**
+ * The scenarios a server can host: every `<dir>/<id>/scenario.yaml`, loaded once at startup with the same
+ * loader the authoring tool uses, so the library shows the same diagnostics a trainer sees in `hotseat check`.
+ */
+export class ScenarioLibrary {
+  private readonly entries = new Map<string, LibraryEntry>();
+  private playableCache: SessionLibrary | undefined;
+
+  /** Reads every `<dir>/<folder>/scenario.yaml`; a missing folder gives an empty library. */
+  static async fromDirectory(dir: string, root: string = process.cwd()): Promise<ScenarioLibrary> {
+    const library = new ScenarioLibrary();
+    const folders = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const folder of folders
+      .filter((f) => f.isDirectory())
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, folder.name, "scenario.yaml");
+      const source = await readFile(path, "utf8").catch(() => undefined);
+      if (source === undefined) continue;
+      library.add(loadEntry(source, relative(root, path) || path, folder.name));
+    }
+    return library;
+  }
+
+  /** Adds (or replaces) a loaded entry. */
+  add(entry: LibraryEntry): void {
+    this.entries.set(entry.id, entry);
+    this.playableCache = undefined;
+  }
+
+  /**
+   * The playable scenarios as the session core wants them (id → compiled), in id order. The same object is
+   * returned until the library changes, because the core builds one session machine per library object.
+   */
+  playable(): SessionLibrary {
+    this.playableCache ??= Object.freeze(
+      Object.fromEntries(
+        [...this.entries.values()]
+          .filter((e) => e.compiled !== undefined)
+          .sort((a, b) => a.id.localeCompare(b.id))
+          .map((e) => [e.id, e.compiled as CompiledScenario]),
+      ),
+    );
+    return this.playableCache;
+  }
+
+  /** Every scenario, playable or not, in id order. */
+  list(): ScenarioSummary[] {
+    return [...this.entries.values()].sort((a, b) => a.id.localeCompare(b.id)).map(summarize);
+  }
+
+  /** One entry by id, with its diagnostics. */
+  get(id: string): LibraryEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** The compiled scenario by id, only when it loaded without errors. */
+  compiled(id: string): CompiledScenario | undefined {
+    return this.entries.get(id)?.compiled;
+  }
+
+  /** Checks uploaded text with the same loader; the entry is not added. */
+  check(source: string, file = "upload.yaml"): LibraryEntry {
+    return loadEntry(source, file, "upload");
+  }
+}

@@ -1,0 +1,243 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
+import type { SessionEvent, SessionPhase, SessionReport, SessionState } from "@hotseat/shared";
+import { newJoinCode } from "../joinCode";
+import type { ScenarioLibrary } from "../scenarioLibrary";
+import type { SessionRecord, SessionStore } from "../store/SessionStore";
+import { SessionRuntime } from "./SessionRuntime";
+import { hashTrainerToken, newTrainerToken } from "./trainerToken";
+
+/** A refusal of the hosting API, carried to the HTTP layer with its status and stable code. */
+export class HostError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What hosting a session gives the trainer: the join code and the token that proves they run it. */
+export type HostedSession = { code: string; trainerToken: string; sessionId: string };
+
+/** One session in the list of `GET /api/sessions`. */
+export type SessionListing = {
+  code: string;
+  sessionId: string;
+  createdAt: number;
+  status: SessionRecord["status"];
+  /** Whether a room is running it in this process now. */
+  running: boolean;
+  phase?: SessionPhase;
+  scenario?: { id: string; title: string };
+  traineeCount?: number;
+  connectedCount?: number;
+  locked?: boolean;
+};
+
+/** What `GET /api/sessions/:code` tells a trainee's phone before joining. */
+export type SessionStatus = {
+  code: string;
+  running: boolean;
+  joinOpen: boolean;
+  status: SessionRecord["status"];
+  phase?: SessionPhase;
+  style?: string;
+  scenario?: { id: string; title: string };
+};
+
+/** What `SessionHost` needs from the server: the store, the library and a way to start a room for a session. */
+export type SessionHostDeps = {
+  store: SessionStore;
+  library: ScenarioLibrary;
+  /** Starts the room of a stored session (the room calls `open` from its `onCreate`). */
+  startRoom: (sessionId: string) => Promise<void>;
+  now?: () => number;
+};
+
+/**
+ * Hosts sessions and keeps track of the live ones: creates them in the store with their first events,
+ * starts their rooms, resumes every unfinished session after a restart, and answers the listing and
+ * report routes from the same state the rooms hold.
+ */
+export class SessionHost {
+  private readonly live = new Map<string, SessionRuntime>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SessionHostDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The scenario library sessions are played from. */
+  get library(): ScenarioLibrary {
+    return this.deps.library;
+  }
+
+  /** Creates a session (optionally with a scenario already selected) and starts its room. */
+  async host(request: { scenarioId?: string }): Promise<HostedSession> {
+    const library = this.deps.library;
+    if (request.scenarioId !== undefined && library.compiled(request.scenarioId) === undefined) {
+      const entry = library.get(request.scenarioId);
+      throw entry
+        ? new HostError(
+            422,
+            "scenario.invalid",
+            `The scenario "${request.scenarioId}" has errors; run hotseat check.`,
+          )
+        : new HostError(404, "scenario.unknown", `There is no scenario "${request.scenarioId}".`);
+    }
+    const liveCodes = new Set(this.deps.store.listSessions("live").map((s) => s.code));
+    const code = newJoinCode((c) => liveCodes.has(c) || this.live.has(c));
+    const trainerToken = newTrainerToken();
+    const at = this.now();
+    const record = this.deps.store.createSession({
+      id: randomUUID(),
+      code,
+      scenarioId: request.scenarioId ?? "",
+      // The scenarios a session plays are carried by its log (library ids, or the uploaded text itself).
+      scenarioSource: "",
+      scenarioFile: "",
+      options: {},
+      trainerTokenHash: hashTrainerToken(trainerToken),
+      createdAt: at,
+    });
+    const first: SessionEvent[] = [
+      { type: "session.created", joinCode: code, seed: randomInt(2 ** 31), at, by: { role: "server" } },
+    ];
+    if (request.scenarioId !== undefined) {
+      first.push({
+        type: "trainer.selectScenario",
+        scenarioId: request.scenarioId,
+        at,
+        by: { role: "server" },
+      });
+    }
+    const runtime = SessionRuntime.resume(record, this.deps.store, library.playable());
+    for (const event of first) {
+      const result = runtime.submit(event);
+      if (!result.accepted) throw new HostError(500, result.rejection.code, result.rejection.message);
+    }
+    await this.deps.startRoom(record.id);
+    return { code, trainerToken, sessionId: record.id };
+  }
+
+  /** Starts a room for every session the store still has live (after a restart). */
+  async resumeAll(): Promise<string[]> {
+    const codes: string[] = [];
+    for (const record of this.deps.store.listSessions("live")) {
+      if (this.live.has(record.code)) continue;
+      await this.deps.startRoom(record.id);
+      codes.push(record.code);
+    }
+    return codes;
+  }
+
+  /** Rebuilds a stored session from its log and registers it as live; called by the session's room. */
+  open(sessionId: string): SessionRuntime {
+    const record = this.deps.store.getSession(sessionId);
+    if (!record || record.status !== "live")
+      throw new HostError(404, "join.bad-code", "No live session has this id.");
+    if (this.live.has(record.code))
+      throw new HostError(409, "session.running", "This session already has a room.");
+    const runtime = SessionRuntime.resume(record, this.deps.store, this.deps.library.playable());
+    this.live.set(record.code, runtime);
+    return runtime;
+  }
+
+  /** Forgets a live session whose room was disposed (it stays in the store and resumes on the next start). */
+  close(code: string): void {
+    this.live.delete(code);
+  }
+
+  /** Marks a session finished with its final result, so it is no longer resumed. */
+  finish(code: string, result: unknown): void {
+    const runtime = this.live.get(code);
+    if (!runtime) return;
+    this.deps.store.saveResult(runtime.id, result, this.now());
+    this.live.delete(code);
+  }
+
+  /** The live session with this code, if its room runs here. */
+  runtime(code: string): SessionRuntime | undefined {
+    return this.live.get(code);
+  }
+
+  /** The session's state: the live one, else rebuilt from the log of the newest session with this code. */
+  stateOf(code: string): { record: SessionRecord; state: SessionState } | undefined {
+    const runtime = this.live.get(code);
+    if (runtime) return { record: runtime.record, state: runtime.state };
+    const record = this.deps.store.findByCode(code);
+    if (!record) return undefined;
+    return {
+      record,
+      state: SessionRuntime.resume(record, this.deps.store, this.deps.library.playable()).state,
+    };
+  }
+
+  /** Whether a code names a session a trainee can join now, and what it is playing; nothing private. */
+  status(code: string): SessionStatus | undefined {
+    const runtime = this.live.get(code);
+    if (!runtime) {
+      const record = this.deps.store.findByCode(code);
+      return record ? { code, running: false, joinOpen: false, status: record.status } : undefined;
+    }
+    const ctx = runtime.state.context;
+    return {
+      code,
+      running: true,
+      joinOpen: !ctx.locked,
+      status: runtime.record.status,
+      phase: phaseOf(runtime.state),
+      style: ctx.style,
+      ...(ctx.scenario
+        ? {
+            scenario: {
+              id: ctx.scenario.id,
+              title: localize(ctx.scenario.title, ctx.scenario.languages[0] ?? "en"),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** The session's report (JSON and CSV), computed from its log by the session core. */
+  report(code: string): { record: SessionRecord; report: SessionReport; csv: string } | undefined {
+    const found = this.stateOf(code);
+    if (!found) return undefined;
+    const report = sessionReport(found.state);
+    return { record: found.record, report, csv: reportToCsv(report) };
+  }
+
+  /** Every session in the store, newest first, with the live ones' phase and head count. */
+  list(): SessionListing[] {
+    return this.deps.store.listSessions().map((record) => {
+      const runtime = this.live.get(record.code);
+      const listing: SessionListing = {
+        code: record.code,
+        sessionId: record.id,
+        createdAt: record.createdAt,
+        status: record.status,
+        running: runtime?.id === record.id,
+      };
+      if (runtime?.id !== record.id) return listing;
+      const ctx = runtime.state.context;
+      const active = ctx.trainees.filter((t) => !t.removed);
+      return {
+        ...listing,
+        phase: phaseOf(runtime.state),
+        ...(ctx.scenario
+          ? {
+              scenario: {
+                id: ctx.scenario.id,
+                title: localize(ctx.scenario.title, ctx.scenario.languages[0] ?? "en"),
+              },
+            }
+          : {}),
+        traineeCount: active.length,
+        connectedCount: active.filter((t) => t.connected).length,
+        locked: ctx.locked,
+      };
+    });
+  }
+}
