@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { projectorViewSchema } from "../protocol/projectorView";
+import { traineeViewSchema } from "../protocol/traineeView";
+import { trainerViewSchema } from "../protocol/trainerView";
+import { projectProjector } from "./projectProjector";
+import { projectTrainee } from "./projectTrainee";
+import { projectTrainer } from "./projectTrainer";
+import { SessionDriver, trainee, trainer } from "./sessionFixtures";
+
+function votingClass(count: number): SessionDriver {
+  const d = new SessionDriver();
+  d.setUp(count);
+  d.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+  d.ok({ type: "trainer.start" }, trainer);
+  d.ok({ type: "trainer.openVote", seconds: 30 }, trainer, 9_000_000);
+  for (let i = 1; i <= count; i++) {
+    d.ok({ type: "trainee.vote", optionId: i % 2 ? "listen" : "blame" }, trainee(`t${i}`), 9_001_000);
+  }
+  return d;
+}
+
+describe("projections", () => {
+  it("never shows a trainee option effects or anyone else's vote", () => {
+    const d = votingClass(4);
+    const view = projectTrainee(d.state, "t1");
+    const text = JSON.stringify(view);
+    expect(text).not.toMatch(/effects|"mood":15|"reputation":-20/);
+    expect(text).not.toMatch(/t2|t3|t4|Trainee 2/);
+    expect(view.myVote).toBe("listen");
+    expect(view.options).toEqual([
+      { id: "listen", label: "Tell me more." },
+      { id: "blame", label: "The courier lost it." },
+      { id: "refund", label: "Here is your money back." },
+    ]);
+    expect(projectTrainer(d.state).options[1]?.effects).toEqual({
+      mood: -30,
+      reputation: -20,
+      strain: 0,
+      cost: 0,
+    });
+  });
+
+  it("keeps a trainee's view the same size whether the class has 3 or 300 trainees", () => {
+    const small = JSON.stringify(projectTrainee(votingClass(3).state, "t1")).length;
+    const large = JSON.stringify(projectTrainee(votingClass(300).state, "t1")).length;
+    expect(large).toBe(small);
+  });
+
+  it("shows the projector counts and no names or individual votes", () => {
+    const d = votingClass(5);
+    const wall = projectProjector(d.state);
+    expect(wall).toMatchObject({ joinCode: "KXR7PQ", traineeCount: 5, votesCast: 5, phase: "voting" });
+    expect(wall.tally.find((l) => l.optionId === "listen")?.count).toBe(3);
+    expect(JSON.stringify(wall)).not.toMatch(/Trainee \d|"t\d"|effects/);
+  });
+
+  it("translates the customer and options into the trainee's language", () => {
+    const d = votingClass(1);
+    const pl = projectTrainee(d.state, "t1", "pl");
+    expect(pl.customer?.line).toBe("Gdzie moja paczka?!");
+    expect(pl.options[0]?.label).toBe("Proszę opowiedzieć.");
+    expect(pl.options[1]?.label).toBe("The courier lost it.");
+  });
+
+  it("produces views that satisfy the protocol's schemas in every phase", () => {
+    const d = votingClass(2);
+    const check = () => {
+      traineeViewSchema.parse(projectTrainee(d.state, "t1"));
+      projectorViewSchema.parse(projectProjector(d.state));
+      trainerViewSchema.parse(projectTrainer(d.state));
+    };
+    check();
+    d.ok({ type: "trainer.reveal" }, trainer);
+    check();
+    d.ok({ type: "trainer.end" }, trainer);
+    check();
+    d.ok({ type: "trainer.nextScenario" }, trainer);
+    check();
+  });
+});
