@@ -7,14 +7,18 @@ import { branchesOf, statePath } from "./scenarioWalk";
 export function reachableStates(context: CheckContext): Set<string> {
   const { initial, states } = context.scenario.machine;
   const reached = new Set<string>();
-  const queue = initial in states ? [initial] : [];
+  const queue = Object.hasOwn(states, initial) ? [initial] : [];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     if (reached.has(id)) continue;
     reached.add(id);
     const state = states[id];
     if (!state) continue;
     for (const { branch } of branchesOf(id, state)) {
-      if (branch.target !== undefined && branch.target in states && !reached.has(branch.target)) {
+      if (
+        branch.target !== undefined &&
+        Object.hasOwn(states, branch.target) &&
+        !reached.has(branch.target)
+      ) {
         queue.push(branch.target);
       }
     }
@@ -30,7 +34,7 @@ export function diagnoseGraph(context: CheckContext): Diagnostic[] {
   const { machine, endings } = context.scenario;
   const diagnostics: Diagnostic[] = [];
   // Without a valid start every state looks unreachable; HS015 already says what is wrong.
-  const reached = machine.initial in machine.states ? reachableStates(context) : undefined;
+  const reached = Object.hasOwn(machine.states, machine.initial) ? reachableStates(context) : undefined;
   for (const [id, state] of Object.entries(machine.states)) {
     if (reached && !reached.has(id)) {
       const message =

@@ -26,7 +26,7 @@ export function diagnosePaths(
   const diagnostics: Diagnostic[] = [];
   const flagged = new Set(known.filter((d) => d.code === "HS009").map((d) => String(d.path?.[1])));
   for (const ending of findings.unreachableEndings) {
-    if (flagged.has(ending) || !(ending in context.scenario.endings)) continue;
+    if (flagged.has(ending) || !Object.hasOwn(context.scenario.endings, ending)) continue;
     const finals = Object.entries(context.scenario.machine.states)
       .filter(([, s]) => s.meta.ending === ending)
       .map(([id]) => `"${id}"`);
@@ -37,7 +37,7 @@ export function diagnosePaths(
   }
   const stuck = new Set(known.filter((d) => d.code === "HS008").map((d) => String(d.path?.[2])));
   for (const state of findings.deadEnds ?? []) {
-    if (stuck.has(state) || !(state in context.scenario.machine.states)) continue;
+    if (stuck.has(state) || !Object.hasOwn(context.scenario.machine.states, state)) continue;
     const message =
       `On some paths the trainee gets stuck in state "${state}": the guards of all its options fail, ` +
       `so no option is offered. Add an option without a guard, or loosen the guards.`;
@@ -65,9 +65,9 @@ export function diagnosePaths(
 function excursionPath(context: CheckContext, meter: string, path: readonly string[]): DataPath {
   const last = path[path.length - 1];
   const holders = Object.entries(context.scenario.machine.states).filter(
-    ([, s]) => last !== undefined && s.on !== undefined && last in s.on,
+    ([, s]) => last !== undefined && s.on !== undefined && Object.hasOwn(s.on, last),
   );
   const [only] = holders;
   if (holders.length === 1 && only && last !== undefined) return [...statePath(only[0]), "on", last];
-  return meter in context.scenario.meters ? ["meters", meter] : ["meters"];
+  return Object.hasOwn(context.scenario.meters, meter) ? ["meters", meter] : ["meters"];
 }

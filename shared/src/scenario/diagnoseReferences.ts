@@ -28,7 +28,7 @@ export function diagnoseReferences(context: CheckContext): Diagnostic[] {
 
 function checkInitial(context: CheckContext): Diagnostic[] {
   const { initial, states } = context.scenario.machine;
-  if (initial in states) return [];
+  if (Object.hasOwn(states, initial)) return [];
   const message =
     `The conversation starts in "${initial}" (machine.initial), but there is no state called "${initial}". ` +
     `${suggestion(initial, Object.keys(states))}(Check the spelling, or add a state named "${initial}".)`;
@@ -52,7 +52,7 @@ function checkRef(context: CheckContext, ref: RefAt, kind: "action" | "guard"): 
   const known = kind === "action" ? actionNames : guardNames;
   const other = kind === "action" ? guardNames : actionNames;
   const subject = capitalize(describePath(ref.path).subject);
-  const schema = schemas[ref.name];
+  const schema = Object.hasOwn(schemas, ref.name) ? schemas[ref.name] : undefined;
   if (!schema) {
     const mixUp = other.includes(ref.name)
       ? `"${ref.name}" is a ${kind === "action" ? "guard" : "action"}, not ${kind === "action" ? "an action" : "a guard"}. `
@@ -100,6 +100,16 @@ function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
       `${subject} checks whether the trainee chose "${option}", but no state has an option called "${option}". ` +
       `${suggestion(option, options)}(Check the spelling against the option names under "on:".)`;
     return [diagnosticAt(context, "HS006", "error", message, [...ref.paramsPath, "option"], "value")];
+  }
+  if (ref.name === "said" || ref.name === "notSaid") {
+    const tags = new Set(allBranches(scenario).flatMap((b) => b.branch.meta?.tags ?? []));
+    const tag = param("tag");
+    if (tags.has(tag as never)) return [];
+    const outcome = ref.name === "said" ? "never passes" : "always passes";
+    const message =
+      `${subject} checks whether the trainee used "${tag}", but no option is tagged "${tag}", so this guard ${outcome}. ` +
+      `Add "${tag}" to the tags of an option, or check for another tag.`;
+    return [diagnosticAt(context, "HS006", "warning", message, [...ref.paramsPath, "tag"], "value")];
   }
   if (ref.name === "remembers" || ref.name === "forgot") {
     const facts = [

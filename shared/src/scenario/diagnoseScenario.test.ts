@@ -99,6 +99,27 @@ describe("diagnoseScenario", () => {
     });
   });
 
+  it("HS006: a guard about a technique no option is tagged with", () => {
+    const text = broken(
+      "{ type: moodBelow, params: { value: 30 } }",
+      "{ type: said, params: { tag: apologises } }",
+    );
+    expect(only(diagnose(text), "HS006")).toMatchObject({
+      severity: "warning",
+      ...positionOf(text, "apologises"),
+      message: expect.stringMatching(
+        /no option is tagged "apologises", so this guard never passes/,
+      ) as unknown,
+    });
+  });
+
+  it("does not mistake built-in object names for states", () => {
+    const text = broken("initial: opening", "initial: constructor");
+    expect(only(diagnose(text), "HS015").message).toMatch(/no state called "constructor"/);
+    const action = broken("actions: [{ type: remember", "actions: [{ type: toString");
+    expect(only(diagnose(action), "HS004").message).toMatch(/called "toString"/);
+  });
+
   it("HS007: a state no option leads to", () => {
     const text = broken("target: calm", "target: gone");
     const d = only(diagnose(text), "HS007");

@@ -5,6 +5,7 @@ import { parseScenarioText } from "./parseScenarioText";
 
 function schemaDiagnostics(text: string) {
   const parsed = parseScenarioText(text, "late.yaml");
+  expect(parsed.diagnostics).toEqual([]);
   return diagnoseSchema(parsed.data, parsed.positions, "late.yaml").diagnostics;
 }
 
@@ -51,6 +52,18 @@ describe("diagnoseSchema", () => {
     expect(d).toMatchObject({ code: "HS002", ...positionOf(text, "targt") });
     expect(d?.message).toMatch(/Option "blame-courier" \(branch 2\) in state "opening" has a field "targt"/);
     expect(d?.message).toMatch(/Did you mean "target"\?/);
+  });
+
+  it('says where an option written outside "on:" belongs', () => {
+    const text = broken(
+      "        ending: calmed\n",
+      "        ending: calmed\n      thank-you:\n        target: gone\n",
+    );
+    const [d] = schemaDiagnostics(text);
+    expect(d).toMatchObject({ code: "HS002", ...positionOf(text, "thank-you") });
+    expect(d?.message).toMatch(
+      /State "calm" has a field "thank-you".* it belongs under "on:" of its state\./,
+    );
   });
 
   it("flags an unknown technique tag or emotion as HS017 with a suggestion", () => {

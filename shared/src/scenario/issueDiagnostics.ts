@@ -92,7 +92,8 @@ function describe(issue: FlatIssue, context: IssueContext): Diagnostic[] {
       issue.code === "invalid_value"
         ? `one of: ${issue.values.map(String).join(", ")}`
         : expectedText(issue.code === "invalid_type" ? [issue.expected] : (issue.expectedAny ?? []));
-    const hint = missingHints[field] ?? `Add it as ${expected}.`;
+    const hint =
+      (Object.hasOwn(missingHints, field) ? missingHints[field] : undefined) ?? `Add it as ${expected}.`;
     // A field missing at the top of the file has no parent key to point at: point at the start.
     const position = parent.length > 0 ? context.positions.keyAt(parent) : { line: 1, column: 1 };
     const parentText = parent.length > 0 ? capitalize(describeWhere(parent)) : "The file";
@@ -111,12 +112,19 @@ function describe(issue: FlatIssue, context: IssueContext): Diagnostic[] {
     }
     case "unrecognized_keys": {
       const known = fieldsAt(context.schema, path.slice(context.basePath?.length ?? 0));
-      return issue.keys.map((key) => ({
-        ...at("key", [...path, key]),
-        message:
-          `${capitalize(describeWhere(path))} has a field "${key}" that Hotseat does not know. ` +
-          `${suggestion(key, known)}Check the spelling and the indentation, or remove it.`,
-      }));
+      return issue.keys.map((key) => {
+        // An option or state indented one level too shallow or too deep lands among the wrong fields.
+        const stray = valueAt(context.data, [...path, key]);
+        const looksLikeOption =
+          typeof stray === "object" && stray !== null && ("target" in stray || "guard" in stray);
+        const hint = looksLikeOption ? ` If "${key}" is an option, it belongs under "on:" of its state.` : "";
+        return {
+          ...at("key", [...path, key]),
+          message:
+            `${capitalize(describeWhere(path))} has a field "${key}" that Hotseat does not know. ` +
+            `${suggestion(key, known)}Check the spelling and the indentation, or remove it.${hint}`,
+        };
+      });
     }
     case "invalid_value": {
       const allowed = issue.values.map(String);

@@ -71,3 +71,17 @@ describe("parseScenarioText", () => {
     expect(diagnostics[0]?.message).toMatch(/JSON is not well-formed/);
   });
 });
+
+describe("parseScenarioText with references", () => {
+  it("reports an alias to an undefined anchor at the alias, and alias bombs, as HS001", () => {
+    const text = "a: &known 1\nb: *known\nc: *nope\n";
+    const [d] = parseScenarioText(text, "f.yaml").diagnostics;
+    expect(d).toMatchObject({ code: "HS001", ...positionOf(text, "*nope") });
+    expect(d?.message).toMatch(/\*nope points to "&nope"/);
+    const ten = (item: string) => Array<string>(10).fill(item).join(", ");
+    const rows = [`a: &a [${ten("x")}]`, `b: &b [${ten("*a")}]`, `c: &c [${ten("*b")}]`, `d: [${ten("*c")}]`];
+    const bomb = parseScenarioText(rows.join("\n"), "f.yaml");
+    expect(bomb.data).toBeUndefined();
+    expect(bomb.diagnostics[0]?.message).toMatch(/too many times/);
+  });
+});

@@ -55,7 +55,38 @@ export function parseScenarioText(text: string, file: string): ParsedText {
     });
     return { positions, diagnostics: dedupeByLine(diagnostics) };
   }
-  return { data: doc.toJS({ maxAliasCount: 100 }), positions, diagnostics: [] };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), positions, diagnostics: [] };
+  } catch (error) {
+    // Aliases (*name) are resolved only here: an unknown one, or too many, cannot be read.
+    return { positions, diagnostics: [aliasDiagnostic(doc, lineCounter, file, String(error))] };
+  }
+}
+
+function aliasDiagnostic(doc: Document, lineCounter: LineCounter, file: string, reason: string): Diagnostic {
+  // "Unresolved alias (...): nope" names the alias; otherwise point at the first one.
+  const wanted = /Unresolved alias/.test(reason) ? reason.split(": ").pop() : undefined;
+  let offset = 0;
+  let name = "";
+  visit(doc, {
+    Alias(_key, node) {
+      if (name !== "" || !node.range || (wanted !== undefined && node.source !== wanted)) return;
+      name = node.source;
+      offset = node.range[0];
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset);
+  const message = /Unresolved alias/.test(reason)
+    ? `The reference *${name} points to "&${name}", which is not defined above it. Define "&${name}" first, or write the value out.`
+    : `The file repeats referenced blocks (*${name}) too many times. Write the values out instead of nesting references.`;
+  return {
+    code: "HS001",
+    severity: "error",
+    message,
+    file,
+    line: Math.max(1, line),
+    column: Math.max(1, col),
+  };
 }
 
 function explain(error: YAMLError): string {
