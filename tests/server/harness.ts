@@ -1,0 +1,129 @@
+import { join } from "node:path";
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import { MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
+import type { HotseatServerOptions, RunningServer } from "@hotseat/server";
+import type { ErrorMessage, JoinOptions, ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+
+/** The scenarios the server tests play: a small fixture whose content the tests can rely on. */
+export const fixtureScenariosDir = join(import.meta.dirname, "fixtures", "scenarios");
+
+/** Starts an in-process server on a free port with an in-memory store and the fixture library. */
+export async function startTestServer(options: Partial<HotseatServerOptions> = {}): Promise<RunningServer> {
+  return startHotseatServer({
+    port: 0,
+    store: new MemorySessionStore(),
+    library: await ScenarioLibrary.fromDirectory(fixtureScenariosDir),
+    clientDir: join(import.meta.dirname, "no-client-build"),
+    ...options,
+  });
+}
+
+/** Hosts a session through the HTTP API, as the trainer's browser does. */
+export async function hostSession(
+  url: string,
+  body: { scenarioId?: string; password?: string } = { scenarioId: "short-call" },
+): Promise<{ code: string; trainerToken: string; joinUrl: string }> {
+  const res = await fetch(`${url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`hosting failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { code: string; trainerToken: string; joinUrl: string };
+}
+
+type AnyView = TraineeView | ProjectorView | TrainerView;
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A real SDK client in a session: it keeps the latest view, every error and the close code. */
+export class Peer<V extends AnyView = AnyView> {
+  views: V[] = [];
+  errors: ErrorMessage[] = [];
+  welcome: { role: string; traineeId?: string; reconnectKey?: string } | undefined;
+  left: number | undefined;
+  dropped = 0;
+  reconnected = 0;
+
+  private constructor(
+    readonly client: Client,
+    public room: Room,
+  ) {
+    this.listen(room);
+  }
+
+  private listen(room: Room): void {
+    room.onMessage("view", (v: V) => this.views.push(v));
+    room.onMessage("error", (e: ErrorMessage) => this.errors.push(e));
+    room.onMessage("welcome", (w: Peer["welcome"]) => (this.welcome = w));
+    room.onDrop(() => this.dropped++);
+    room.onReconnect(() => this.reconnected++);
+    room.onLeave((code) => (this.left = code));
+  }
+
+  /** Joins session `code` with the given options; the SDK reconnects even right after joining. */
+  static async join<V extends AnyView>(url: string, code: string, options: JoinOptions): Promise<Peer<V>> {
+    const client = new Client(url.replace(/^http/, "ws"));
+    const room = await client.joinById(code, options);
+    room.reconnection.minUptime = 0;
+    const peer = new Peer<V>(client, room);
+    await until(() => peer.views.length > 0, `the first view of a ${options.role}`);
+    return peer;
+  }
+
+  /** The latest view. */
+  get view(): V {
+    const view = this.views.at(-1);
+    if (view === undefined) throw new Error("no view yet");
+    return view;
+  }
+
+  /** Sends a client message the way the web client does: type, and the whole message as payload. */
+  send(message: { type: string } & Record<string, unknown>): void {
+    this.room.send(message.type, message);
+  }
+
+  /** Waits for a view that satisfies `check` and returns it. */
+  async viewWhere(check: (view: V) => boolean, what = "a matching view", ms = 5000): Promise<V> {
+    await until(() => this.views.length > 0 && check(this.view), what, ms);
+    return this.view;
+  }
+
+  /** Waits for the next error reply with this code. */
+  async errorWith(code: string, ms = 5000): Promise<ErrorMessage> {
+    const seen = this.errors.length;
+    await until(() => this.errors.slice(seen).some((e) => e.code === code), `error ${code}`, ms);
+    return this.errors.slice(seen).find((e) => e.code === code) as ErrorMessage;
+  }
+
+  /** Leaves on purpose. */
+  async leave(): Promise<void> {
+    if (this.left === undefined) await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+/** Joins `count` trainees named "Trainee <from+1>".."Trainee <from+count>" in parallel, each with its own device key. */
+export async function joinTrainees(
+  url: string,
+  code: string,
+  count: number,
+  from = 0,
+): Promise<Peer<TraineeView>[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, k) =>
+      Peer.join<TraineeView>(url, code, {
+        role: "trainee",
+        name: `Trainee ${from + k + 1}`,
+        reconnectKey: `key-${code}-${from + k}`,
+      }),
+    ),
+  );
+}
