@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import type { ProjectorView, TrainerView } from "@hotseat/shared";
 import { hostSession, joinTrainees, Peer, startTestServer } from "./harness";
 
 let server: RunningServer;
