@@ -23,6 +23,7 @@ import type { SessionContext, SessionState } from "./sessionState";
 
 /** Each team's line on the board: its step, the customer's face, meters and ending. */
 export function teamBoard(ctx: SessionContext, t: Translate): TeamBoardLine[] {
+  if (ctx.style !== "teams") return [];
   return ctx.teams.map((team) => {
     const record = ctx.runs[team.id];
     const line: TeamBoardLine = {

@@ -42,7 +42,7 @@ export function joined(ctx: SessionContext, e: Of<"session.joined">): SessionCon
     connected: true,
     removed: false,
   };
-  const team = smallestTeam(ctx);
+  const team = ctx.style === "teams" ? smallestTeam(ctx) : undefined;
   if (team !== undefined) trainee.teamId = team.id;
   const next = { ...ctx, trainees: [...ctx.trainees, trainee], nextSeq: ctx.nextSeq + 1 };
   if (ctx.style === "hot-seat" && activeTrainees(ctx).length === 0) next.seatHolderId = id;
