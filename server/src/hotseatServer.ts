@@ -59,7 +59,9 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.reconnectSeconds !== undefined ? { reconnectSeconds: options.reconnectSeconds } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const transport = new WebSocketTransport();
+  // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which
+  // the protocol allows up to 200,000 characters; anything bigger than this is not a Hotseat message.
+  const transport = new WebSocketTransport({ maxPayload: 256 * 1024 });
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,

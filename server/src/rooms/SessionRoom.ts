@@ -92,7 +92,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   override onCreate(options: unknown): void {
     const parsed = roomCreateOptionsSchema.safeParse(options);
     if (!parsed.success || parsed.data.internalKey !== this.deps.internalKey) {
-      throw new ServerError(4403, "Sessions are hosted through POST /api/sessions.");
+      // This error reaches the client as an HTTP status (matchmaking), so it must be one.
+      throw new ServerError(403, "Sessions are hosted through POST /api/sessions.");
     }
     this.runtime = this.deps.host.open(parsed.data.sessionId);
     this.roomId = this.runtime.record.code;
