@@ -4,6 +4,7 @@ import { z } from "zod";
 export const errorCodes = [
   "message.malformed",
   "message.unknown",
+  "rate.limited",
   "role.forbidden",
   "session.paused",
   "phase.wrong",
