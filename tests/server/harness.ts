@@ -3,7 +3,10 @@ import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import { MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
 import type { HotseatServerOptions, RunningServer } from "@hotseat/server";
-import type { ErrorMessage, JoinOptions, ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import type { JoinOptions, ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+
+/** An `error` reply; the room adds `rate.limited` to the protocol's codes. */
+export type ErrorReply = { type: "error"; code: string; message: string };
 
 /** The scenarios the server tests play: a small fixture whose content the tests can rely on. */
 export const fixtureScenariosDir = join(import.meta.dirname, "fixtures", "scenarios");
@@ -47,7 +50,7 @@ export async function until(check: () => boolean, what: string, ms = 5000): Prom
 /** A real SDK client in a session: it keeps the latest view, every error and the close code. */
 export class Peer<V extends AnyView = AnyView> {
   views: V[] = [];
-  errors: ErrorMessage[] = [];
+  errors: ErrorReply[] = [];
   welcome: { role: string; traineeId?: string; reconnectKey?: string } | undefined;
   left: number | undefined;
   dropped = 0;
@@ -62,7 +65,7 @@ export class Peer<V extends AnyView = AnyView> {
 
   private listen(room: Room): void {
     room.onMessage("view", (v: V) => this.views.push(v));
-    room.onMessage("error", (e: ErrorMessage) => this.errors.push(e));
+    room.onMessage("error", (e: ErrorReply) => this.errors.push(e));
     room.onMessage("welcome", (w: Peer["welcome"]) => (this.welcome = w));
     room.onDrop(() => this.dropped++);
     room.onReconnect(() => this.reconnected++);
@@ -98,10 +101,10 @@ export class Peer<V extends AnyView = AnyView> {
   }
 
   /** Waits for the next error reply with this code. */
-  async errorWith(code: string, ms = 5000): Promise<ErrorMessage> {
+  async errorWith(code: string, ms = 5000): Promise<ErrorReply> {
     const seen = this.errors.length;
     await until(() => this.errors.slice(seen).some((e) => e.code === code), `error ${code}`, ms);
-    return this.errors.slice(seen).find((e) => e.code === code) as ErrorMessage;
+    return this.errors.slice(seen).find((e) => e.code === code) as ErrorReply;
   }
 
   /** Leaves on purpose. */
