@@ -217,4 +217,16 @@ describe("class vote", () => {
     expect(d.send({ type: "trainer.start" }, trainer)?.code).toBe("scenario.none");
     expect(d.state.context.past.map((p) => p.endedBy)).toEqual(["debrief", "skip"]);
   });
+
+  it("ends a paused scenario into an unpaused debrief", () => {
+    const d = started(1);
+    d.ok({ type: "trainer.openVote", seconds: 30 }, trainer);
+    d.ok({ type: "trainer.pause" }, trainer);
+    d.ok({ type: "trainer.end" }, trainer);
+    expect(projectProjector(d.state)).toMatchObject({
+      phase: "debrief",
+      paused: false,
+      vote: { open: false },
+    });
+  });
 });

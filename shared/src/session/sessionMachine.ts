@@ -65,9 +65,10 @@ export function createSessionMachine(library: ScenarioLibrary) {
       rewound: update("trainer.rewind", (ctx, e) => play.rewound(ctx, e, library)),
       skipped: updateAny((ctx, e) => play.scenarioFinished(ctx, "skip", e.at, library)),
       debriefed: updateAny((ctx, e) => play.scenarioFinished(ctx, "debrief", e.at, library)),
-      voteDropped: updateAny((ctx) => {
+      // The debrief has no vote and nothing to pause.
+      playStopped: updateAny((ctx) => {
         const { vote: _vote, ...rest } = ctx;
-        return rest;
+        return { ...rest, paused: false };
       }),
     },
     guards: {
@@ -103,13 +104,13 @@ export function createSessionMachine(library: ScenarioLibrary) {
       },
       playing: {
         initial: "deciding",
-        always: { guard: "allRunsEnded", target: "debrief", actions: "voteDropped" },
+        always: { guard: "allRunsEnded", target: "debrief", actions: "playStopped" },
         on: {
           "trainer.pause": { actions: "paused" },
           "trainer.resume": { actions: "resumed" },
           "trainer.passSeat": { actions: "seatPassed" },
           "trainer.rewind": { target: ".deciding", actions: "rewound" },
-          "trainer.end": { target: "debrief", actions: "voteDropped" },
+          "trainer.end": { target: "debrief", actions: "playStopped" },
           "trainer.skip": { target: "lobby", actions: "skipped" },
           "trainee.mark": { actions: "marked" },
           "trainer.override": { target: ".revealed", actions: "overridden" },

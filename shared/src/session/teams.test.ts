@@ -78,4 +78,19 @@ describe("teams", () => {
     expect(view.teams[0]).toMatchObject({ stepIndex: 0, ended: false });
     expect(view.teams[1]).toMatchObject({ stepIndex: 1 });
   });
+
+  it("refuses to start teams before a split, and a captain's double tap on an old step", () => {
+    const d = new SessionDriver();
+    d.setUp(2);
+    d.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+    d.ok({ type: "trainer.setStyle", style: "teams" }, trainer);
+    expect(d.send({ type: "trainer.start" }, trainer)?.code).toBe("team.none");
+    d.ok({ type: "trainer.splitTeams", count: 2 }, trainer);
+    d.ok({ type: "trainer.start" }, trainer);
+    d.ok({ type: "trainee.choose", optionId: "listen", stepIndex: 0 }, trainee("t1"));
+    expect(d.send({ type: "trainee.choose", optionId: "listen", stepIndex: 0 }, trainee("t1"))?.code).toBe(
+      "choice.stale",
+    );
+    expect(projectTrainer(d.state).teams[0]?.stepIndex).toBe(1);
+  });
 });
