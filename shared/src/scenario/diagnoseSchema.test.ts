@@ -72,6 +72,10 @@ describe("diagnoseSchema", () => {
     expect(d).toMatchObject({ code: "HS017", ...positionOf(text, "listen]") });
     expect(d?.message).toMatch(/"listen" is not a known choice for "meta\.tags\[1\]" of option "ask-order"/);
     expect(d?.message).toMatch(/Did you mean "listens"\?/);
+    const listed = broken("emotion: contempt", "emotion: [contempt]");
+    expect(schemaDiagnostics(listed)[0]?.message).toBe(
+      '"meta.emotion" of state "gone" should be one of: regret, anger, disappointment, fear, calm, pleased, delighted, contempt, but it is a list.',
+    );
     const emotion = broken("emotion: contempt", "emotion: contemptuous");
     expect(schemaDiagnostics(emotion)[0]).toMatchObject({
       code: "HS017",

@@ -131,6 +131,10 @@ function describe(issue: FlatIssue, context: IssueContext): Diagnostic[] {
       if (allowed.length === 1) {
         return [{ ...at("value"), message: `${capitalize(where)} can only be "${allowed[0]}".` }];
       }
+      if (typeof value !== "string" && typeof value !== "number") {
+        const message = `${capitalize(where)} should be one of: ${allowed.join(", ")}, but it is ${valueText(value)}.`;
+        return [{ ...at("value"), message }];
+      }
       const name = String(value);
       return [
         {
