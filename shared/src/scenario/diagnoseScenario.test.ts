@@ -137,6 +137,36 @@ describe("diagnoseScenario", () => {
     expect(d.message).toMatch(/State "stuck" is not an ending, but the trainee has no way out/);
   });
 
+  it("HS008: automatic checks without guards that go round in a circle", () => {
+    const loop = `    ping:
+      meta: { line: { en: One., pl: Raz. }, emotion: calm }
+      always: { target: pong }
+    pong:
+      meta: { line: { en: Two., pl: Dwa. }, emotion: calm }
+      always: [{ guard: { type: moodBelow, params: { value: 10 } }, target: gone }, { target: ping }]
+`;
+    const text = broken("    calm:\n", `${loop}    calm:\n`).replace(
+      "target: gone\n          actions: [{ type: effect, params: { mood: -20 } }]",
+      "target: ping\n          actions: [{ type: effect, params: { mood: -20 } }]",
+    );
+    const d = only(
+      diagnose(text).filter((x) => x.code !== "HS006"),
+      "HS008",
+    );
+    expect(d).toMatchObject({ severity: "error", ...positionOf(text, "always: { target: pong }") });
+    expect(d.message).toMatch(/go round in a circle \("ping" → "pong" → "ping"\)/);
+  });
+
+  it("HS007: options that are never offered because the state is an ending", () => {
+    const text = broken(
+      "        ending: calmed\n",
+      "        ending: calmed\n      on:\n        again: { target: opening, meta: { label: Again } }\n",
+    );
+    const d = only(diagnose(text), "HS007");
+    expect(d).toMatchObject({ severity: "warning", ...positionOf(text, "on:\n        again") });
+    expect(d.message).toMatch(/State "calm" is an ending, so its options \(again\) are never offered/);
+  });
+
   it("HS009: an ending that no final state names", () => {
     const text = broken(
       "endings:\n",
@@ -162,6 +192,18 @@ describe("diagnoseScenario", () => {
       ...positionOf(plain, "Ordered a gift."),
       message: expect.stringMatching(/"persona\.description" is written in one language only/) as unknown,
     });
+  });
+
+  it("HS011: a text in a language the scenario does not list", () => {
+    const text = broken("  pl: Dostawa w dwa dni\n", "  pk: Dostawa w dwa dni\n");
+    const found = diagnose(text).filter((d) => d.code === "HS011");
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(/"brokenPromise" has no text in Polish \(pl\)/),
+      expect.stringMatching(
+        /has a text in "pk", which is not one of the scenario's languages \(en, pl\)\. Did you mean "pl"\?/,
+      ),
+    ]);
+    expect(found[1]).toMatchObject(positionOf(text, "pk:"));
   });
 
   it("HS012: two options of a state with the same label in one language", () => {

@@ -1,5 +1,6 @@
 import type { CheckContext } from "./checkContext";
 import type { Diagnostic } from "./diagnostic";
+import { diagnoseAutomatic } from "./diagnoseAutomatic";
 import { diagnoseGraph } from "./diagnoseGraph";
 import { diagnoseReferences } from "./diagnoseReferences";
 import { diagnoseTexts } from "./diagnoseTexts";
@@ -8,9 +9,14 @@ import type { SourcePositions } from "./sourcePositions";
 
 /**
  * Checks a schema-valid scenario for mistakes the schema cannot see: broken references (HS003–HS006,
- * HS014, HS015), the conversation's shape (HS007–HS009) and the texts trainees read (HS011, HS012, HS016).
+ * HS014, HS015), the conversation's shape (HS007–HS009, including automatic moves) and the texts trainees read (HS011, HS012, HS016).
  */
 export function diagnoseScenario(scenario: Scenario, positions: SourcePositions, file: string): Diagnostic[] {
   const context: CheckContext = { scenario, positions, file };
-  return [...diagnoseReferences(context), ...diagnoseGraph(context), ...diagnoseTexts(context)];
+  return [
+    ...diagnoseReferences(context),
+    ...diagnoseGraph(context),
+    ...diagnoseAutomatic(context),
+    ...diagnoseTexts(context),
+  ];
 }

@@ -2,6 +2,7 @@ import type { CheckContext } from "./checkContext";
 import { diagnosticAt } from "./checkContext";
 import { capitalize, describePath, describeWhere } from "./describePath";
 import type { DataPath, Diagnostic } from "./diagnostic";
+import { suggestion } from "./didYouMean";
 import type { Localized } from "./localized";
 import type { Scenario } from "./scenarioSchema";
 import { branchesOf, statePath } from "./scenarioWalk";
@@ -78,12 +79,22 @@ function checkTranslations(context: CheckContext): Diagnostic[] {
         `Write one line per language, such as "${languages[0]}: ..." and "${languages[1]}: ...".`;
       return [diagnosticAt(context, "HS011", "warning", message, path, "value")];
     }
-    const missing = languages.filter((l) => text[l] === undefined);
-    if (missing.length === 0) return [];
-    const message =
-      `${where} has no text in ${missing.map(languageName).join(", ")}. ` +
-      `Add ${missing.map((l) => `"${l}: ..."`).join(", ")} to it, or trainees in that language will see another language.`;
-    return [diagnosticAt(context, "HS011", "warning", message, path, "key")];
+    const found: Diagnostic[] = [];
+    const missing = languages.filter((l) => !Object.hasOwn(text, l));
+    if (missing.length > 0) {
+      const message =
+        `${where} has no text in ${missing.map(languageName).join(", ")}. ` +
+        `Add ${missing.map((l) => `"${l}: ..."`).join(", ")} to it, or trainees in that language will see another language.`;
+      found.push(diagnosticAt(context, "HS011", "warning", message, path, "key"));
+    }
+    // A text in a language the scenario does not list is never shown; usually a mistyped code.
+    for (const extra of Object.keys(text).filter((l) => !languages.includes(l))) {
+      const message =
+        `${where} has a text in "${extra}", which is not one of the scenario's languages (${languages.join(", ")}). ` +
+        `${suggestion(extra, languages)}Fix the language code, or add "${extra}" to languages.`;
+      found.push(diagnosticAt(context, "HS011", "warning", message, [...path, extra], "key"));
+    }
+    return found;
   });
 }
 
