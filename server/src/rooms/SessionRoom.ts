@@ -316,9 +316,9 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const delayed = this.clock.setTimeout(
       () => {
         this.voteTimer = undefined;
-        // Never before the deadline: the core refuses an early timer as stale.
-        const at = Math.max(this.now(), deadline);
-        this.submit(undefined, { type: "timer.expired", at, by: { role: "server" } });
+        // The room clock ticks every ~16 ms and may fire a little early; the core would refuse an early timer.
+        if (this.now() < deadline) return this.armVoteTimer();
+        this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } });
       },
       Math.max(0, deadline - this.now()),
     );
