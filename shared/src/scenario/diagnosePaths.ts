@@ -11,6 +11,10 @@ export type PathFindings = {
   meterExcursions: { meter: string; value: number; path: string[] }[];
   /** Non-final states where, on some path, no option is available. */
   deadEnds?: string[];
+  /** True when the analysis stopped early: what it found is real, but "never reached" is unproven. */
+  truncated?: boolean;
+  /** The exploration budget that was used, to tell the trainer when it ran out. */
+  limit?: number;
 };
 
 /**
@@ -25,7 +29,13 @@ export function diagnosePaths(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const flagged = new Set(known.filter((d) => d.code === "HS009").map((d) => String(d.path?.[1])));
-  for (const ending of findings.unreachableEndings) {
+  if (findings.truncated) {
+    const message =
+      `This scenario has more situations than the quick check explores while loading (${findings.limit ?? "its limit"}), ` +
+      `so endings that no path reaches are not reported here. Run "npm run hotseat -- check" to check every path.`;
+    diagnostics.push(diagnosticAt(context, "HS009", "info", message, ["endings"], "key"));
+  }
+  for (const ending of findings.truncated ? [] : findings.unreachableEndings) {
     if (flagged.has(ending) || !Object.hasOwn(context.scenario.endings, ending)) continue;
     const finals = Object.entries(context.scenario.machine.states)
       .filter(([, s]) => s.meta.ending === ending)

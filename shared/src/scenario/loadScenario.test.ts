@@ -66,6 +66,16 @@ describe("loadScenario", () => {
     expect(hs009?.message).toMatch(/No sequence of choices reaches the ending "calmed" \(named by "calm"\)/);
   });
 
+  it("does not claim an ending is unreachable when the path check ran out of budget", () => {
+    const text = broken("target: calm", "target: gone");
+    const result = loadScenario(text, "late.yaml", { pathLimit: 1 });
+    expect(result.compiled).toBeDefined();
+    const hs009 = result.diagnostics.filter((d) => d.code === "HS009");
+    expect(hs009).toHaveLength(1);
+    expect(hs009[0]).toMatchObject({ severity: "info", ...positionOf(text, "endings:") });
+    expect(hs009[0]?.message).toMatch(/more situations than the quick check explores while loading \(1\)/);
+  });
+
   it("warns when a path pushes a meter past 100, naming the choices", () => {
     const text = broken("  mood: 40", "  mood: 95");
     const result = loadScenario(text, "late.yaml");

@@ -23,11 +23,23 @@ export type LoadResult = {
   diagnostics: Diagnostic[];
 };
 
+/** How thoroughly `loadScenario` walks the scenario's paths. */
+export type LoadOptions = {
+  /**
+   * Most situations (state + what matters of the run so far) the path check explores; loading stays
+   * around a second on big scenarios. Pass `Infinity` for a complete check (e.g. an authoring tool).
+   */
+  pathLimit?: number;
+};
+
+/** The default `pathLimit`: enough for every bundled scenario but the largest, in about a second. */
+export const defaultPathLimit = 10_000;
+
 /**
  * Loads a YAML or JSON scenario: parse → migrate → check the schema → check meaning → compile →
  * check every path. Stops at the first stage with errors, so each problem is reported once.
  */
-export function loadScenario(text: string, file: string): LoadResult {
+export function loadScenario(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const parsed = parseScenarioText(text, file);
   if (parsed.diagnostics.length > 0) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const migrated = migrateScenario(parsed.data, parsed.positions, file);
@@ -39,6 +51,8 @@ export function loadScenario(text: string, file: string): LoadResult {
   if (hasErrors(diagnostics)) return { scenario, diagnostics: sortDiagnostics(diagnostics) };
   const compiled = compileScenario(scenario);
   const context: CheckContext = { scenario, positions: parsed.positions, file };
-  diagnostics.push(...diagnosePaths(context, analyzePaths(compiled, { graphCheck: false }), diagnostics));
+  const limit = options.pathLimit ?? defaultPathLimit;
+  const analysis = analyzePaths(compiled, { graphCheck: false, limit });
+  diagnostics.push(...diagnosePaths(context, { ...analysis, limit }, diagnostics));
   return { scenario, compiled, diagnostics: sortDiagnostics(diagnostics) };
 }
