@@ -21,10 +21,12 @@ export const diagnosticCodes = [
   "HS017",
   "HS018",
 ] as const;
+/** A stable diagnostic code such as `HS003`. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
 /** How bad a diagnostic is: errors stop a scenario from loading, warnings and infos do not. */
 export const diagnosticSeverities = ["error", "warning", "info"] as const;
+/** `error`, `warning` or `info`. */
 export type DiagnosticSeverity = (typeof diagnosticSeverities)[number];
 
 /** A problem found in an authored file, pointing at the exact line and column (both 1-based). */
@@ -37,6 +39,7 @@ export const diagnosticSchema = z.strictObject({
   column: z.number().int().min(1),
   path: z.array(z.union([z.string(), z.number()])).optional(),
 });
+/** One problem found in a file; see `diagnosticSchema`. */
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 /** A path into the parsed data, e.g. `["machine", "states", "opening", "on", "ask", "target"]`. */
