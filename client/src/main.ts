@@ -2,7 +2,7 @@ import Phaser from "phaser";
 import { loadLocale, loadReducedMotion } from "./app/prefs";
 import { isStageRoute, parseRoute, routePath } from "./app/route";
 import { provideServices, app } from "./app/services";
-import { Store } from "./app/store";
+import { Store, type AppState } from "./app/store";
 import { setLocale, t } from "./i18n/t";
 import { Connection } from "./net/connection";
 import { DebriefScene, rememberTags } from "./scenes/DebriefScene";
@@ -44,6 +44,8 @@ const game = new Phaser.Game({
     ? { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: 1920, height: 1080 }
     : { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
   render: { antialias: true, preserveDrawingBuffer: true },
+  // Nothing here needs 60 frames a second; 30 halves the work on phones and projector laptops.
+  fps: { target: 30, limit: 30 },
   scene: [HomeScene, TraineeScene, ProjectorScene, TrainerScene, DebriefScene],
 });
 
@@ -59,6 +61,41 @@ window.__hotseat = {
   targets: () => hitTargets(game.canvas, game.scale.width, game.scale.height),
 };
 
+/**
+ * Practising alone is a solo session this device hosts: it briefly joins as the trainer to choose the
+ * solo style and start, then takes the only trainee seat.
+ */
+async function practise(scenarioId: string): Promise<string> {
+  const hosted = await conn.host(scenarioId);
+  await conn.join(hosted.code, "trainee", t("home.practiseName"));
+  const setupStore = new Store({ status: "idle", locale, reducedMotion: false });
+  const setup = new Connection(setupStore);
+  await setup.join(hosted.code, "trainer");
+  const sent = new Set<string>();
+  const once = (type: "trainer.setStyle" | "trainer.start") => {
+    if (sent.has(type)) return;
+    sent.add(type);
+    setup.send(type === "trainer.start" ? { type } : { type, style: "solo" });
+  };
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(setupStore.get().error?.message ?? "timeout")), 10_000);
+    const step = (s: AppState) => {
+      if (s.view?.role !== "trainer") return;
+      if (s.view.phase === "lobby" && s.view.style !== "solo") once("trainer.setStyle");
+      else if (s.view.phase === "lobby") once("trainer.start");
+      else {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    };
+    const off = setupStore.subscribe(step);
+    step(setupStore.get());
+  });
+  await setup.leave();
+  return hosted.code;
+}
+
 /** Starts the scene for the URL; roles connect first and fall back to the home page when that fails. */
 async function boot(): Promise<void> {
   await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
@@ -69,6 +106,18 @@ async function boot(): Promise<void> {
   const ready = () => {
     if (window.__hotseat) window.__hotseat.ready = true;
   };
+  if (route.kind === "practise" && route.scenarioId) {
+    start("trainee");
+    try {
+      const code = await practise(route.scenarioId);
+      history.replaceState(null, "", routePath({ kind: "trainee", code }));
+    } catch (e) {
+      store.update({ error: { code: "practise", message: String(e), at: Date.now() } });
+      start("home");
+    }
+    ready();
+    return;
+  }
   if (route.kind === "home" || route.kind === "practise") {
     start("home");
     ready();

@@ -7,6 +7,7 @@ import {
   trainerViewSchema,
   type ClientMessage,
   type JoinOptions,
+  type Localized,
   type Role,
 } from "@hotseat/shared";
 import type { RoleView, Store } from "../app/store";
@@ -18,10 +19,10 @@ export type Hosted = { code: string; trainerToken: string; joinUrl: string };
 /** A scenario in the library, as `GET /api/scenarios` lists it. */
 export type LibraryEntry = {
   id: string;
-  title: string;
-  summary?: string;
+  title?: Localized;
+  summary?: Localized;
   languages?: string[];
-  ok?: boolean;
+  playable?: boolean;
 };
 
 const seatKey = (code: string, role: Role) => `hotseat.seat.${code}.${role}`;
@@ -32,8 +33,11 @@ const viewSchemas = {
   trainer: trainerViewSchema,
 };
 
-/** Close codes after which coming back makes no sense (removed, bad code/token); others are worth a retry. */
-const finalCloseCodes = new Set([4000, 4001, 4003, 4004, 4100]);
+/**
+ * Close codes after which coming back makes no sense: removed (4004), seat opened elsewhere (4005),
+ * flooding (4100), and join refusals (44xx). Every other close is worth a retry.
+ */
+const finalCloseCodes = new Set([4004, 4005, 4100, 4400, 4401, 4403, 4404, 4409]);
 
 function storageGet(key: string): string | null {
   try {

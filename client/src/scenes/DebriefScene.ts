@@ -154,6 +154,13 @@ export class DebriefScene extends BaseScene {
           () => app().conn.send({ type: "trainer.rewind", stepIndex: h.stepIndex }),
         );
       });
+      new Button(
+        this,
+        1560,
+        860,
+        { id: "ctl.nextScenario", label: t("trainer.nextScenario"), width: 300, height: 60, fontSize: 22 },
+        () => app().conn.send({ type: "trainer.nextScenario" }),
+      );
       const code = view.joinCode;
       htmlPanel(
         this,

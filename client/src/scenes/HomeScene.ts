@@ -1,8 +1,9 @@
+import { localize } from "@hotseat/shared";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { saveLocale, saveReducedMotion } from "../app/prefs";
 import { normalizeCode, routePath } from "../app/route";
-import { localeNames, t, uiLocales, isUiLocale } from "../i18n/t";
+import { getLocale, localeNames, t, uiLocales, isUiLocale } from "../i18n/t";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
@@ -104,8 +105,8 @@ export class HomeScene extends BaseScene {
       .conn.scenarios()
       .then((list) => {
         select.innerHTML = list
-          .filter((s) => s.ok !== false)
-          .map((s) => `<option value="${esc(s.id)}">${esc(s.title)}</option>`)
+          .filter((s) => s.playable !== false)
+          .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
           .join("");
         const flagship = list.find((s) => s.id === "ruined-hat");
         if (flagship) select.value = flagship.id;

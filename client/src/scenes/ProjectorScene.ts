@@ -31,7 +31,7 @@ export class ProjectorScene extends BaseScene {
   override create(): void {
     super.create();
     this.children.removeAll(true);
-    this.face = new CustomerFace(this, 270, 360, 190);
+    this.face = new CustomerFace(this, 250, 300, 165);
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
     this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
     this.dynamic = this.add.container(0, 0);
@@ -75,12 +75,10 @@ export class ProjectorScene extends BaseScene {
       this.cost?.set(model.meters.costLines, model.meters.costTotal, this.instant);
       for (const e of this.extras) e.destroy();
       this.extras = model.meters.extra.map((m, i) => {
-        const bar = new MeterBar(this, 60 + i * 420, 560 - 0, 400, 26, m.label, 26);
-        bar.y = 545;
+        const bar = new MeterBar(this, 60 + i * 420, 540, 400, 26, m.label, 26);
         bar.set(m.value, m.color, m.suffix, this.instant);
         return bar;
       });
-      if (this.extras.length) this.mood?.setY(650);
     }
   }
 
@@ -110,17 +108,8 @@ export class ProjectorScene extends BaseScene {
       return;
     }
     if (model.customer) {
-      d.add(
-        this.add
-          .text(270, 580, model.customer.name, textStyle(36, theme.ink, { bold: true }))
-          .setOrigin(0.5, 1),
-      );
-      d.add(
-        this.add
-          .text(270, 600, t(`emotion.${model.customer.emotion}`), textStyle(28, theme.inkDim))
-          .setOrigin(0.5, 0)
-          .setVisible(!model.meters?.extra.length),
-      );
+      const who = `${model.customer.name} · ${t(`emotion.${model.customer.emotion}`)}`;
+      d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
       const bubbleX = 520;
       const bubbleW = 1340;
       const line = this.add.text(bubbleX + 36, 190, `“${model.customer.line}”`, {
@@ -188,9 +177,11 @@ export class ProjectorScene extends BaseScene {
         y += txt.height + 6;
       });
       if (model.result.feedback) {
+        // Long feedback shrinks rather than running off the bottom of the wall.
+        const size = model.result.feedback.length > 220 ? 26 : 30;
         const fb = this.add.text(panelX, y + 8, model.result.feedback, {
-          ...textStyle(30, theme.ink, { wrap: panelW }),
-          lineSpacing: 6,
+          ...textStyle(size, theme.ink, { wrap: panelW }),
+          lineSpacing: 4,
         });
         d.add(fb);
       }
@@ -215,14 +206,12 @@ export class ProjectorScene extends BaseScene {
       );
     if (model.join) {
       d.add(
-        this.add
-          .text(
-            1860,
-            1050,
-            `${t("projector.code")}: ${model.join.code}  ·  ${model.join.url}`,
-            textStyle(30, theme.inkDim, { bold: true }),
-          )
-          .setOrigin(1, 1),
+        this.add.text(
+          60,
+          84,
+          `${t("projector.code")}: ${model.join.code}  ·  ${model.join.url}`,
+          textStyle(30, theme.accentCss, { bold: true }),
+        ),
       );
     }
   }

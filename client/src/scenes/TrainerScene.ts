@@ -1,9 +1,10 @@
 import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
 import type Phaser from "phaser";
+import { localize } from "@hotseat/shared";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { routePath } from "../app/route";
-import { t } from "../i18n/t";
+import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
@@ -82,6 +83,7 @@ export class TrainerScene extends BaseScene {
 
     // Style buttons (lobby) — what kind of play.
     if (view.phase === "lobby") {
+      this.face?.setVisible(false);
       const styles: [PlayStyle, string][] = [
         ["class-vote", t("trainer.classVote")],
         ["hot-seat", t("trainer.hotSeat")],
@@ -93,12 +95,12 @@ export class TrainerScene extends BaseScene {
         d.add(
           new Button(
             this,
-            660 + i * 300,
-            160,
+            660 + (i % 2) * 400,
+            160 + Math.floor(i / 2) * 80,
             {
               id: `style.${style}`,
               label,
-              width: 280,
+              width: 380,
               height: 64,
               fontSize: 22,
               selected: view.style === style,
@@ -114,7 +116,7 @@ export class TrainerScene extends BaseScene {
             new Button(
               this,
               660 + i * 120,
-              250,
+              340,
               {
                 id: `teams.${n}`,
                 label: `${n}`,
@@ -156,7 +158,7 @@ export class TrainerScene extends BaseScene {
     }
 
     if (view.phase === "lobby") {
-      d.add(this.add.text(660, 340, t("trainer.shortcuts"), textStyle(22, theme.inkDim, { wrap: 800 })));
+      d.add(this.add.text(660, 430, t("trainer.shortcuts"), textStyle(22, theme.inkDim, { wrap: 800 })));
       return;
     }
 
@@ -284,15 +286,21 @@ export class TrainerScene extends BaseScene {
     const code = view.joinCode;
     const panel = htmlPanel(
       this,
-      { x: 40, y: 110, w: 580 },
+      { x: 40, y: 150, w: 580 },
       `<div id="setup-panel" style="display:flex;flex-direction:column;gap:10px">
         <label>${esc(t("trainer.library"))}<select id="library-select"><option>${esc(t("home.loading"))}</option></select></label>
         <label>${esc(t("trainer.upload"))}<input id="upload-input" type="file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
         <div id="upload-status" role="status"></div>
         <pre id="diagnostics" hidden></pre>
       </div>
-      <div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a></div>`,
+`,
       "trainer-setup",
+    );
+    htmlPanel(
+      this,
+      { x: 40, y: 100, w: 580 },
+      `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a></div>`,
+      "trainer-link",
     );
     const select = panel.querySelector<HTMLSelectElement>("#library-select");
     const status = panel.querySelector<HTMLElement>("#upload-status");
@@ -301,7 +309,9 @@ export class TrainerScene extends BaseScene {
       .conn.scenarios()
       .then((list) => {
         if (!select) return;
-        select.innerHTML = list.map((s) => `<option value="${esc(s.id)}">${esc(s.title)}</option>`).join("");
+        select.innerHTML = list
+          .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
+          .join("");
         const current = app().store.get().view;
         if (current?.role === "trainer" && current.scenario) select.value = current.scenario.id;
       })
@@ -356,9 +366,9 @@ export class TrainerScene extends BaseScene {
       .join("");
     const panel = htmlPanel(
       this,
-      { x: 40, y: lobby ? 420 : 120, w: 580 },
+      { x: 40, y: lobby ? 470 : 150, w: 580 },
       `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
-       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 600 : 900}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
+       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 540 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
       "trainer-roster",
     );
     panel.querySelectorAll<HTMLElement>("[data-id]").forEach((row) => {

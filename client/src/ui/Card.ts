@@ -33,7 +33,7 @@ export class Card extends Phaser.GameObjects.Container {
     const numW = opts.fontSize * 1.8;
     const text = scene.add.text(pad + numW, pad, opts.text, {
       ...textStyle(opts.fontSize, opts.selected ? theme.inkDark : theme.ink, {
-        wrap: opts.width - numW - pad * 2 - 50,
+        wrap: opts.width - numW - pad * 2 - 34,
       }),
       lineSpacing: 4,
     });

@@ -1,0 +1,227 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  clickTarget,
+  ensureClientBuilt,
+  launchBrowser,
+  optionIds,
+  shoot,
+  startServer,
+  viewOf,
+  waitReady,
+  waitView,
+  type TestServer,
+} from "./harness";
+
+type TraineeView = {
+  me: { id: string; name: string };
+  can: string;
+  myVote?: string;
+  stepIndex: number;
+  phase: string;
+};
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const phoneSize = { width: 390, height: 844 };
+const stageSize = { width: 1920, height: 1080 };
+
+async function openPage(size: { width: number; height: number }, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: size,
+    ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  return page;
+}
+
+async function joinAs(page: Page, code: string, name: string, viaLink: boolean): Promise<void> {
+  await page.goto(viaLink ? `${server.url}/join/${code}` : `${server.url}/`);
+  await waitReady(page);
+  if (!viaLink) await page.fill("#join-code", code.toLowerCase());
+  await page.fill("#join-name", name);
+  await page.click("#join-button");
+  await page.waitForFunction(
+    () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
+    null,
+    {
+      polling: 100,
+    },
+  );
+}
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a workshop in the browser", () => {
+  it("runs class vote, hot seat and teams from phones, projector and console to the debrief", async () => {
+    // The trainer hosts the flagship scenario from the home page.
+    const trainer = await openPage(stageSize);
+    await trainer.goto(server.url);
+    await waitReady(trainer);
+    await shoot(trainer, "home-1920");
+    const scenarioIds = await trainer.$$eval("#scenario-select option", (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    const scenarioId = scenarioIds.includes("ruined-hat") ? "ruined-hat" : (scenarioIds[0] ?? "");
+    await trainer.selectOption("#scenario-select", scenarioId);
+    await trainer.click("#host-button");
+    await trainer.waitForURL(/\/trainer\/[A-Z0-9]+$/);
+    await waitReady(trainer);
+    const code = trainer.url().split("/").pop() ?? "";
+    await waitView(trainer, `view.role === "trainer" && view.phase === "lobby"`);
+
+    const projector = await openPage(stageSize);
+    await projector.goto(`${server.url}/projector/${code}`);
+    await waitReady(projector);
+    await waitView(projector, `view.joinCode === ${JSON.stringify(code)}`);
+
+    // Three trainees: a phone from the QR link, two laptops typing the code.
+    const ana = await openPage(phoneSize, true);
+    await ana.goto(`${server.url}/join/${code}`);
+    await waitReady(ana);
+    await shoot(ana, "home-join-390");
+    await joinAs(ana, code, "Ana", true);
+    const ben = await openPage({ width: 1024, height: 700 });
+    await joinAs(ben, code, "Ben", false);
+    const cleo = await openPage({ width: 1024, height: 700 });
+    await joinAs(cleo, code, "Cleo", false);
+    const trainees = [ana, ben, cleo];
+    await waitView(projector, "view.traineeCount === 3");
+    await shoot(projector, "projector-lobby-1920");
+    await shoot(trainer, "trainer-lobby-1920");
+    await shoot(ana, "trainee-lobby-390");
+
+    // Class vote.
+    await clickTarget(trainer, "style.class-vote");
+    await clickTarget(trainer, "ctl.start");
+    await waitView(trainer, `view.phase === "deciding"`);
+    await clickTarget(trainer, "ctl.vote");
+    for (const p of trainees) await waitView(p, `view.can === "vote"`);
+    const first = await optionIds(ana);
+    expect(first.length).toBeGreaterThan(1);
+    await clickTarget(ana, first[0] ?? "");
+    await clickTarget(ben, first[0] ?? "");
+    await clickTarget(cleo, first[1] ?? "");
+    await waitView(cleo, `view.myVote === ${JSON.stringify((first[1] ?? "").slice(7))}`);
+    // Cleo changes her mind: the phone says so.
+    await clickTarget(cleo, first[0] ?? "");
+    await waitView(cleo, `view.myVote === ${JSON.stringify((first[0] ?? "").slice(7))}`);
+    const cleoModel = (await cleo.evaluate(() => window.__hotseat?.model())) as { status: string };
+    expect(cleoModel.status).toMatch(/changed/i);
+
+    // Ana reloads mid-vote and keeps her seat and her vote.
+    const before = await viewOf<TraineeView>(ana);
+    await ana.reload();
+    await waitReady(ana);
+    await waitView(ana, `view.can === "vote"`);
+    const after = await viewOf<TraineeView>(ana);
+    expect(after.me.id).toBe(before.me.id);
+    expect(after.myVote).toBe(before.myVote);
+    await waitView(projector, "view.votesCast === 3");
+    await shoot(ana, "trainee-vote-390");
+    await shoot(projector, "projector-voting-1920");
+    await shoot(trainer, "trainer-voting-1920");
+
+    await clickTarget(trainer, "ctl.reveal");
+    await waitView(projector, `view.phase === "revealed"`);
+    await waitView(ana, `view.phase === "revealed"`);
+    await shoot(projector, "projector-revealed-1920");
+    await shoot(ana, "trainee-revealed-390");
+
+    // Next decision by keyboard shortcut, then the trainer rewinds to it and the class replays it.
+    await trainer.keyboard.press("n");
+    await waitView(ana, `view.can === "vote" && view.stepIndex === 1`);
+    const second = await optionIds(ana);
+    for (const p of trainees) await clickTarget(p, second[0] ?? "");
+    await waitView(projector, "view.votesCast === 3");
+    await trainer.keyboard.press("r");
+    await waitView(trainer, `view.history.length === 2 || view.phase === "debrief"`);
+    await clickTarget(trainer, "rewind.1");
+    await waitView(trainer, `view.stepIndex === 1 && view.phase === "deciding"`);
+    await waitView(ana, `view.stepIndex === 1`);
+    await trainer.keyboard.press("e");
+    for (const p of [...trainees, projector, trainer])
+      await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    await shoot(projector, "debrief-class-1920");
+    await shoot(ana, "debrief-class-390");
+    await shoot(trainer, "trainer-debrief-1920");
+
+    // Hot seat: back to the lobby, same scenario, Ana takes the seat, the others mark.
+    await clickTarget(trainer, "ctl.nextScenario");
+    await waitView(trainer, `view.phase === "lobby"`);
+    await trainer.waitForFunction(() => window.__hotseat?.scene() === "trainer", null, { polling: 100 });
+    await trainer.waitForSelector("#library-select option[value='" + scenarioId + "']", {
+      state: "attached",
+    });
+    await trainer.selectOption("#library-select", scenarioId);
+    await waitView(trainer, `view.scenario && view.scenario.id === ${JSON.stringify(scenarioId)}`);
+    await clickTarget(trainer, "style.hot-seat");
+    await waitView(trainer, `view.style === "hot-seat"`);
+    await clickTarget(trainer, "ctl.seat");
+    await waitView(trainer, `Boolean(view.hotSeat)`);
+    await clickTarget(trainer, "ctl.start");
+    const seatName = (await viewOf<{ hotSeat: { holderName: string } }>(trainer)).hotSeat.holderName;
+    const holder = trainees[["Ana", "Ben", "Cleo"].indexOf(seatName)] ?? ana;
+    const observers = trainees.filter((p) => p !== holder);
+    await waitView(holder, `view.can === "choose"`);
+    for (const p of observers) await waitView(p, `view.can === "mark"`);
+    const observer = observers[0] as Page;
+    const marks = await optionIds(observer);
+    await clickTarget(observer, marks[1] ?? marks[0] ?? "");
+    await waitView(observer, "Boolean(view.myMark)");
+    await shoot(holder === ana ? ana : observer, "trainee-hotseat-390");
+    await shoot(projector, "projector-hotseat-1920");
+    await clickTarget(holder, (await optionIds(holder))[0] ?? "");
+    await waitView(projector, `view.phase === "revealed"`);
+    await trainer.keyboard.press("e");
+    await projector.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+
+    // Teams: two teams, each captain plays the first option until the run ends or three steps pass.
+    await clickTarget(trainer, "ctl.nextScenario");
+    await waitView(trainer, `view.phase === "lobby"`);
+    await trainer.waitForFunction(() => window.__hotseat?.scene() === "trainer", null, { polling: 100 });
+    await trainer.waitForSelector("#library-select option[value='" + scenarioId + "']", {
+      state: "attached",
+    });
+    await trainer.selectOption("#library-select", scenarioId);
+    await waitView(trainer, `view.scenario && view.scenario.id === ${JSON.stringify(scenarioId)}`);
+    await clickTarget(trainer, "style.teams");
+    await waitView(trainer, `view.style === "teams"`);
+    await clickTarget(trainer, "ctl.teams");
+    await waitView(trainer, "view.teams.length === 2");
+    await clickTarget(trainer, "ctl.start");
+    await waitView(projector, `view.phase !== "lobby" && view.teams.length === 2`);
+    for (let step = 0; step < 3; step++) {
+      for (const p of trainees) {
+        const v = await viewOf<TraineeView>(p);
+        if (v.can !== "choose") continue;
+        const ids = await optionIds(p);
+        if (ids[0]) await clickTarget(p, ids[0]);
+        await p.waitForTimeout(300);
+      }
+      if (step === 0) {
+        await shoot(projector, "projector-teams-1920");
+        await shoot(ana, "trainee-teams-390");
+      }
+    }
+    await trainer.keyboard.press("e");
+    for (const p of [...trainees, projector, trainer])
+      await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    await shoot(projector, "debrief-teams-1920");
+    await shoot(ana, "debrief-teams-390");
+    await shoot(trainer, "trainer-debrief-teams-1920");
+  }, 300_000);
+});
