@@ -94,7 +94,7 @@ async function play(compiled: CompiledScenario, settings: PlaySettings, io: CliI
   const t = (text: Parameters<typeof localize>[0]) => localize(text, settings.lang);
   io.out(`== ${t(scenario.title)} ==`);
   wrap(t(scenario.summary)).forEach((l) => io.out(l));
-  io.out(`  Customer: ${scenario.persona.name} — ${t(scenario.persona.description)}`);
+  wrap(`Customer: ${scenario.persona.name} — ${t(scenario.persona.description)}`).forEach((l) => io.out(l));
   io.out(`  Wants: ${t(scenario.matter.hard)}  ·  Feels: ${scenario.matter.soft.join(", ")}`);
   let run = startRun(compiled);
   meterLines(readingOf(run), scenario.currency).forEach((l) => io.out(l));
