@@ -42,3 +42,5 @@ export { projectProjector } from "./session/projectProjector";
 export { projectTrainer } from "./session/projectTrainer";
 export * from "./session/sessionReport";
 export { reportToCsv } from "./session/reportToCsv";
+export * from "./scenario/analyzePaths";
+export * from "./scenario/generateScenario";
