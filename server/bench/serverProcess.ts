@@ -34,7 +34,15 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
+    [
+      ...(process.env.HOTSEAT_BENCH_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.HOTSEAT_BENCH_PROF}`]
+        : []),
+      "--disable-warning=ExperimentalWarning",
+      "--import",
+      "tsx",
+      "server/src/main.ts",
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, ...env, PORT: String(port) },

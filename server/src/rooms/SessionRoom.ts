@@ -49,6 +49,8 @@ export type SessionRoomDeps = {
   reconnectSeconds?: number;
   log?: (line: string) => void;
   now?: () => number;
+  /** The longest a view update waits behind the previous one while events keep coming (ms, default 50). */
+  maxFlushIntervalMs?: number;
 };
 
 /** The options the server creates a session room with. */
@@ -69,7 +71,9 @@ function joinRefusal(code: string, message: string): ServerError {
 export class SessionRoom extends Room<{ client: SeatClient }> {
   protected deps!: SessionRoomDeps;
   private runtime!: SessionRuntime;
-  private flushScheduled: NodeJS.Immediate | undefined;
+  private flushScheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private lastFlushCost = 0;
   private voteTimer: { deadline: number; delayed: Delayed } | undefined;
   /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
   private readonly seats = new Map<string, SeatClient>();
@@ -180,7 +184,10 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   override onDispose(): void {
-    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    if (this.flushScheduled) {
+      clearImmediate(this.flushScheduled as NodeJS.Immediate);
+      clearTimeout(this.flushScheduled as NodeJS.Timeout);
+    }
     this.deps.host.close(this.roomId);
   }
 
@@ -325,18 +332,29 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.voteTimer = { deadline, delayed };
   }
 
+  /**
+   * Coalesces view updates: a change goes out at once unless the last projection pass was very recent, and
+   * then waits a few times that pass's own cost (at most `maxFlushIntervalMs`). A small class sees no delay;
+   * a burst of a thousand votes costs a bounded share of the CPU instead of one full pass per vote.
+   */
   private scheduleFlush(): void {
-    // Coalesce: a burst of votes read in the same turn of the event loop costs one projection pass.
-    this.flushScheduled ??= setImmediate(() => {
+    if (this.flushScheduled) return;
+    const run = () => {
       this.flushScheduled = undefined;
       this.flush();
-    });
+    };
+    const interval = Math.min(this.deps.maxFlushIntervalMs ?? 50, this.lastFlushCost * 4);
+    const wait = this.lastFlushAt + interval - performance.now();
+    this.flushScheduled = wait <= 0 ? setImmediate(run) : setTimeout(run, wait);
   }
 
   private flush(): void {
+    const start = performance.now();
     const encoded = new Map<string, Buffer>();
     for (const client of this.clients) this.sendView(client, false, encoded);
     this.closeRemoved();
+    this.lastFlushAt = performance.now();
+    this.lastFlushCost = this.lastFlushAt - start;
   }
 
   /** Sends a connection its view if it changed; identical views are encoded once per flush. */

@@ -1,0 +1,24 @@
+// The floor for the class benchmark: a bare `ws` server that does nothing but broadcast. A client that
+// connects with `?control` triggers a broadcast of N bytes by sending the number N; everyone else receives.
+import { WebSocketServer } from "ws";
+import type { WebSocket } from "ws";
+
+const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+const audience = new Set<WebSocket>();
+
+wss.on("connection", (socket, request) => {
+  if (request.url?.includes("control")) {
+    socket.on("message", (data: Buffer) => {
+      const bytes = Buffer.alloc(Math.min(1 << 20, Number(data.toString()) || 1), 0x61);
+      for (const client of audience) client.send(bytes);
+    });
+    return;
+  }
+  audience.add(socket);
+  socket.on("close", () => audience.delete(socket));
+});
+
+wss.on("listening", () => {
+  const address = wss.address();
+  console.log(`floor listening on ${typeof address === "object" && address ? address.port : address}`);
+});
