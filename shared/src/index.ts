@@ -44,3 +44,4 @@ export * from "./session/sessionReport";
 export { reportToCsv } from "./session/reportToCsv";
 export * from "./scenario/analyzePaths";
 export * from "./scenario/generateScenario";
+export * from "./scenario/scenarioMap";
