@@ -45,3 +45,4 @@ export { reportToCsv } from "./session/reportToCsv";
 export * from "./scenario/analyzePaths";
 export * from "./scenario/generateScenario";
 export * from "./scenario/scenarioMap";
+export * from "./scenario/testPlans";
