@@ -56,6 +56,33 @@ describe("hotseat check", () => {
     expect(io2.text()).toMatch(/scenario\.yaml:2:\d+ +error HS001/);
   });
 
+  it("checks the plans.yaml beside a scenario, reporting a choice that cannot be made as HS018", async () => {
+    const good = tree({
+      "late-parcel/scenario.yaml": guideExample("example-scenario"),
+      "late-parcel/plans.yaml": guideExample("example-plans"),
+    });
+    const io = memoryIo();
+    expect(await checkCommand.run([good], io)).toBe(0);
+    expect(io.lines).toContain(`${join(good, "late-parcel", "plans.yaml")}: ok, 3 plans`);
+
+    const plans = guideExample("example-plans").replace(
+      "[blame-courier, apologise-and-check]",
+      "[blame-courier, refund]",
+    );
+    const bad = tree({
+      "late-parcel/scenario.yaml": guideExample("example-scenario"),
+      "late-parcel/plans.yaml": plans,
+    });
+    const io2 = memoryIo();
+    expect(await checkCommand.run([bad], io2)).toBe(1);
+    const line = plans.split("\n").findIndex((l) => l.includes("[blame-courier, refund]")) + 1;
+    expect(io2.text()).toMatch(
+      new RegExp(`plans\\.yaml:${line}:\\d+ +error HS018 +Plan 'Blaming the courier cannot be repaired'`),
+    );
+    expect(io2.text()).toContain("there is no option 'refund' in 'upset'");
+    expect(io2.lines).toContain(`${join(bad, "late-parcel", "plans.yaml")}: 1 error`);
+  });
+
   it("says so when a path names nothing, and asks for a path when none is given", async () => {
     const io = memoryIo();
     expect(await checkCommand.run(["no/such/folder"], io)).toBe(1);

@@ -3,6 +3,7 @@ import type { Command } from "./command";
 import { exitCodes, parseCommandArgs } from "./command";
 import { findScenarioFiles } from "./findScenarioFiles";
 import { plural } from "./format";
+import { loadPlansFile } from "./loadPlansFile";
 import { loadScenarioFile, printDiagnostics } from "./loadScenarioFile";
 
 /** `hotseat check`: loads scenarios and their test plans and prints every problem found. */
@@ -64,6 +65,19 @@ export const checkCommand: Command = {
         ? `${plural(Object.keys(loaded.scenario.machine.states).length, "state")}, ${plural(Object.keys(loaded.scenario.endings).length, "ending")}`
         : "";
       io.out(`${found.file}: ${summary(c, size)}`);
+
+      if (found.plansFile === undefined) continue;
+      const plans = loadPlansFile(found.plansFile, loaded.compiled, io);
+      if (!plans) {
+        totals.errors += 1;
+        continue;
+      }
+      printDiagnostics(io, plans.diagnostics, plans.text);
+      const p = count(plans.diagnostics);
+      // Without a working scenario the plans' choices cannot be followed, so say they were only read.
+      const planSize = plans.plans ? plural(plans.plans.plans.length, "plan") : "";
+      const unchecked = loaded.compiled ? "" : "choices not checked until the scenario loads";
+      io.out(`${found.plansFile}: ${summary(p, [planSize, unchecked].filter(Boolean).join(", "))}`);
     }
 
     const failed = totals.errors > 0 || (strict && totals.warnings > 0) || problems.length > 0;
