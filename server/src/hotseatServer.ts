@@ -22,6 +22,8 @@ export type HotseatServerOptions = {
   publicUrl?: string;
   reconnectSeconds?: number;
   rateLimit?: RateLimitOptions;
+  /** A session untouched (and empty) for this long is finished with its report; default 24 h. */
+  idleFinishMs?: number;
   log?: (line: string) => void;
 };
 
@@ -51,6 +53,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     startRoom: async (sessionId) => {
       await matchMaker.createRoom(sessionRoomName, { internalKey, sessionId });
     },
+    ...(options.idleFinishMs !== undefined ? { idleFinishMs: options.idleFinishMs } : {}),
   });
   const room = sessionRoomFor({
     host,

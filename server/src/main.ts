@@ -12,6 +12,11 @@ const envSchema = z.object({
   HOTSEAT_TRAINER_PASSWORD: z.string().min(1).optional(),
   HOTSEAT_PUBLIC_URL: z.url().optional(),
   HOTSEAT_RECONNECT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  HOTSEAT_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
 });
 
 const env = envSchema.safeParse(process.env);
@@ -40,6 +45,7 @@ const running = await startHotseatServer({
   library,
   clientDir: defaultClientDir(),
   reconnectSeconds: env.data.HOTSEAT_RECONNECT_SECONDS,
+  idleFinishMs: env.data.HOTSEAT_IDLE_HOURS * 60 * 60 * 1000,
   ...(env.data.HOTSEAT_TRAINER_PASSWORD ? { trainerPassword: env.data.HOTSEAT_TRAINER_PASSWORD } : {}),
   ...(env.data.HOTSEAT_PUBLIC_URL ? { publicUrl: env.data.HOTSEAT_PUBLIC_URL } : {}),
   log: (line) => console.log(line),

@@ -55,13 +55,15 @@ describe("play styles", () => {
     const decision = (await trainer.viewWhere((v) => v.history.length === 1)).history[0]!;
     expect(decision.marks).toEqual({ [obs1.view.me.id]: "blame", [obs2.view.me.id]: "listen" });
 
+    // Passing without a name gives the seat to the next trainee in join order.
     trainer.send({ type: "trainer.passSeat" });
-    await obs1.viewWhere(
-      (v) => v.can === "choose" && v.hotSeat?.inSeat === true,
-      "the seat to pass to the next trainee",
+    const passed = await trainer.viewWhere(
+      (v) => v.hotSeat !== undefined && v.hotSeat.holderId !== holder.view.me.id,
     );
+    const next = trainees.find((t) => t.view.me.id === passed.hotSeat?.holderId)!;
+    await next.viewWhere((v) => v.can === "choose" && v.hotSeat?.inSeat === true, "the seat to pass on");
     await holder.viewWhere((v) => v.can === "mark");
-    obs1.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
+    next.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
     await Promise.all(trainees.map((t) => t.viewWhere((v) => v.phase === "debrief")));
     expect(holder.view.ending?.id).toBe("calm");
     expect(holder.view.path?.map((s) => s.optionId)).toEqual(["listen", "promise"]);

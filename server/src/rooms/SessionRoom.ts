@@ -108,6 +108,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     if (this.runtime.skippedOnReplay > 0)
       this.log(`skipped ${this.runtime.skippedOnReplay} unreadable log entries`);
     this.armVoteTimer();
+    // A workshop left alone (nobody connected, nothing happening) is finished eventually, report kept.
+    this.clock.setInterval(() => this.finishIfIdle(), Math.min(60_000, this.deps.host.idleFinishMs));
   }
 
   override onAuth(_client: SeatClient, options: unknown): SeatAuth {
@@ -189,6 +191,14 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       clearTimeout(this.flushScheduled as NodeJS.Timeout);
     }
     this.deps.host.close(this.roomId);
+  }
+
+  private finishIfIdle(): void {
+    if (this.clients.length > 0 || this.now() - this.runtime.lastEventAt < this.deps.host.idleFinishMs)
+      return;
+    this.log("finished after being idle");
+    this.deps.host.finish(this.roomId);
+    void this.disconnect();
   }
 
   private library() {
@@ -304,6 +314,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return false;
     }
     if (!result.accepted) {
+      this.log(`refused ${event.type} from ${event.by.role}: ${result.rejection.code}`);
       if (client) this.reply(client, result.rejection.code, result.rejection.message);
       return false;
     }

@@ -54,6 +54,8 @@ export type SessionHostDeps = {
   /** Starts the room of a stored session (the room calls `open` from its `onCreate`). */
   startRoom: (sessionId: string) => Promise<void>;
   now?: () => number;
+  /** A session untouched for this long is finished (its report kept) instead of resumed; default 24 h. */
+  idleFinishMs?: number;
 };
 
 /**
@@ -122,11 +124,24 @@ export class SessionHost {
     return { code, trainerToken, sessionId: record.id };
   }
 
-  /** Starts a room for every session the store still has live (after a restart). */
+  /** How long a session may sit untouched before it is finished. */
+  get idleFinishMs(): number {
+    return this.deps.idleFinishMs ?? 24 * 60 * 60 * 1000;
+  }
+
+  /**
+   * Starts a room for every session the store still has live (after a restart); sessions nobody touched
+   * for `idleFinishMs` are finished with their report instead, so old workshops do not pile up.
+   */
   async resumeAll(): Promise<string[]> {
     const codes: string[] = [];
     for (const record of this.deps.store.listSessions("live")) {
       if (this.live.has(record.code)) continue;
+      const runtime = SessionRuntime.resume(record, this.deps.store, this.deps.library.playable());
+      if (this.now() - runtime.lastEventAt > this.idleFinishMs) {
+        this.deps.store.saveResult(record.id, sessionReport(runtime.state), this.now());
+        continue;
+      }
       await this.deps.startRoom(record.id);
       codes.push(record.code);
     }
@@ -150,11 +165,11 @@ export class SessionHost {
     this.live.delete(code);
   }
 
-  /** Marks a session finished with its final result, so it is no longer resumed. */
-  finish(code: string, result: unknown): void {
+  /** Marks a live session finished with its report, so it is no longer resumed and its code is free again. */
+  finish(code: string): void {
     const runtime = this.live.get(code);
     if (!runtime) return;
-    this.deps.store.saveResult(runtime.id, result, this.now());
+    this.deps.store.saveResult(runtime.id, sessionReport(runtime.state), this.now());
     this.live.delete(code);
   }
 

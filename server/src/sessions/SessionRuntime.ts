@@ -17,6 +17,7 @@ export class SessionRuntime {
     private current: SessionState,
     /** Log entries that did not parse or were refused on replay (a damaged or hand-edited database). */
     readonly skippedOnReplay: number,
+    private lastAt: number,
   ) {}
 
   /** Rebuilds a session from its stored log (on room creation and after a restart). */
@@ -24,12 +25,18 @@ export class SessionRuntime {
     const stored = store.events(record.id);
     const events = stored.map((e) => parseSessionEvent(e.event)).filter((e) => e !== undefined);
     const state = replaySession(events, library);
-    return new SessionRuntime(record, store, library, state, stored.length - events.length);
+    const lastAt = stored.at(-1)?.at ?? record.createdAt;
+    return new SessionRuntime(record, store, library, state, stored.length - events.length, lastAt);
   }
 
   /** The session's state now. */
   get state(): SessionState {
     return this.current;
+  }
+
+  /** When the last event was accepted (server ms), to finish sessions nobody has touched for long. */
+  get lastEventAt(): number {
+    return this.lastAt;
   }
 
   /** The session id in the store. */
@@ -46,6 +53,7 @@ export class SessionRuntime {
     if (outcome.rejection) return { accepted: false, rejection: outcome.rejection };
     const seq = this.store.appendEvent(this.record.id, event, event.at);
     this.current = outcome.state;
+    this.lastAt = event.at;
     return { accepted: true, seq };
   }
 }
