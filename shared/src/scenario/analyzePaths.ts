@@ -48,6 +48,8 @@ export type AnalyzeOptions = {
   maxPaths?: number;
   /** Also traverse the XState machine with @xstate/graph (default true). */
   graphCheck?: boolean;
+  /** Up to this many explored situations, the @xstate/graph traversal is complete (default 2000). */
+  completeCheckUpTo?: number;
   /** "auto": dynamic programming unless the graph loops; "enumerate": walk paths one by one. */
   method?: "auto" | "enumerate";
 };
@@ -120,6 +122,13 @@ export function analyzePaths(compiled: CompiledScenario, opts: AnalyzeOptions = 
     truncated: found.truncated,
     abstractStates: graph.nodes.length,
   };
-  if (opts.graphCheck !== false) result.graphCheck = graphCheck(compiled, (opts.limit ?? 500_000) * 20);
+  if (opts.graphCheck !== false) {
+    // Small graphs get the complete traversal (it can also confirm what is unreachable); large
+    // ones the quickest traversal that still confirms every ending the analysis found.
+    result.graphCheck = graphCheck(compiled, {
+      expected: endings.filter((e) => e.pathCount > 0).map((e) => e.id),
+      complete: graph.nodes.length <= (opts.completeCheckUpTo ?? 2_000),
+    });
+  }
   return result;
 }

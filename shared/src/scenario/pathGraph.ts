@@ -133,20 +133,33 @@ function bits(list: readonly string[], present: readonly string[]): string {
   return out;
 }
 
-/** The key of a state and the relevant part of its context: equal keys behave identically. */
-export function abstractKey(relevances: Relevances, stateId: string, ctx: RunContext): string {
+/**
+ * The key of a state and the relevant part of its context: equal "full" keys behave identically.
+ * The coarser details ("guards": no meters, "state": the state alone) merge situations; they are
+ * for quick traversals that only need to find some real path.
+ */
+export function abstractKey(
+  relevances: Relevances,
+  stateId: string,
+  ctx: RunContext,
+  detail: "full" | "guards" | "state" = "full",
+): string {
   const r = relevances.get(stateId);
-  if (r === undefined) return stateId;
+  if (r === undefined || detail === "state") return stateId;
+  const facts = [
+    bits(r.tags, ctx.said),
+    bits(r.options, ctx.chosen),
+    bits(r.facts, ctx.facts),
+    bits(r.states, ctx.visited),
+  ];
+  if (detail === "guards") return [stateId, ...facts].join("|");
   return [
     stateId,
     meterClass(r.cuts.mood, ctx.mood),
     meterClass(r.cuts.reputation, ctx.reputation ?? 0),
     meterClass(r.cuts.strain, ctx.strain ?? 0),
     r.cost ? totalCost(ctx.ledger) : "",
-    bits(r.tags, ctx.said),
-    bits(r.options, ctx.chosen),
-    bits(r.facts, ctx.facts),
-    bits(r.states, ctx.visited),
+    ...facts,
   ].join("|");
 }
 

@@ -1,0 +1,65 @@
+// Times the path analysis and the maps on generated scenarios: `npx tsx server/bench/pathsBench.ts`.
+// Prints the figures for 20 and 200 states (and a denser 200-state variant) and the 200/20 ratios.
+import { performance } from "node:perf_hooks";
+import { analyzePaths, compileScenario, generateScenario, toMermaid, toSvg } from "@hotseat/shared";
+import type { GenerateOptions } from "@hotseat/shared";
+
+type Figures = {
+  label: string;
+  dp: number;
+  full: number;
+  mermaid: number;
+  svg: number;
+  nodes: number;
+  paths: number;
+};
+
+// Best of a few runs: the figure a quiet machine would show, less skewed by other processes.
+function time(fn: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+function measure(label: string, opts: GenerateOptions): Figures {
+  const compiled = compileScenario(generateScenario(opts));
+  const analysis = analyzePaths(compiled, { graphCheck: false });
+  return {
+    label,
+    dp: time(() => analyzePaths(compiled, { graphCheck: false })),
+    full: time(() => analyzePaths(compiled)),
+    mermaid: time(() => toMermaid(compiled)),
+    svg: time(() => toSvg(compiled)),
+    nodes: analysis.abstractStates,
+    paths: analysis.distinctPaths,
+  };
+}
+
+const rows = [
+  measure("20 states", { states: 20 }),
+  measure("200 states", { states: 200 }),
+  measure("200 states, dense guards", { states: 200, guardRate: 0.3 }),
+];
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+console.table(
+  rows.map((r) => ({
+    scenario: r.label,
+    "analyzePaths (DP only)": ms(r.dp),
+    "analyzePaths + @xstate/graph": ms(r.full),
+    toMermaid: ms(r.mermaid),
+    toSvg: ms(r.svg),
+    "situations explored": r.nodes,
+    "distinct paths": r.paths.toExponential(3),
+  })),
+);
+const [small, big] = rows;
+if (small !== undefined && big !== undefined) {
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : "n/a");
+  console.log(
+    `200 vs 20 states: analyzePaths x${ratio(big.full, small.full)} (DP only x${ratio(big.dp, small.dp)}), toMermaid x${ratio(big.mermaid, small.mermaid)}`,
+  );
+}
