@@ -7,7 +7,7 @@ const barWidth = 20;
 
 /** `count` followed by the singular or plural noun: "1 error", "2 errors". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** A signed change for display: "+10", "-5"; nothing for zero. */

@@ -44,8 +44,8 @@ function reportPaths(compiled: CompiledScenario, lang: string, io: CliIo): numbe
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang);
   const currency = scenario.currency;
   const pathCount = analysis.truncated
-    ? `at least ${analysis.distinctPaths}`
-    : String(analysis.distinctPaths);
+    ? `at least ${analysis.distinctPaths.toLocaleString("en")}`
+    : analysis.distinctPaths.toLocaleString("en");
   io.out(`== ${t(scenario.title)} ==`);
   io.out(
     `${pathCount} distinct ${analysis.distinctPaths === 1 ? "path" : "paths"} from the start to an ending; ` +
