@@ -38,8 +38,11 @@ export async function hostSession(
 
 type AnyView = TraineeView | ProjectorView | TrainerView;
 
+/** How long a test waits for something the server should do; generous, because CI machines get busy. */
+export const waitMs = 15_000;
+
 /** Waits until `check` holds, polling; fails with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+export async function until(check: () => boolean, what: string, ms = waitMs): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
@@ -95,13 +98,13 @@ export class Peer<V extends AnyView = AnyView> {
   }
 
   /** Waits for a view that satisfies `check` and returns it. */
-  async viewWhere(check: (view: V) => boolean, what = "a matching view", ms = 5000): Promise<V> {
+  async viewWhere(check: (view: V) => boolean, what = "a matching view", ms = waitMs): Promise<V> {
     await until(() => this.views.length > 0 && check(this.view), what, ms);
     return this.view;
   }
 
   /** Waits for the next error reply with this code. */
-  async errorWith(code: string, ms = 5000): Promise<ErrorReply> {
+  async errorWith(code: string, ms = waitMs): Promise<ErrorReply> {
     const seen = this.errors.length;
     await until(() => this.errors.slice(seen).some((e) => e.code === code), `error ${code}`, ms);
     return this.errors.slice(seen).find((e) => e.code === code) as ErrorReply;
