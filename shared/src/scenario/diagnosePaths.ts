@@ -32,7 +32,7 @@ export function diagnosePaths(
   if (findings.truncated) {
     const message =
       `This scenario has more situations than the quick check explores while loading (${findings.limit ?? "its limit"}), ` +
-      `so endings that no path reaches are not reported here. Run "npm run hotseat -- check" to check every path.`;
+      `so endings that no path reaches are not reported here. Run "npm run hotseat -- paths" on this file to walk every path.`;
     diagnostics.push(diagnosticAt(context, "HS009", "info", message, ["endings"], "key"));
   }
   for (const ending of findings.truncated ? [] : findings.unreachableEndings) {
