@@ -180,7 +180,9 @@ function project(relevances: Relevances, stateId: string, ctx: RunContext): RunC
   return out;
 }
 
-function trace(executed: readonly ImplementationCall[]) {
+type Trace = { raw: Record<MeterName, MeterTrace>; moodDeltas: number[]; cost: number };
+
+function computeTrace(effects: readonly ImplementationCall[]): Trace {
   const raw: Record<MeterName, MeterTrace> = {
     mood: { total: 0, maxPrefix: 0, minPrefix: 0 },
     reputation: { total: 0, maxPrefix: 0, minPrefix: 0 },
@@ -188,8 +190,7 @@ function trace(executed: readonly ImplementationCall[]) {
   };
   const moodDeltas: number[] = [];
   let cost = 0;
-  for (const call of executed) {
-    if (call.type !== "effect") continue;
+  for (const call of effects) {
     const d = effectDeltas(call);
     cost += d.cost;
     if (d.mood !== 0) moodDeltas.push(d.mood);
@@ -203,6 +204,25 @@ function trace(executed: readonly ImplementationCall[]) {
   return { raw, moodDeltas, cost };
 }
 
+// Many edges run the same effect actions (the same branch from different situations), so their
+// traces are computed once and shared; the analyses only read them.
+function tracer(): (executed: readonly ImplementationCall[]) => Trace {
+  const ids = new Map<ImplementationCall, number>();
+  const cache = new Map<string, Trace>();
+  return (executed) => {
+    const effects = executed.filter((c) => c.type === "effect");
+    let key = "";
+    for (const call of effects) {
+      let id = ids.get(call);
+      if (id === undefined) ids.set(call, (id = ids.size));
+      key += `${id},`;
+    }
+    let t = cache.get(key);
+    if (t === undefined) cache.set(key, (t = computeTrace(effects)));
+    return t;
+  };
+}
+
 /**
  * Explores every (state, relevant context) reachable from the start, breadth first, so the
  * first parent of each node lies on a shortest path. Stops after `limit` nodes.
@@ -212,6 +232,7 @@ export function buildPathGraph(model: ScenarioModel, limit: number): PathGraph {
   const index = new Map<string, number>();
   const nodes: PathNode[] = [];
   const first = startStep(model);
+  const trace = tracer();
   const add = (stateId: string, ctx: RunContext, depth: number, parent?: PathNode["parent"]): number => {
     const key = abstractKey(relevance, stateId, ctx);
     const known = index.get(key);
