@@ -182,4 +182,5 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(900);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  console.log(`[e2e] screenshot ${name}`);
 }

@@ -22,6 +22,11 @@ type TraineeView = {
 };
 
 let server: TestServer;
+const startedAt = Date.now();
+/** Logs how long each stage took, so a slow machine shows where the time goes. */
+function stage(name: string): void {
+  console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${name}`);
+}
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const phoneSize = { width: 390, height: 844 };
@@ -68,6 +73,7 @@ afterAll(async () => {
 describe("a workshop in the browser", () => {
   it("runs class vote, hot seat and teams from phones, projector and console to the debrief", async () => {
     // The trainer hosts the flagship scenario from the home page.
+    stage("The trainer hosts the flagship scenario from the home page.");
     const trainer = await openPage(stageSize);
     await trainer.goto(server.url);
     await waitReady(trainer);
@@ -89,6 +95,7 @@ describe("a workshop in the browser", () => {
     await waitView(projector, `view.joinCode === ${JSON.stringify(code)}`);
 
     // Three trainees: a phone from the QR link, two laptops typing the code.
+    stage("Three trainees: a phone from the QR link, two laptops typing the code.");
     const ana = await openPage(phoneSize, true);
     await ana.goto(`${server.url}/join/${code}`);
     await waitReady(ana);
@@ -105,6 +112,7 @@ describe("a workshop in the browser", () => {
     await shoot(ana, "trainee-lobby-390");
 
     // Class vote.
+    stage("Class vote.");
     await clickTarget(trainer, "style.class-vote");
     await clickTarget(trainer, "ctl.start");
     await waitView(trainer, `view.phase === "deciding"`);
@@ -117,12 +125,14 @@ describe("a workshop in the browser", () => {
     await clickTarget(cleo, first[1] ?? "");
     await waitView(cleo, `view.myVote === ${JSON.stringify((first[1] ?? "").slice(7))}`);
     // Cleo changes her mind: the phone says so.
+    stage("Cleo changes her mind: the phone says so.");
     await clickTarget(cleo, first[0] ?? "");
     await waitView(cleo, `view.myVote === ${JSON.stringify((first[0] ?? "").slice(7))}`);
     const cleoModel = (await cleo.evaluate(() => window.__hotseat?.model())) as { status: string };
     expect(cleoModel.status).toMatch(/changed/i);
 
     // Ana reloads mid-vote and keeps her seat and her vote.
+    stage("Ana reloads mid-vote and keeps her seat and her vote.");
     const before = await viewOf<TraineeView>(ana);
     await ana.reload();
     await waitReady(ana);
@@ -142,6 +152,7 @@ describe("a workshop in the browser", () => {
     await shoot(ana, "trainee-revealed-390");
 
     // Next decision by keyboard shortcut, then the trainer rewinds to it and the class replays it.
+    stage("Next decision by keyboard shortcut, then the trainer rewinds to it and the class replays it.");
     await trainer.keyboard.press("n");
     await waitView(ana, `view.can === "vote" && view.stepIndex === 1`);
     const second = await optionIds(ana);
@@ -149,10 +160,12 @@ describe("a workshop in the browser", () => {
     await waitView(projector, "view.votesCast === 3");
     await trainer.keyboard.press("r");
     await waitView(trainer, `view.history.length === 2 || view.phase === "debrief"`);
+    stage("rewinding");
     await clickTarget(trainer, "rewind.1");
     await waitView(trainer, `view.stepIndex === 1 && view.phase === "deciding"`);
     await waitView(ana, `view.stepIndex === 1`);
     await trainer.keyboard.press("e");
+    stage("ended; waiting for every page to show the debrief");
     for (const p of [...trainees, projector, trainer])
       await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
     await shoot(projector, "debrief-class-1920");
@@ -160,6 +173,7 @@ describe("a workshop in the browser", () => {
     await shoot(trainer, "trainer-debrief-1920");
 
     // Hot seat: back to the lobby, same scenario, Ana takes the seat, the others mark.
+    stage("Hot seat: back to the lobby, same scenario, Ana takes the seat, the others mark.");
     await clickTarget(trainer, "ctl.nextScenario");
     await waitView(trainer, `view.phase === "lobby"`);
     await trainer.waitForFunction(() => window.__hotseat?.scene() === "trainer", null, { polling: 100 });
@@ -190,6 +204,7 @@ describe("a workshop in the browser", () => {
     await projector.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
 
     // Teams: two teams, each captain plays the first option until the run ends or three steps pass.
+    stage("Teams: two teams, each captain plays the first option until the run ends or three steps pass.");
     await clickTarget(trainer, "ctl.nextScenario");
     await waitView(trainer, `view.phase === "lobby"`);
     await trainer.waitForFunction(() => window.__hotseat?.scene() === "trainer", null, { polling: 100 });
@@ -218,10 +233,11 @@ describe("a workshop in the browser", () => {
       }
     }
     await trainer.keyboard.press("e");
+    stage("ended; waiting for every page to show the debrief");
     for (const p of [...trainees, projector, trainer])
       await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
     await shoot(projector, "debrief-teams-1920");
     await shoot(ana, "debrief-teams-390");
     await shoot(trainer, "trainer-debrief-teams-1920");
-  }, 300_000);
+  }, 600_000);
 });

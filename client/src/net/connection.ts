@@ -101,6 +101,12 @@ export class Connection {
     return body.scenarios;
   }
 
+  /** One library scenario's parsed content (for the debrief's best-path comparison). */
+  async scenario(id: string): Promise<unknown> {
+    const body = await api<{ scenario?: unknown }>(`/api/scenarios/${encodeURIComponent(id)}`);
+    return body.scenario;
+  }
+
   /** Checks a scenario file's text with the server's loader; returns its summary and diagnostics. */
   async checkScenario(source: string, file: string): Promise<{ title?: unknown; diagnostics: unknown[] }> {
     return api("/api/scenarios/check", {

@@ -1,5 +1,6 @@
 import Phaser from "phaser";
 import type { AppState } from "../app/store";
+import { saveReducedMotion } from "../app/prefs";
 import { app } from "../app/services";
 import { t } from "../i18n/t";
 import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegistry";
@@ -77,7 +78,13 @@ export abstract class BaseScene extends Phaser.Scene {
         activateFocused();
       }
     } else if (!e.ctrlKey && !e.metaKey && !e.altKey) {
-      this.onShortcut(e);
+      if (this.onShortcut(e)) return;
+      // M toggles reduced motion on any screen (the home page has a checkbox for it too).
+      if (e.key === "m" || e.key === "M") {
+        const on = !app().store.get().reducedMotion;
+        saveReducedMotion(on);
+        app().store.update({ reducedMotion: on });
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import { Button } from "../ui/Button";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
+import { formatMoney } from "../viewModel/money";
+import type { BestPath } from "../viewModel/bestPath";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
 
@@ -25,6 +27,21 @@ export function rememberTags(view: RoleView | undefined): void {
 export class DebriefScene extends BaseScene {
   private lastKey = "";
   private contentHeight = 0;
+  private best?: BestPath;
+
+  /** Loads the best path in the background; the analysis code is a separate chunk phones never fetch. */
+  private loadBest(): void {
+    const view = app().store.get().view;
+    if (!view || view.role === "trainee" || !view.scenario) return;
+    if (view.role === "trainer" && view.scenario.uploaded) return;
+    const id = view.scenario.id;
+    void Promise.all([app().conn.scenario(id), import("../viewModel/bestPath")])
+      .then(([scenario, mod]) => {
+        this.best = mod.bestPathOf(scenario, getLocale());
+        this.invalidate();
+      })
+      .catch(() => undefined);
+  }
 
   constructor() {
     super("debrief");
@@ -33,6 +50,8 @@ export class DebriefScene extends BaseScene {
   override create(): void {
     super.create();
     this.lastKey = "";
+    this.best = undefined;
+    this.loadBest();
     enableScroll(this, () => this.contentHeight);
   }
 
@@ -61,6 +80,7 @@ export class DebriefScene extends BaseScene {
       ...(view.role !== "trainee" ? { branches: view.branches } : {}),
       ...(view.role === "trainer" ? { history: view.history } : {}),
       tagsByStep: tagsSeen,
+      ...(this.best ? { best: this.best } : {}),
       currency,
       locale: getLocale(),
     });
@@ -128,6 +148,15 @@ export class DebriefScene extends BaseScene {
         t("debrief.marks"),
         m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`),
         theme.inkDim,
+      );
+    if (view.role !== "trainee" && view.teams.length > 0)
+      list(
+        t("projector.teams"),
+        view.teams.map(
+          (team) =>
+            `${team.name}: ${team.outcome ? t(`outcome.${team.outcome}`) : "…"} · ${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, view.scenario?.currency ?? "EUR", getLocale())}`,
+        ),
+        theme.ink,
       );
     if (m.best)
       list(

@@ -46,6 +46,10 @@ export class TrainerScene extends BaseScene {
   protected draw(state: AppState): void {
     const view = state.view?.role === "trainer" ? state.view : undefined;
     if (!view) return;
+    if (view.phase === "debrief") {
+      this.scene.start("debrief");
+      return;
+    }
     if (!this.setupBuilt) this.buildSetupPanel(view);
     this.buildRoster(view);
     const model = trainerModel(view, this.teamCount);
