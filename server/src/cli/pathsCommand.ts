@@ -62,9 +62,9 @@ function reportPaths(compiled: CompiledScenario, lang: string, io: CliIo): numbe
   io.out("");
   io.out("Endings:");
   // Labels for the trainer to read, then the ids ready to paste into a plans.yaml.
-  const numbered = (path: readonly string[]) => [
-    ...labelsAlong(compiled, path, lang).map((label, i) => `      ${i + 1}. ${label}`),
-    `      choices: [${path.join(", ")}]`,
+  const numbered = (path: readonly string[], indent: string) => [
+    ...labelsAlong(compiled, path, lang).map((label, i) => `${indent}${i + 1}. ${label}`),
+    `${indent}choices: [${path.join(", ")}]`,
   ];
   for (const ending of analysis.endings) {
     const title = t(scenario.endings[ending.id]?.title ?? ending.id);
@@ -74,7 +74,7 @@ function reportPaths(compiled: CompiledScenario, lang: string, io: CliIo): numbe
       continue;
     }
     io.out(`    shortest, ${plural(ending.shortest.length, "choice")}:`);
-    numbered(ending.shortest).forEach((line) => io.out(line));
+    numbered(ending.shortest, "      ").forEach((line) => io.out(line));
   }
 
   const extreme = (heading: string, summary: PathSummary | null) => {
@@ -86,7 +86,7 @@ function reportPaths(compiled: CompiledScenario, lang: string, io: CliIo): numbe
     const ending = scenario.endings[summary.endingId];
     const reached = ending ? `"${t(ending.title)}" (${ending.outcome})` : summary.endingId;
     io.out(`${heading}: mood ${summary.mood}/100, cost ${formatMoney(summary.cost, currency)} → ${reached}`);
-    numbered(summary.path).forEach((line) => io.out(line));
+    numbered(summary.path, "    ").forEach((line) => io.out(line));
   };
   extreme("Best for mood", analysis.best.byMood);
   extreme("Worst for mood", analysis.worst.byMood);
