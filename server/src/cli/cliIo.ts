@@ -14,21 +14,29 @@ export type CliIo = {
 /** An io that prints to the terminal and reads answers from standard input. */
 export function terminalIo(): CliIo & { close(): void } {
   let rl: ReturnType<typeof createInterface> | undefined;
-  let ended = false;
+  let lines: AsyncIterator<string> | undefined;
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     async readLine(prompt) {
-      if (ended) return undefined;
-      if (!rl) {
-        rl = createInterface({ input: process.stdin, output: process.stdout });
-        rl.on("close", () => {
-          ended = true;
-        });
+      if (!rl || !lines) {
+        const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+        rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
+        // Ctrl+C in a terminal would only pause the input; treat it like q.
+        rl.on("SIGINT", () => rl?.close());
+        // The iterator buffers lines, so answers piped in all at once are not lost between questions.
+        lines = rl[Symbol.asyncIterator]();
       }
-      // `question` never settles once the input has closed, so race it against the close event.
-      const closed = new Promise<undefined>((resolve) => rl?.once("close", () => resolve(undefined)));
-      return Promise.race([rl.question(prompt), closed]);
+      rl.setPrompt(prompt);
+      rl.prompt();
+      const next = await lines.next();
+      if (next.done) {
+        process.stdout.write("\n");
+        return undefined;
+      }
+      // A terminal echoes what was typed; piped answers are echoed so the transcript reads right.
+      if (!rl.terminal) process.stdout.write(`${next.value}\n`);
+      return next.value;
     },
     close() {
       rl?.close();

@@ -208,7 +208,8 @@ function nextScripted(
 
 async function ask(options: RunOption[], io: CliIo): Promise<RunOption | "quit"> {
   for (;;) {
-    const answer = await io.readLine?.(`Your answer (1-${options.length}, q to quit): `);
+    const range = options.length === 1 ? "1" : `1-${options.length}`;
+    const answer = await io.readLine?.(`Your answer (${range}, q to quit): `);
     if (answer === undefined) return "quit";
     const text = answer.trim();
     if (text === "q" || text === "quit") return "quit";
