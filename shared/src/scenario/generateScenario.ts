@@ -44,23 +44,35 @@ export function generateScenario(opts: GenerateOptions): Scenario {
   const inner = Math.max(1, opts.states - finalCount);
   const width = Math.max(1, opts.width ?? 5);
   const guardRate = opts.guardRate ?? 0.15;
+  // Layers widen 1, 2, 3… up to `width`, so every state can be reached from the one start.
   const layers: string[][] = [];
-  for (let i = 0; i < inner; i++) {
-    const layer = Math.floor(i / width);
-    (layers[layer] ??= []).push(`s${i}`);
+  for (let i = 0; i < inner;) {
+    const size = Math.min(width, layers.length + 1, inner - i);
+    layers.push(Array.from({ length: size }, (_, k) => `s${i + k}`));
+    i += size;
+  }
+  const lastInner = layers[layers.length - 1];
+  if (layers.length > 1 && lastInner !== undefined && lastInner.length < 2) {
+    layers.pop();
+    layers[layers.length - 1]?.push(...lastInner);
   }
   const finals = endingIds.slice(0, finalCount).map((e) => `end-${e}`);
   layers.push(finals);
   const states: Record<string, StateConfig> = {};
   for (let l = 0; l < layers.length - 1; l++) {
-    for (const id of layers[l] ?? []) {
-      const next = layers[l + 1] ?? finals;
-      const after = layers[l + 2] ?? next;
+    const next = layers[l + 1] ?? finals;
+    const after = layers[l + 2] ?? next;
+    // The first options of a layer go to states of the next layer nothing leads to yet.
+    const uncovered = [...next];
+    const layer = layers[l] ?? [];
+    layer.forEach((id, index) => {
       const on: Record<string, TransitionConfig | TransitionConfig[]> = {};
-      const count = int(2, 4);
+      const needed = Math.ceil(uncovered.length / (layer.length - index));
+      const count = Math.min(4, Math.max(int(2, 4), needed));
       for (let o = 0; o < count; o++) {
         const optionId = `${id}-o${o}`;
         const target = () => (rnd() < 0.75 ? pick(next) : pick(after));
+        const fresh = o === 0 || uncovered.length > count - o - 1 ? uncovered.shift() : undefined;
         const tags: TechniqueTag[] = [rnd() < 0.5 ? pick(guardTags) : pick(techniqueTags)];
         const effect = {
           type: "effect",
@@ -69,19 +81,20 @@ export function generateScenario(opts: GenerateOptions): Scenario {
         const actions =
           rnd() < 0.15 ? [effect, { type: "remember", params: { fact: pick(facts) } }] : [effect];
         const main: TransitionConfig = {
-          target: target(),
+          target: fresh ?? target(),
           actions,
           meta: { label: `Option ${o} of ${id}`, tags },
         };
-        // Most options are plain; some depend on what happened before.
-        const kind = o === 0 || rnd() >= guardRate ? 0 : int(1, 4);
+        // Most options are plain; some depend on what happened before. Options that make a state
+        // reachable stay plain, so it really is.
+        const kind = o === 0 || fresh !== undefined || rnd() >= guardRate ? 0 : int(1, 4);
         if (kind === 1) {
           // A mood-dependent option: the customer reacts differently when already angry.
           on[optionId] = [
-            { ...main, guard: { type: "moodBelow", params: { value: int(20, 50) } } },
+            { ...main, guard: { type: "moodBelow", params: { value: 5 * int(4, 10) } } },
             {
               target: target(),
-              actions: [{ type: "effect", params: { mood: int(-5, 10) } }],
+              actions: [{ type: "effect", params: { mood: 5 * int(-1, 2) } }],
               meta: { tags },
             },
           ];
@@ -98,7 +111,7 @@ export function generateScenario(opts: GenerateOptions): Scenario {
         }
       }
       states[id] = { meta: { line: `Customer line in ${id}`, emotion: "anger" }, on };
-    }
+    });
   }
   finals.forEach((id, i) => {
     states[id] = {
