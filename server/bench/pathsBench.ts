@@ -1,7 +1,16 @@
 // Times the path analysis and the maps on generated scenarios: `npx tsx server/bench/pathsBench.ts`.
 // Prints the figures for 20 and 200 states (and a denser 200-state variant) and the 200/20 ratios.
 import { performance } from "node:perf_hooks";
-import { analyzePaths, compileScenario, generateScenario, toMermaid, toSvg } from "@hotseat/shared";
+import {
+  analyzePaths,
+  choose,
+  compileScenario,
+  generateScenario,
+  optionsAt,
+  startRun,
+  toMermaid,
+  toSvg,
+} from "@hotseat/shared";
 import type { GenerateOptions } from "@hotseat/shared";
 
 type Figures = {
@@ -63,3 +72,20 @@ if (small !== undefined && big !== undefined) {
     `200 vs 20 states: analyzePaths x${ratio(big.full, small.full)} (DP only x${ratio(big.dp, small.dp)}), toMermaid x${ratio(big.mermaid, small.mermaid)}`,
   );
 }
+
+// What the server pays per vote: the options shown, then the choice, on the 200-state scenario.
+const compiled = compileScenario(generateScenario({ states: 200 }));
+let choices = 0;
+const start = performance.now();
+for (let walk = 0; walk < 200; walk++) {
+  let run = startRun(compiled);
+  for (let options = optionsAt(compiled, run); options.length > 0; options = optionsAt(compiled, run)) {
+    const option = options[(walk + choices) % options.length];
+    if (option === undefined) break;
+    run = choose(compiled, run, option.id);
+    choices++;
+  }
+}
+console.log(
+  `optionsAt + choose: ${((performance.now() - start) / choices).toFixed(3)} ms per choice (${choices} choices)`,
+);
