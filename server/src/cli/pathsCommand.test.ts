@@ -40,6 +40,20 @@ describe("hotseat paths", () => {
     expect(text).toContain("Dead ends (no response available): none");
   });
 
+  it("warns when a path would push a meter past 100, naming the choices", async () => {
+    const steep = guideExample("example-scenario").replace(
+      "{ type: effect, params: { mood: 20, cost: { gift: 2 } } }",
+      "{ type: effect, params: { mood: 40, cost: { gift: 2 } } }",
+    );
+    const dir = tempTree({ "s.yaml": steep });
+    const io = memoryIo();
+    expect(await pathsCommand.run([join(dir, "s.yaml")], io)).toBe(0);
+    expect(io.text()).toContain(
+      "The mood meter would reach 110 (it stops at 100) after: ask-order-number → send-express → add-card",
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("names an ending no path reaches", async () => {
     const orphan = guideExample("example-scenario").replace(
       "endings:\n",

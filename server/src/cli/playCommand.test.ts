@@ -80,6 +80,25 @@ describe("hotseat play", () => {
     expect(new Set(seeds.map((s) => s.join("|"))).size).toBeGreaterThan(1);
   });
 
+  it("plays in the language asked for, and says when the scenario lacks it", async () => {
+    const bilingual = guideExample("example-scenario")
+      .replace("languages: [en]", "languages: [en, pl]")
+      .replace(
+        "        line: My son's birthday is tomorrow and the present you promised still isn't here!",
+        "        line:\n          en: My son's birthday is tomorrow!\n          pl: Urodziny syna są jutro!",
+      );
+    const dir = tempTree({ "s.yaml": bilingual });
+    const pl = memoryIo();
+    expect(await playCommand.run([join(dir, "s.yaml"), "--lang", "pl", "--choices", "2,1,1"], pl)).toBe(0);
+    expect(pl.text()).toContain('Marta [fear]: "Urodziny syna są jutro!"');
+    expect(pl.errors).toEqual([]);
+    const de = memoryIo();
+    expect(await playCommand.run([join(dir, "s.yaml"), "--lang", "de", "--choices", "2,1,1"], de)).toBe(0);
+    expect(de.text()).toContain('Marta [fear]: "My son\'s birthday is tomorrow!"');
+    expect(de.errors[0]).toContain('this scenario is written in en, pl; texts missing in "de"');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("refuses a broken scenario, showing its errors", async () => {
     const broken = tempTree({
       "s.yaml": guideExample("example-scenario").replace("initial: opening", "initial: start"),
