@@ -80,7 +80,7 @@ function shortestTo(graph: PathGraph, n: number): string[] {
 export function analyzePaths(compiled: CompiledScenario, opts: AnalyzeOptions = {}): PathAnalysis {
   const model = modelOf(compiled);
   const scenario = compiled.scenario;
-  const graph = buildPathGraph(model, opts.limit ?? 500_000);
+  const graph = buildPathGraph(model, opts.limit ?? 100_000);
   const order = postOrder(graph);
   const loops = order === undefined;
   const post = opts.method === "enumerate" ? undefined : order;

@@ -54,6 +54,22 @@ export function toSvg(compiled: CompiledScenario, locale = "en"): string {
   const depthCount = Math.max(1, ...layers.keys()) + 1;
   const height = margin * 2 + depthCount * boxH + (depthCount - 1) * gapY;
   const pos = new Map<string, { x: number; y: number }>();
+  // One top-down barycentre pass: a state sits under the states that lead to it, fewer crossings.
+  const order = new Map<string, number>();
+  for (const depth of [...layers.keys()].sort((a, b) => a - b)) {
+    const layer = layers.get(depth) ?? [];
+    const centre = (n: MapNode) => {
+      const from = edges.filter((e) => e.to === n.id && order.has(e.from)).map((e) => order.get(e.from) ?? 0);
+      return from.length === 0 ? Infinity : from.reduce((a, b) => a + b, 0) / from.length;
+    };
+    const keyed = layer.map((n, i) => ({ n, c: centre(n), i }));
+    keyed.sort((a, b) => a.c - b.c || a.i - b.i);
+    layers.set(
+      depth,
+      keyed.map((k) => k.n),
+    );
+    keyed.forEach((k, i) => order.set(k.n.id, i - (keyed.length - 1) / 2));
+  }
   for (const [depth, layer] of layers) {
     const rowWidth = layer.length * boxW + (layer.length - 1) * gapX;
     layer.forEach((n, i) => {
