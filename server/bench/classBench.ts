@@ -2,7 +2,7 @@
 // running in a child process, against a bare `ws` broadcast of the same size to the same N clients.
 // Run: npx tsx server/bench/classBench.ts [30,200,1000] [rounds]. Loopback only; every wait is bounded.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { Client } from "@colyseus/sdk";
@@ -282,7 +282,10 @@ const header = [
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ");
 console.log(
-  `rounds per N: ${rounds}; server and floor each in their own child process; clients in this process`,
+  `rounds per N: ${rounds}; server and floor each in their own child process; clients in this process; ` +
+    `${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
 );
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("-|-"));

@@ -74,6 +74,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   private flushScheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private lastFlushCost = 0;
+  private flushDelayed = false;
   private voteTimer: { deadline: number; delayed: Delayed } | undefined;
   /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
   private readonly seats = new Map<string, SeatClient>();
@@ -319,7 +320,10 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return false;
     }
     this.armVoteTimer();
-    this.scheduleFlush();
+    // What moves the story on for everyone goes out at once; the many small inputs are coalesced.
+    const urgent =
+      event.by.role === "trainer" || event.type === "timer.expired" || event.type === "trainee.choose";
+    this.scheduleFlush(urgent);
     return true;
   }
 
@@ -344,19 +348,23 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   /**
-   * Coalesces view updates: a change goes out at once unless the last projection pass was very recent, and
-   * then waits a few times that pass's own cost (at most `maxFlushIntervalMs`). A small class sees no delay;
-   * a burst of a thousand votes costs a bounded share of the CPU instead of one full pass per vote.
+   * Coalesces view updates. The trainer's commands and the timer (a reveal, a new vote) go out at once;
+   * inputs that come in bursts (votes, marks, joins) wait a few times the last projection pass's own cost
+   * (at most `maxFlushIntervalMs`) after the previous pass, so a thousand votes cost a bounded share of
+   * the CPU instead of one full pass each, and a small class sees no delay.
    */
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+  private scheduleFlush(urgent = false): void {
+    if (this.flushScheduled && !(urgent && this.flushDelayed)) return;
+    if (this.flushScheduled) clearTimeout(this.flushScheduled as NodeJS.Timeout);
     const run = () => {
       this.flushScheduled = undefined;
+      this.flushDelayed = false;
       this.flush();
     };
-    const interval = Math.min(this.deps.maxFlushIntervalMs ?? 50, this.lastFlushCost * 4);
+    const interval = urgent ? 0 : Math.min(this.deps.maxFlushIntervalMs ?? 50, this.lastFlushCost * 4);
     const wait = this.lastFlushAt + interval - performance.now();
-    this.flushScheduled = wait <= 0 ? setImmediate(run) : setTimeout(run, wait);
+    this.flushDelayed = wait > 0;
+    this.flushScheduled = wait > 0 ? setTimeout(run, wait) : setImmediate(run);
   }
 
   private flush(): void {
