@@ -1,0 +1,88 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionEvent } from "@hotseat/shared";
+import { ScenarioLibrary } from "../scenarioLibrary";
+import { MemorySessionStore } from "../store/MemorySessionStore";
+import type { SessionRecord } from "../store/SessionStore";
+import { SessionRuntime } from "./SessionRuntime";
+
+const fixtures = join(import.meta.dirname, "..", "..", "..", "tests", "server", "fixtures", "scenarios");
+let library: ScenarioLibrary;
+beforeAll(async () => {
+  library = await ScenarioLibrary.fromDirectory(fixtures);
+});
+
+const server = { role: "server" } as const;
+
+function newRecord(store: MemorySessionStore): SessionRecord {
+  return store.createSession({
+    id: "s1",
+    code: "KQWXYR",
+    scenarioId: "short-call",
+    scenarioSource: "",
+    scenarioFile: "",
+    options: {},
+    trainerTokenHash: "hash",
+    createdAt: 1,
+  });
+}
+
+function opening(runtime: SessionRuntime): void {
+  const events: SessionEvent[] = [
+    { type: "session.created", joinCode: "KQWXYR", seed: 7, at: 1, by: server },
+    { type: "trainer.selectScenario", scenarioId: "short-call", at: 2, by: server },
+    { type: "session.joined", role: "trainee", traineeId: "t-ana", name: "Ana", at: 3, by: server },
+    { type: "trainer.start", at: 4, by: { role: "trainer" } },
+    { type: "trainer.openVote", at: 5, by: { role: "trainer" } },
+    { type: "trainee.vote", optionId: "listen", at: 6, by: { role: "trainee", traineeId: "t-ana" } },
+  ];
+  for (const event of events) expect(runtime.submit(event)).toMatchObject({ accepted: true });
+}
+
+describe("session runtime", () => {
+  it("logs accepted events only; a refused one leaves state and log as they were", () => {
+    const store = new MemorySessionStore();
+    const runtime = SessionRuntime.resume(newRecord(store), store, library.playable());
+    opening(runtime);
+    const before = runtime.state;
+    const refused = runtime.submit({
+      type: "trainee.vote",
+      optionId: "teleport",
+      at: 7,
+      by: { role: "trainee", traineeId: "t-ana" },
+    });
+    expect(refused).toEqual({
+      accepted: false,
+      rejection: expect.objectContaining({ code: "vote.unknown-option" }),
+    });
+    expect(runtime.state).toBe(before);
+    expect(store.events("s1")).toHaveLength(6);
+    expect(runtime.lastEventAt).toBe(6);
+  });
+
+  it("rebuilds exactly the same state from the stored log, skipping entries it cannot read", () => {
+    const store = new MemorySessionStore();
+    const record = newRecord(store);
+    const runtime = SessionRuntime.resume(record, store, library.playable());
+    opening(runtime);
+    store.appendEvent("s1", { type: "trainee.teleport", at: 8 }, 8);
+    const again = SessionRuntime.resume(record, store, library.playable());
+    expect(again.state).toEqual(runtime.state);
+    expect(again.state.context.vote?.votes).toEqual({ "t-ana": "listen" });
+    expect(again.skippedOnReplay).toBe(1);
+  });
+
+  it("keeps the state unchanged when the store cannot write", () => {
+    const store = new MemorySessionStore();
+    const runtime = SessionRuntime.resume(newRecord(store), store, library.playable());
+    opening(runtime);
+    const before = runtime.state;
+    store.appendEvent = () => {
+      throw new Error("disk full");
+    };
+    expect(() => runtime.submit({ type: "trainer.closeVote", at: 9, by: { role: "trainer" } })).toThrow(
+      "disk full",
+    );
+    expect(runtime.state).toBe(before);
+  });
+});
