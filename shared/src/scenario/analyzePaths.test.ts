@@ -91,6 +91,24 @@ describe("analyzePaths on flawed and looping scenarios", () => {
   });
 });
 
+describe("analyzePaths when a loop keeps adding cost", () => {
+  it("stops exploring, says so, and still finds the shortest path to each ending", () => {
+    const s = hatScenario();
+    const grudging = s.machine.states["grudging"];
+    const offer = s.machine.states["offer"];
+    if (grudging?.on === undefined || offer?.on === undefined) throw new Error("fixture changed");
+    grudging.on["apologise"] = {
+      target: "details",
+      actions: [{ type: "effect", params: { cost: { staffTime: 1 } } }],
+      meta: { label: "Sorry." },
+    };
+    offer.on["refund"] = { ...offer.on["refund"], guard: { type: "costAtMost", params: { value: 30 } } };
+    const a = analyzePaths(compileScenario(s), { graphCheck: false });
+    expect(a.truncated).toBe(true);
+    expect(a.endings.map((e) => e.shortest.length)).toEqual([3, 4, 3, 2, 0]);
+  });
+});
+
 describe("analyzePaths on generated scenarios", () => {
   it("matches path-by-path enumeration on a 40-state scenario", () => {
     const compiled = compileScenario(generateScenario({ states: 40, seed: 7, guardRate: 0.4 }));

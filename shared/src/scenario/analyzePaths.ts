@@ -34,6 +34,7 @@ export type PathAnalysis = {
   meterExcursions: MeterExcursion[];
   /** True when choices can lead back to an earlier situation; paths are then counted without repeats. */
   loops: boolean;
+  /** Exploration stopped early (the situation limit, or a loop that keeps adding cost): counts are lower bounds. */
   truncated: boolean;
   /** Distinct (state, relevant context) situations explored. */
   abstractStates: number;

@@ -153,13 +153,14 @@ export function abstractKey(
     bits(r.states, ctx.visited),
   ];
   if (detail === "guards") return [stateId, ...facts].join("|");
+  // The exact cost goes last so `buildPathGraph` can count cost variants of the rest of the key.
   return [
     stateId,
     meterClass(r.cuts.mood, ctx.mood),
     meterClass(r.cuts.reputation, ctx.reputation ?? 0),
     meterClass(r.cuts.strain, ctx.strain ?? 0),
-    r.cost ? totalCost(ctx.ledger) : "",
     ...facts,
+    r.cost ? totalCost(ctx.ledger) : "",
   ].join("|");
 }
 
@@ -225,11 +226,14 @@ function tracer(): (executed: readonly ImplementationCall[]) => Trace {
 
 /**
  * Explores every (state, relevant context) reachable from the start, breadth first, so the
- * first parent of each node lies on a shortest path. Stops after `limit` nodes.
+ * first parent of each node lies on a shortest path. Stops after `limit` nodes, and after
+ * `maxCostVariants` different costs for one otherwise equal situation (a loop that costs money).
  */
-export function buildPathGraph(model: ScenarioModel, limit: number): PathGraph {
+export function buildPathGraph(model: ScenarioModel, limit: number, maxCostVariants = 1_000): PathGraph {
   const relevance = relevanceOf(model);
   const index = new Map<string, number>();
+  // Cost guards keep the exact cost in the key; a loop that adds cost would then never end.
+  const costVariants = new Map<string, number>();
   const nodes: PathNode[] = [];
   const first = startStep(model);
   const trace = tracer();
@@ -267,10 +271,16 @@ export function buildPathGraph(model: ScenarioModel, limit: number): PathGraph {
       const step = stepOption(model, node.stateId, node.ctx, option.id);
       if (step === undefined) continue;
       note(step.executed);
-      if (nodes.length >= limit && !index.has(abstractKey(relevance, step.stateId, step.ctx))) {
-        truncated = true;
-        node.cut = true;
-        continue;
+      const key = abstractKey(relevance, step.stateId, step.ctx);
+      if (!index.has(key)) {
+        const rest = key.slice(0, key.lastIndexOf("|"));
+        const variants = costVariants.get(rest) ?? 0;
+        if (nodes.length >= limit || variants >= maxCostVariants) {
+          truncated = true;
+          node.cut = true;
+          continue;
+        }
+        if (relevance.get(step.stateId)?.cost === true) costVariants.set(rest, variants + 1);
       }
       const to = add(step.stateId, step.ctx, node.depth + 1, { node: i, option: option.id });
       node.edges.push({ option: option.id, to, ...trace(step.executed) });
