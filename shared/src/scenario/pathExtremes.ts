@@ -70,9 +70,12 @@ function follow(graph: PathGraph, pick: (node: number, mood: number) => Choice):
   return path;
 }
 
-// The final mood depends on the mood on arrival (clamping is not additive) and a node stands for
-// a class of moods, so each node gets a slice of flat tables over the moods of its class (the
-// first node only the start mood), filled children first.
+/**
+ * The path to an ending with the highest (sign 1) or lowest (sign -1) final mood, fewest choices first.
+ * The final mood depends on the mood on arrival (clamping is not additive) and a node stands for
+ * a class of moods, so each node gets a slice of flat tables over the moods of its class (the
+ * first node only the start mood), filled children first.
+ */
 export function extremeMood(graph: PathGraph, post: readonly number[], sign: number): string[] | null {
   const count = graph.nodes.length;
   const base = new Int16Array(count);
@@ -123,7 +126,10 @@ export function extremeMood(graph: PathGraph, post: readonly number[], sign: num
   return pick(0, graph.nodes[0]?.ctx.mood ?? 0) === null ? null : follow(graph, pick);
 }
 
-// Cost changes do not depend on the cost so far, so the cost still to come is a plain DAG sum.
+/**
+ * The path to an ending with the highest (sign 1) or lowest (sign -1) total cost, fewest choices first.
+ * Cost changes do not depend on the cost so far, so the cost still to come is a plain DAG sum.
+ */
 export function extremeCost(graph: PathGraph, post: readonly number[], sign: number): string[] | null {
   const best: Choice[] = new Array<Choice>(graph.nodes.length).fill(null);
   for (const n of post) {
@@ -143,7 +149,10 @@ export function extremeCost(graph: PathGraph, post: readonly number[], sign: num
   return best[0] == null ? null : follow(graph, (n) => best[n] ?? null);
 }
 
-// Counts are floats: exact up to 2^53 paths, rounded beyond (no trainer reads such a number exactly).
+/**
+ * Paths from the start to each ending. Counts are floats: exact up to 2^53 paths, rounded beyond
+ * (no trainer reads such a number exactly).
+ */
 export function countPaths(graph: PathGraph, post: readonly number[]): Map<string, number> {
   const endings = [...new Set(graph.nodes.flatMap((n) => (n.endingId === undefined ? [] : [n.endingId])))];
   const e = endings.length;
@@ -183,7 +192,10 @@ function pathTo(graph: PathGraph, parent: Int32Array, parentEdge: Int32Array, n:
   return path;
 }
 
-// Unclamped meter values are sums along the path, so the extreme on arrival is a forward DAG DP.
+/**
+ * The furthest each meter would go above 100 or below 0 without clamping, with the choices that get
+ * there. Unclamped values are sums along the path, so the extreme on arrival is a forward DAG DP.
+ */
 export function excursions(
   graph: PathGraph,
   post: readonly number[],
