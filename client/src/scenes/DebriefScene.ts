@@ -222,8 +222,8 @@ export class DebriefScene extends BaseScene {
     }
     add(t("debrief.path"), 20, theme.ink, true);
     add(m.steps.map((s) => `${s.n}. ${s.label}`).join("\n"), 18, theme.inkDim);
-    this.drawChart(m, x0, y + 10, inner, 200);
-    y += 250;
+    this.drawChart(m, x0, y + 40, inner, 200);
+    y += 270;
     add(t("debrief.techniques"), 20, theme.ink, true);
     add(
       m.techniques.map((c) => `✔ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"),
@@ -249,7 +249,7 @@ export class DebriefScene extends BaseScene {
       this.add.text(cx, y + 40, String(s.n), textStyle(24, theme.inkDark, { bold: true })).setOrigin(0.5);
       this.add
         .text(cx, y + 70, s.label, {
-          ...textStyle(18, theme.inkDim, { wrap: gap - 8, align: "center" }),
+          ...textStyle(22, theme.inkDim, { wrap: gap - 8, align: "center" }),
           maxLines: 4,
         })
         .setOrigin(0.5, 0);

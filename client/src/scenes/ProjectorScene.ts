@@ -57,7 +57,7 @@ export class ProjectorScene extends BaseScene {
 
   private drawMeters(view: ProjectorView, model: ProjectorModel): void {
     const face = this.face;
-    const show = view.phase !== "lobby" && Boolean(model.customer);
+    const show = view.phase !== "lobby" && Boolean(model.customer) && !model.teams;
     face?.setVisible(show);
     this.mood?.setVisible(show && Boolean(model.meters));
     this.cost?.setVisible(show && Boolean(model.meters));
@@ -95,7 +95,7 @@ export class ProjectorScene extends BaseScene {
     if (model.hotSeat) {
       d.add(
         this.add
-          .text(1860, 84, `🔥 ${model.hotSeat}`, {
+          .text(1860, 84, `★ ${model.hotSeat}`, {
             ...textStyle(40, theme.inkDark, { bold: true }),
             backgroundColor: "#ffd166",
             padding: { x: 18, y: 8 },
@@ -107,7 +107,7 @@ export class ProjectorScene extends BaseScene {
       this.drawLobby(d, model);
       return;
     }
-    if (model.customer) {
+    if (model.customer && !model.teams) {
       const who = `${model.customer.name} · ${t(`emotion.${model.customer.emotion}`)}`;
       d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
       const bubbleX = 520;
@@ -135,7 +135,7 @@ export class ProjectorScene extends BaseScene {
     const panelY = 620;
     const panelW = 900;
     if (model.teams) {
-      this.drawTeams(d, model, panelX, panelY - 20, panelW);
+      this.drawTeams(d, model);
     } else if (model.tally) {
       d.add(this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })));
       if (model.tally.timer)
@@ -254,35 +254,41 @@ export class ProjectorScene extends BaseScene {
     d.add(qr);
   }
 
-  private drawTeams(
-    d: Phaser.GameObjects.Container,
-    model: ProjectorModel,
-    x: number,
-    y: number,
-    w: number,
-  ): void {
-    d.add(this.add.text(x, y, t("projector.teams"), textStyle(36, theme.ink, { bold: true })));
-    const cols = [0, 0.3, 0.48, 0.66, 0.82];
-    const head = [t("projector.teams"), "#", t("meter.mood"), t("meter.cost"), ""];
-    let rowY = y + 56;
-    head.forEach((h, i) =>
-      d.add(this.add.text(x + w * (cols[i] ?? 0), rowY, h, textStyle(24, theme.inkDim, { bold: true }))),
-    );
-    rowY += 38;
-    for (const row of model.teams ?? []) {
-      const cells = [row.name, `${row.members} · ${row.step}`, row.mood, row.cost, row.status];
-      cells.forEach((cell, i) =>
-        d.add(
-          this.add.text(
-            x + w * (cols[i] ?? 0),
-            rowY,
-            cell,
-            textStyle(28, theme.ink, { bold: i === 0, wrap: w * 0.3 }),
-          ),
-        ),
+  /** The team board: one large row per team with its own face, mood (number, shape, word) and cost. */
+  private drawTeams(d: Phaser.GameObjects.Container, model: ProjectorModel): void {
+    const rows = model.teams ?? [];
+    const rowH = Math.min(200, 860 / Math.max(1, rows.length));
+    rows.forEach((row, i) => {
+      const y = 170 + i * rowH;
+      const g = this.add.graphics();
+      g.fillStyle(i % 2 ? theme.panel : theme.panelLight, 1).fillRoundedRect(60, y, 1800, rowH - 16, 20);
+      const r = Math.min(70, (rowH - 40) / 2);
+      const face = new CustomerFace(this, 60 + 30 + r, y + (rowH - 16) / 2, r);
+      face.show(row.moodValue, row.emotion, true);
+      const mid = y + (rowH - 16) / 2;
+      const size = rowH > 150 ? 44 : 32;
+      d.add([g, face]);
+      d.add(
+        this.add.text(260, mid, row.name, textStyle(size + 6, theme.ink, { bold: true })).setOrigin(0, 0.5),
       );
-      rowY += 58;
-    }
+      d.add(this.add.text(620, mid, row.step, textStyle(size, theme.inkDim)).setOrigin(0, 0.5));
+      d.add(this.add.text(880, mid, row.mood, textStyle(size, theme.ink, { bold: true })).setOrigin(0, 0.5));
+      d.add(
+        this.add
+          .text(1400, mid, row.cost, textStyle(size, theme.accentCss, { bold: true }))
+          .setOrigin(0, 0.5),
+      );
+      d.add(
+        this.add
+          .text(
+            1840,
+            mid,
+            row.status,
+            textStyle(size - 8, theme.goodCss, { bold: true, align: "right", wrap: 300 }),
+          )
+          .setOrigin(1, 0.5),
+      );
+    });
   }
 
   /** The projector needs no keys, but F toggles full screen (a gesture the browser accepts). */

@@ -94,7 +94,7 @@ export class TraineeScene extends BaseScene {
     y += title.height + 8;
 
     if (model.customer) {
-      const faceR = 42;
+      const faceR = 34;
       this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR);
       c.add(this.face);
       this.face.show(view.meters?.mood ?? 50, model.customer.emotion, true);
@@ -116,7 +116,7 @@ export class TraineeScene extends BaseScene {
       );
       y += faceR * 2 + 10;
       const line = this.add.text(pad + 14, y + 12, `“${model.customer.line}”`, {
-        ...textStyle(21, theme.inkDark, { wrap: inner - 28 }),
+        ...textStyle(19, theme.inkDark, { wrap: inner - 28 }),
         lineSpacing: 4,
       });
       const bubble = this.add.graphics();
@@ -165,8 +165,8 @@ export class TraineeScene extends BaseScene {
           index: card.index,
           text: card.text,
           width: inner,
-          minHeight: 76,
-          fontSize: 21,
+          minHeight: 64,
+          fontSize: 19,
           selected: card.selected,
           enabled: card.enabled,
         },

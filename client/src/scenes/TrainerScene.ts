@@ -4,7 +4,8 @@ import { localize } from "@hotseat/shared";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { routePath } from "../app/route";
-import { getLocale, t } from "../i18n/t";
+import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
+import { saveLocale } from "../app/prefs";
 import { Button } from "../ui/Button";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
@@ -225,10 +226,10 @@ export class TrainerScene extends BaseScene {
         oy + 12,
         {
           id: `override.${p.id}`,
-          label: breakTie ? "⚖ ▶" : "▶",
-          width: 160,
+          label: `${breakTie ? "⚖" : "▶"} ${t("trainer.override")}`,
+          width: 170,
           height: Math.min(60, h - 24),
-          fontSize: 22,
+          fontSize: 16,
           fill: 0xe5e9f2,
           enabled: !view.paused,
         },
@@ -300,12 +301,26 @@ export class TrainerScene extends BaseScene {
 `,
       "trainer-setup",
     );
-    htmlPanel(
+    const locale = getLocale();
+    const langs = uiLocales
+      .map((l) => `<option value="${l}"${l === locale ? " selected" : ""}>${esc(localeNames[l])}</option>`)
+      .join("");
+    const linkPanel = htmlPanel(
       this,
-      { x: 40, y: 100, w: 580 },
-      `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a></div>`,
+      { x: 40, y: 96, w: 580 },
+      `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a>
+        <select id="trainer-lang" aria-label="${esc(t("home.language"))}" style="min-height:36px;padding:4px">${langs}</select></div>`,
       "trainer-link",
     );
+    linkPanel.querySelector<HTMLSelectElement>("#trainer-lang")?.addEventListener("change", (e) => {
+      const value = (e.target as HTMLSelectElement).value;
+      if (!isUiLocale(value)) return;
+      saveLocale(value);
+      // Rebuild the HTML panels in the new language on the next draw.
+      this.setupBuilt = false;
+      this.lastRoster = "";
+      app().store.update({ locale: value });
+    });
     const select = panel.querySelector<HTMLSelectElement>("#library-select");
     const status = panel.querySelector<HTMLElement>("#upload-status");
     const pre = panel.querySelector<HTMLPreElement>("#diagnostics");
@@ -349,18 +364,23 @@ export class TrainerScene extends BaseScene {
   private buildRoster(view: TrainerView): void {
     const key = JSON.stringify([
       view.roster,
+      view.votes,
+      view.options,
       view.hotSeat?.holderId,
       view.style,
       app().store.get().locale,
       view.phase === "lobby",
     ]);
     if (key === this.lastRoster) return;
+    // Never rebuild under the trainer's fingers: a rename in progress would be lost.
+    if (document.activeElement?.closest("#trainer-roster")) return;
     this.lastRoster = key;
     const lobby = view.phase === "lobby";
     const rows = view.roster
       .map(
         (r) => `<div class="hs-row" data-id="${esc(r.id)}" style="opacity:${r.removed ? 0.5 : 1}">
-          <span style="min-width:24px">${r.connected ? "●" : "○"}</span>
+          <span style="min-width:24px" title="${r.connected ? "online" : "offline"}">${r.connected ? "●" : "○"}</span>
+          <span style="min-width:36px">${view.votes[r.id] ? `✔${view.options.findIndex((o) => o.id === view.votes[r.id]) + 1}` : ""}</span>
           <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
           ${r.teamId ? `<span>${esc(r.teamId)}</span>` : ""}
           ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "🔥" : "⇢"}</button>` : ""}

@@ -30,10 +30,10 @@ export class Card extends Phaser.GameObjects.Container {
     super(scene, x, y);
     this.enabledFlag = opts.enabled ?? true;
     const pad = Math.round(opts.fontSize * 0.7);
-    const numW = opts.fontSize * 1.8;
+    const numW = opts.fontSize * 1.6;
     const text = scene.add.text(pad + numW, pad, opts.text, {
       ...textStyle(opts.fontSize, opts.selected ? theme.inkDark : theme.ink, {
-        wrap: opts.width - numW - pad * 2 - 34,
+        wrap: opts.width - numW - pad * 2 - 30,
       }),
       lineSpacing: 4,
     });
@@ -88,11 +88,11 @@ export class Card extends Phaser.GameObjects.Container {
       numW / 2 - 4,
     );
     if (selected) {
-      // A check mark, so the chosen card is clear without seeing yellow.
-      g.lineStyle(6, theme.bg, 1).strokePoints([
-        new Phaser.Math.Vector2(width - 58, height / 2),
-        new Phaser.Math.Vector2(width - 44, height / 2 + 14),
-        new Phaser.Math.Vector2(width - 20, height / 2 - 16),
+      // A check mark in the corner, so the chosen card is clear without seeing yellow.
+      g.lineStyle(5, theme.bg, 1).strokePoints([
+        new Phaser.Math.Vector2(width - 40, 22),
+        new Phaser.Math.Vector2(width - 31, 31),
+        new Phaser.Math.Vector2(width - 14, 12),
       ]);
     }
   }

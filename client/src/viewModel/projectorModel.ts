@@ -1,5 +1,5 @@
 import type { MessageKey } from "../i18n/en";
-import type { ProjectorView } from "@hotseat/shared";
+import type { Emotion, ProjectorView } from "@hotseat/shared";
 import { getLocale, t } from "../i18n/t";
 import { metersModel, type MetersModel } from "./meters";
 import { moodBand } from "./moodBand";
@@ -12,6 +12,8 @@ export type TeamRow = {
   members: string;
   step: string;
   mood: string;
+  moodValue: number;
+  emotion: Emotion;
   cost: string;
   status: string;
 };
@@ -49,9 +51,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
   const model: ProjectorModel = {
     title: view.scenario?.title ?? t("projector.waitingScenario"),
     phase: view.phase,
-    phaseText: view.paused
-      ? t("phase.paused")
-      : t(`phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey),
+    phaseText: view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey),
     mood: view.meters?.mood ?? 50,
     options: view.options.map((o) => o.label),
   };
@@ -88,7 +88,9 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
         name: team.name,
         members: String(team.memberCount),
         step: t("debrief.step", { step: team.stepIndex + 1 }),
-        mood: `${Math.round(team.meters.mood)} ${band.shape}`,
+        mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(band.key)}`,
+        moodValue: team.meters.mood,
+        emotion: team.emotion ?? "calm",
         cost: formatMoney(team.meters.cost, currency, locale),
         status: team.ended
           ? `${team.outcome ? t(`outcome.${team.outcome}` as MessageKey) : ""} ${team.endingTitle ?? ""}`.trim()

@@ -72,9 +72,7 @@ export function traineeModel(view: TraineeView, previousVote?: string): TraineeM
     status = t("trainee.hotSeatOther", { name: view.hotSeat.holderName });
   else status = t("trainee.waitNext");
 
-  const phaseKey: MessageKey = view.paused
-    ? "phase.paused"
-    : (`phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey);
+  const phaseKey: MessageKey = view.paused ? "phase.paused" : (`phase.${view.phase}` as MessageKey);
   const model: TraineeModel = {
     title: view.scenario?.title ?? t("app.title"),
     phaseText: t(phaseKey),
@@ -95,8 +93,7 @@ export function traineeModel(view: TraineeView, previousVote?: string): TraineeM
       tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
     };
   }
-  if (view.team)
-    model.team = `${t("trainee.team", { team: view.team.name })}${view.team.isCaptain ? " ★" : ""}`;
+  if (view.team) model.team = `${view.team.name}${view.team.isCaptain ? " ★" : ""}`;
   if (view.ending)
     model.ending = {
       title: view.ending.title,

@@ -137,7 +137,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     };
   });
   const votesCast = Object.keys(view.votes).length;
-  const phaseKey = `phase.${view.phase === "deciding" ? "voting" : view.phase}` as MessageKey;
+  const phaseKey = `phase.${view.phase}` as MessageKey;
   return {
     controls,
     previews,

@@ -1,0 +1,196 @@
+import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import { describe, expect, it } from "vitest";
+import { setLocale } from "../i18n/t";
+import { projectorModel } from "./projectorModel";
+import { traineeModel } from "./traineeModel";
+import { trainerModel } from "./trainerModel";
+
+setLocale("en");
+const options = [
+  { id: "listen", label: "Tell me what happened." },
+  { id: "label", label: "The label says hand wash." },
+];
+const customer = { name: "Marta", line: "Crap hat!", emotion: "anger" as const };
+const vote = { open: true };
+
+function trainee(over: Partial<TraineeView> = {}): TraineeView {
+  return {
+    role: "trainee",
+    me: { id: "t1", name: "Ana", removed: false },
+    phase: "voting",
+    paused: false,
+    style: "class-vote",
+    stepIndex: 0,
+    customer,
+    options,
+    can: "vote",
+    vote,
+    ...over,
+  };
+}
+
+describe("trainee phone", () => {
+  it("asks for a vote, then confirms it, then says when it was changed", () => {
+    expect(traineeModel(trainee()).status).toBe("Tap a response to vote.");
+    const voted = traineeModel(trainee({ myVote: "listen" }), "listen");
+    expect(voted.status).toBe("✔ Voted. You can change it until the vote closes.");
+    expect(voted.cards.find((c) => c.selected)?.id).toBe("listen");
+    expect(traineeModel(trainee({ myVote: "label" }), "listen").status).toBe(
+      "✔ Vote changed. You can change it until the vote closes.",
+    );
+  });
+
+  it("greys the cards out when the vote is closed or paused", () => {
+    const closed = traineeModel(trainee({ phase: "closed", can: "wait" }));
+    expect(closed.action).toBeUndefined();
+    expect(closed.cards.every((c) => !c.enabled)).toBe(true);
+    expect(closed.status).toBe("The vote is closed.");
+    expect(traineeModel(trainee({ paused: true })).action).toBeUndefined();
+  });
+
+  it("shows the reveal with expert feedback and named techniques", () => {
+    const m = traineeModel(
+      trainee({
+        phase: "revealed",
+        can: "wait",
+        result: {
+          stepIndex: 0,
+          optionId: "listen",
+          label: "Tell me what happened.",
+          feedback: "Listening first.",
+          tags: ["listens"],
+          decidedBy: "majority",
+        },
+      }),
+    );
+    expect(m.reveal).toEqual({
+      label: "Tell me what happened.",
+      feedback: "Listening first.",
+      tags: ["Listens"],
+    });
+    expect(m.cards).toEqual([]);
+  });
+
+  it("tells the hot-seat holder to choose and the others to mark", () => {
+    expect(
+      traineeModel(
+        trainee({
+          style: "hot-seat",
+          phase: "deciding",
+          can: "choose",
+          hotSeat: { holderName: "Ana", inSeat: true },
+        }),
+      ).status,
+    ).toBe("You are in the hot seat: choose the response.");
+    const observer = traineeModel(
+      trainee({
+        style: "hot-seat",
+        phase: "deciding",
+        can: "mark",
+        hotSeat: { holderName: "Ben", inSeat: false },
+      }),
+    );
+    expect(observer.action).toBe("trainee.mark");
+    expect(observer.status).toBe("Ben is in the hot seat. Mark their response.");
+  });
+});
+
+describe("projector", () => {
+  const base: ProjectorView = {
+    role: "projector",
+    joinCode: "KQWXYR",
+    joinOpen: true,
+    traineeCount: 3,
+    connectedCount: 3,
+    phase: "voting",
+    paused: false,
+    style: "class-vote",
+    scenario: { id: "ruined-hat", title: "The ruined hat", currency: "EUR" },
+    stepIndex: 0,
+    customer,
+    options,
+    vote: { open: true, deadline: 10_000 },
+    tally: [{ optionId: "listen", count: 2 }],
+    votesCast: 2,
+    tiedOptionIds: [],
+    meters: { mood: 12, cost: 25 },
+    ledger: [{ item: "replacement", amount: 25 }],
+    teams: [],
+    path: [],
+    branches: [],
+  };
+
+  it("shows the tally with counts for every option, the leader, votes cast and seconds left", () => {
+    const m = projectorModel(base, "http://x/join/KQWXYR", 4_100);
+    expect(m.tally?.bars.map((b) => [b.count, b.leading])).toEqual([
+      [2, true],
+      [0, false],
+    ]);
+    expect(m.tally?.votes).toBe("2 of 3 voted");
+    expect(m.tally?.timer).toBe("6 s left");
+  });
+
+  it("writes mood with number, shape and word, and the cost itemised in the scenario's currency", () => {
+    const m = projectorModel(base, "", 0);
+    expect(m.meters?.mood.suffix).toBe("▼▼ Furious");
+    expect(m.meters?.costLines).toEqual([{ label: "Replacement", amount: "€25" }]);
+    expect(m.meters?.costTotal).toBe("€25");
+  });
+
+  it("keeps the join code and address up while joining is open, large in the lobby", () => {
+    expect(projectorModel({ ...base, phase: "lobby" }, "http://x/join/KQWXYR", 0).join).toMatchObject({
+      code: "KQWXYR",
+      big: true,
+    });
+    expect(projectorModel({ ...base, joinOpen: false }, "", 0).join).toBeUndefined();
+  });
+});
+
+describe("trainer console", () => {
+  const base: TrainerView = {
+    role: "trainer",
+    joinCode: "KQWXYR",
+    locked: false,
+    phase: "deciding",
+    paused: false,
+    style: "class-vote",
+    scenario: { id: "ruined-hat", title: "The ruined hat", currency: "EUR", uploaded: false },
+    roster: [{ id: "t1", name: "Ana", connected: true, removed: false }],
+    projectorCount: 1,
+    stepIndex: 0,
+    customer,
+    options: [
+      {
+        id: "listen",
+        label: "Tell me what happened.",
+        tags: ["listens"],
+        effects: { mood: 10, reputation: 0, strain: 0, cost: 3 },
+      },
+    ],
+    vote: { open: false },
+    tally: [],
+    votes: {},
+    marks: {},
+    tiedOptionIds: [],
+    ledger: [],
+    teams: [],
+    history: [],
+    branches: [],
+  };
+
+  it("offers opening the vote before a vote and closing it during one, never revealing an unopened step", () => {
+    const before = trainerModel(base);
+    expect(before.controls.find((c) => c.id === "ctl.vote")).toMatchObject({
+      enabled: true,
+      message: { type: "trainer.openVote" },
+    });
+    expect(before.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(false);
+    const during = trainerModel({ ...base, phase: "voting" });
+    expect(during.controls.find((c) => c.id === "ctl.vote")?.message).toEqual({ type: "trainer.closeVote" });
+    expect(during.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(true);
+  });
+
+  it("previews each option's effects in words for the trainer only", () => {
+    expect(trainerModel(base).previews[0]).toMatchObject({ effects: "Mood +10 · Cost +€3", tags: "Listens" });
+  });
+});
