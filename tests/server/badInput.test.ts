@@ -24,6 +24,8 @@ async function classInVote() {
     Peer<TraineeView>,
     Peer<TraineeView>,
   ];
+  // Joins reach the console in a coalesced update; compare "before" and "after" only once it is in.
+  await trainer.viewWhere((v) => v.roster.length === 2 && v.projectorCount === 1);
   return { hosted, trainer, projector, ana, ben };
 }
 

@@ -58,6 +58,7 @@ function baseUrl(req: Request, publicUrl: string | undefined): string {
  */
 export function mountApi(app: Application, deps: ApiDeps): void {
   const json = express.json({ limit: "512kb" });
+  app.disable("x-powered-by");
 
   app.get("/api/scenarios", (_req, res) => {
     res.json({ scenarios: deps.library.list() });

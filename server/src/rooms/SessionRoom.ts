@@ -82,8 +82,14 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   // One raw handler for every type: a typed `validate()` handler would disconnect a sender with 4002 on a bad
   // payload, and the room promises to answer `error` instead and keep the sender connected.
   override messages = {
-    "*": (client: SeatClient, type: string | number, payload: unknown) =>
-      this.onAnyMessage(client, type, payload),
+    "*": (client: SeatClient, type: string | number, payload: unknown) => {
+      try {
+        this.onAnyMessage(client, type, payload);
+      } catch (e) {
+        // A bug must cost one message, not the process and every other session in it.
+        this.log(`message ${String(type).slice(0, 60)} failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    },
   };
 
   private now(): number {
@@ -370,8 +376,13 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   private flush(): void {
     const start = performance.now();
     const encoded = new Map<string, Buffer>();
-    for (const client of this.clients) this.sendView(client, false, encoded);
-    this.closeRemoved();
+    // Runs outside Colyseus's handlers: a throw here would take the whole process (every session) down.
+    try {
+      for (const client of this.clients) this.sendView(client, false, encoded);
+      this.closeRemoved();
+    } catch (e) {
+      this.log(`could not send views: ${(e as Error).stack ?? String(e)}`);
+    }
     this.lastFlushAt = performance.now();
     this.lastFlushCost = this.lastFlushAt - start;
   }
