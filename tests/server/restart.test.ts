@@ -49,7 +49,7 @@ describe("a server killed in the middle of a session", () => {
     before.trainer.send({ type: "trainer.reveal" });
     await before.trainer.viewWhere((v) => v.phase === "revealed");
     // Second decision: a timed vote that is still running when the server dies.
-    before.trainer.send({ type: "trainer.openVote", seconds: 12 });
+    before.trainer.send({ type: "trainer.openVote", seconds: 20 });
     await Promise.all(before.trainees.map((t) => t.viewWhere((v) => v.can === "vote" && v.stepIndex === 1)));
     before.trainees.forEach((t, i) =>
       t.send({ type: "trainee.vote", optionId: i < 3 ? "promise" : "shrug" }),
@@ -88,7 +88,7 @@ describe("a server killed in the middle of a session", () => {
     expect(after.projector.view.votesCast).toBe(5);
 
     // The vote timer survived the crash: the restarted server closes the vote at the same deadline.
-    await after.trainer.viewWhere((v) => v.phase === "closed", "the timer to close the vote", 20_000);
+    await after.trainer.viewWhere((v) => v.phase === "closed", "the timer to close the vote", 30_000);
     expect(Date.now()).toBeGreaterThanOrEqual(deadline!);
     after.trainer.send({ type: "trainer.reveal" });
     await Promise.all(after.trainees.map((t) => t.viewWhere((v) => v.phase === "debrief")));
