@@ -240,4 +240,19 @@ describe("a workshop in the browser", () => {
     await shoot(ana, "debrief-teams-390");
     await shoot(trainer, "trainer-debrief-teams-1920");
   }, 600_000);
+
+  it("lets one trainee practise alone: a solo run they choose in themselves, with feedback", async () => {
+    const page = await openPage(phoneSize, true);
+    await page.goto(server.url);
+    await waitReady(page);
+    await page.click("#practise-button");
+    await page.waitForURL(/\/play\/[A-Z0-9]+$/, { timeout: 60_000 });
+    await waitView(page, `view.style === "solo" && view.can === "choose"`, 60_000);
+    const ids = await optionIds(page);
+    await clickTarget(page, ids[0] ?? "");
+    await waitView(page, `view.phase === "revealed" && Boolean(view.result)`);
+    const model = (await page.evaluate(() => window.__hotseat?.model())) as { reveal?: { label: string } };
+    expect(model.reveal?.label.length).toBeGreaterThan(3);
+    await shoot(page, "practise-revealed-390");
+  }, 300_000);
 });

@@ -114,16 +114,22 @@ export class DebriefScene extends BaseScene {
         lineSpacing: 4,
       });
     }
-    this.drawMap(m, 60, 330, 1100);
-    this.drawChart(m, 60, 560, 1100, 300);
+    // Without an ending text (the trainer ended early) the map and chart move up into its place.
+    const top = m.ending ? 330 : 170;
+    this.drawMap(m, 60, top, 1100);
+    this.drawChart(m, 60, top + 240, 1100, 300);
     let x = 1220;
-    let y = 320;
+    let y = top - 10;
+    // One line per row, cut to fit, so the column never runs into the buttons at the bottom.
+    const clip = (row: string) => (row.length > 52 ? `${row.slice(0, 50).trimEnd()}…` : row);
     const list = (title: string, rows: string[], color: string) => {
+      if (y > 820) return;
       this.add.text(x, y, title, textStyle(28, theme.ink, { bold: true }));
       y += 40;
-      const body = this.add.text(x, y, rows.length ? rows.join("\n") : t("debrief.none"), {
-        ...textStyle(24, color, { wrap: 640 }),
+      const body = this.add.text(x, y, rows.length ? rows.map(clip).join("\n") : t("debrief.none"), {
+        ...textStyle(24, color),
         lineSpacing: 4,
+        maxLines: Math.max(1, Math.floor((860 - y) / 33)),
       });
       y += body.height + 20;
     };

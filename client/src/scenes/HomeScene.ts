@@ -61,7 +61,7 @@ export class HomeScene extends BaseScene {
       .join("");
     const panel = htmlPanel(
       this,
-      { x, y, w },
+      { x, y, w, h: height - y - 8 },
       `<form id="join-form" class="hs-panel-form" style="display:flex;flex-direction:column;gap:12px">
         <label>${esc(t("home.code"))}<input id="join-code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" value="${esc(code)}" style="font-size:28px;letter-spacing:4px;text-transform:uppercase"></label>
         <label>${esc(t("home.name"))}<input id="join-name" name="name" autocomplete="nickname" maxlength="24" value="${esc(savedName)}"></label>

@@ -29,6 +29,8 @@ export class TraineeScene extends BaseScene {
   override create(): void {
     super.create();
     enableScroll(this, () => this.contentHeight);
+    // A timed vote counts down on the phone too.
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.invalidate() });
   }
 
   protected draw(state: AppState): void {
@@ -44,7 +46,7 @@ export class TraineeScene extends BaseScene {
     // Remember the first vote this phone saw for each step, so a later different vote reads "changed".
     if (view.myVote && !this.votes.has(view.stepIndex)) this.votes.set(view.stepIndex, view.myVote);
     this.previousVote = this.votes.get(view.stepIndex);
-    const model = traineeModel(view, this.previousVote);
+    const model = traineeModel(view, this.previousVote, Date.now());
     this.model = {
       ...model,
       phase: view.phase,

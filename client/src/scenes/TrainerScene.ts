@@ -146,7 +146,7 @@ export class TrainerScene extends BaseScene {
     for (const c of model.controls) {
       if (
         view.phase === "lobby" &&
-        ["ctl.vote", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"].includes(c.id)
+        ["ctl.vote", "ctl.voteTimed", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"].includes(c.id)
       )
         continue;
       if (view.phase !== "lobby" && ["ctl.start", "ctl.teams"].includes(c.id)) continue;

@@ -25,7 +25,11 @@ export function htmlPanel(
     el.style.left = `${box.left + rect.x * s}px`;
     el.style.top = `${box.top + rect.y * s}px`;
     el.style.width = `${rect.w}px`;
-    if (rect.h) el.style.height = `${rect.h}px`;
+    if (rect.h) {
+      // A fixed height scrolls inside, so a long form on a short phone stays reachable.
+      el.style.maxHeight = `${rect.h}px`;
+      el.style.overflowY = "auto";
+    }
     el.style.transformOrigin = "0 0";
     el.style.transform = `scale(${s})`;
   };

@@ -40,6 +40,11 @@ describe("trainee phone", () => {
     );
   });
 
+  it("counts a timed vote down on the phone", () => {
+    const m = traineeModel(trainee({ vote: { open: true, deadline: 30_000 } }), undefined, 20_500);
+    expect(m.status).toMatch(/^⏱ 10 s left · /);
+  });
+
   it("greys the cards out when the vote is closed or paused", () => {
     const closed = traineeModel(trainee({ phase: "closed", can: "wait" }));
     expect(closed.action).toBeUndefined();

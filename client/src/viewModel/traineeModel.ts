@@ -1,6 +1,7 @@
 import type { Emotion, TraineeView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
+import { secondsLeft } from "./tallyModel";
 
 /** One response card on the phone. */
 export type TraineeCard = {
@@ -34,7 +35,7 @@ function labelOf(view: TraineeView, id: string | undefined): string {
  * Turns the trainee's view into what the phone shows. `previousVote` is the vote this phone saw
  * before for the same step, so a change of mind reads "changed", not just "voted".
  */
-export function traineeModel(view: TraineeView, previousVote?: string): TraineeModel {
+export function traineeModel(view: TraineeView, previousVote?: string, now?: number): TraineeModel {
   const selectedId = view.can === "mark" ? view.myMark : view.myVote;
   const action =
     view.can === "vote"
@@ -93,6 +94,8 @@ export function traineeModel(view: TraineeView, previousVote?: string): TraineeM
       tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
     };
   }
+  const left = view.vote.open && now !== undefined ? secondsLeft(view.vote, now) : undefined;
+  if (left !== undefined) model.status = `⏱ ${t("projector.timeLeft", { seconds: left })} · ${model.status}`;
   if (view.team) model.team = `${view.team.name}${view.team.isCaptain ? " ★" : ""}`;
   if (view.ending)
     model.ending = {

@@ -51,6 +51,13 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       message: view.phase === "voting" ? { type: "trainer.closeVote" } : { type: "trainer.openVote" },
     },
     {
+      // A timed vote closes by itself; the projector counts down.
+      id: "ctl.voteTimed",
+      label: "⏱ 60 s",
+      enabled: !view.paused && canOpen,
+      message: { type: "trainer.openVote", seconds: 60 },
+    },
+    {
       id: "ctl.reveal",
       label: t("trainer.reveal"),
       key: "r",
