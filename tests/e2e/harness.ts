@@ -184,3 +184,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
   console.log(`[e2e] screenshot ${name}`);
 }
+
+/** Saves a screenshot at another viewport size (e.g. the projector view on a phone), then restores the size. */
+export async function shootAt(
+  page: Page,
+  name: string,
+  size: { width: number; height: number },
+): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(size);
+  await shoot(page, name);
+  if (before) await page.setViewportSize(before);
+}

@@ -6,6 +6,7 @@ import {
   launchBrowser,
   optionIds,
   shoot,
+  shootAt,
   startServer,
   viewOf,
   waitReady,
@@ -111,6 +112,26 @@ describe("a workshop in the browser", () => {
     await shoot(trainer, "trainer-lobby-1920");
     await shoot(ana, "trainee-lobby-390");
 
+    // A broken upload shows diagnostics with codes and lines, and is not selected.
+    stage("A broken upload shows diagnostics with codes and lines, and is not selected.");
+    await trainer.setInputFiles("#upload-input", {
+      name: "broken.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(
+        "formatVersion: 1\nid: broken\ntitle: Broken\nmachine:\n  initial: nowhere\n  states: {}\n",
+      ),
+    });
+    await trainer.waitForFunction(
+      () => document.querySelector("#diagnostics")?.textContent?.includes("HS0"),
+      null,
+      {
+        polling: 100,
+      },
+    );
+    expect(await trainer.textContent("#diagnostics")).toMatch(/broken\.yaml:\d+:\d+ error HS0\d\d/);
+    expect((await viewOf<{ scenario: { id: string } }>(trainer)).scenario.id).toBe(scenarioId);
+    await shoot(trainer, "trainer-upload-diagnostics-1920");
+
     // Class vote.
     stage("Class vote.");
     await clickTarget(trainer, "style.class-vote");
@@ -144,6 +165,9 @@ describe("a workshop in the browser", () => {
     await shoot(ana, "trainee-vote-390");
     await shoot(projector, "projector-voting-1920");
     await shoot(trainer, "trainer-voting-1920");
+    await shootAt(ben, "trainee-vote-1920", stageSize);
+    await shootAt(projector, "projector-voting-390", phoneSize);
+    await shootAt(trainer, "trainer-voting-390", phoneSize);
 
     await clickTarget(trainer, "ctl.reveal");
     await waitView(projector, `view.phase === "revealed"`);

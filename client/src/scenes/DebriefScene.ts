@@ -146,7 +146,7 @@ export class DebriefScene extends BaseScene {
     if (m.votes.length)
       list(
         t("debrief.votes"),
-        m.votes.map((v) => `${v.step}. ${v.label} — ${v.split}`),
+        m.votes.map((v) => `${v.step}. [${v.split}] ${v.label}`),
         theme.inkDim,
       );
     if (m.marks.length)

@@ -95,6 +95,19 @@ export class TraineeScene extends BaseScene {
       );
     y += title.height + 8;
 
+    if (view.phase === "lobby") {
+      // A calm waiting screen: who you are, and where to look.
+      const face = new CustomerFace(this, W / 2, y + 110, 80);
+      face.show(60, "calm", true);
+      c.add(face);
+      y += 220;
+      const hello = this.add
+        .text(W / 2, y, model.status, textStyle(26, theme.ink, { bold: true, align: "center", wrap: inner }))
+        .setOrigin(0.5, 0);
+      c.add(hello);
+      this.contentHeight = y + hello.height + 20;
+      return;
+    }
     if (model.customer) {
       const faceR = 34;
       this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR);
@@ -157,27 +170,7 @@ export class TraineeScene extends BaseScene {
     c.add(status);
     y += status.height + 12;
 
-    for (const card of model.cards) {
-      const obj = new Card(
-        this,
-        pad,
-        y,
-        {
-          id: `option.${card.id}`,
-          index: card.index,
-          text: card.text,
-          width: inner,
-          minHeight: 64,
-          fontSize: 19,
-          selected: card.selected,
-          enabled: card.enabled,
-        },
-        () => this.pick(view, card.id),
-      );
-      c.add(obj);
-      y += obj.height + 12;
-    }
-
+    // The feedback on the last choice comes first: in solo and hot seat the next options follow it.
     if (model.reveal) {
       const head = this.add.text(pad, y, t("trainee.yourChoice", { option: model.reveal.label }), {
         ...textStyle(21, theme.ink, { bold: true, wrap: inner }),
@@ -208,6 +201,27 @@ export class TraineeScene extends BaseScene {
         y += fb.height + 32;
       }
     }
+    for (const card of model.cards) {
+      const obj = new Card(
+        this,
+        pad,
+        y,
+        {
+          id: `option.${card.id}`,
+          index: card.index,
+          text: card.text,
+          width: inner,
+          minHeight: 64,
+          fontSize: 19,
+          selected: card.selected,
+          enabled: card.enabled,
+        },
+        () => this.pick(view, card.id),
+      );
+      c.add(obj);
+      y += obj.height + 12;
+    }
+
     if (model.ending) {
       const end = this.add.text(
         pad,

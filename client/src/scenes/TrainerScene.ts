@@ -296,7 +296,7 @@ export class TrainerScene extends BaseScene {
         <label>${esc(t("trainer.library"))}<select id="library-select"><option>${esc(t("home.loading"))}</option></select></label>
         <label>${esc(t("trainer.upload"))}<input id="upload-input" type="file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
         <div id="upload-status" role="status"></div>
-        <pre id="diagnostics" hidden></pre>
+        <pre id="diagnostics" hidden style="max-height:170px"></pre>
       </div>
 `,
       "trainer-setup",
@@ -390,9 +390,9 @@ export class TrainerScene extends BaseScene {
       .join("");
     const panel = htmlPanel(
       this,
-      { x: 40, y: lobby ? 470 : 150, w: 580 },
+      { x: 40, y: lobby ? 560 : 150, w: 580 },
       `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
-       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 540 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
+       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 440 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
       "trainer-roster",
     );
     panel.querySelectorAll<HTMLElement>("[data-id]").forEach((row) => {
