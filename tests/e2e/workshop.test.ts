@@ -59,11 +59,12 @@ async function joinAs(page: Page, code: string, name: string, viaLink: boolean):
   );
 }
 
+// Building the client and booting the server can be slow on a busy machine.
 beforeAll(async () => {
   ensureClientBuilt();
   server = await startServer();
   browser = await launchBrowser();
-});
+}, 300_000);
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);

@@ -73,7 +73,10 @@ export class TraineeScene extends BaseScene {
 
   private layout(view: TraineeView, model: TraineeModel): void {
     const { width } = this.scale;
-    const W = Math.min(width, 720);
+    // Laptops get the same column, larger, so nobody squints at a 1920-wide screen.
+    const k = width >= 1000 ? 1.35 : 1;
+    const fs = (n: number) => Math.round(n * k);
+    const W = Math.min(width, 720 * k);
     const x0 = (width - W) / 2;
     const pad = 14;
     const inner = W - pad * 2;
@@ -86,12 +89,14 @@ export class TraineeScene extends BaseScene {
       pad,
       y,
       model.title,
-      textStyle(17, theme.inkDim, { bold: true, wrap: inner - 120 }),
+      textStyle(fs(17), theme.inkDim, { bold: true, wrap: inner - 120 }),
     );
     c.add(title);
     if (model.team)
       c.add(
-        this.add.text(W - pad, y, model.team, textStyle(17, theme.accentCss, { bold: true })).setOrigin(1, 0),
+        this.add
+          .text(W - pad, y, model.team, textStyle(fs(17), theme.accentCss, { bold: true }))
+          .setOrigin(1, 0),
       );
     y += title.height + 8;
 
@@ -102,14 +107,19 @@ export class TraineeScene extends BaseScene {
       c.add(face);
       y += 220;
       const hello = this.add
-        .text(W / 2, y, model.status, textStyle(26, theme.ink, { bold: true, align: "center", wrap: inner }))
+        .text(
+          W / 2,
+          y,
+          model.status,
+          textStyle(fs(26), theme.ink, { bold: true, align: "center", wrap: inner }),
+        )
         .setOrigin(0.5, 0);
       c.add(hello);
       this.contentHeight = y + hello.height + 20;
       return;
     }
     if (model.customer) {
-      const faceR = 34;
+      const faceR = fs(34);
       this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR);
       c.add(this.face);
       this.face.show(view.meters?.mood ?? 50, model.customer.emotion, true);
@@ -118,20 +128,20 @@ export class TraineeScene extends BaseScene {
           pad + faceR * 2 + 12,
           y + 4,
           model.customer.name,
-          textStyle(20, theme.ink, { bold: true }),
+          textStyle(fs(20), theme.ink, { bold: true }),
         ),
       );
       c.add(
         this.add.text(
           pad + faceR * 2 + 12,
-          y + 32,
+          y + fs(32),
           t(`emotion.${model.customer.emotion}`),
-          textStyle(16, theme.inkDim),
+          textStyle(fs(16), theme.inkDim),
         ),
       );
       y += faceR * 2 + 10;
       const line = this.add.text(pad + 14, y + 12, `“${model.customer.line}”`, {
-        ...textStyle(19, theme.inkDark, { wrap: inner - 28 }),
+        ...textStyle(fs(19), theme.inkDark, { wrap: inner - 28 }),
         lineSpacing: 4,
       });
       const bubble = this.add.graphics();
@@ -143,28 +153,30 @@ export class TraineeScene extends BaseScene {
 
     if (view.meters) {
       const m = metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale());
-      this.mood = new MeterBar(this, pad, y, inner * 0.62, 22, m.mood.label, 17);
+      this.mood = new MeterBar(this, pad, y, inner * 0.62, fs(22), m.mood.label, fs(17));
       this.mood.set(m.mood.value, m.mood.color, m.mood.suffix, true);
       c.add(this.mood);
       c.add(
-        this.add.text(W - pad, y, t("meter.cost"), textStyle(17, theme.ink, { bold: true })).setOrigin(1, 0),
+        this.add
+          .text(W - pad, y, t("meter.cost"), textStyle(fs(17), theme.ink, { bold: true }))
+          .setOrigin(1, 0),
       );
       c.add(
         this.add
-          .text(W - pad, y + 24, m.costTotal, textStyle(24, theme.accentCss, { bold: true }))
+          .text(W - pad, y + fs(24), m.costTotal, textStyle(fs(24), theme.accentCss, { bold: true }))
           .setOrigin(1, 0),
       );
-      y += 56;
+      y += fs(56);
       for (const extra of m.extra) {
-        const bar = new MeterBar(this, pad, y, inner, 16, extra.label, 15);
+        const bar = new MeterBar(this, pad, y, inner, fs(16), extra.label, fs(15));
         bar.set(extra.value, extra.color, extra.suffix, true);
         c.add(bar);
-        y += 44;
+        y += fs(44);
       }
     }
 
     const status = this.add.text(pad, y, model.status, {
-      ...textStyle(20, theme.accentCss, { bold: true, wrap: inner }),
+      ...textStyle(fs(20), theme.accentCss, { bold: true, wrap: inner }),
       lineSpacing: 3,
     });
     c.add(status);
@@ -173,7 +185,7 @@ export class TraineeScene extends BaseScene {
     // The feedback on the last choice comes first: in solo and hot seat the next options follow it.
     if (model.reveal) {
       const head = this.add.text(pad, y, t("trainee.yourChoice", { option: model.reveal.label }), {
-        ...textStyle(21, theme.ink, { bold: true, wrap: inner }),
+        ...textStyle(fs(21), theme.ink, { bold: true, wrap: inner }),
       });
       c.add(head);
       y += head.height + 10;
@@ -182,16 +194,16 @@ export class TraineeScene extends BaseScene {
           pad,
           y,
           model.reveal.tags.map((x) => `● ${x}`).join("\n"),
-          textStyle(18, theme.goodCss, { bold: true, wrap: inner }),
+          textStyle(fs(18), theme.goodCss, { bold: true, wrap: inner }),
         );
         c.add(tags);
         y += tags.height + 10;
       }
       if (model.reveal.feedback) {
-        c.add(this.add.text(pad, y, t("trainee.feedback"), textStyle(17, theme.inkDim, { bold: true })));
-        y += 26;
+        c.add(this.add.text(pad, y, t("trainee.feedback"), textStyle(fs(17), theme.inkDim, { bold: true })));
+        y += fs(26);
         const fb = this.add.text(pad + 12, y + 10, model.reveal.feedback, {
-          ...textStyle(19, theme.ink, { wrap: inner - 24 }),
+          ...textStyle(fs(19), theme.ink, { wrap: inner - 24 }),
           lineSpacing: 4,
         });
         const box = this.add.graphics();
@@ -211,8 +223,8 @@ export class TraineeScene extends BaseScene {
           index: card.index,
           text: card.text,
           width: inner,
-          minHeight: 64,
-          fontSize: 19,
+          minHeight: fs(64),
+          fontSize: fs(19),
           selected: card.selected,
           enabled: card.enabled,
         },
@@ -228,7 +240,7 @@ export class TraineeScene extends BaseScene {
         y,
         `${model.ending.outcome}: ${model.ending.title}\n\n${model.ending.debrief}`,
         {
-          ...textStyle(19, theme.ink, { wrap: inner }),
+          ...textStyle(fs(19), theme.ink, { wrap: inner }),
         },
       );
       c.add(end);
