@@ -253,6 +253,11 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     };
     // A trainee replaced by a newer tab stays present through the new connection.
     if (seat.traineeId !== undefined && this.seats.get(seat.traineeId) !== client) return;
+    // The trainer may run the console in two tabs (laptop and phone): closing one leaves them connected.
+    const otherTrainer = this.clients.some(
+      (c) => c !== client && c.userData?.role === "trainer" && c.userData.present,
+    );
+    if (seat.role === "trainer" && otherTrainer) return;
     const result = this.runtime.submit(left);
     if (!result.accepted) this.log(`session.left refused: ${result.rejection.code}`);
     this.scheduleFlush();
