@@ -99,6 +99,8 @@ describe("hosting and reports", () => {
     });
     expect((await host({ scenarioId: "no-such" })).status).toBe(404);
     expect((await host({ scenarioId: 12 })).status).toBe(400);
+    // Without a scenario the trainer picks one in the lobby.
+    expect((await host({})).status).toBe(201);
 
     const hosted = await host({ scenarioId: "short-call" });
     expect(hosted.status).toBe(201);

@@ -129,4 +129,11 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   app.get("/api/sessions/:code/report", report("json"));
   app.get("/api/sessions/:code/report.json", report("json"));
   app.get("/api/sessions/:code/report.csv", report("csv"));
+
+  // Anything that still goes wrong under /api answers in the API's own shape, not Express's HTML page.
+  app.use("/api", (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (res.headersSent) return next(error);
+    console.error(error);
+    sendError(res, 500, "server.error", "Something went wrong on the server; try again.");
+  });
 }

@@ -1,3 +1,4 @@
+import { sessionRecordSchema } from "./SessionStore";
 import type { NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
 
 /** A store that keeps everything in memory: for tests and throwaway servers. */
@@ -8,7 +9,8 @@ export class MemorySessionStore implements SessionStore {
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);
-    const record: SessionRecord = { ...session, status: "live" };
+    // Checked like the SQLite store's rows, so tests on this store catch what would fail on disk.
+    const record: SessionRecord = sessionRecordSchema.parse({ ...session, status: "live" });
     this.sessions.set(session.id, record);
     this.logs.set(session.id, []);
     return { ...record };

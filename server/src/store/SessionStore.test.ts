@@ -55,6 +55,14 @@ describe.each(stores)("%s session store", (_name, make) => {
     store.close();
   });
 
+  it("keeps a session hosted without a scenario (the trainer picks one in the lobby)", () => {
+    const store = make();
+    store.createSession({ ...newSession("bare", "FFFFFF", 5), scenarioId: "" });
+    expect(store.getSession("bare")?.scenarioId).toBe("");
+    expect(store.listSessions().map((s) => s.id)).toEqual(["bare"]);
+    store.close();
+  });
+
   it("finds the newest session when a join code was used again", () => {
     const store = make();
     store.createSession(newSession("first", "DDDDDD", 1));

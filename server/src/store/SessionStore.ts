@@ -4,7 +4,8 @@ import { z } from "zod";
 export const sessionRecordSchema = z.object({
   id: z.string().min(1),
   code: z.string().min(1),
-  scenarioId: z.string().min(1),
+  /** The scenario selected when hosting; empty when the trainer picks one later in the lobby. */
+  scenarioId: z.string(),
   /** The scenario text the session was hosted with, so a replay never depends on a file that changed since. */
   scenarioSource: z.string(),
   scenarioFile: z.string(),
