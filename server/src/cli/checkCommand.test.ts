@@ -14,7 +14,7 @@ describe("hotseat check", () => {
   };
   afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-  it("passes the example scenario of docs/AUTHORING.md with its size and no diagnostics", async () => {
+  it("passes the example scenario of the README with its size and no diagnostics", async () => {
     const root = tree({ "late-parcel/scenario.yaml": guideExample("example-scenario") });
     const io = memoryIo();
     expect(await checkCommand.run([root], io)).toBe(0);

@@ -31,7 +31,7 @@ export const checkCommand: Command = {
     "  scenarios/late-parcel/scenario.yaml: 1 error",
     "  scenarios/ruined-hat/scenario.yaml: ok, 20 states, 7 endings",
     "",
-    "The codes (HS001...HS018) are explained in docs/AUTHORING.md.",
+    "The codes (HS001...HS018) are explained in README.md, Writing scenarios, section 11.",
   ],
   async run(args, io) {
     const parsed = parseCommandArgs("check", args, { strict: { type: "boolean" } }, io);

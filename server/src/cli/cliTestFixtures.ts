@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const authoringGuide = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/AUTHORING.md");
+const authoringGuide = join(dirname(fileURLToPath(import.meta.url)), "../../../README.md");
 
 /**
- * The YAML block that follows `<!-- marker -->` in docs/AUTHORING.md. The CLI's tests run the
+ * The YAML block that follows `<!-- marker -->` in README.md (Writing scenarios). The CLI's tests run the
  * guide's own example, so the example trainers copy is always one that checks clean.
  */
 export function guideExample(marker: "example-scenario" | "example-plans"): string {
   const guide = readFileSync(authoringGuide, "utf8");
   const match = new RegExp(`<!-- ${marker} -->\\s*\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(guide);
-  if (!match?.[1]) throw new Error(`docs/AUTHORING.md has no yaml block after <!-- ${marker} -->`);
+  if (!match?.[1]) throw new Error(`README.md has no yaml block after <!-- ${marker} -->`);
   return match[1];
 }
 

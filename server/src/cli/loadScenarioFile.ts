@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatDiagnosticInSource, loadScenario, sortDiagnostics } from "@hotseat/shared";
-import type { CompiledScenario, Diagnostic, Scenario } from "@hotseat/shared";
+import type { CompiledScenario, Diagnostic, PathAnalysis, Scenario } from "@hotseat/shared";
 import type { CliIo } from "./cliIo";
 
 /** A scenario file read from disk and loaded by the engine, keeping its text for excerpts. */
@@ -10,6 +10,8 @@ export type LoadedScenarioFile = {
   text: string;
   scenario?: Scenario;
   compiled?: CompiledScenario;
+  /** The path analysis loading already ran; complete unless `analysis.truncated`. */
+  analysis?: PathAnalysis;
   diagnostics: Diagnostic[];
 };
 
@@ -50,5 +52,6 @@ function pick(result: ReturnType<typeof loadScenario>) {
   return {
     ...(result.scenario ? { scenario: result.scenario } : {}),
     ...(result.compiled ? { compiled: result.compiled } : {}),
+    ...(result.analysis ? { analysis: result.analysis } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { analyzePaths, localize } from "@hotseat/shared";
-import type { CompiledScenario, PathSummary } from "@hotseat/shared";
+import type { CompiledScenario, PathAnalysis, PathSummary } from "@hotseat/shared";
 import type { CliIo } from "./cliIo";
 import type { Command } from "./command";
 import { exitCodes, parseCommandArgs, readLocale } from "./command";
@@ -34,13 +34,17 @@ export const pathsCommand: Command = {
     if (typeof loaded === "number") return loaded;
     const { compiled } = loaded;
     const lang = locale ?? compiled.scenario.languages[0] ?? "en";
-    return reportPaths(compiled, lang, io);
+    // Loading already walked the paths with a budget; walk again with the full one only if it ran out.
+    const analysis =
+      loaded.analysis && !loaded.analysis.truncated
+        ? loaded.analysis
+        : analyzePaths(compiled, { graphCheck: false });
+    return reportPaths(compiled, analysis, lang, io);
   },
 };
 
-function reportPaths(compiled: CompiledScenario, lang: string, io: CliIo): number {
+function reportPaths(compiled: CompiledScenario, analysis: PathAnalysis, lang: string, io: CliIo): number {
   const { scenario } = compiled;
-  const analysis = analyzePaths(compiled, { graphCheck: false });
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang);
   const currency = scenario.currency;
   const pathCount = analysis.truncated

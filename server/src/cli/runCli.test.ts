@@ -28,7 +28,7 @@ describe("runCli", () => {
     const io = memoryIo();
     expect(await runCli(["help"], io, [echo])).toBe(0);
     expect(io.text()).toMatch(/echo\s+Repeat the words given/);
-    expect(io.text()).toContain("docs/AUTHORING.md");
+    expect(io.text()).toContain("README.md, under Writing scenarios");
   });
 
   it("shows a command's own help for --help and for help <command>", async () => {

@@ -50,6 +50,6 @@ function generalHelp(commands: Command[]): string[] {
     "  npm run hotseat -- test scenarios",
     "",
     'Every command takes --help, for example "npm run hotseat -- play --help".',
-    "The full guide for authors is docs/AUTHORING.md.",
+    "The full guide for authors is in README.md, under Writing scenarios.",
   ];
 }

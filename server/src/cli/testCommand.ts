@@ -22,7 +22,7 @@ export const testCommand: Command = {
     "  npm run hotseat -- test scenarios",
     "  npm run hotseat -- test scenarios/ruined-hat",
     "",
-    "How to write plans: docs/AUTHORING.md, section 9.",
+    "How to write plans: README.md, Writing scenarios, section 9 (Test plans).",
   ],
   async run(args, io) {
     const parsed = parseCommandArgs("test", args, {}, io);
