@@ -1,6 +1,13 @@
 // Times the path analysis and the maps on generated scenarios: `npx tsx server/bench/pathsBench.ts`.
-// Prints the figures for 20 and 200 states (and a denser 200-state variant) and the 200/20 ratios.
+// Prints the figures for 20 and 200 states (and a denser 200-state variant) and the 200/20 ratios,
+// then times the whole `hotseat paths` command on a 200-state file against Node's start-up alone.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
 import {
   analyzePaths,
   choose,
@@ -89,3 +96,29 @@ for (let walk = 0; walk < 200; walk++) {
 console.log(
   `optionsAt + choose: ${((performance.now() - start) / choices).toFixed(3)} ms per choice (${choices} choices)`,
 );
+
+// What a trainer waits for: the whole `paths` command on a 200-state file, Node start-up included,
+// against `help` (start-up alone) in the same run.
+const dir = mkdtempSync(join(tmpdir(), "hotseat-paths-"));
+const file = join(dir, "scenario.yaml");
+writeFileSync(file, stringify(generateScenario({ states: 200 })));
+const cli = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
+function timeCli(args: string[]): number {
+  const began = performance.now();
+  const done = spawnSync(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", "--import", "tsx", cli, ...args],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (done.status !== 0) throw new Error(`hotseat ${args.join(" ")} failed: ${done.stderr}`);
+  return performance.now() - began;
+}
+const best = (args: string[]) => Math.min(timeCli(args), timeCli(args), timeCli(args));
+const pathsMs = best(["paths", file]);
+const helpMs = best(["help"]);
+console.log(
+  `hotseat paths on 200 states: ${ms(pathsMs)} end to end (target < 2000 ms); start-up alone (help): ${ms(helpMs)}; ratio x${(pathsMs / helpMs).toFixed(2)}`,
+);
+rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { analyzePaths } from "./analyzePaths";
+import type { PathAnalysis } from "./analyzePaths";
 import type { CheckContext } from "./checkContext";
 import { compileScenario } from "./compileScenario";
 import type { CompiledScenario } from "./compileScenario";
@@ -21,6 +22,8 @@ export type LoadResult = {
   compiled?: CompiledScenario;
   /** Sorted by line and column. */
   diagnostics: Diagnostic[];
+  /** The path analysis the checks ran (without the @xstate/graph cross-check), for tools to reuse. */
+  analysis?: PathAnalysis;
 };
 
 /** How thoroughly `loadScenario` walks the scenario's paths. */
@@ -54,5 +57,5 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   const limit = options.pathLimit ?? defaultPathLimit;
   const analysis = analyzePaths(compiled, { graphCheck: false, limit });
   diagnostics.push(...diagnosePaths(context, { ...analysis, limit }, diagnostics));
-  return { scenario, compiled, diagnostics: sortDiagnostics(diagnostics) };
+  return { scenario, compiled, analysis, diagnostics: sortDiagnostics(diagnostics) };
 }
