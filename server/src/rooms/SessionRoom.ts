@@ -8,6 +8,8 @@ import {
   clientMessageTypes,
   joinOptionsSchema,
   phaseOf,
+  setLocaleMessageSchema,
+  welcomeMessageSchema,
 } from "@hotseat/shared";
 import type { ClientMessageType, SessionEvent } from "@hotseat/shared";
 import { z } from "zod";
@@ -123,13 +125,14 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw joinRefusal("message.malformed", z.prettifyError(parsed.error));
     const { role, trainerToken, name } = parsed.data;
+    const locale = parsed.data.locale !== undefined ? { locale: parsed.data.locale } : {};
     if (role === "trainer") {
       if (!trainerTokenMatches(trainerToken, this.runtime.record.trainerTokenHash)) {
         throw joinRefusal("join.bad-token", "This trainer link is not valid for this session.");
       }
-      return { role };
+      return { role, ...locale };
     }
-    if (role === "projector") return { role };
+    if (role === "projector") return { role, ...locale };
     const reconnectKey = parsed.data.reconnectKey ?? newReconnectKey();
     const traineeId = traineeIdFor(this.runtime.id, reconnectKey);
     // Dry run: the session core decides whether this trainee may (re)join (locked, removed, solo full).
@@ -139,7 +142,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       this.library(),
     );
     if (check.rejection) throw joinRefusal(check.rejection.code, check.rejection.message);
-    return { role, traineeId, reconnectKey, ...(name !== undefined ? { name } : {}) };
+    return { role, traineeId, reconnectKey, ...(name !== undefined ? { name } : {}), ...locale };
   }
 
   override onJoin(client: SeatClient, _options: unknown, auth: SeatAuth): void {
@@ -154,11 +157,16 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       this.seats.set(auth.traineeId, client);
     }
     if (!this.markPresent(client)) return;
-    client.send("welcome", {
-      role: auth.role,
-      code: this.roomId,
-      ...(auth.traineeId !== undefined ? { traineeId: auth.traineeId, reconnectKey: auth.reconnectKey } : {}),
-    });
+    client.send(
+      "welcome",
+      welcomeMessageSchema.parse({
+        role: auth.role,
+        code: this.roomId,
+        ...(auth.traineeId !== undefined
+          ? { traineeId: auth.traineeId, reconnectKey: auth.reconnectKey }
+          : {}),
+      }),
+    );
     this.sendView(client, true);
   }
 
@@ -302,6 +310,10 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       this.reply(client, "message.malformed", "A message is an object with the fields of its type.");
       return;
     }
+    if (type === "client.setLocale") {
+      this.setLocale(client, body);
+      return;
+    }
     if (!clientMessageTypes.includes(type as ClientMessageType)) {
       this.log(`unknown message ${JSON.stringify(type).slice(0, 80)} from ${seat.role}`);
       this.reply(client, "message.unknown", `There is no message "${type.slice(0, 60)}".`);
@@ -314,6 +326,19 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return;
     }
     this.submit(client, clientEvent(parsed.data, actorOf(seat), this.now()));
+  }
+
+  /** A connection's language switch: presentation only, so it changes that connection's view and is not logged. */
+  private setLocale(client: SeatClient, body: object): void {
+    const seat = client.userData;
+    const parsed = setLocaleMessageSchema.safeParse({ ...body, type: "client.setLocale" });
+    if (!seat) return;
+    if (!parsed.success) {
+      this.reply(client, "message.malformed", z.prettifyError(parsed.error));
+      return;
+    }
+    seat.locale = parsed.data.locale;
+    this.sendView(client, false);
   }
 
   private submit(client: SeatClient | undefined, event: SessionEvent): boolean {

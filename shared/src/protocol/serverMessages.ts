@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roleSchema } from "./joinOptions";
 
 /** Stable codes of every refusal the session or room sends back; clients translate by code. */
 export const errorCodes = [
@@ -50,3 +51,15 @@ export const errorMessageSchema = z.strictObject({
   message: z.string(),
 });
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+
+/**
+ * Sent to a connection once it has joined: who it is in this session. A trainee keeps `reconnectKey` to get
+ * the same seat back after a reload or a server restart.
+ */
+export const welcomeMessageSchema = z.strictObject({
+  role: roleSchema,
+  code: z.string().min(1).max(64),
+  traineeId: z.string().min(1).max(64).optional(),
+  reconnectKey: z.string().min(1).max(200).optional(),
+});
+export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
