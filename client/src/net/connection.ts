@@ -3,8 +3,10 @@ import {
   clientMessageSchema,
   errorMessageSchema,
   projectorViewSchema,
+  setLocaleMessageSchema,
   traineeViewSchema,
   trainerViewSchema,
+  welcomeMessageSchema,
   type ClientMessage,
   type JoinOptions,
   type Localized,
@@ -12,6 +14,7 @@ import {
 } from "@hotseat/shared";
 import type { RoleView, Store } from "../app/store";
 import { serverEndpoint } from "./endpoint";
+import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
 
 /** What `POST /api/sessions` answers. */
 export type Hosted = { code: string; trainerToken: string; joinUrl: string };
@@ -32,12 +35,6 @@ const viewSchemas = {
   projector: projectorViewSchema,
   trainer: trainerViewSchema,
 };
-
-/**
- * Close codes after which coming back makes no sense: removed (4004), seat opened elsewhere (4005),
- * flooding (4100), and join refusals (44xx). Every other close is worth a retry.
- */
-const finalCloseCodes = new Set([4004, 4005, 4100, 4400, 4401, 4403, 4404, 4409]);
 
 function storageGet(key: string): string | null {
   try {
@@ -61,6 +58,12 @@ function randomKey(): string {
   );
 }
 
+/** The numeric code of a failed join (a refusal or a matchmaking error); none when the server did not answer. */
+function errorCode(e: unknown): number | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "number" ? code : undefined;
+}
+
 /** Reads a JSON answer of the API, turning `{ error: { message } }` into a thrown Error with that text. */
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init);
@@ -71,17 +74,25 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 
 /**
  * The only module that talks to the network. It joins a session room as one role, keeps the seat
- * across reloads and sleeps (a `reconnectKey` in localStorage per code and role), reconnects on
- * drops, validates every view with the shared zod schema and writes it into the store.
+ * across reloads, sleeps and server restarts (a `reconnectKey` in localStorage per code and role; see
+ * `rejoinPolicy`), validates every message with the shared zod schemas and writes views into the store.
+ * It joins in the user's UI language and tells the room when that changes, so scenario text follows it.
  */
 export class Connection {
   private room?: Room;
   private client?: Client;
   private joinArgs?: { code: string; role: Role; name?: string };
   private leaving = false;
-  private retries = 0;
+  private rejoining = false;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The language the room was last told, so only a real switch sends a message. */
+  private sentLocale?: string;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    store.subscribe((s) => {
+      if (this.room && s.locale !== this.sentLocale) this.sendLocale(s.locale);
+    });
+  }
 
   /** Hosts a new session; remembers the trainer token so a reload of the console keeps control. */
   async host(scenarioId?: string): Promise<Hosted> {
@@ -151,14 +162,22 @@ export class Connection {
   /** Leaves the room on purpose (no reconnect). */
   async leave(): Promise<void> {
     this.leaving = true;
+    clearTimeout(this.graceTimer);
     await this.room?.leave(true).catch(() => undefined);
     this.room = undefined;
+  }
+
+  private sendLocale(locale: string): void {
+    const parsed = setLocaleMessageSchema.safeParse({ type: "client.setLocale", locale });
+    if (!parsed.success || !this.room) return;
+    this.sentLocale = locale;
+    this.room.send(parsed.data.type, parsed.data);
   }
 
   private options(): JoinOptions {
     const args = this.joinArgs;
     if (!args) throw new Error("join() first");
-    const opts: JoinOptions = { role: args.role };
+    const opts: JoinOptions = { role: args.role, locale: this.store.get().locale };
     if (args.role === "trainee") {
       const saved = storageGet(seatKey(args.code, "trainee"));
       let seat: { reconnectKey: string; name?: string } = { reconnectKey: randomKey() };
@@ -185,22 +204,139 @@ export class Connection {
     const args = this.joinArgs;
     if (!args) return;
     this.client ??= new Client(serverEndpoint());
-    const room = await this.client.joinById(args.code, this.options());
+    const options = this.options();
+    const room = await this.client.joinById(args.code, options);
+    if (this.leaving) {
+      // left while this join was in flight
+      await room.leave(true).catch(() => undefined);
+      return;
+    }
     this.room = room;
-    this.retries = 0;
+    this.sentLocale = options.locale;
     // Reconnect even right after joining: a phone that sleeps early must still come back.
     room.reconnection.minUptime = 0;
     this.store.update({ status: "connected" });
     room.onMessage("view", (payload: unknown) => this.onView(args.role, payload));
+    room.onMessage("welcome", (payload: unknown) => this.onWelcome(args.code, payload));
     room.onMessage("error", (payload: unknown) => {
       const e = errorMessageSchema.safeParse(payload);
       if (e.success)
         this.store.update({ error: { code: e.data.code, message: e.data.message, at: Date.now() } });
     });
     room.onMessage("*", () => undefined);
-    room.onDrop(() => this.store.update({ status: "reconnecting" }));
-    room.onReconnect(() => this.store.update({ status: "connected" }));
-    room.onLeave((code) => void this.onLeave(code));
+    room.onDrop(() => {
+      if (room !== this.room) return;
+      this.store.update({ status: "reconnecting" });
+      this.onLinkEvent(room, { kind: "drop" });
+    });
+    room.onReconnect(() => {
+      if (room !== this.room) return;
+      clearTimeout(this.graceTimer);
+      this.store.update({ status: "connected" });
+      // The room may have another language for this connection if the switch happened while away.
+      if (this.store.get().locale !== this.sentLocale) this.sendLocale(this.store.get().locale);
+    });
+    room.onError((code) => {
+      if (room === this.room)
+        this.onLinkEvent(room, code === undefined ? { kind: "error" } : { kind: "error", code });
+    });
+    room.onLeave((code) => {
+      if (room === this.room) this.onLinkEvent(room, { kind: "leave", code });
+    });
+    // A language switch during the join goes out now.
+    if (this.store.get().locale !== this.sentLocale) this.sendLocale(this.store.get().locale);
+  }
+
+  private onWelcome(code: string, payload: unknown): void {
+    const welcome = welcomeMessageSchema.safeParse(payload);
+    if (!welcome.success) {
+      console.warn("hotseat: a welcome did not match the protocol", welcome.error.issues.slice(0, 3));
+      return;
+    }
+    const key = welcome.data.reconnectKey;
+    if (welcome.data.role !== "trainee" || key === undefined) return;
+    // Keep the key the server seated us with, so the next join (reload, restart) finds the same seat.
+    const saved = storageGet(seatKey(code, "trainee"));
+    let seat: { reconnectKey?: string; name?: string } = {};
+    try {
+      seat = saved ? (JSON.parse(saved) as typeof seat) : {};
+    } catch {
+      // A damaged entry is replaced below.
+    }
+    if (seat.reconnectKey !== key)
+      storageSet(seatKey(code, "trainee"), JSON.stringify({ ...seat, reconnectKey: key }));
+  }
+
+  /** Applies the rejoin policy to something that happened to the current room's link. */
+  private onLinkEvent(room: Room, event: LinkEvent): void {
+    if (this.leaving) return;
+    const decision = decideRejoin(event);
+    clearTimeout(this.graceTimer);
+    if (decision.action === "wait") {
+      this.graceTimer = setTimeout(() => {
+        if (room === this.room) this.takeOver(room);
+      }, decision.ms);
+      return;
+    }
+    if (decision.action === "stop") {
+      this.abandon(room);
+      this.store.update({ status: decision.status });
+      return;
+    }
+    this.takeOver(room);
+  }
+
+  /** Stops the SDK's resume attempts on `room` and rejoins by code with the stored seat instead. */
+  private takeOver(room: Room): void {
+    this.abandon(room);
+    void this.rejoin();
+  }
+
+  private abandon(room: Room): void {
+    clearTimeout(this.graceTimer);
+    if (this.room === room) this.room = undefined;
+    room.reconnection.enabled = false;
+    room.removeAllListeners();
+    // The SDK may still have a resume attempt scheduled; it must not open a second, unseen connection.
+    const link = room.connection as { reconnect?: unknown; close: () => void } | undefined;
+    if (link) {
+      link.reconnect = () => undefined;
+      try {
+        link.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+
+  /** Joins again until it works, the server refuses for good, or the user leaves (backoff per `rejoinPolicy`). */
+  private async rejoin(): Promise<void> {
+    if (this.rejoining) return;
+    this.rejoining = true;
+    this.store.update({ status: "reconnecting" });
+    let unknownInARow = 0;
+    try {
+      for (let attempt = 0; !this.leaving && !this.room; attempt++) {
+        try {
+          await this.open();
+          return;
+        } catch (e) {
+          const code = errorCode(e);
+          unknownInARow = code === roomUnknownCode ? unknownInARow + 1 : 0;
+          const decision = decideRejoin(
+            { kind: "rejoin-failed", attempt, ...(code !== undefined ? { code } : {}) },
+            unknownInARow,
+          );
+          if (decision.action === "stop") {
+            this.store.update({ status: decision.status });
+            return;
+          }
+          if (decision.action === "rejoin") await new Promise((r) => setTimeout(r, decision.ms));
+        }
+      }
+    } finally {
+      this.rejoining = false;
+    }
   }
 
   private onView(role: Role, payload: unknown): void {
@@ -211,27 +347,5 @@ export class Connection {
     }
     const view = parsed.data as RoleView;
     this.store.update({ view, status: "connected" });
-  }
-
-  private async onLeave(code: number): Promise<void> {
-    this.room = undefined;
-    if (this.leaving) return;
-    if (finalCloseCodes.has(code)) {
-      this.store.update({ status: "kicked" });
-      return;
-    }
-    // The SDK gave up (or never tried): rejoin with the same key, backing off up to ~30 s.
-    this.store.update({ status: "reconnecting" });
-    while (!this.leaving && this.retries < 20) {
-      this.retries++;
-      await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(this.retries, 6))));
-      try {
-        await this.open();
-        return;
-      } catch {
-        // Server still down or room gone; try again.
-      }
-    }
-    this.store.update({ status: "lost" });
   }
 }
