@@ -5,7 +5,7 @@ import { provideServices, app } from "./app/services";
 import { Store, type AppState } from "./app/store";
 import { setLocale, t } from "./i18n/t";
 import { Connection } from "./net/connection";
-import { DebriefScene, rememberTags } from "./scenes/DebriefScene";
+import { DebriefScene } from "./scenes/DebriefScene";
 import { HomeScene } from "./scenes/HomeScene";
 import { ProjectorScene } from "./scenes/ProjectorScene";
 import { TraineeScene } from "./scenes/TraineeScene";
@@ -33,7 +33,6 @@ document.documentElement.lang = locale;
 const store = new Store({ status: "idle", locale, reducedMotion: loadReducedMotion() });
 const conn = new Connection(store);
 provideServices({ store, conn, route });
-store.subscribe((s) => rememberTags(s.view));
 
 const stage = isStageRoute(route);
 const game = new Phaser.Game({

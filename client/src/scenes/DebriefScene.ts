@@ -1,4 +1,3 @@
-import type { TechniqueTag } from "@hotseat/shared";
 import Phaser from "phaser";
 import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
@@ -11,14 +10,6 @@ import { formatMoney } from "../viewModel/money";
 import type { BestPath } from "../viewModel/bestPath";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
-
-/** Technique tags seen at each reveal during this page's life (views carry only the last result's tags). */
-export const tagsSeen: Record<number, TechniqueTag[]> = {};
-
-/** Records the tags of a revealed step so the debrief can name techniques for every step. */
-export function rememberTags(view: RoleView | undefined): void {
-  if (view && view.result) tagsSeen[view.result.stepIndex] = view.result.tags;
-}
 
 /**
  * The debrief for every role: path on a simple map, mood and cost chart, techniques and defence
@@ -70,6 +61,7 @@ export class DebriefScene extends BaseScene {
             optionId: d.optionId,
             label: d.label,
             decidedBy: d.decidedBy,
+            tags: d.tags,
             moodAfter: d.meters.mood,
             costAfter: d.meters.cost,
           }))
@@ -79,7 +71,7 @@ export class DebriefScene extends BaseScene {
       ...(view.ending ? { ending: view.ending } : {}),
       ...(view.role !== "trainee" ? { branches: view.branches } : {}),
       ...(view.role === "trainer" ? { history: view.history } : {}),
-      tagsByStep: tagsSeen,
+      ...(view.startMeters ? { startMeters: view.startMeters } : {}),
       ...(this.best ? { best: this.best } : {}),
       currency,
       locale: getLocale(),
@@ -117,7 +109,7 @@ export class DebriefScene extends BaseScene {
     // Without an ending text (the trainer ended early) the map and chart move up into its place.
     const top = m.ending ? 330 : 170;
     this.drawMap(m, 60, top, 1100);
-    this.drawChart(m, 60, top + 240, 1100, 300);
+    this.drawChart(m, 60, top + 310, 1100, m.ending ? 220 : 300);
     let x = 1220;
     let y = top - 10;
     // One line per row, cut to fit, so the column never runs into the buttons at the bottom.
@@ -141,7 +133,7 @@ export class DebriefScene extends BaseScene {
     list(
       t("debrief.defences"),
       m.defences.map((c) => `✖ ${c.name} ×${c.count}`),
-      "#ffb4a8",
+      theme.badOnDarkCss,
     );
     if (m.votes.length)
       list(
@@ -227,7 +219,11 @@ export class DebriefScene extends BaseScene {
       add(m.ending.debrief, 18, theme.ink);
     }
     add(t("debrief.path"), 20, theme.ink, true);
-    add(m.steps.map((s) => `${s.n}. ${s.label}`).join("\n"), 18, theme.inkDim);
+    for (const s of m.steps) {
+      add(`${s.n}. ${s.label}`, 18, theme.inkDim);
+      y -= 8;
+      for (const b of s.tags) add(b.text, 16, b.good ? theme.goodCss : theme.badOnDarkCss, true);
+    }
     this.drawChart(m, x0, y + 40, inner, 200);
     y += 270;
     add(t("debrief.techniques"), 20, theme.ink, true);
@@ -237,7 +233,11 @@ export class DebriefScene extends BaseScene {
       theme.goodCss,
     );
     add(t("debrief.defences"), 20, theme.ink, true);
-    add(m.defences.map((c) => `✖ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"), 18, "#ffb4a8");
+    add(
+      m.defences.map((c) => `✖ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"),
+      18,
+      theme.badOnDarkCss,
+    );
     this.contentHeight = y + 20;
   }
 
@@ -253,16 +253,31 @@ export class DebriefScene extends BaseScene {
       const cx = x + 20 + gap * (i + 1);
       g.fillStyle(theme.accent, 1).fillCircle(cx, y + 40, 22);
       this.add.text(cx, y + 40, String(s.n), textStyle(24, theme.inkDark, { bold: true })).setOrigin(0.5);
-      this.add
+      const label = this.add
         .text(cx, y + 70, s.label, {
-          ...textStyle(22, theme.inkDim, { wrap: gap - 8, align: "center" }),
-          maxLines: 4,
+          ...textStyle(20, theme.inkDim, { wrap: gap - 8, align: "center" }),
+          maxLines: 3,
         })
         .setOrigin(0.5, 0);
+      // Each step's techniques under its label: shape and name, green ✔ or red ✖, never colour alone.
+      let ty = y + 74 + label.height;
+      for (const b of s.tags.slice(0, 3)) {
+        const tag = this.add
+          .text(cx, ty, b.short, {
+            ...textStyle(17, b.good ? theme.goodCss : theme.badOnDarkCss, {
+              bold: true,
+              wrap: gap - 8,
+              align: "center",
+            }),
+            maxLines: 2,
+          })
+          .setOrigin(0.5, 0);
+        ty += tag.height + 2;
+      }
     });
     m.branches.forEach((b, bi) => {
       const bx = x + 20 + gap * b.fromStep;
-      const by = y + 170 + bi * 34;
+      const by = y + 250 + bi * 28;
       g.lineStyle(3, 0x8fa3c8, 1).lineBetween(bx, y + 62, bx, by);
       this.add.text(bx + 10, by - 14, `⟲ ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`, {
         ...textStyle(18, theme.inkDim, { wrap: w - (bx - x) }),

@@ -144,7 +144,7 @@ export class ProjectorScene extends BaseScene {
             .text(
               panelX + panelW,
               panelY,
-              `⏱ ${model.tally.timer}`,
+              `◷ ${model.tally.timer}`,
               textStyle(36, theme.accentCss, { bold: true }),
             )
             .setOrigin(1, 0),
@@ -168,10 +168,9 @@ export class ProjectorScene extends BaseScene {
       );
       d.add(head);
       let y = panelY + head.height + 14;
-      model.result.tags.forEach((tag, i) => {
-        const bad = model.result?.tagsBad[i];
-        const txt = this.add.text(panelX, y, `${bad ? "✖" : "✔"} ${tag}`, {
-          ...textStyle(30, bad ? "#ffb4a8" : theme.goodCss, { bold: true }),
+      model.result.tags.forEach((badge) => {
+        const txt = this.add.text(panelX, y, badge.text, {
+          ...textStyle(30, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: panelW }),
         });
         d.add(txt);
         y += txt.height + 6;

@@ -115,7 +115,39 @@ export class TraineeScene extends BaseScene {
         )
         .setOrigin(0.5, 0);
       c.add(hello);
-      this.contentHeight = y + hello.height + 20;
+      y += hello.height + 20;
+      // When the trainer has made teams, each trainee may move to another one before the start.
+      if (model.teamChoices.length) {
+        const head = this.add.text(
+          pad,
+          y,
+          t("trainee.pickTeam"),
+          textStyle(fs(20), theme.ink, { bold: true }),
+        );
+        c.add(head);
+        y += head.height + 10;
+        model.teamChoices.forEach((choice, index) => {
+          const card = new Card(
+            this,
+            pad,
+            y,
+            {
+              id: `team.${choice.id}`,
+              index,
+              text: choice.selected ? `${choice.label} ✔` : choice.label,
+              width: inner,
+              minHeight: fs(56),
+              fontSize: fs(19),
+              selected: choice.selected,
+              enabled: !choice.selected,
+            },
+            () => app().conn.send({ type: "trainee.pickTeam", teamId: choice.id }),
+          );
+          c.add(card);
+          y += card.height + 10;
+        });
+      }
+      this.contentHeight = y + 20;
       return;
     }
     if (model.customer) {
@@ -189,16 +221,18 @@ export class TraineeScene extends BaseScene {
       });
       c.add(head);
       y += head.height + 10;
-      if (model.reveal.tags.length) {
-        const tags = this.add.text(
+      // Good techniques in green with ✔, defence mechanisms in red with ✖ and their name: never colour alone.
+      for (const badge of model.reveal.tags) {
+        const tag = this.add.text(
           pad,
           y,
-          model.reveal.tags.map((x) => `● ${x}`).join("\n"),
-          textStyle(fs(18), theme.goodCss, { bold: true, wrap: inner }),
+          badge.text,
+          textStyle(fs(18), badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: inner }),
         );
-        c.add(tags);
-        y += tags.height + 10;
+        c.add(tag);
+        y += tag.height + 6;
       }
+      if (model.reveal.tags.length) y += 4;
       if (model.reveal.feedback) {
         c.add(this.add.text(pad, y, t("trainee.feedback"), textStyle(fs(17), theme.inkDim, { bold: true })));
         y += fs(26);

@@ -150,16 +150,29 @@ export class TrainerScene extends BaseScene {
       )
         continue;
       if (view.phase !== "lobby" && ["ctl.start", "ctl.teams"].includes(c.id)) continue;
+      // Situational controls appear only when they apply, so the column keeps room for the history.
+      if (c.id === "ctl.tieDraw" && !c.enabled) continue;
+      if (c.id === "ctl.seat" && view.style !== "hot-seat") continue;
+      if (c.id === "ctl.voteTimed" && view.style !== "class-vote") continue;
+      if (c.id === "ctl.skip" && view.phase === "lobby") continue;
       d.add(
         new Button(
           this,
           1500,
           cy,
-          { id: c.id, label: c.label, width: 380, height: 66, fontSize: 24, enabled: c.enabled },
+          {
+            id: c.id,
+            label: c.label,
+            width: 380,
+            height: 58,
+            fontSize: 22,
+            enabled: c.enabled,
+            ...(c.id === "ctl.tieDraw" ? { fill: theme.good } : {}),
+          },
           () => this.send(c.message),
         ),
       );
-      cy += 80;
+      cy += 68;
     }
 
     if (view.phase === "lobby") {
@@ -206,28 +219,28 @@ export class TrainerScene extends BaseScene {
         680,
         oy + 10,
         `${i + 1}. ${p.label}`,
-        textStyle(22, theme.ink, { bold: true, wrap: 560 }),
+        textStyle(22, theme.ink, { bold: true, wrap: 500 }),
       );
       const fx = this.add.text(
         680,
         oy + 16 + label.height,
         `${p.effects}${p.tags ? `\n${p.tags}` : ""}`,
-        textStyle(18, theme.inkDim, { wrap: 560 }),
+        textStyle(18, theme.inkDim, { wrap: 500 }),
       );
       const h = Math.max(84, label.height + fx.height + 28);
       g.fillStyle(tied.has(p.id) ? 0x5a4a1f : theme.panel, 1).fillRoundedRect(660, oy, 800, h, 12);
       const votes = this.add
-        .text(1260, oy + 12, `${p.votes}`, textStyle(34, theme.accentCss, { bold: true }))
+        .text(1232, oy + 12, `${p.votes}`, textStyle(34, theme.accentCss, { bold: true }))
         .setOrigin(1, 0);
       const breakTie = view.phase === "closed" && tied.has(p.id);
       const btn = new Button(
         this,
-        1280,
+        1244,
         oy + 12,
         {
           id: `override.${p.id}`,
           label: `${breakTie ? "⚖" : "▶"} ${t("trainer.override")}`,
-          width: 170,
+          width: 204,
           height: Math.min(60, h - 24),
           fontSize: 16,
           fill: 0xe5e9f2,
@@ -256,33 +269,25 @@ export class TrainerScene extends BaseScene {
     // History with rewind.
     d.add(this.add.text(1500, cy + 10, t("trainer.history"), textStyle(24, theme.ink, { bold: true })));
     let hy = cy + 50;
-    for (const h of model.history.slice(-8)) {
-      d.add(
-        this.add.text(
-          1500,
-          hy,
-          `${h.text}${h.split ? `  [${h.split}]` : ""}`,
-          textStyle(18, theme.inkDim, { wrap: 380 }),
-        ),
-      );
-      hy += 28;
+    // Newest last; as many as fit above the bottom edge, each label on two lines at most.
+    const fit = Math.max(1, Math.floor((1060 - hy) / 112));
+    for (const h of model.history.slice(-fit)) {
+      const text = this.add.text(1500, hy, `${h.text}${h.split ? `  [${h.split}]` : ""}`, {
+        ...textStyle(18, theme.inkDim, { wrap: 380 }),
+        maxLines: 2,
+      });
+      d.add(text);
+      hy += text.height + 6;
       d.add(
         new Button(
           this,
           1500,
           hy,
-          {
-            id: `rewind.${h.stepIndex}`,
-            label: `⟲ ${t("trainer.rewind", { step: h.stepIndex + 1 })}`,
-            width: 380,
-            height: 44,
-            fontSize: 18,
-            fill: 0xe5e9f2,
-          },
-          () => this.send({ type: "trainer.rewind", stepIndex: h.stepIndex }),
+          { id: h.id, label: h.rewindLabel, width: 380, height: 44, fontSize: 17, fill: 0xe5e9f2 },
+          () => this.send(h.rewind),
         ),
       );
-      hy += 54;
+      hy += 56;
     }
   }
 
@@ -368,6 +373,7 @@ export class TrainerScene extends BaseScene {
       view.options,
       view.hotSeat?.holderId,
       view.style,
+      view.teams.map((x) => x.name),
       app().store.get().locale,
       view.phase === "lobby",
     ]);
@@ -382,15 +388,15 @@ export class TrainerScene extends BaseScene {
           <span style="min-width:24px" title="${r.connected ? "online" : "offline"}">${r.connected ? "●" : "○"}</span>
           <span style="min-width:36px">${view.votes[r.id] ? `✔${view.options.findIndex((o) => o.id === view.votes[r.id]) + 1}` : ""}</span>
           <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
-          ${r.teamId ? `<span>${esc(r.teamId)}</span>` : ""}
-          ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "🔥" : "⇢"}</button>` : ""}
+          ${r.teamId ? `<span>${esc(view.teams.find((x) => x.id === r.teamId)?.name ?? r.teamId)}</span>` : ""}
+          ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "★" : "⇢"}</button>` : ""}
           <button class="remove secondary" style="min-height:40px;padding:4px 10px">${r.removed ? "↺" : esc(t("trainer.remove"))}</button>
         </div>`,
       )
       .join("");
     const panel = htmlPanel(
       this,
-      { x: 40, y: lobby ? 560 : 150, w: 580 },
+      { x: 40, y: lobby ? 560 : 190, w: 580 },
       `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
        <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 440 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
       "trainer-roster",

@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { fitText } from "./fitText";
 import { textStyle, theme } from "./theme";
 
 /** One bar of a vote tally: the option label, its count and share, and whether it leads. */
@@ -33,12 +34,16 @@ export class Tally extends Phaser.GameObjects.Container {
     const barW = this.boxW - barX - 110;
     rows.forEach((row, i) => {
       const y = i * this.rowH;
-      const label = this.scene.add
-        .text(0, y + this.rowH / 2, `${i + 1}. ${row.label}`, {
-          ...textStyle(this.fontSize, theme.ink, { bold: row.leading, wrap: barX - 16 }),
-          maxLines: 2,
-        })
-        .setOrigin(0, 0.5);
+      // Two lines at most, cut at a word with "…" so the wall never shows half a sentence.
+      const label = fitText(
+        this.scene.add.text(
+          0,
+          y + this.rowH / 2,
+          `${i + 1}. ${row.label}`,
+          textStyle(this.fontSize, theme.ink, { bold: row.leading, wrap: barX - 16 }),
+        ),
+        2,
+      ).setOrigin(0, 0.5);
       g.fillStyle(0x0d1628, 1).fillRect(barX, y + this.rowH * 0.2, barW, this.rowH * 0.6);
       g.fillStyle(row.leading ? theme.accent : 0x8fa3c8, 1).fillRect(
         barX,

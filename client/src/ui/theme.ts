@@ -14,6 +14,8 @@ export const theme = {
   goodCss: "#06d6a0",
   bad: 0xef476f,
   badCss: "#ef476f",
+  /** The red of defence mechanisms in text on the dark background (brighter than `bad` for contrast). */
+  badOnDarkCss: "#ff8fa3",
   warn: 0xf78c6b,
   focus: 0x06d6a0,
   font: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',

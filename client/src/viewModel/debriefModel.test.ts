@@ -10,6 +10,7 @@ describe("debrief", () => {
       optionId: "ask",
       label: "Tell me what happened.",
       decidedBy: "majority" as const,
+      tags: ["listens" as const],
       moodAfter: 30,
       costAfter: 3,
     },
@@ -18,25 +19,49 @@ describe("debrief", () => {
       optionId: "label",
       label: "The label says hand wash.",
       decidedBy: "majority" as const,
+      tags: ["blames-customer" as const],
       moodAfter: 10,
       costAfter: 3,
     },
   ];
 
-  it("names the techniques and the defence mechanisms the class showed, as DOMAIN.md does", () => {
+  it("names the techniques and the defence mechanisms of every step from the view, as DOMAIN.md does", () => {
+    const m = debriefModel({ path, currency: "EUR", locale: "en" });
+    expect(m.techniques).toEqual([{ name: "Listens", count: 1 }]);
+    expect(m.defences).toEqual([{ name: "\"It's the customer's own fault\"", count: 1 }]);
+    expect(m.steps.map((s) => s.tags.map((b) => b.text))).toEqual([
+      ["✔ Technique: Listens"],
+      ["✖ Defence mechanism: \"It's the customer's own fault\""],
+    ]);
+    expect(m.steps[1]?.tags[0]?.good).toBe(false);
+  });
+
+  it("names the defence mechanisms in every language", () => {
+    for (const [locale, name] of [
+      ["pl", "Zaprzeczanie emocjom"],
+      ["ro", "Negarea emoției"],
+      ["lt", "Emocijos neigimas"],
+    ] as const) {
+      setLocale(locale);
+      const m = debriefModel({
+        path: [{ ...path[0]!, tags: ["denies-emotion", "listens"] }],
+        currency: "EUR",
+        locale,
+      });
+      expect(m.defences.map((c) => c.name)).toEqual([name]);
+      expect(m.steps[0]?.tags[0]?.text.startsWith("✖ ")).toBe(true);
+      expect(m.steps[0]?.tags[1]?.text.startsWith("✔ ")).toBe(true);
+    }
+    setLocale("en");
+  });
+
+  it("charts mood and cost from the start through every step", () => {
     const m = debriefModel({
       path,
       currency: "EUR",
       locale: "en",
-      startMood: 20,
-      tagsByStep: { 0: ["listens"], 1: ["blames-customer"] },
+      startMeters: { mood: 20, reputation: 60, cost: 0 },
     });
-    expect(m.techniques).toEqual([{ name: "Listens", count: 1 }]);
-    expect(m.defences).toEqual([{ name: '"It\'s his own fault"', count: 1 }]);
-  });
-
-  it("charts mood and cost from the start through every step", () => {
-    const m = debriefModel({ path, currency: "EUR", locale: "en", startMood: 20 });
     expect(m.chart.mood).toEqual([20, 30, 10]);
     expect(m.chart.cost).toEqual([0, 3, 3]);
     expect(m.chart.costLabel).toBe("€3");
@@ -54,6 +79,7 @@ describe("debrief", () => {
           optionId: "ask",
           label: "Tell me what happened.",
           decidedBy: "majority",
+          tags: ["listens"],
           tally: [
             { optionId: "ask", count: 3 },
             { optionId: "label", count: 1 },

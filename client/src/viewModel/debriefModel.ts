@@ -1,19 +1,27 @@
-import type { BranchView, DecisionView, EndingView, PathStepView, TechniqueTag } from "@hotseat/shared";
-import { antiPatterns } from "@hotseat/shared";
+import type {
+  BranchView,
+  DecisionView,
+  EndingView,
+  MeterReading,
+  PathStepView,
+  TechniqueTag,
+} from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
 import { formatMoney } from "./money";
+import { isDefence, tagBadge } from "./tagBadge";
+import type { TagBadge } from "./tagBadge";
 
-/** What the debrief is built from: any role's view parts plus tags seen at each reveal. */
+/** What the debrief is built from: any role's view parts (the path steps carry their technique tags). */
 export type DebriefInput = {
   path: PathStepView[];
   ending?: EndingView;
   branches?: BranchView[];
   history?: DecisionView[];
-  tagsByStep?: Record<number, TechniqueTag[]>;
   currency: string;
   locale: string;
-  startMood?: number;
+  /** The meters the run started with, so the chart begins at step 0. */
+  startMeters?: MeterReading;
   best?: { labels: string[]; mood: number; cost: number };
 };
 
@@ -22,7 +30,7 @@ export type Count = { name: string; count: number };
 
 /** What the debrief draws. */
 export type DebriefModel = {
-  steps: { n: number; label: string; decidedBy: string }[];
+  steps: { n: number; label: string; decidedBy: string; tags: TagBadge[] }[];
   chart: { mood: number[]; cost: number[]; maxCost: number; costLabel: string };
   techniques: Count[];
   defences: Count[];
@@ -32,8 +40,6 @@ export type DebriefModel = {
   ending?: { outcome: string; title: string; debrief: string };
   best?: { labels: string[]; summary: string };
 };
-
-const antiSet = new Set<string>(antiPatterns);
 
 function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Count[] {
   const map = new Map<string, number>();
@@ -48,15 +54,23 @@ function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Cou
  * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
  */
 export function debriefModel(input: DebriefInput): DebriefModel {
-  const tags = input.path.flatMap((s) => input.tagsByStep?.[s.stepIndex] ?? []);
-  const mood = [input.startMood ?? input.path[0]?.moodAfter ?? 50, ...input.path.map((s) => s.moodAfter)];
-  const cost = [0, ...input.path.map((s) => s.costAfter)];
+  const tags = input.path.flatMap((s) => s.tags);
+  const mood = [
+    input.startMeters?.mood ?? input.path[0]?.moodAfter ?? 50,
+    ...input.path.map((s) => s.moodAfter),
+  ];
+  const cost = [input.startMeters?.cost ?? 0, ...input.path.map((s) => s.costAfter)];
   const maxCost = Math.max(1, ...cost);
   const model: DebriefModel = {
-    steps: input.path.map((s) => ({ n: s.stepIndex + 1, label: s.label, decidedBy: s.decidedBy })),
+    steps: input.path.map((s) => ({
+      n: s.stepIndex + 1,
+      label: s.label,
+      decidedBy: s.decidedBy,
+      tags: s.tags.map(tagBadge),
+    })),
     chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
-    techniques: counts(tags, (tag) => !antiSet.has(tag)),
-    defences: counts(tags, (tag) => antiSet.has(tag)),
+    techniques: counts(tags, (tag) => !isDefence(tag)),
+    defences: counts(tags, isDefence),
     votes: (input.history ?? [])
       .filter((d) => d.tally.some((l) => l.count > 0))
       .map((d) => ({

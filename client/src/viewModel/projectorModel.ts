@@ -5,6 +5,8 @@ import { metersModel, type MetersModel } from "./meters";
 import { moodBand } from "./moodBand";
 import { formatMoney } from "./money";
 import { secondsLeft, tallyModel, type TallyBar } from "./tallyModel";
+import { tagBadge } from "./tagBadge";
+import type { TagBadge } from "./tagBadge";
 
 /** One team on the projector's board. */
 export type TeamRow = {
@@ -29,19 +31,11 @@ export type ProjectorModel = {
   meters?: MetersModel;
   tally?: { bars: TallyBar[]; votes: string; timer?: string };
   options: string[];
-  result?: { label: string; feedback?: string; tags: string[]; tagsBad: boolean[] };
+  result?: { label: string; feedback?: string; tags: TagBadge[] };
   hotSeat?: string;
   teams?: TeamRow[];
   ending?: { outcome: string; title: string };
 };
-
-const antiPatternTags = new Set([
-  "denies-emotion",
-  "over-gives",
-  "blames-subcontractor",
-  "blames-customer",
-  "humiliates",
-]);
 
 /** Turns the class view into the projector's panels. */
 export function projectorModel(view: ProjectorView, joinUrl: string, now: number): ProjectorModel {
@@ -76,8 +70,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
     model.result = {
       label: view.result.label,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
-      tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
-      tagsBad: view.result.tags.map((tag) => antiPatternTags.has(tag)),
+      tags: view.result.tags.map(tagBadge),
     };
   }
   if (view.hotSeat) model.hotSeat = t("projector.hotSeat", { name: view.hotSeat.holderName });

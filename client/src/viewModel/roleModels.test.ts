@@ -25,6 +25,7 @@ function trainee(over: Partial<TraineeView> = {}): TraineeView {
     options,
     can: "vote",
     vote,
+    teams: [],
     ...over,
   };
 }
@@ -42,7 +43,7 @@ describe("trainee phone", () => {
 
   it("counts a timed vote down on the phone", () => {
     const m = traineeModel(trainee({ vote: { open: true, deadline: 30_000 } }), undefined, 20_500);
-    expect(m.status).toMatch(/^⏱ 10 s left · /);
+    expect(m.status).toMatch(/^◷ 10 s left · /);
   });
 
   it("greys the cards out when the vote is closed or paused", () => {
@@ -63,7 +64,7 @@ describe("trainee phone", () => {
           optionId: "listen",
           label: "Tell me what happened.",
           feedback: "Listening first.",
-          tags: ["listens"],
+          tags: ["listens", "denies-emotion"],
           decidedBy: "majority",
         },
       }),
@@ -71,9 +72,38 @@ describe("trainee phone", () => {
     expect(m.reveal).toEqual({
       label: "Tell me what happened.",
       feedback: "Listening first.",
-      tags: ["Listens"],
+      tags: [
+        { tag: "listens", good: true, text: "✔ Technique: Listens", short: "✔ Listens" },
+        {
+          tag: "denies-emotion",
+          good: false,
+          text: "✖ Defence mechanism: Denying the emotion",
+          short: "✖ Denying the emotion",
+        },
+      ],
     });
     expect(m.cards).toEqual([]);
+  });
+
+  it("offers the trainer's teams in the lobby with member counts and marks the trainee's own", () => {
+    const m = traineeModel(
+      trainee({
+        phase: "lobby",
+        style: "teams",
+        can: "wait",
+        options: [],
+        team: { id: "team-2", name: "Team 2", captainName: "Ben", isCaptain: false },
+        teams: [
+          { id: "team-1", name: "Team 1", memberCount: 3 },
+          { id: "team-2", name: "Team 2", memberCount: 1 },
+        ],
+      }),
+    );
+    expect(m.teamChoices).toEqual([
+      { id: "team-1", label: "Team 1 · 3 in it", selected: false },
+      { id: "team-2", label: "Team 2 · 1 in it", selected: true },
+    ]);
+    expect(traineeModel(trainee()).teamChoices).toEqual([]);
   });
 
   it("tells the hot-seat holder to choose and the others to mark", () => {
@@ -142,6 +172,21 @@ describe("projector", () => {
     expect(m.meters?.costTotal).toBe("€25");
   });
 
+  it("tells good techniques from defence mechanisms on the wall by shape and words, not colour alone", () => {
+    const result = {
+      stepIndex: 0,
+      optionId: "listen",
+      label: "Tell me what happened.",
+      tags: ["acknowledges-emotion" as const, "blames-subcontractor" as const],
+      decidedBy: "majority" as const,
+    };
+    const m = projectorModel({ ...base, phase: "revealed", result }, "", 0);
+    expect(m.result?.tags.map((b) => [b.good, b.text])).toEqual([
+      [true, "✔ Technique: Acknowledges the emotion"],
+      [false, "✖ Defence mechanism: Blaming the subcontractor"],
+    ]);
+  });
+
   it("keeps the join code and address up while joining is open, large in the lobby", () => {
     expect(projectorModel({ ...base, phase: "lobby" }, "http://x/join/KQWXYR", 0).join).toMatchObject({
       code: "KQWXYR",
@@ -196,6 +241,67 @@ describe("trainer console", () => {
   });
 
   it("previews each option's effects in words for the trainer only", () => {
-    expect(trainerModel(base).previews[0]).toMatchObject({ effects: "Mood +10 · Cost +€3", tags: "Listens" });
+    expect(trainerModel(base).previews[0]).toMatchObject({
+      effects: "Mood +10 · Cost +€3",
+      tags: "✔ Listens",
+    });
+  });
+
+  it("offers a seeded draw only while a closed vote is tied, and skipping while a scenario runs", () => {
+    const draw = (v: TrainerView) => trainerModel(v).controls.find((c) => c.id === "ctl.tieDraw");
+    expect(draw(base)?.enabled).toBe(false);
+    expect(draw({ ...base, phase: "closed", tiedOptionIds: ["listen", "label"] })).toMatchObject({
+      enabled: true,
+      message: { type: "trainer.breakTie", draw: true },
+    });
+    expect(trainerModel(base).controls.find((c) => c.id === "ctl.skip")).toMatchObject({
+      enabled: true,
+      message: { type: "trainer.skip" },
+    });
+    expect(trainerModel({ ...base, phase: "lobby" }).controls.find((c) => c.id === "ctl.skip")?.enabled).toBe(
+      false,
+    );
+  });
+
+  it("rewinds one team's run from that team's decisions in team play", () => {
+    const decision = {
+      stepIndex: 0,
+      optionId: "listen",
+      label: "Tell me what happened.",
+      decidedBy: "team" as const,
+      byName: "Ana",
+      tags: ["listens" as const],
+      tally: [],
+      votes: {},
+      marks: {},
+      at: 0,
+      meters: { mood: 40, cost: 3 },
+    };
+    const team = {
+      id: "team-2",
+      name: "Team 2",
+      memberCount: 2,
+      stepIndex: 1,
+      meters: { mood: 40, cost: 3 },
+      ended: false,
+      memberIds: ["t1", "t2"],
+      options: [],
+      history: [decision],
+    };
+    const m = trainerModel({ ...base, style: "teams", teams: [team] });
+    expect(m.history).toEqual([
+      {
+        id: "rewind.team-2.0",
+        stepIndex: 0,
+        text: "Team 2 · 1. Tell me what happened. (Ana)",
+        split: "",
+        rewindLabel: "⟲ Rewind Team 2 to step 1",
+        rewind: { type: "trainer.rewind", stepIndex: 0, teamId: "team-2" },
+      },
+    ]);
+    expect(trainerModel({ ...base, history: [decision] }).history[0]?.rewind).toEqual({
+      type: "trainer.rewind",
+      stepIndex: 0,
+    });
   });
 });

@@ -1,6 +1,8 @@
 import type { Emotion, TraineeView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
+import { tagBadge } from "./tagBadge";
+import type { TagBadge } from "./tagBadge";
 import { secondsLeft } from "./tallyModel";
 
 /** One response card on the phone. */
@@ -22,8 +24,10 @@ export type TraineeModel = {
   status: string;
   /** What tapping a card sends, if anything. */
   action: "trainee.vote" | "trainee.mark" | "trainee.choose" | undefined;
-  reveal?: { label: string; feedback?: string; tags: string[] };
+  reveal?: { label: string; feedback?: string; tags: TagBadge[] };
   team?: string;
+  /** Teams this trainee may join in the lobby (empty unless the trainer made teams). */
+  teamChoices: { id: string; label: string; selected: boolean }[];
   ending?: { title: string; debrief: string; outcome: string };
 };
 
@@ -84,6 +88,11 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
         : cards,
     status,
     action: enabled ? action : undefined,
+    teamChoices: (view.phase === "lobby" ? view.teams : []).map((team) => ({
+      id: team.id,
+      label: `${team.name} · ${t("trainee.members", { count: team.memberCount })}`,
+      selected: team.id === view.team?.id,
+    })),
   };
   if (view.customer)
     model.customer = { name: view.customer.name, line: view.customer.line, emotion: view.customer.emotion };
@@ -91,11 +100,11 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
     model.reveal = {
       label: view.result.label,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
-      tags: view.result.tags.map((tag) => t(`tag.${tag}` as MessageKey)),
+      tags: view.result.tags.map(tagBadge),
     };
   }
   const left = view.vote.open && now !== undefined ? secondsLeft(view.vote, now) : undefined;
-  if (left !== undefined) model.status = `⏱ ${t("projector.timeLeft", { seconds: left })} · ${model.status}`;
+  if (left !== undefined) model.status = `◷ ${t("projector.timeLeft", { seconds: left })} · ${model.status}`;
   if (view.team) model.team = `${view.team.name}${view.team.isCaptain ? " ★" : ""}`;
   if (view.ending)
     model.ending = {

@@ -2,6 +2,7 @@ import type { ClientMessage, TrainerView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { getLocale, t } from "../i18n/t";
 import { formatMoney } from "./money";
+import { tagBadge } from "./tagBadge";
 
 /** A console control: its id, label, shortcut key, whether it applies now, and the message it sends. */
 export type ControlModel = {
@@ -15,8 +16,15 @@ export type ControlModel = {
 /** An option with its effects written out for the trainer (never shown to trainees). */
 export type PreviewRow = { id: string; label: string; effects: string; tags: string; votes: number };
 
-/** One decision in the history, with the rewind it offers. */
-export type HistoryRow = { stepIndex: number; text: string; split: string };
+/** One decision in the history, with the rewind it offers (of one team's run in team play). */
+export type HistoryRow = {
+  id: string;
+  stepIndex: number;
+  text: string;
+  split: string;
+  rewindLabel: string;
+  rewind: ClientMessage;
+};
 
 /** What the trainer console draws. */
 export type TrainerModel = {
@@ -53,7 +61,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     {
       // A timed vote closes by itself; the projector counts down.
       id: "ctl.voteTimed",
-      label: "⏱ 60 s",
+      label: "◷ 60 s",
       enabled: !view.paused && canOpen,
       message: { type: "trainer.openVote", seconds: 60 },
     },
@@ -100,6 +108,19 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       message: { type: "trainer.start" },
     },
     {
+      // Only when a closed vote is tied: settle it by a seeded draw the report can replay.
+      id: "ctl.tieDraw",
+      label: `⚖ ${t("trainer.tieDraw")}`,
+      enabled: !view.paused && view.phase === "closed" && view.tiedOptionIds.length > 1,
+      message: { type: "trainer.breakTie", draw: true },
+    },
+    {
+      id: "ctl.skip",
+      label: `⇥ ${t("trainer.skip")}`,
+      enabled: playing,
+      message: { type: "trainer.skip" },
+    },
+    {
       id: "ctl.end",
       label: t("trainer.end"),
       key: "e",
@@ -128,21 +149,32 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       id: o.id,
       label: o.label,
       effects: parts.join(" · "),
-      tags: o.tags.map((tag) => t(`tag.${tag}` as MessageKey)).join(", "),
+      tags: o.tags.map((tag) => tagBadge(tag).short).join("  "),
       votes: counts.get(o.id) ?? 0,
     };
   });
-  const history = view.history.map((d) => {
+  const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
     const split = d.tally
       .filter((l) => l.count > 0)
       .map((l) => `${l.count}`)
       .join("/");
+    const step = d.stepIndex + 1;
     return {
+      id: team ? `rewind.${team.id}.${d.stepIndex}` : `rewind.${d.stepIndex}`,
       stepIndex: d.stepIndex,
-      text: `${d.stepIndex + 1}. ${d.label}${d.byName ? ` (${d.byName})` : ""}`,
+      text: `${team ? `${team.name} · ` : ""}${step}. ${d.label}${d.byName ? ` (${d.byName})` : ""}`,
       split: split ? `${t("debrief.votes")}: ${split}` : "",
+      rewindLabel: `⟲ ${team ? t("trainer.rewindTeam", { team: team.name, step }) : t("trainer.rewind", { step })}`,
+      rewind: team
+        ? { type: "trainer.rewind", stepIndex: d.stepIndex, teamId: team.id }
+        : { type: "trainer.rewind", stepIndex: d.stepIndex },
     };
-  });
+  };
+  // In team play each team's run has its own history, and a rewind goes back in that team's run only.
+  const history =
+    view.style === "teams"
+      ? view.teams.flatMap((team) => team.history.map((d) => row(d, team)))
+      : view.history.map((d) => row(d));
   const votesCast = Object.keys(view.votes).length;
   const phaseKey = `phase.${view.phase}` as MessageKey;
   return {

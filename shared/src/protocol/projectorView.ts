@@ -50,6 +50,8 @@ export const projectorViewSchema = z.strictObject({
   tiedOptionIds: z.array(z.string()),
   result: resultViewSchema.optional(),
   meters: meterReadingSchema.optional(),
+  /** The meters the run started with: step 0 of the debrief chart. */
+  startMeters: meterReadingSchema.optional(),
   ledger: z.array(ledgerLineSchema),
   hotSeat: z.strictObject({ holderName: z.string() }).optional(),
   teams: z.array(teamBoardLineSchema),

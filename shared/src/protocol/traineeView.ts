@@ -33,10 +33,14 @@ export const traineeViewSchema = z.strictObject({
   vote: voteStatusSchema,
   result: resultViewSchema.optional(),
   meters: meterReadingSchema.optional(),
+  /** The meters the run started with: step 0 of the debrief chart. */
+  startMeters: meterReadingSchema.optional(),
   hotSeat: z.strictObject({ holderName: z.string(), inSeat: z.boolean() }).optional(),
   team: z
     .strictObject({ id: z.string(), name: z.string(), captainName: z.string(), isCaptain: z.boolean() })
     .optional(),
+  /** The teams a trainee may pick in the lobby: names and member counts only, never who is in them. */
+  teams: z.array(z.strictObject({ id: z.string(), name: z.string(), memberCount: z.number().int() })),
   ending: endingViewSchema.optional(),
   /** The path played, shown at the debrief. */
   path: z.array(pathStepViewSchema).optional(),

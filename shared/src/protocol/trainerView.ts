@@ -42,6 +42,7 @@ export const decisionViewSchema = z.strictObject({
   label: z.string(),
   decidedBy: decidedBySchema,
   byName: z.string().optional(),
+  tags: z.array(z.enum(techniqueTags)),
   tally: z.array(tallyLineSchema),
   /** traineeId → optionId, for class votes. */
   votes: z.record(z.string(), z.string()),
@@ -84,6 +85,8 @@ export const trainerViewSchema = z.strictObject({
   tiedOptionIds: z.array(z.string()),
   result: resultViewSchema.optional(),
   meters: meterReadingSchema.optional(),
+  /** The meters the run started with: step 0 of the debrief chart. */
+  startMeters: meterReadingSchema.optional(),
   ledger: z.array(ledgerLineSchema),
   hotSeat: z.strictObject({ holderId: z.string(), holderName: z.string() }).optional(),
   teams: z.array(trainerTeamSchema),

@@ -65,6 +65,8 @@ export const pathStepViewSchema = z.strictObject({
   optionId: z.string(),
   label: z.string(),
   decidedBy: decidedBySchema,
+  /** Technique tags of the option played, so the debrief names techniques for every step. */
+  tags: z.array(z.enum(techniqueTags)),
   moodAfter: z.number(),
   costAfter: z.number(),
 });

@@ -5,6 +5,7 @@ import {
   endingView,
   ledgerLines,
   meterReading,
+  startMeterReading,
   optionLabels,
   pathView,
   resultView,
@@ -79,6 +80,8 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   if (result) view.result = result;
   const meters = meterReading(record);
   if (meters) view.meters = meters;
+  const start = startMeterReading(ctx, record);
+  if (start) view.startMeters = start;
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
   const ending = endingView(record?.ending, t);

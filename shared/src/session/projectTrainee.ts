@@ -6,12 +6,13 @@ import {
   optionLabels,
   pathView,
   resultView,
+  startMeterReading,
   scenarioTitleView,
   showsResult,
   translatorFor,
   voteStatus,
 } from "./projectionParts";
-import { captainOf, traineeById } from "./roster";
+import { captainOf, teamMembers, traineeById } from "./roster";
 import { chooserId, isPlaying, phaseOf, runOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
 import type { SessionState } from "./sessionState";
@@ -43,6 +44,15 @@ export function projectTrainee(state: SessionState, traineeId: string, locale?: 
     options: isPlaying(phase) ? optionLabels(record, t) : [],
     can,
     vote: voteStatus(ctx),
+    // Teams to pick from in the lobby; counts only, so no trainee learns who else is where.
+    teams:
+      phase === "lobby"
+        ? ctx.teams.map((team) => ({
+            id: team.id,
+            name: team.name,
+            memberCount: teamMembers(ctx, team.id).length,
+          }))
+        : [],
   };
   const scenario = scenarioTitleView(ctx, t);
   if (scenario) view.scenario = scenario;
@@ -56,6 +66,8 @@ export function projectTrainee(state: SessionState, traineeId: string, locale?: 
   if (result) view.result = result;
   const meters = meterReading(record);
   if (meters) view.meters = meters;
+  const start = startMeterReading(ctx, record);
+  if (start) view.startMeters = start;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder)
     view.hotSeat = { holderName: holder.name, inSeat: holder.id === traineeId };

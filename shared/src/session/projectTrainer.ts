@@ -7,6 +7,7 @@ import {
   ledgerLines,
   meterReading,
   resultView,
+  startMeterReading,
   scenarioTitleView,
   showsResult,
   tallyLines,
@@ -36,6 +37,7 @@ function history(ctx: SessionContext, decisions: readonly Decision[], t: Transla
       optionId: d.optionId,
       label: t(d.label),
       decidedBy: d.decidedBy,
+      tags: d.tags,
       tally: tallyLines(d.tally),
       votes: d.votes,
       marks: d.marks,
@@ -113,6 +115,8 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   if (result) view.result = result;
   const meters = meterReading(record);
   if (meters) view.meters = meters;
+  const start = startMeterReading(ctx, record ?? ctx.runs[ctx.teams[0]?.id ?? ""]);
+  if (start) view.startMeters = start;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
   const ending = endingView(record?.ending, t);

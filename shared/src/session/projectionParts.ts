@@ -60,6 +60,18 @@ export function meterReading(record: RunRecord | undefined): MeterReading | unde
   return { ...record.run.meters, cost: totalCost(record.run.ledger) };
 }
 
+/**
+ * The meters a run started with (cost 0). Sessions stored before the scenario kept them fall back to the
+ * run's meters while nothing has been played yet.
+ */
+export function startMeterReading(
+  ctx: SessionContext,
+  record: RunRecord | undefined,
+): MeterReading | undefined {
+  const start = ctx.scenario?.startMeters ?? (record?.decisions.length === 0 ? record.run.meters : undefined);
+  return start ? { ...start, cost: 0 } : undefined;
+}
+
 /** The run's ledger, item by item, in vocabulary order. */
 export function ledgerLines(record: RunRecord | undefined): LedgerLine[] {
   const ledger = record?.run.ledger ?? {};
@@ -101,6 +113,7 @@ export function pathView(decisions: readonly Decision[], t: Translate): PathStep
     optionId: d.optionId,
     label: t(d.label),
     decidedBy: d.decidedBy,
+    tags: d.tags,
     moodAfter: d.meters.mood,
     costAfter: d.cost,
   }));

@@ -77,4 +77,31 @@ describe("projections", () => {
     d.ok({ type: "trainer.nextScenario" }, trainer);
     check();
   });
+
+  it("names the techniques of every step and the starting meters at the debrief, from the view alone", () => {
+    const d = votingClass(3);
+    d.ok({ type: "trainer.reveal" }, trainer);
+    d.ok({ type: "trainer.end" }, trainer);
+    const wall = projectProjector(d.state);
+    expect(wall.path.map((s) => s.tags)).toEqual([["listens"]]);
+    expect(wall.startMeters).toEqual({ mood: 30, reputation: 50, cost: 0 });
+    expect(projectTrainee(d.state, "t1").path?.[0]?.tags).toEqual(["listens"]);
+    expect(projectTrainee(d.state, "t1").startMeters?.mood).toBe(30);
+    expect(projectTrainer(d.state).history[0]?.tags).toEqual(["listens"]);
+  });
+
+  it("lists the teams to pick in the lobby with member counts and no other trainee's name", () => {
+    const d = new SessionDriver();
+    d.setUp(5);
+    d.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+    d.ok({ type: "trainer.splitTeams", count: 2 }, trainer);
+    const view = projectTrainee(d.state, "t1");
+    expect(view.teams).toEqual([
+      { id: "team-1", name: "Team 1", memberCount: 3 },
+      { id: "team-2", name: "Team 2", memberCount: 2 },
+    ]);
+    expect(JSON.stringify(view)).not.toMatch(/Trainee [2-5]|"t[2-5]"/);
+    d.ok({ type: "trainee.pickTeam", teamId: "team-2" }, trainee("t1"));
+    expect(projectTrainee(d.state, "t1").teams.map((t) => t.memberCount)).toEqual([2, 3]);
+  });
 });

@@ -113,6 +113,7 @@ export function scenarioRefOf(compiled: CompiledScenario, source?: string): Scen
     currency: s.currency,
     personaName: s.persona.name,
     languages: s.languages,
+    startMeters: startRun(compiled).meters,
   };
   if (source !== undefined) ref.source = source;
   return ref;

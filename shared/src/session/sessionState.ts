@@ -80,6 +80,8 @@ export type ScenarioRef = {
   currency: string;
   personaName: string;
   languages: string[];
+  /** The meters every run starts with, so charts can begin at step 0 (absent in sessions stored before it). */
+  startMeters?: RunMeters;
   source?: string;
 };
 
