@@ -54,6 +54,9 @@ export function ensureClientBuilt(): void {
     {
       cwd: repoRoot,
       stdio: "inherit",
+      // Vitest sets NODE_ENV=test, which would make Vite bake in a development build (import.meta.env.DEV)
+      // whose client dials the dev server's port instead of the page's own origin.
+      env: { ...process.env, NODE_ENV: "production" },
     },
   );
   if (built.status !== 0) throw new Error("client build failed");
