@@ -135,6 +135,8 @@ export const en = {
   "trainer.tieDraw": "Tie: draw lots",
   "trainer.tieTitle": "The vote is tied — settle it",
   "trainer.rewindTeam": "Rewind {team} to step {step}",
+  "projector.members": "{count} trainees",
+  "projector.playing": "Still talking",
   "tag.listens": "Listens",
   "tag.acknowledges-emotion": "Acknowledges the emotion",
   "tag.keeps-informed": "Keeps the customer informed",

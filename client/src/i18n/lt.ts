@@ -138,6 +138,8 @@ export const lt: Record<MessageKey, string> = {
   "trainer.tieDraw": "Lygiosios: burtai",
   "trainer.tieTitle": "Balsai pasiskirstė po lygiai — išspręskite",
   "trainer.rewindTeam": "Grąžinti {team} į {step} žingsnį",
+  "projector.members": "dalyvių: {count}",
+  "projector.playing": "Pokalbis tęsiasi",
   "tag.listens": "Klausosi",
   "tag.acknowledges-emotion": "Pripažįsta emociją",
   "tag.keeps-informed": "Nuolat informuoja klientą",

@@ -138,6 +138,8 @@ export const pl: Record<MessageKey, string> = {
   "trainer.tieDraw": "Remis: losuj",
   "trainer.tieTitle": "Remis w głosowaniu — rozstrzygnij",
   "trainer.rewindTeam": "Cofnij {team} do kroku {step}",
+  "projector.members": "osób: {count}",
+  "projector.playing": "Rozmowa trwa",
   "tag.listens": "Słucha",
   "tag.acknowledges-emotion": "Uznaje emocje",
   "tag.keeps-informed": "Informuje klienta na bieżąco",

@@ -137,6 +137,8 @@ export const ro: Record<MessageKey, string> = {
   "trainer.tieDraw": "Egalitate: trage la sorți",
   "trainer.tieTitle": "Vot la egalitate — decide",
   "trainer.rewindTeam": "Înapoi {team} la pasul {step}",
+  "projector.members": "cursanți: {count}",
+  "projector.playing": "Discuția continuă",
   "tag.listens": "Ascultă",
   "tag.acknowledges-emotion": "Recunoaște emoția",
   "tag.keeps-informed": "Ține clientul informat",

@@ -3,10 +3,12 @@ import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
+import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
 import { formatMoney } from "../viewModel/money";
+import { trainerModel } from "../viewModel/trainerModel";
 import type { BestPath } from "../viewModel/bestPath";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
@@ -72,6 +74,9 @@ export class DebriefScene extends BaseScene {
       ...(view.role !== "trainee" ? { branches: view.branches } : {}),
       ...(view.role === "trainer" ? { history: view.history } : {}),
       ...(view.startMeters ? { startMeters: view.startMeters } : {}),
+      ...(view.role !== "trainee"
+        ? { teams: view.teams.map((team) => ({ name: team.name, path: team.path ?? [] })) }
+        : {}),
       ...(this.best ? { best: this.best } : {}),
       currency,
       locale: getLocale(),
@@ -108,7 +113,8 @@ export class DebriefScene extends BaseScene {
     }
     // Without an ending text (the trainer ended early) the map and chart move up into its place.
     const top = m.ending ? 330 : 170;
-    this.drawMap(m, 60, top, 1100);
+    if (m.teams.length) this.drawTeamMaps(m, 60, top, 1100, 290);
+    else this.drawMap(m, 60, top, 1100);
     this.drawChart(m, 60, top + 310, 1100, m.ending ? 220 : 300);
     let x = 1220;
     let y = top - 10;
@@ -165,22 +171,18 @@ export class DebriefScene extends BaseScene {
     x = 60;
     y = 900;
     if (view.role === "trainer") {
-      view.history.slice(-6).forEach((h, i) => {
-        new Button(
-          this,
-          60 + i * 260,
-          960,
-          {
-            id: `rewind.${h.stepIndex}`,
-            label: `⟲ ${t("trainer.rewind", { step: h.stepIndex + 1 })}`,
-            width: 240,
-            height: 60,
-            fontSize: 20,
-            fill: 0xe5e9f2,
-          },
-          () => app().conn.send({ type: "trainer.rewind", stepIndex: h.stepIndex }),
-        );
-      });
+      // The last decisions (of every team in team play), each with its own rewind.
+      trainerModel(view)
+        .history.slice(-4)
+        .forEach((h, i) => {
+          new Button(
+            this,
+            60 + i * 280,
+            960,
+            { id: h.id, label: h.rewindLabel, width: 264, height: 64, fontSize: 18, fill: 0xe5e9f2 },
+            () => app().conn.send(h.rewind),
+          );
+        });
       new Button(
         this,
         1560,
@@ -253,12 +255,10 @@ export class DebriefScene extends BaseScene {
       const cx = x + 20 + gap * (i + 1);
       g.fillStyle(theme.accent, 1).fillCircle(cx, y + 40, 22);
       this.add.text(cx, y + 40, String(s.n), textStyle(24, theme.inkDark, { bold: true })).setOrigin(0.5);
-      const label = this.add
-        .text(cx, y + 70, s.label, {
-          ...textStyle(20, theme.inkDim, { wrap: gap - 8, align: "center" }),
-          maxLines: 3,
-        })
-        .setOrigin(0.5, 0);
+      const label = fitText(
+        this.add.text(cx, y + 70, s.label, textStyle(20, theme.inkDim, { wrap: gap - 8, align: "center" })),
+        3,
+      ).setOrigin(0.5, 0);
       // Each step's techniques under its label: shape and name, green ✔ or red ✖, never colour alone.
       let ty = y + 74 + label.height;
       for (const b of s.tags.slice(0, 3)) {
@@ -286,6 +286,44 @@ export class DebriefScene extends BaseScene {
     });
   }
 
+  /** In team play: one row per team with its numbered stops and each step's techniques. */
+  private drawTeamMaps(m: DebriefModel, x: number, y: number, w: number, h: number): void {
+    this.add.text(x, y - 10, t("debrief.path"), textStyle(28, theme.ink, { bold: true })).setOrigin(0, 1);
+    const rowH = Math.min(150, h / Math.max(1, m.teams.length));
+    const g = this.add.graphics();
+    m.teams.forEach((team, ti) => {
+      const ry = y + ti * rowH;
+      this.add.text(x, ry + 10, team.name, textStyle(24, theme.ink, { bold: true }));
+      const x0 = x + 190;
+      const n = Math.max(1, team.steps.length);
+      const gap = Math.min(200, (w - 210) / n);
+      g.lineStyle(5, 0xffffff, 0.8).lineBetween(x0, ry + 24, x0 + gap * n, ry + 24);
+      g.fillStyle(theme.good, 1).fillCircle(x0, ry + 24, 11);
+      team.steps.forEach((s, i) => {
+        const cx = x0 + gap * (i + 1);
+        g.fillStyle(theme.accent, 1).fillCircle(cx, ry + 24, 18);
+        this.add.text(cx, ry + 24, String(s.n), textStyle(20, theme.inkDark, { bold: true })).setOrigin(0.5);
+        let ty = ry + 48;
+        for (const b of s.tags.slice(0, 2)) {
+          const tag = fitText(
+            this.add.text(
+              cx,
+              ty,
+              b.short,
+              textStyle(16, b.good ? theme.goodCss : theme.badOnDarkCss, {
+                bold: true,
+                wrap: gap - 6,
+                align: "center",
+              }),
+            ),
+            2,
+          ).setOrigin(0.5, 0);
+          ty += tag.height + 2;
+        }
+      });
+    });
+  }
+
   /** Mood (circles, left axis 0..100) and cost (squares, right axis) over the steps. */
   private drawChart(m: DebriefModel, x: number, y: number, w: number, h: number): void {
     const small = w < 700;
@@ -302,6 +340,24 @@ export class DebriefScene extends BaseScene {
     const costPts = m.chart.cost.map(
       (v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / m.chart.maxCost),
     );
+    // In team play each team's mood gets its own line, named at its end so colour is not the only key.
+    const longest = Math.max(n, ...m.teams.map((team) => team.mood.length - 1));
+    const tx = (i: number) => x + 20 + ((w - 140) * i) / Math.max(1, longest);
+    m.teams.forEach((team, ti) => {
+      const pts = team.mood.map((v, i) => new Phaser.Math.Vector2(tx(i), y + h - (h * v) / 100));
+      const colour = ti % 2 ? 0x8fd3ff : theme.good;
+      g.lineStyle(4, colour, 1).strokePoints(pts);
+      pts.forEach((p) => g.fillStyle(colour, 1).fillCircle(p.x, p.y, 6));
+      const end = pts[pts.length - 1];
+      if (end)
+        this.add
+          .text(end.x + 10, end.y, team.name, textStyle(small ? 14 : 20, theme.ink, { bold: true }))
+          .setOrigin(0, 0.5);
+    });
+    if (m.teams.length) {
+      this.add.text(x + 6, y + 4, `● ${t("meter.mood")} (0–100)`, textStyle(small ? 15 : 22, theme.goodCss));
+      return;
+    }
     g.lineStyle(5, theme.good, 1).strokePoints(moodPts);
     moodPts.forEach((p) => g.fillStyle(theme.good, 1).fillCircle(p.x, p.y, 8));
     g.lineStyle(4, theme.accent, 1).strokePoints(costPts);

@@ -268,8 +268,9 @@ export class ProjectorScene extends BaseScene {
       const size = rowH > 150 ? 44 : 32;
       d.add([g, face]);
       d.add(
-        this.add.text(260, mid, row.name, textStyle(size + 6, theme.ink, { bold: true })).setOrigin(0, 0.5),
+        this.add.text(260, mid, row.name, textStyle(size + 6, theme.ink, { bold: true })).setOrigin(0, 1),
       );
+      d.add(this.add.text(260, mid + 4, row.members, textStyle(size - 12, theme.inkDim)).setOrigin(0, 0));
       d.add(this.add.text(620, mid, row.step, textStyle(size, theme.inkDim)).setOrigin(0, 0.5));
       d.add(this.add.text(880, mid, row.mood, textStyle(size, theme.ink, { bold: true })).setOrigin(0, 0.5));
       d.add(
@@ -283,7 +284,7 @@ export class ProjectorScene extends BaseScene {
             1840,
             mid,
             row.status,
-            textStyle(size - 8, theme.goodCss, { bold: true, align: "right", wrap: 300 }),
+            textStyle(size - 8, theme.goodCss, { bold: true, align: "right", wrap: 340 }),
           )
           .setOrigin(1, 0.5),
       );

@@ -271,7 +271,13 @@ export class TrainerScene extends BaseScene {
     let hy = cy + 50;
     // Newest last; as many as fit above the bottom edge, each label on two lines at most.
     const fit = Math.max(1, Math.floor((1060 - hy) / 112));
-    for (const h of model.history.slice(-fit)) {
+    // In team play every team keeps its latest decisions on screen, so any team's run can be rewound.
+    const perTeam = Math.max(1, Math.floor(fit / Math.max(1, view.teams.length)));
+    const rows =
+      view.style === "teams"
+        ? view.teams.flatMap((team) => model.history.filter((h) => h.teamId === team.id).slice(-perTeam))
+        : model.history.slice(-fit);
+    for (const h of rows) {
       const text = this.add.text(1500, hy, `${h.text}${h.split ? `  [${h.split}]` : ""}`, {
         ...textStyle(18, theme.inkDim, { wrap: 380 }),
         maxLines: 2,

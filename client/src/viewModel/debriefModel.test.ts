@@ -94,4 +94,23 @@ describe("debrief", () => {
     expect(m.votes).toEqual([{ step: 1, label: "Tell me what happened.", split: "3 / 1" }]);
     expect(m.marks).toEqual([{ step: 1, agreed: 2, differed: 1 }]);
   });
+
+  it("lists each team's path and mood line, and counts every team's techniques", () => {
+    const m = debriefModel({
+      path: [],
+      teams: [
+        { name: "Team 1", path: [path[0]!] },
+        { name: "Team 2", path },
+      ],
+      startMeters: { mood: 20, cost: 0 },
+      currency: "EUR",
+      locale: "en",
+    });
+    expect(m.teams.map((team) => [team.name, team.steps.length, team.mood])).toEqual([
+      ["Team 1", 1, [20, 30]],
+      ["Team 2", 2, [20, 30, 10]],
+    ]);
+    expect(m.techniques).toEqual([{ name: "Listens", count: 2 }]);
+    expect(m.defences.map((c) => c.count)).toEqual([1]);
+  });
 });

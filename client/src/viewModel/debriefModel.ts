@@ -22,15 +22,31 @@ export type DebriefInput = {
   locale: string;
   /** The meters the run started with, so the chart begins at step 0. */
   startMeters?: MeterReading;
+  /** In team play: each team's own path. */
+  teams?: { name: string; path: PathStepView[] }[];
   best?: { labels: string[]; mood: number; cost: number };
 };
+
+/** One played step as the debrief lists it, with its techniques as badges. */
+export type DebriefStep = { n: number; label: string; decidedBy: string; tags: TagBadge[] };
+
+function stepsOf(path: PathStepView[]): DebriefStep[] {
+  return path.map((s) => ({
+    n: s.stepIndex + 1,
+    label: s.label,
+    decidedBy: s.decidedBy,
+    tags: s.tags.map(tagBadge),
+  }));
+}
 
 /** A named count, e.g. a technique and how often it was used. */
 export type Count = { name: string; count: number };
 
 /** What the debrief draws. */
 export type DebriefModel = {
-  steps: { n: number; label: string; decidedBy: string; tags: TagBadge[] }[];
+  steps: DebriefStep[];
+  /** Each team's path and mood line in team play (the class path is then empty). */
+  teams: { name: string; steps: DebriefStep[]; mood: number[] }[];
   chart: { mood: number[]; cost: number[]; maxCost: number; costLabel: string };
   techniques: Count[];
   defences: Count[];
@@ -54,19 +70,18 @@ function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Cou
  * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
  */
 export function debriefModel(input: DebriefInput): DebriefModel {
-  const tags = input.path.flatMap((s) => s.tags);
-  const mood = [
-    input.startMeters?.mood ?? input.path[0]?.moodAfter ?? 50,
-    ...input.path.map((s) => s.moodAfter),
-  ];
+  const teams = input.teams ?? [];
+  const tags = [input.path, ...teams.map((team) => team.path)].flatMap((p) => p.flatMap((s) => s.tags));
+  const start = input.startMeters?.mood ?? input.path[0]?.moodAfter ?? teams[0]?.path[0]?.moodAfter ?? 50;
+  const mood = [start, ...input.path.map((s) => s.moodAfter)];
   const cost = [input.startMeters?.cost ?? 0, ...input.path.map((s) => s.costAfter)];
   const maxCost = Math.max(1, ...cost);
   const model: DebriefModel = {
-    steps: input.path.map((s) => ({
-      n: s.stepIndex + 1,
-      label: s.label,
-      decidedBy: s.decidedBy,
-      tags: s.tags.map(tagBadge),
+    steps: stepsOf(input.path),
+    teams: teams.map((team) => ({
+      name: team.name,
+      steps: stepsOf(team.path),
+      mood: [start, ...team.path.map((s) => s.moodAfter)],
     })),
     chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
     techniques: counts(tags, (tag) => !isDefence(tag)),

@@ -79,7 +79,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
       const band = moodBand(team.meters.mood);
       return {
         name: team.name,
-        members: String(team.memberCount),
+        members: t("projector.members", { count: team.memberCount }),
         step: t("debrief.step", { step: team.stepIndex + 1 }),
         mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(band.key)}`,
         moodValue: team.meters.mood,
@@ -87,7 +87,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
         cost: formatMoney(team.meters.cost, currency, locale),
         status: team.ended
           ? `${team.outcome ? t(`outcome.${team.outcome}` as MessageKey) : ""} ${team.endingTitle ?? ""}`.trim()
-          : "…",
+          : `… ${t("projector.playing")}`,
       };
     });
   }

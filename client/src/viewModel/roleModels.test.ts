@@ -292,6 +292,7 @@ describe("trainer console", () => {
     expect(m.history).toEqual([
       {
         id: "rewind.team-2.0",
+        teamId: "team-2",
         stepIndex: 0,
         text: "Team 2 · 1. Tell me what happened. (Ana)",
         split: "",

@@ -19,6 +19,7 @@ export type PreviewRow = { id: string; label: string; effects: string; tags: str
 /** One decision in the history, with the rewind it offers (of one team's run in team play). */
 export type HistoryRow = {
   id: string;
+  teamId?: string;
   stepIndex: number;
   text: string;
   split: string;
@@ -161,6 +162,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     const step = d.stepIndex + 1;
     return {
       id: team ? `rewind.${team.id}.${d.stepIndex}` : `rewind.${d.stepIndex}`,
+      ...(team ? { teamId: team.id } : {}),
       stepIndex: d.stepIndex,
       text: `${team ? `${team.name} · ` : ""}${step}. ${d.label}${d.byName ? ` (${d.byName})` : ""}`,
       split: split ? `${t("debrief.votes")}: ${split}` : "",

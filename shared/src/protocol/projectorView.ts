@@ -26,6 +26,8 @@ export const teamBoardLineSchema = z.strictObject({
   ended: z.boolean(),
   outcome: z.enum(outcomes).optional(),
   endingTitle: z.string().optional(),
+  /** The team's path with its technique tags, at the debrief only (the board stays small during play). */
+  path: z.array(pathStepViewSchema).optional(),
 });
 export type TeamBoardLine = z.infer<typeof teamBoardLineSchema>;
 

@@ -22,8 +22,8 @@ import { isPlaying, phaseOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
 import type { SessionContext, SessionState } from "./sessionState";
 
-/** Each team's line on the board: its step, the customer's face, meters and ending. */
-export function teamBoard(ctx: SessionContext, t: Translate): TeamBoardLine[] {
+/** Each team's line on the board: its step, the customer's face, meters and ending, and at the debrief its path. */
+export function teamBoard(ctx: SessionContext, t: Translate, withPath = false): TeamBoardLine[] {
   if (ctx.style !== "teams") return [];
   return ctx.teams.map((team) => {
     const record = ctx.runs[team.id];
@@ -40,6 +40,7 @@ export function teamBoard(ctx: SessionContext, t: Translate): TeamBoardLine[] {
       line.outcome = record.ending.outcome;
       line.endingTitle = t(record.ending.title);
     }
+    if (withPath && record) line.path = pathView(record.decisions, t);
     return line;
   });
 }
@@ -68,7 +69,7 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
     votesCast: Object.values(tally).reduce((a, b) => a + b, 0),
     tiedOptionIds: ctx.vote?.tie ?? [],
     ledger: ledgerLines(record),
-    teams: teamBoard(ctx, t),
+    teams: teamBoard(ctx, t, phase === "debrief"),
     path: pathView(record?.decisions ?? [], t),
     branches: branchViews(record, t),
   };

@@ -61,7 +61,7 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   const playing = isPlaying(phase);
   const t = translatorFor(ctx, locale);
   const record = ctx.style === "teams" ? undefined : ctx.runs[mainRunKey];
-  const board = teamBoard(ctx, t);
+  const board = teamBoard(ctx, t, phase === "debrief");
   const teams: TrainerTeam[] = board.map((line) => {
     const r = ctx.runs[line.id];
     const team: TrainerTeam = {

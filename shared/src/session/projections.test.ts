@@ -104,4 +104,23 @@ describe("projections", () => {
     d.ok({ type: "trainee.pickTeam", teamId: "team-2" }, trainee("t1"));
     expect(projectTrainee(d.state, "t1").teams.map((t) => t.memberCount)).toEqual([2, 3]);
   });
+
+  it("gives every team's path with its techniques at the debrief, and not during play", () => {
+    const d = new SessionDriver();
+    d.setUp(4);
+    d.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+    d.ok({ type: "trainer.splitTeams", count: 2 }, trainer);
+    d.ok({ type: "trainer.start" }, trainer);
+    d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
+    d.ok({ type: "trainee.choose", optionId: "blame" }, trainee("t2"));
+    expect(projectProjector(d.state).teams[0]?.path).toBeUndefined();
+    d.ok({ type: "trainer.end" }, trainer);
+    const wall = projectProjector(d.state);
+    expect(wall.teams.map((team) => team.path?.map((s) => s.tags))).toEqual([
+      [["listens"]],
+      [["blames-subcontractor"]],
+    ]);
+    expect(projectTrainer(d.state).teams[1]?.path?.[0]?.optionId).toBe("blame");
+    projectorViewSchema.parse(wall);
+  });
 });
