@@ -1,0 +1,63 @@
+// In-page frame recorder for the projector benchmark. It is page source (a string for page.evaluate),
+// because the server's tsconfig has no DOM types and the code runs in Chromium, not in Node.
+
+/** What the recorder hands back for one window: rAF tick times and the ticks in which the canvas drew. */
+export type FrameWindow = { ticks: number[]; renders: number[] };
+
+/**
+ * Installs `window.__frames` in the page: a requestAnimationFrame loop that notes every browser frame and,
+ * through the draw calls of the visible canvas, which of those frames Phaser actually rendered (the client
+ * caps Phaser at 30 fps on a 60 Hz rAF, so the two differ). It also notes the first frame at which the
+ * page's projector view shows an expected tally (`expect`), as epoch milliseconds comparable with Node's.
+ */
+export const installFrameRecorder = `(() => {
+  if (window.__frames) return;
+  const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined };
+  window.__frames = rec;
+  const drew = () => { rec.drew = true; };
+  const gls = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean);
+  for (const ctx of gls) {
+    for (const name of ["drawElements", "drawArrays", "drawElementsInstanced", "drawArraysInstanced"]) {
+      const orig = ctx.prototype[name];
+      if (typeof orig !== "function") continue;
+      ctx.prototype[name] = function (...args) { drew(); return orig.apply(this, args); };
+    }
+  }
+  // Phaser's canvas renderer (when WebGL is unavailable): only the canvas in the document counts, not the
+  // detached canvases that texts are drawn into.
+  for (const name of ["drawImage", "fillRect", "fill", "stroke", "putImageData"]) {
+    const orig = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function (...args) {
+      if (this.canvas && this.canvas.isConnected) drew();
+      return orig.apply(this, args);
+    };
+  }
+  const matches = (view, expect) =>
+    view && view.votesCast === expect.votes &&
+    Object.entries(expect.counts).every(([id, n]) => (view.tally.find((l) => l.optionId === id)?.count ?? 0) === n);
+  const loop = (t) => {
+    if (rec.on) {
+      rec.ticks.push(t);
+      if (rec.drew) rec.renders.push(t);
+    }
+    rec.drew = false;
+    if (rec.expect && rec.shownAt === undefined && matches(window.__hotseat?.state().view, rec.expect)) {
+      rec.shownAt = performance.timeOrigin + performance.now();
+    }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})()`;
+
+/** Page source: starts a recording window, optionally watching for a tally (JSON of { votes, counts }). */
+export function startWindow(expect?: { votes: number; counts: Record<string, number> }): string {
+  return `(() => { const r = window.__frames; r.ticks = []; r.renders = []; r.on = true;
+    r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; })()`;
+}
+
+/** Page source: ends the window and returns its FrameWindow. */
+export const stopWindow = `(() => { const r = window.__frames; r.on = false;
+  return { ticks: r.ticks, renders: r.renders }; })()`;
+
+/** Page source: the epoch ms at which the expected tally was first on screen, or null. */
+export const shownAt = `window.__frames.shownAt ?? null`;

@@ -1,0 +1,255 @@
+// Projector frame-rate benchmark (issue 4: "the projector keeps a smooth frame rate while 1000 votes arrive").
+// A real server in a child process, the real projector page in headless Chromium at 1920x1080, and N
+// trainees as @colyseus/sdk clients who all vote (some change their vote) over ~2 s. Frames are recorded
+// in the page, first with the vote open and quiet, then while the votes arrive.
+// Run: npx tsx server/bench/projectorFpsBench.ts [N=1000]. Loopback only; every wait is bounded.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import type { TraineeView } from "@hotseat/shared";
+import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { installFrameRecorder, shownAt, startWindow, stopWindow } from "./frameRecorder";
+import type { FrameWindow } from "./frameRecorder";
+import { freePort, repoRoot, startServerProcess } from "./serverProcess";
+import type { ServerProcess } from "./serverProcess";
+
+const n = Number(process.argv[2] ?? 1000);
+if (!Number.isInteger(n) || n < 1 || n > 5000)
+  throw new Error(`N must be an integer 1..5000, got ${process.argv[2]}`);
+const baselineMs = 3000;
+const spreadMs = 2000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const epochNow = () => performance.timeOrigin + performance.now();
+
+async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+async function inBatches<T>(count: number, batch: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < count; i += batch) {
+    out.push(
+      ...(await Promise.all(Array.from({ length: Math.min(batch, count - i) }, (_, k) => make(i + k)))),
+    );
+  }
+  return out;
+}
+
+/** Builds the client as production (like tests/e2e/harness.ts) when client/dist is missing. */
+function ensureClientBuilt(): void {
+  if (existsSync(join(repoRoot, "client", "dist", "index.html"))) return;
+  const built = spawnSync(
+    join(repoRoot, "node_modules", ".bin", "vite"),
+    ["build", "--config", "client/vite.config.ts"],
+    { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  if (built.status !== 0) throw new Error("client build failed");
+}
+
+type FrameStats = { fps: number; p50: number; p95: number; max: number; over50: number; frames: number };
+
+function frameStats(times: number[]): FrameStats {
+  const intervals = times.slice(1).map((t, i) => t - times[i]!);
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  return {
+    fps: span > 0 ? (intervals.length * 1000) / span : NaN,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: sorted.at(-1) ?? NaN,
+    over50: intervals.filter((d) => d > 50).length,
+    frames: times.length,
+  };
+}
+
+type Sim = { room: Room; view?: TraineeView };
+
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const c of cleanups.splice(0).reverse()) await c().catch((e: unknown) => console.error("cleanup:", e));
+}
+process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+async function stopServer(server: ServerProcess): Promise<void> {
+  await Promise.race([server.kill("SIGTERM"), sleep(5000)]);
+  await server.kill("SIGKILL");
+}
+
+async function run(): Promise<void> {
+  ensureClientBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), "hotseat-fps-"));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const server = await startServerProcess(await freePort(), {
+    HOTSEAT_DATA_DIR: dataDir,
+    HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+  });
+  cleanups.push(() => stopServer(server));
+
+  const hostRes = await fetch(`${server.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarioId: "ruined-hat" }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!hostRes.ok) throw new Error(`hosting failed: ${hostRes.status} ${await hostRes.text()}`);
+  const hosted = (await hostRes.json()) as { code: string; trainerToken: string };
+  const ws = server.url.replace(/^http/, "ws");
+  const rooms: Room[] = [];
+  cleanups.push(() => Promise.all(rooms.map((r) => r.leave(true).catch(() => 0))));
+
+  const trainer = await new Client(ws).joinById(hosted.code, {
+    role: "trainer",
+    trainerToken: hosted.trainerToken,
+  });
+  rooms.push(trainer);
+  trainer.onMessage("view", () => undefined);
+  trainer.onMessage("welcome", () => undefined);
+  trainer.onMessage("error", (e: unknown) => console.error("trainer error", e));
+
+  const browser: Browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-background-timer-throttling",
+      "--disable-renderer-backgrounding",
+      "--disable-backgrounding-occluded-windows",
+    ],
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.setDefaultTimeout(60_000);
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.goto(`${server.url}/projector/${hosted.code}`);
+  await page.waitForFunction("window.__hotseat?.ready === true", null, { timeout: 30_000, polling: 100 });
+  await page.evaluate(installFrameRecorder);
+  const renderer = await page.evaluate(
+    `(() => { const c = document.querySelector("#game canvas");
+      return c && (c.getContext("webgl2") || c.getContext("webgl")) ? "WebGL" : "Canvas"; })()`,
+  );
+
+  const sims: Sim[] = await inBatches(n, 50, async (i) => {
+    const room = await new Client(ws).joinById(hosted.code, {
+      role: "trainee",
+      name: `Sim ${i + 1}`,
+      reconnectKey: `fps-bench-${i}`,
+    });
+    rooms.push(room);
+    const sim: Sim = { room };
+    room.onMessage("view", (v: TraineeView) => (sim.view = v));
+    room.onMessage("welcome", () => undefined);
+    room.onMessage("error", (e: unknown) => console.error("trainee error", e));
+    return sim;
+  });
+  await page.waitForFunction(`window.__hotseat?.state().view?.traineeCount === ${n}`, null, { polling: 100 });
+
+  trainer.send("trainer.start", { type: "trainer.start" });
+  await until(() => sims.every((s) => s.view?.phase !== "lobby"), "the scenario to start");
+  trainer.send("trainer.openVote", { type: "trainer.openVote" });
+  await until(() => sims.every((s) => s.view?.can === "vote"), "the vote to open on every phone");
+  await page.waitForFunction("window.__hotseat?.state().view?.vote?.open === true", null, { polling: 100 });
+  const options = sims[0]!.view!.options.map((o) => o.id);
+  const stepIndex = sims[0]!.view!.stepIndex;
+  if (options.length < 2) throw new Error(`expected at least two options, got ${options.join(", ")}`);
+  await sleep(1000); // let the vote-open animation settle
+
+  // (a) Baseline: the vote open on the wall, nobody voting.
+  await page.evaluate(startWindow());
+  await sleep(baselineMs);
+  const baseline = (await page.evaluate(stopWindow)) as FrameWindow;
+
+  // (b) Every trainee votes once, spread over the first 90% of the window; every tenth changes their
+  // vote 10% of the window later. The projector must end on exactly these counts.
+  type Send = { at: number; sim: number; optionId: string };
+  const sends: Send[] = [];
+  const finalVote: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const first = (i * spreadMs * 0.9) / n;
+    sends.push({ at: first, sim: i, optionId: options[i % options.length]! });
+    finalVote[i] = options[i % options.length]!;
+    if (i % 10 === 0) {
+      const changed = options[(i + 1) % options.length]!;
+      sends.push({ at: first + spreadMs * 0.1, sim: i, optionId: changed });
+      finalVote[i] = changed;
+    }
+  }
+  sends.sort((a, b) => a.at - b.at);
+  const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o, 0]));
+  for (const o of finalVote) counts[o]! += 1;
+
+  await page.evaluate(startWindow({ votes: n, counts }));
+  const t0 = performance.now();
+  let next = 0;
+  for (let guard = 0; next < sends.length && guard < 100_000; guard++) {
+    const elapsed = performance.now() - t0;
+    for (; next < sends.length && sends[next]!.at <= elapsed; next++) {
+      const s = sends[next]!;
+      sims[s.sim]!.room.send("trainee.vote", { type: "trainee.vote", optionId: s.optionId, stepIndex });
+    }
+    await sleep(5);
+  }
+  const lastSendAt = epochNow();
+  const sendMs = performance.now() - t0;
+  let shown: number | null = null;
+  for (let guard = 0; shown === null; guard++) {
+    if (guard > 3000) throw new Error("the projector never showed the final tally in 60 s");
+    shown = (await page.evaluate(shownAt)) as number | null;
+    if (shown === null) await sleep(20);
+  }
+  await sleep(500); // the frames right after the full count, while its bars animate
+  const load = (await page.evaluate(stopWindow)) as FrameWindow;
+
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+  const rows: [string, FrameStats, FrameStats][] = [
+    ["Phaser renders", frameStats(baseline.renders), frameStats(load.renders)],
+    ["browser frames (rAF)", frameStats(baseline.ticks), frameStats(load.ticks)],
+  ];
+  console.log(
+    `Projector fps bench: N=${n} trainees, ${sends.length} vote messages (${sends.length - n} changes) sent over ` +
+      `${f(sendMs)} ms; ${renderer} renderer, 1920x1080, Phaser capped at 30 fps; ${cpus().length} CPUs, ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+  );
+  console.log("frames                | window   | frames | fps (of 30) | p50 ms | p95 ms | max ms | >50 ms");
+  for (const [name, b, l] of rows) {
+    for (const [label, s] of [
+      ["baseline", b],
+      ["under load", l],
+    ] as const) {
+      console.log(
+        `${name.padEnd(21)} | ${label.padEnd(8)} | ${String(s.frames).padStart(6)} | ` +
+          `${f(s.fps).padStart(11)} | ${f(s.p50).padStart(6)} | ${f(s.p95).padStart(6)} | ` +
+          `${f(s.max).padStart(6)} | ${String(s.over50).padStart(6)}`,
+      );
+    }
+    console.log(
+      `${name.padEnd(21)} | load/baseline: fps ${f(l.fps / b.fps)}x, p95 ${f(l.p95 / b.p95)}x, max ${f(l.max / b.max)}x`,
+    );
+  }
+  console.log(`last vote sent -> projector shows the full count: ${f(shown - lastSendAt)} ms`);
+}
+
+try {
+  await run();
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(process.exitCode ?? 0);
