@@ -153,6 +153,7 @@ export class TrainerScene extends BaseScene {
       // Situational controls appear only when they apply, so the column keeps room for the history.
       if (c.id === "ctl.tieDraw" && !c.enabled) continue;
       if (c.id === "ctl.seat" && view.style !== "hot-seat") continue;
+      if (c.id === "ctl.teams" && view.style !== "teams") continue;
       if (c.id === "ctl.voteTimed" && view.style !== "class-vote") continue;
       if (c.id === "ctl.skip" && view.phase === "lobby") continue;
       d.add(

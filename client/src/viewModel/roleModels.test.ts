@@ -85,6 +85,26 @@ describe("trainee phone", () => {
     expect(m.cards).toEqual([]);
   });
 
+  it("shows a team the feedback on its last choice while it picks the next one", () => {
+    const m = traineeModel(
+      trainee({
+        style: "teams",
+        phase: "deciding",
+        can: "choose",
+        result: {
+          stepIndex: 0,
+          optionId: "listen",
+          label: "Tell me what happened.",
+          feedback: "Listening first.",
+          tags: ["listens"],
+          decidedBy: "team",
+        },
+      }),
+    );
+    expect(m.reveal?.feedback).toBe("Listening first.");
+    expect(m.cards).toHaveLength(2);
+  });
+
   it("offers the trainer's teams in the lobby with member counts and marks the trainee's own", () => {
     const m = traineeModel(
       trainee({
@@ -238,6 +258,13 @@ describe("trainer console", () => {
     const during = trainerModel({ ...base, phase: "voting" });
     expect(during.controls.find((c) => c.id === "ctl.vote")?.message).toEqual({ type: "trainer.closeVote" });
     expect(during.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(true);
+  });
+
+  it("counts votes in the status line only while a class vote is on", () => {
+    expect(trainerModel({ ...base, phase: "lobby" }).status).toBe("Waiting for the trainer to start");
+    expect(trainerModel({ ...base, phase: "voting", votes: { t1: "listen" } }).status).toMatch(
+      / · 1 of 1 voted$/,
+    );
   });
 
   it("previews each option's effects in words for the trainer only", () => {

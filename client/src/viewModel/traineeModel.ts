@@ -96,7 +96,8 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
   };
   if (view.customer)
     model.customer = { name: view.customer.name, line: view.customer.line, emotion: view.customer.emotion };
-  if (view.result && (view.phase === "revealed" || view.phase === "debrief")) {
+  // Teams never pause on a class reveal: each team sees the feedback on its last choice above the next options.
+  if (view.result && (view.phase === "revealed" || view.phase === "debrief" || view.style === "teams")) {
     model.reveal = {
       label: view.result.label,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),

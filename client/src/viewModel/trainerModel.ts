@@ -36,6 +36,14 @@ export type TrainerModel = {
   votesCast: number;
 };
 
+// The vote count only while a class vote is open or just closed; elsewhere it would read "0 of 3 voted".
+function status(view: TrainerView, votesCast: number): string {
+  const phase = view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey);
+  if (view.phase !== "voting" && view.phase !== "closed") return phase;
+  const total = view.roster.filter((r) => !r.removed && r.connected).length;
+  return `${phase} · ${t("projector.votes", { count: votesCast, total })}`;
+}
+
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
@@ -178,12 +186,11 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       ? view.teams.flatMap((team) => team.history.map((d) => row(d, team)))
       : view.history.map((d) => row(d));
   const votesCast = Object.keys(view.votes).length;
-  const phaseKey = `phase.${view.phase}` as MessageKey;
   return {
     controls,
     previews,
     history,
-    status: `${view.paused ? t("phase.paused") : t(phaseKey)} · ${t("projector.votes", { count: votesCast, total: view.roster.filter((r) => !r.removed && r.connected).length })}`,
+    status: status(view, votesCast),
     votesCast,
   };
 }
