@@ -31,7 +31,7 @@ export class ProjectorScene extends BaseScene {
   override create(): void {
     super.create();
     this.children.removeAll(true);
-    this.face = new CustomerFace(this, 250, 300, 165);
+    this.face = new CustomerFace(this, 250, 318, 150);
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
     this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
     this.dynamic = this.add.container(0, 0);

@@ -7,6 +7,7 @@ import { routePath } from "../app/route";
 import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
 import { saveLocale } from "../app/prefs";
 import { Button } from "../ui/Button";
+import { fitText } from "../ui/fitText";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
@@ -258,11 +259,15 @@ export class TrainerScene extends BaseScene {
       oy += h + 10;
     });
     if (view.result) {
-      const r = this.add.text(
-        660,
-        oy + 10,
-        `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
-        textStyle(20, theme.goodCss, { wrap: 800 }),
+      // The expert feedback gets the room left above the bottom edge, cut at a word when it runs out.
+      const r = fitText(
+        this.add.text(
+          660,
+          oy + 10,
+          `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
+          textStyle(20, theme.goodCss, { wrap: 800 }),
+        ),
+        Math.max(1, Math.floor((1070 - oy) / 25)),
       );
       d.add(r);
     }
