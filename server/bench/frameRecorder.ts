@@ -1,8 +1,18 @@
 // In-page frame recorder for the projector benchmark. It is page source (a string for page.evaluate),
 // because the server's tsconfig has no DOM types and the code runs in Chromium, not in Node.
 
-/** What the recorder hands back for one window: rAF tick times and the ticks in which the canvas drew. */
-export type FrameWindow = { ticks: number[]; renders: number[] };
+/**
+ * What the recorder hands back for one window: rAF tick times, the ticks in which the canvas drew, and the
+ * time the main thread spent in long animation frames (over 50 ms): in scripts, and in the rest
+ * (style, layout, paint; WebGL work is issued from scripts).
+ */
+export type FrameWindow = {
+  ticks: number[];
+  renders: number[];
+  longFrames: number;
+  scriptMs: number;
+  otherMs: number;
+};
 
 /**
  * Installs `window.__frames` in the page: a requestAnimationFrame loop that notes every browser frame and,
@@ -12,8 +22,22 @@ export type FrameWindow = { ticks: number[]; renders: number[] };
  */
 export const installFrameRecorder = `(() => {
   if (window.__frames) return;
-  const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined };
+  const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined,
+    longFrames: 0, scriptMs: 0, otherMs: 0 };
   window.__frames = rec;
+  try {
+    new PerformanceObserver((list) => {
+      if (!rec.on) return;
+      for (const e of list.getEntries()) {
+        const script = (e.scripts ?? []).reduce((sum, s) => sum + s.duration, 0);
+        rec.longFrames += 1;
+        rec.scriptMs += script;
+        rec.otherMs += Math.max(0, e.duration - script);
+      }
+    }).observe({ type: "long-animation-frame", buffered: false });
+  } catch {
+    // Long animation frames are a Chromium feature; without them the breakdown stays zero.
+  }
   const drew = () => { rec.drew = true; };
   const gls = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean);
   for (const ctx of gls) {
@@ -52,12 +76,20 @@ export const installFrameRecorder = `(() => {
 /** Page source: starts a recording window, optionally watching for a tally (JSON of { votes, counts }). */
 export function startWindow(expect?: { votes: number; counts: Record<string, number> }): string {
   return `(() => { const r = window.__frames; r.ticks = []; r.renders = []; r.on = true;
+    r.longFrames = 0; r.scriptMs = 0; r.otherMs = 0;
     r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; })()`;
 }
 
 /** Page source: ends the window and returns its FrameWindow. */
 export const stopWindow = `(() => { const r = window.__frames; r.on = false;
-  return { ticks: r.ticks, renders: r.renders }; })()`;
+  return { ticks: r.ticks, renders: r.renders, longFrames: r.longFrames, scriptMs: r.scriptMs,
+    otherMs: r.otherMs }; })()`;
+
+/** Page source: counts rAF frames on whatever page is open for `ms` milliseconds (the machine's ceiling). */
+export function blankFrames(ms: number): string {
+  return `new Promise((done) => { const t = []; const loop = (x) => { t.push(x);
+    if (x - t[0] < ${ms}) requestAnimationFrame(loop); else done(t); }; requestAnimationFrame(loop); })`;
+}
 
 /** Page source: the epoch ms at which the expected tally was first on screen, or null. */
 export const shownAt = `window.__frames.shownAt ?? null`;
