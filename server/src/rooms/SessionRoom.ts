@@ -116,6 +116,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.patchRate = null;
     if (this.runtime.skippedOnReplay > 0)
       this.log(`skipped ${this.runtime.skippedOnReplay} unreadable log entries`);
+    this.closeStalePresence();
     this.armVoteTimer();
     // A workshop left alone (nobody connected, nothing happening) is finished eventually, report kept.
     this.clock.setInterval(() => this.finishIfIdle(), Math.min(60_000, this.deps.host.idleFinishMs));
@@ -206,6 +207,34 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       clearTimeout(this.flushScheduled as NodeJS.Timeout);
     }
     this.deps.host.close(this.roomId);
+  }
+
+  /**
+   * A session resumed from the log after a crash still counts the old process's connections as present;
+   * they died with it. Closing them here keeps the roster and the projector count true: whoever comes
+   * back joins again.
+   */
+  private closeStalePresence(): void {
+    const ctx = this.runtime.state.context;
+    const at = this.now();
+    const by = { role: "server" } as const;
+    const stale: SessionEvent[] = [
+      ...ctx.trainees
+        .filter((t) => t.connected)
+        .map((t): SessionEvent => ({ type: "session.left", role: "trainee", traineeId: t.id, at, by })),
+      ...Array.from({ length: ctx.projectors }, (): SessionEvent => ({
+        type: "session.left",
+        role: "projector",
+        at,
+        by,
+      })),
+      ...(ctx.trainerConnected ? [{ type: "session.left", role: "trainer", at, by } as const] : []),
+    ];
+    for (const event of stale) {
+      const result = this.runtime.submit(event);
+      if (!result.accepted) this.log(`stale ${event.type} refused: ${result.rejection.code}`);
+    }
+    if (stale.length > 0) this.log(`closed ${stale.length} connections of the previous server process`);
   }
 
   private finishIfIdle(): void {

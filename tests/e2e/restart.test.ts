@@ -1,0 +1,191 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import type { ServerProcess } from "../../server/bench/serverProcess";
+import { clickTarget, launchBrowser, optionIds, repoRoot, viewOf, waitReady, waitView } from "./harness";
+
+type View = { phase: string; stepIndex: number; myVote?: string; votes?: Record<string, string> };
+
+const workDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-restart-"));
+const dataDir = join(workDir, "data");
+const clientDir = join(workDir, "client");
+mkdirSync(dataDir);
+const servers: ServerProcess[] = [];
+const contexts: BrowserContext[] = [];
+let browser: Browser;
+const startedAt = Date.now();
+/** Logs how long each stage took, so a slow machine shows where the time goes. */
+function stage(name: string): void {
+  console.log(`[e2e restart ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${name}`);
+}
+
+/**
+ * Builds the current client into this test's own directory: a shared client/dist may be stale, or be
+ * rebuilt by another run while this one serves it.
+ */
+function buildClient(): void {
+  const built = spawnSync(
+    join(repoRoot, "node_modules", ".bin", "vite"),
+    [
+      "build",
+      "--config",
+      "client/vite.config.ts",
+      "--mode",
+      "production",
+      "--outDir",
+      clientDir,
+      "--emptyOutDir",
+    ],
+    // Vitest sets NODE_ENV=test, which would give a dev build that looks for the server on port 2567.
+    { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  if (built.status !== 0) throw new Error("client build failed");
+}
+
+async function startServer(port: number): Promise<ServerProcess> {
+  const server = await startServerProcess(port, {
+    HOTSEAT_DATA_DIR: dataDir,
+    HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+    HOTSEAT_RECONNECT_SECONDS: "60",
+    HOTSEAT_CLIENT_DIR: clientDir,
+  });
+  servers.push(server);
+  return server;
+}
+
+async function openPage(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  return page;
+}
+
+/** The page's connection status as the client's store has it. */
+async function status(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => window.__hotseat?.state().status);
+}
+
+beforeAll(async () => {
+  buildClient();
+  browser = await launchBrowser();
+  stage("client built, browser up");
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.kill()));
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("a server killed mid-vote and started again", () => {
+  it("brings every open page back to the same step with the same votes, with no reload or click", async () => {
+    const port = await freePort();
+    const first = await startServer(port);
+    const url = first.url;
+
+    const trainer = await openPage(1920, 1080);
+    await trainer.goto(url);
+    await waitReady(trainer);
+    await trainer.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll("#scenario-select option")).some((o) => o.textContent !== ""),
+      null,
+      { polling: 100 },
+    );
+    await trainer.selectOption("#scenario-select", "ruined-hat");
+    await trainer.click("#host-button");
+    await trainer.waitForURL(/\/trainer\/[A-Z0-9]+$/);
+    await waitReady(trainer);
+    const code = trainer.url().split("/").pop() ?? "";
+    await waitView(trainer, `view.role === "trainer" && view.phase === "lobby"`);
+
+    const projector = await openPage(1920, 1080);
+    await projector.goto(`${url}/projector/${code}`);
+    const trainees = [await openPage(390, 844), await openPage(390, 844)];
+    await waitReady(projector);
+    for (const [i, page] of trainees.entries()) {
+      await page.goto(`${url}/join/${code}`);
+      await waitReady(page);
+      await page.fill("#join-name", `Pat ${i + 1}`);
+      await page.click("#join-button");
+      await waitView(page, `view.role === "trainee"`);
+    }
+    await waitView(trainer, "view.roster.length === 2");
+
+    await clickTarget(trainer, "ctl.start");
+    await waitView(trainer, `view.phase === "deciding"`);
+    await clickTarget(trainer, "ctl.vote");
+    for (const page of trainees) await waitView(page, `view.can === "vote"`);
+    const options = await optionIds(trainees[0]!);
+    await clickTarget(trainees[0]!, options[0] ?? "");
+    // The same option for both, so the reveal after the restart is not a tie.
+    await clickTarget(trainees[1]!, options[0] ?? "");
+    await waitView(trainer, "Object.keys(view.votes).length === 2");
+    await waitView(projector, "view.votesCast === 2");
+    const pages = [trainer, projector, ...trainees];
+    const before = await Promise.all(pages.map((p) => viewOf<View>(p)));
+    // A page that reloaded would lose the window mark; a view from the new server lacks the view mark.
+    for (const page of pages)
+      await page.evaluate(() => {
+        (window as unknown as { mark: number }).mark = 1;
+        Object.assign(window.__hotseat?.state().view ?? {}, { fromOldServer: true });
+      });
+
+    stage("killing the server");
+    await first.kill("SIGKILL");
+    await Promise.all(
+      pages.map((page) =>
+        page.waitForFunction(() => window.__hotseat?.state().status !== "connected", null, {
+          polling: 50,
+          timeout: 10_000,
+        }),
+      ),
+    );
+    stage("every page noticed; restarting on the same port and data");
+    const second = await startServer(port);
+    stage("restarted");
+    expect(second.output()).toContain(`resumed sessions: ${code}`);
+
+    await Promise.all(
+      pages.map((page) =>
+        page.waitForFunction(
+          () => {
+            const state = window.__hotseat?.state();
+            return (
+              state?.status === "connected" && state.view !== undefined && !("fromOldServer" in state.view)
+            );
+          },
+          null,
+          { polling: 100, timeout: 30_000 },
+        ),
+      ),
+    );
+    stage("every page rejoined");
+    const after = await Promise.all(pages.map((p) => viewOf<View>(p)));
+    for (const [i, view] of after.entries()) {
+      expect(view.phase).toBe("voting");
+      expect(view.stepIndex).toBe(before[i]!.stepIndex);
+    }
+    expect(after[0]!.votes).toEqual(before[0]!.votes);
+    expect(after[2]!.myVote).toBe(options[0]!.slice("option.".length));
+    expect(after[3]!.myVote).toBe(options[0]!.slice("option.".length));
+    await waitView(trainer, "view.roster.filter((r) => r.connected).length === 2");
+    await waitView(projector, "view.votesCast === 2");
+    // Only the live connections count: the ones that died with the old process were closed.
+    await waitView(trainer, "view.projectorCount === 1");
+    for (const page of pages)
+      expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
+    expect(await Promise.all(pages.map(status))).toEqual(pages.map(() => "connected"));
+
+    // The live connections carry on: the trainer reveals and everyone sees it.
+    await clickTarget(trainer, "ctl.reveal");
+    await Promise.all(pages.map((page) => waitView(page, `view.phase === "revealed"`)));
+    stage("revealed");
+  }, 300_000);
+});
