@@ -4,7 +4,7 @@
 // in the page, first with the vote open and quiet, then while the votes arrive.
 // Run: npx tsx server/bench/projectorFpsBench.ts [N=1000]. Loopback only; every wait is bounded.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
@@ -14,6 +14,7 @@ import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { blankFrames, installFrameRecorder, shownAt, startWindow, stopWindow } from "./frameRecorder";
 import type { FrameWindow } from "./frameRecorder";
+import { sampleProcess } from "./procStats";
 import { freePort, repoRoot, startServerProcess } from "./serverProcess";
 import type { ServerProcess } from "./serverProcess";
 
@@ -72,6 +73,48 @@ function frameStats(times: number[]): FrameStats {
 }
 
 type Sim = { room: Room; view?: TraineeView };
+
+/** This process's Chromium descendants by kind (gpu-process, renderer, browser...), read from /proc. */
+function chromiumPids(): Map<string, number[]> {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended while listing.
+    }
+  }
+  const kinds = new Map<string, number[]>();
+  for (const pid of parent.keys()) {
+    let up = parent.get(pid);
+    for (let depth = 0; up !== undefined && up !== process.pid && depth < 6; depth++) up = parent.get(up);
+    if (up !== process.pid) continue;
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    if (!cmd.includes("chrom")) continue;
+    const kind = /--type=([\w-]+)/.exec(cmd)?.[1] ?? "browser";
+    kinds.set(kind, [...(kinds.get(kind) ?? []), pid]);
+  }
+  return kinds;
+}
+
+/** CPU ms used so far by the server and by Chromium's processes, per kind. */
+function cpuNow(serverPid: number, chromium: Map<string, number[]>): Map<string, number> {
+  const out = new Map<string, number>([["server", sampleProcess(serverPid).cpuMs]]);
+  for (const [kind, pids] of chromium)
+    out.set(
+      kind,
+      pids.reduce((sum, p) => sum + sampleProcess(p).cpuMs, 0),
+    );
+  return out;
+}
+
+/** CPU use between two samples, as percent of one core over `ms`. */
+function cpuShare(before: Map<string, number>, after: Map<string, number>, ms: number): string {
+  return [...after]
+    .map(([kind, used]) => `${kind} ${((100 * (used - (before.get(kind) ?? 0))) / ms).toFixed(0)}%`)
+    .join(", ");
+}
 
 const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanUp(): Promise<void> {
@@ -170,9 +213,14 @@ async function run(): Promise<void> {
   await sleep(1000); // let the vote-open animation settle
 
   // (a) Baseline: the vote open on the wall, nobody voting.
+  const procs = chromiumPids();
+  const serverPid = server.child.pid ?? 0;
+  const cpuB0 = cpuNow(serverPid, procs);
+  const tB0 = performance.now();
   await page.evaluate(startWindow());
   await sleep(baselineMs);
   const baseline = (await page.evaluate(stopWindow)) as FrameWindow;
+  const cpuBaseline = cpuShare(cpuB0, cpuNow(serverPid, procs), performance.now() - tB0);
 
   // (b) Every trainee votes once, spread over the first 90% of the window; every tenth changes their
   // vote 10% of the window later. The projector must end on exactly these counts.
@@ -193,6 +241,7 @@ async function run(): Promise<void> {
   const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o, 0]));
   for (const o of finalVote) counts[o]! += 1;
 
+  const cpuL0 = cpuNow(serverPid, procs);
   await page.evaluate(startWindow({ votes: n, counts }));
   const t0 = performance.now();
   let next = 0;
@@ -214,6 +263,7 @@ async function run(): Promise<void> {
   }
   await sleep(500); // the frames right after the full count, while its bars animate
   const load = (await page.evaluate(stopWindow)) as FrameWindow;
+  const cpuLoad = cpuShare(cpuL0, cpuNow(serverPid, procs), performance.now() - t0);
 
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
   const span = (w: FrameWindow) => Math.max(1, (w.ticks.at(-1) ?? 0) - (w.ticks[0] ?? 0));
@@ -255,8 +305,10 @@ async function run(): Promise<void> {
     `Phaser renders load/baseline: fps ${f(l.fps / b.fps)}x, p50 ${f(l.p50 / b.p50)}x, p95 ${f(l.p95 / b.p95)}x, ` +
       `max ${f(l.max / b.max)}x`,
   );
-  console.log(`main thread, baseline: ${busy(baseline)}`);
-  console.log(`main thread, load:     ${busy(load)}`);
+  console.log(`page main thread, baseline: ${busy(baseline)}`);
+  console.log(`page main thread, load:     ${busy(load)}`);
+  console.log(`CPU (100% = one core), baseline: ${cpuBaseline}`);
+  console.log(`CPU (100% = one core), load:     ${cpuLoad}`);
   console.log(`last vote sent -> projector shows the full count: ${f(shown - lastSendAt)} ms`);
 }
 
