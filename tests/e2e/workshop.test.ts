@@ -20,6 +20,7 @@ type TraineeView = {
   myVote?: string;
   stepIndex: number;
   phase: string;
+  team?: { id: string };
 };
 
 let server: TestServer;
@@ -193,6 +194,12 @@ describe("a workshop in the browser", () => {
     stage("ended; waiting for every page to show the debrief");
     for (const p of [...trainees, projector, trainer])
       await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    // The debrief names a technique or defence mechanism for the steps played, from the views alone.
+    const wallDebrief = (await projector.evaluate(() => window.__hotseat?.model())) as {
+      techniques: unknown[];
+      defences: unknown[];
+    };
+    expect(wallDebrief.techniques.length + wallDebrief.defences.length).toBeGreaterThan(0);
     await shoot(projector, "debrief-class-1920");
     await shoot(ana, "debrief-class-390");
     await shoot(trainer, "trainer-debrief-1920");
@@ -242,6 +249,13 @@ describe("a workshop in the browser", () => {
     await waitView(trainer, `view.style === "teams"`);
     await clickTarget(trainer, "ctl.teams");
     await waitView(trainer, "view.teams.length === 2");
+    stage("Ana moves herself to the other team from her phone.");
+    await waitView(ana, "view.teams.length === 2 && Boolean(view.team)");
+    const anaTeam = (await viewOf<TraineeView>(ana)).team?.id;
+    const otherTeam = anaTeam === "team-1" ? "team-2" : "team-1";
+    await clickTarget(ana, `team.${otherTeam}`);
+    await waitView(ana, `view.team && view.team.id === ${JSON.stringify(otherTeam)}`);
+    await shoot(ana, "trainee-lobby-teams-390");
     await clickTarget(trainer, "ctl.start");
     await waitView(projector, `view.phase !== "lobby" && view.teams.length === 2`);
     for (let step = 0; step < 3; step++) {
@@ -257,6 +271,13 @@ describe("a workshop in the browser", () => {
         await shoot(ana, "trainee-teams-390");
       }
     }
+    stage("The trainer rewinds one team's last decision from the console.");
+    const played = (await viewOf<{ teams: { history: unknown[] }[] }>(trainer)).teams[0]?.history.length ?? 0;
+    if (played > 0) {
+      await clickTarget(trainer, `rewind.team-1.${played - 1}`);
+      await waitView(trainer, `view.teams[0].stepIndex === ${played - 1}`);
+    }
+    await shoot(trainer, "trainer-teams-1920");
     await trainer.keyboard.press("e");
     stage("ended; waiting for every page to show the debrief");
     for (const p of [...trainees, projector, trainer])
