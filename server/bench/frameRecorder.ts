@@ -22,7 +22,7 @@ export type FrameWindow = {
  */
 export const installFrameRecorder = `(() => {
   if (window.__frames) return;
-  const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined,
+  const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined, arrivedAt: undefined,
     longFrames: 0, scriptMs: 0, otherMs: 0 };
   window.__frames = rec;
   try {
@@ -71,13 +71,19 @@ export const installFrameRecorder = `(() => {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
+  // When the view with the full count reached the page, independent of when a frame next ran.
+  setInterval(() => {
+    if (rec.expect && rec.arrivedAt === undefined && matches(window.__hotseat?.state().view, rec.expect)) {
+      rec.arrivedAt = performance.timeOrigin + performance.now();
+    }
+  }, 5);
 })()`;
 
 /** Page source: starts a recording window, optionally watching for a tally (JSON of { votes, counts }). */
 export function startWindow(expect?: { votes: number; counts: Record<string, number> }): string {
   return `(() => { const r = window.__frames; r.ticks = []; r.renders = []; r.on = true;
     r.longFrames = 0; r.scriptMs = 0; r.otherMs = 0;
-    r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; })()`;
+    r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; r.arrivedAt = undefined; })()`;
 }
 
 /** Page source: ends the window and returns its FrameWindow. */
@@ -91,5 +97,8 @@ export function blankFrames(ms: number): string {
     if (x - t[0] < ${ms}) requestAnimationFrame(loop); else done(t); }; requestAnimationFrame(loop); })`;
 }
 
-/** Page source: the epoch ms at which the expected tally was first on screen, or null. */
-export const shownAt = `window.__frames.shownAt ?? null`;
+/**
+ * Page source: epoch ms at which the expected tally reached the page's state and at which a frame first ran
+ * with it (null until then).
+ */
+export const tallyTimes = `({ arrived: window.__frames.arrivedAt ?? null, shown: window.__frames.shownAt ?? null })`;
