@@ -1,12 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario, localize, stateMetaOf } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
 import { clickTarget, launchBrowser, optionIds, repoRoot, viewOf, waitReady, waitView } from "./harness";
+
+const scenarioFile = join(repoRoot, "scenarios", "ruined-hat", "scenario.yaml");
+const compiled = loadScenario(readFileSync(scenarioFile, "utf8"), scenarioFile).compiled!;
+/** The customer's first line of ruined-hat in `locale`, straight from the scenario file. */
+const openingLine = (locale: string) =>
+  localize(stateMetaOf(compiled, compiled.scenario.machine.initial).line ?? "", locale, "en");
 
 type View = { phase: string; stepIndex: number; myVote?: string; votes?: Record<string, string> };
 
@@ -57,9 +64,11 @@ async function startServer(port: number): Promise<ServerProcess> {
   return server;
 }
 
-async function openPage(width: number, height: number): Promise<Page> {
+/** A page in its own browser profile; `locale` is a UI language chosen on an earlier visit. */
+async function openPage(width: number, height: number, locale?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   contexts.push(context);
+  if (locale) await context.addInitScript((l) => localStorage.setItem("hotseat.locale", l), locale);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   return page;
@@ -84,7 +93,7 @@ afterAll(async () => {
 });
 
 describe("a server killed mid-vote and started again", () => {
-  it("brings every open page back to the same step with the same votes, with no reload or click", async () => {
+  it("brings every open page back to the same step, votes and language, with no reload or click", async () => {
     const port = await freePort();
     const first = await startServer(port);
     const url = first.url;
@@ -107,7 +116,7 @@ describe("a server killed mid-vote and started again", () => {
 
     const projector = await openPage(1920, 1080);
     await projector.goto(`${url}/projector/${code}`);
-    const trainees = [await openPage(390, 844), await openPage(390, 844)];
+    const trainees = [await openPage(390, 844), await openPage(390, 844, "pl")];
     await waitReady(projector);
     for (const [i, page] of trainees.entries()) {
       await page.goto(`${url}/join/${code}`);
@@ -118,8 +127,18 @@ describe("a server killed mid-vote and started again", () => {
     }
     await waitView(trainer, "view.roster.length === 2");
 
+    // The trainer reads the console in Romanian; the second phone was set to Polish before.
+    await trainer.selectOption("#trainer-lang", "ro");
     await clickTarget(trainer, "ctl.start");
     await waitView(trainer, `view.phase === "deciding"`);
+    const inLanguage = async () =>
+      Promise.all(
+        [trainer, ...trainees].map((p) =>
+          viewOf<{ customer?: { line: string } }>(p).then((v) => v.customer?.line),
+        ),
+      );
+    await waitView(trainer, `view.customer?.line === ${JSON.stringify(openingLine("ro"))}`);
+    expect(await inLanguage()).toEqual([openingLine("ro"), openingLine("en"), openingLine("pl")]);
     await clickTarget(trainer, "ctl.vote");
     for (const page of trainees) await waitView(page, `view.can === "vote"`);
     const options = await optionIds(trainees[0]!);
@@ -175,6 +194,8 @@ describe("a server killed mid-vote and started again", () => {
     expect(after[0]!.votes).toEqual(before[0]!.votes);
     expect(after[2]!.myVote).toBe(options[0]!.slice("option.".length));
     expect(after[3]!.myVote).toBe(options[0]!.slice("option.".length));
+    // Each page rejoined in its own language.
+    expect(await inLanguage()).toEqual([openingLine("ro"), openingLine("en"), openingLine("pl")]);
     await waitView(trainer, "view.roster.filter((r) => r.connected).length === 2");
     await waitView(projector, "view.votesCast === 2");
     // Only the live connections count: the ones that died with the old process were closed.
