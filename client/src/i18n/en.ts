@@ -137,6 +137,7 @@ export const en = {
   "trainer.rewindTeam": "Rewind {team} to step {step}",
   "projector.members": "{count} trainees",
   "projector.playing": "Still talking",
+  "debrief.unfinished": "not finished",
   "tag.listens": "Listens",
   "tag.acknowledges-emotion": "Acknowledges the emotion",
   "tag.keeps-informed": "Keeps the customer informed",

@@ -140,6 +140,7 @@ export const lt: Record<MessageKey, string> = {
   "trainer.rewindTeam": "Grąžinti {team} į {step} žingsnį",
   "projector.members": "dalyvių: {count}",
   "projector.playing": "Pokalbis tęsiasi",
+  "debrief.unfinished": "nebaigta",
   "tag.listens": "Klausosi",
   "tag.acknowledges-emotion": "Pripažįsta emociją",
   "tag.keeps-informed": "Nuolat informuoja klientą",

@@ -140,6 +140,7 @@ export const pl: Record<MessageKey, string> = {
   "trainer.rewindTeam": "Cofnij {team} do kroku {step}",
   "projector.members": "osób: {count}",
   "projector.playing": "Rozmowa trwa",
+  "debrief.unfinished": "nie ukończono",
   "tag.listens": "Słucha",
   "tag.acknowledges-emotion": "Uznaje emocje",
   "tag.keeps-informed": "Informuje klienta na bieżąco",

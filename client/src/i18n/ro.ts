@@ -139,6 +139,7 @@ export const ro: Record<MessageKey, string> = {
   "trainer.rewindTeam": "Înapoi {team} la pasul {step}",
   "projector.members": "cursanți: {count}",
   "projector.playing": "Discuția continuă",
+  "debrief.unfinished": "neterminat",
   "tag.listens": "Ascultă",
   "tag.acknowledges-emotion": "Recunoaște emoția",
   "tag.keeps-informed": "Ține clientul informat",

@@ -158,7 +158,7 @@ export class DebriefScene extends BaseScene {
         t("projector.teams"),
         view.teams.map(
           (team) =>
-            `${team.name}: ${team.outcome ? t(`outcome.${team.outcome}`) : "…"} · ${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, view.scenario?.currency ?? "EUR", getLocale())}`,
+            `${team.name}: ${team.outcome ? t(`outcome.${team.outcome}`) : t("debrief.unfinished")} · ${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, view.scenario?.currency ?? "EUR", getLocale())}`,
         ),
         theme.ink,
       );
@@ -289,7 +289,7 @@ export class DebriefScene extends BaseScene {
   /** In team play: one row per team with its numbered stops and each step's techniques. */
   private drawTeamMaps(m: DebriefModel, x: number, y: number, w: number, h: number): void {
     this.add.text(x, y - 10, t("debrief.path"), textStyle(28, theme.ink, { bold: true })).setOrigin(0, 1);
-    const rowH = Math.min(150, h / Math.max(1, m.teams.length));
+    const rowH = Math.min(160, h / Math.max(1, m.teams.length));
     const g = this.add.graphics();
     m.teams.forEach((team, ti) => {
       const ry = y + ti * rowH;
@@ -316,7 +316,7 @@ export class DebriefScene extends BaseScene {
                 align: "center",
               }),
             ),
-            2,
+            s.tags.length > 1 ? 2 : 3,
           ).setOrigin(0.5, 0);
           ty += tag.height + 2;
         }

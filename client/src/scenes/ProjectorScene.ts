@@ -30,6 +30,8 @@ export class ProjectorScene extends BaseScene {
 
   override create(): void {
     super.create();
+    // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
+    this.lastKey = "";
     this.children.removeAll(true);
     this.face = new CustomerFace(this, 250, 318, 150);
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);

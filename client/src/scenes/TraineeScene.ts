@@ -28,6 +28,8 @@ export class TraineeScene extends BaseScene {
 
   override create(): void {
     super.create();
+    // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
+    this.lastKey = "";
     enableScroll(this, () => this.contentHeight);
     // A timed vote counts down on the phone too.
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.invalidate() });

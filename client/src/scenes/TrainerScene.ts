@@ -34,6 +34,8 @@ export class TrainerScene extends BaseScene {
 
   override create(): void {
     super.create();
+    // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
+    this.lastKey = "";
     this.children.removeAll(true);
     this.face = new CustomerFace(this, 760, 190, 80);
     this.dynamic = this.add.container(0, 0);
