@@ -130,7 +130,7 @@ export const en = {
   "tag.kind.technique": "Technique",
   "tag.kind.defence": "Defence mechanism",
   "trainee.pickTeam": "Pick your team",
-  "trainee.members": "{count} in it",
+  "trainee.members": "members: {count}",
   "trainer.skip": "Skip scenario",
   "trainer.tieDraw": "Tie: draw lots",
   "trainer.tieTitle": "The vote is tied — settle it",

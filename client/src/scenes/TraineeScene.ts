@@ -136,12 +136,12 @@ export class TraineeScene extends BaseScene {
             {
               id: `team.${choice.id}`,
               index,
-              text: choice.selected ? `${choice.label} ✔` : choice.label,
+              text: choice.label,
               width: inner,
               minHeight: fs(56),
               fontSize: fs(19),
               selected: choice.selected,
-              enabled: !choice.selected,
+              enabled: true,
             },
             () => app().conn.send({ type: "trainee.pickTeam", teamId: choice.id }),
           );

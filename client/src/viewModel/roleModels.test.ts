@@ -120,8 +120,8 @@ describe("trainee phone", () => {
       }),
     );
     expect(m.teamChoices).toEqual([
-      { id: "team-1", label: "Team 1 · 3 in it", selected: false },
-      { id: "team-2", label: "Team 2 · 1 in it", selected: true },
+      { id: "team-1", label: "Team 1 · members: 3", selected: false },
+      { id: "team-2", label: "Team 2 · members: 1", selected: true },
     ]);
     expect(traineeModel(trainee()).teamChoices).toEqual([]);
   });
