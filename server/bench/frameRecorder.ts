@@ -67,6 +67,8 @@ export const installFrameRecorder = `(() => {
     rec.drew = false;
     if (rec.expect && rec.shownAt === undefined && matches(window.__hotseat?.state().view, rec.expect)) {
       rec.shownAt = performance.timeOrigin + performance.now();
+      // A starved timer may not have noticed it yet; it was in the state no later than this frame.
+      rec.arrivedAt ??= rec.shownAt;
     }
     requestAnimationFrame(loop);
   };
