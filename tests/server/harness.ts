@@ -3,10 +3,17 @@ import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import { MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
 import type { HotseatServerOptions, RunningServer } from "@hotseat/server";
-import type { JoinOptions, ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import type {
+  ErrorMessage,
+  JoinOptions,
+  ProjectorView,
+  TraineeView,
+  TrainerView,
+  WelcomeMessage,
+} from "@hotseat/shared";
 
-/** An `error` reply; the room adds `rate.limited` to the protocol's codes. */
-export type ErrorReply = { type: "error"; code: string; message: string };
+/** An `error` reply, as the protocol defines it. */
+export type ErrorReply = ErrorMessage;
 
 /** The scenarios the server tests play: a small fixture whose content the tests can rely on. */
 export const fixtureScenariosDir = join(import.meta.dirname, "fixtures", "scenarios");
@@ -54,7 +61,7 @@ export async function until(check: () => boolean, what: string, ms = waitMs): Pr
 export class Peer<V extends AnyView = AnyView> {
   views: V[] = [];
   errors: ErrorReply[] = [];
-  welcome: { role: string; traineeId?: string; reconnectKey?: string } | undefined;
+  welcome: WelcomeMessage | undefined;
   left: number | undefined;
   dropped = 0;
   reconnected = 0;
