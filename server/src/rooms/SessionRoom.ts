@@ -463,9 +463,11 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   private closeRemoved(): void {
-    const ctx = this.runtime.state.context;
+    // One pass over the roster, not one per seat: this runs on every flush, before the views go out.
+    const removed = new Set(this.runtime.state.context.trainees.filter((t) => t.removed).map((t) => t.id));
+    if (removed.size === 0) return;
     for (const [traineeId, client] of this.seats) {
-      if (!ctx.trainees.some((t) => t.id === traineeId && t.removed)) continue;
+      if (!removed.has(traineeId)) continue;
       const seat = client.userData;
       if (seat) seat.closing = true;
       this.seats.delete(traineeId);

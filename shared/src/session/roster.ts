@@ -33,7 +33,19 @@ export function activeTrainees(ctx: SessionContext): Trainee[] {
 
 /** The trainee with this id, if any. */
 export function traineeById(ctx: SessionContext, id: string | undefined): Trainee | undefined {
-  return id === undefined ? undefined : ctx.trainees.find((t) => t.id === id);
+  return id === undefined ? undefined : rosterIndex(ctx.trainees).get(id);
+}
+
+// Projections look trainees up once per connection, so a linear search made each flush O(N²) in class
+// size. The roster array is replaced on every change, never mutated, so an index per array stays true.
+const rosterIndexes = new WeakMap<readonly Trainee[], Map<string, Trainee>>();
+function rosterIndex(trainees: readonly Trainee[]): Map<string, Trainee> {
+  let index = rosterIndexes.get(trainees);
+  if (index === undefined) {
+    index = new Map(trainees.map((t) => [t.id, t]));
+    rosterIndexes.set(trainees, index);
+  }
+  return index;
 }
 
 /** Replaces one trainee by id. */
