@@ -8,6 +8,6 @@ export * from "./store/SqliteSessionStore";
 export * from "./sessions/SessionHost";
 export * from "./sessions/SessionRuntime";
 export * from "./sessions/trainerToken";
-export { roomCloseCodes, joinErrorNumbers } from "./rooms/SessionRoom";
+export { roomCloseCodes, joinErrorNumbers } from "./rooms/roomCodes";
 export { defaultRateLimit } from "./rooms/rateLimiter";
 export type { RateLimitOptions } from "./rooms/rateLimiter";

@@ -1,17 +1,13 @@
-import { getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
-import type { Client } from "@colyseus/core";
+import { Room, ServerError } from "@colyseus/core";
 import type { Delayed } from "@colyseus/core";
 import {
   applySessionEvent,
   clientEvent,
-  clientMessageSchema,
-  clientMessageTypes,
   joinOptionsSchema,
   phaseOf,
-  setLocaleMessageSchema,
   welcomeMessageSchema,
 } from "@hotseat/shared";
-import type { ClientMessageType, SessionEvent } from "@hotseat/shared";
+import type { SessionEvent } from "@hotseat/shared";
 import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
 import type { SessionRuntime } from "../sessions/SessionRuntime";
@@ -19,27 +15,11 @@ import { trainerTokenMatches } from "../sessions/trainerToken";
 import { defaultRateLimit, RateLimiter } from "./rateLimiter";
 import type { RateLimitOptions } from "./rateLimiter";
 import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
-import type { Seat, SeatAuth } from "./seat";
-import { viewOf } from "./viewOf";
-
-/** Close codes the room uses when it ends a connection itself; clients do not rejoin after these. */
-export const roomCloseCodes = {
-  /** The trainer removed this trainee. */
-  removed: 4004,
-  /** The same seat was opened in another tab or device. */
-  replaced: 4005,
-  /** The connection kept flooding the room after being warned. */
-  flooding: 4100,
-} as const;
-
-/** Numeric codes of join refusals (the message starts with the stable string code, e.g. `join.locked: ...`). */
-export const joinErrorNumbers: Record<string, number> = {
-  "message.malformed": 4400,
-  "join.bad-token": 4401,
-  "join.locked": 4403,
-  "join.removed": 4404,
-  "join.solo-full": 4409,
-};
+import type { SeatAuth } from "./seat";
+import { readClientMessage } from "./readClientMessage";
+import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
+import { ViewFlusher } from "./ViewFlusher";
+import type { SeatClient } from "./ViewFlusher";
 
 /** What every session room needs from the server, injected by {@link sessionRoomFor}. */
 export type SessionRoomDeps = {
@@ -58,12 +38,6 @@ export type SessionRoomDeps = {
 /** The options the server creates a session room with. */
 export const roomCreateOptionsSchema = z.strictObject({ internalKey: z.string(), sessionId: z.string() });
 
-type SeatClient = Client<{ userData: Seat; auth: SeatAuth }>;
-
-function joinRefusal(code: string, message: string): ServerError {
-  return new ServerError(joinErrorNumbers[code] ?? 4400, `${code}: ${message}`);
-}
-
 /**
  * One room per session, addressed by its join code. The room holds no rules: it checks each message's shape
  * (zod), settles who sent it (the role from the join), hands it to the pure session core, logs the accepted
@@ -73,10 +47,7 @@ function joinRefusal(code: string, message: string): ServerError {
 export class SessionRoom extends Room<{ client: SeatClient }> {
   protected deps!: SessionRoomDeps;
   private runtime!: SessionRuntime;
-  private flushScheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
-  private lastFlushCost = 0;
-  private flushDelayed = false;
+  private views!: ViewFlusher;
   private voteTimer: { deadline: number; delayed: Delayed } | undefined;
   /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
   private readonly seats = new Map<string, SeatClient>();
@@ -109,6 +80,13 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       throw new ServerError(403, "Sessions are hosted through POST /api/sessions.");
     }
     this.runtime = this.deps.host.open(parsed.data.sessionId);
+    this.views = new ViewFlusher({
+      clients: () => this.clients,
+      state: () => this.runtime.state,
+      afterFlush: () => this.closeRemoved(),
+      log: (line) => this.log(line),
+      ...(this.deps.maxFlushIntervalMs !== undefined ? { maxIntervalMs: this.deps.maxFlushIntervalMs } : {}),
+    });
     this.roomId = this.runtime.record.code;
     // A session outlives its connections: the trainer may close the laptop lid and come back.
     this.autoDispose = false;
@@ -168,7 +146,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
           : {}),
       }),
     );
-    this.sendView(client, true);
+    this.views.send(client, true);
   }
 
   override onDrop(client: SeatClient): void {
@@ -190,7 +168,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     if (seat.traineeId !== undefined) this.seats.set(seat.traineeId, client);
     if (!this.markPresent(client)) return;
     // The new socket has seen nothing yet.
-    this.sendView(client, true);
+    this.views.send(client, true);
   }
 
   override onLeave(client: SeatClient): void {
@@ -202,10 +180,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   override onDispose(): void {
-    if (this.flushScheduled) {
-      clearImmediate(this.flushScheduled as NodeJS.Immediate);
-      clearTimeout(this.flushScheduled as NodeJS.Timeout);
-    }
+    this.views?.dispose();
     this.deps.host.close(this.roomId);
   }
 
@@ -273,7 +248,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return false;
     }
     seat.present = true;
-    this.scheduleFlush();
+    this.views.schedule();
     return true;
   }
 
@@ -297,7 +272,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     if (seat.role === "trainer" && otherTrainer) return;
     const result = this.runtime.submit(left);
     if (!result.accepted) this.log(`session.left refused: ${result.rejection.code}`);
-    this.scheduleFlush();
+    this.views.schedule();
   }
 
   private replace(previous: SeatClient): void {
@@ -329,45 +304,17 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       }
       return;
     }
-    const body =
-      payload === undefined
-        ? {}
-        : typeof payload === "object" && payload !== null && !Array.isArray(payload)
-          ? payload
-          : null;
-    if (body === null || typeof type !== "string") {
-      this.reply(client, "message.malformed", "A message is an object with the fields of its type.");
-      return;
+    const read = readClientMessage(type, payload);
+    if (read.kind === "refused") {
+      this.log(`${read.code} ${JSON.stringify(type).slice(0, 80)} from ${seat.role}`);
+      this.reply(client, read.code, read.message);
+    } else if (read.kind === "setLocale") {
+      // Presentation only: it changes this connection's view and is not logged.
+      seat.locale = read.locale;
+      this.views.send(client, false);
+    } else {
+      this.submit(client, clientEvent(read.message, actorOf(seat), this.now()));
     }
-    if (type === "client.setLocale") {
-      this.setLocale(client, body);
-      return;
-    }
-    if (!clientMessageTypes.includes(type as ClientMessageType)) {
-      this.log(`unknown message ${JSON.stringify(type).slice(0, 80)} from ${seat.role}`);
-      this.reply(client, "message.unknown", `There is no message "${type.slice(0, 60)}".`);
-      return;
-    }
-    const parsed = clientMessageSchema.safeParse({ ...body, type });
-    if (!parsed.success) {
-      this.log(`malformed ${type} from ${seat.role}`);
-      this.reply(client, "message.malformed", z.prettifyError(parsed.error));
-      return;
-    }
-    this.submit(client, clientEvent(parsed.data, actorOf(seat), this.now()));
-  }
-
-  /** A connection's language switch: presentation only, so it changes that connection's view and is not logged. */
-  private setLocale(client: SeatClient, body: object): void {
-    const seat = client.userData;
-    const parsed = setLocaleMessageSchema.safeParse({ ...body, type: "client.setLocale" });
-    if (!seat) return;
-    if (!parsed.success) {
-      this.reply(client, "message.malformed", z.prettifyError(parsed.error));
-      return;
-    }
-    seat.locale = parsed.data.locale;
-    this.sendView(client, false);
   }
 
   private submit(client: SeatClient | undefined, event: SessionEvent): boolean {
@@ -388,7 +335,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     // What moves the story on for everyone goes out at once; the many small inputs are coalesced.
     const urgent =
       event.by.role === "trainer" || event.type === "timer.expired" || event.type === "trainee.choose";
-    this.scheduleFlush(urgent);
+    this.views.schedule(urgent);
     return true;
   }
 
@@ -410,56 +357,6 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       Math.max(0, deadline - this.now()),
     );
     this.voteTimer = { deadline, delayed };
-  }
-
-  /**
-   * Coalesces view updates. The trainer's commands and the timer (a reveal, a new vote) go out at once;
-   * inputs that come in bursts (votes, marks, joins) wait a few times the last projection pass's own cost
-   * (at most `maxFlushIntervalMs`) after the previous pass, so a thousand votes cost a bounded share of
-   * the CPU instead of one full pass each, and a small class sees no delay.
-   */
-  private scheduleFlush(urgent = false): void {
-    if (this.flushScheduled && !(urgent && this.flushDelayed)) return;
-    if (this.flushScheduled) clearTimeout(this.flushScheduled as NodeJS.Timeout);
-    const run = () => {
-      this.flushScheduled = undefined;
-      this.flushDelayed = false;
-      this.flush();
-    };
-    const interval = urgent ? 0 : Math.min(this.deps.maxFlushIntervalMs ?? 50, this.lastFlushCost * 4);
-    const wait = this.lastFlushAt + interval - performance.now();
-    this.flushDelayed = wait > 0;
-    this.flushScheduled = wait > 0 ? setTimeout(run, wait) : setImmediate(run);
-  }
-
-  private flush(): void {
-    const start = performance.now();
-    const encoded = new Map<string, Buffer>();
-    // Runs outside Colyseus's handlers: a throw here would take the whole process (every session) down.
-    try {
-      for (const client of this.clients) this.sendView(client, false, encoded);
-      this.closeRemoved();
-    } catch (e) {
-      this.log(`could not send views: ${(e as Error).stack ?? String(e)}`);
-    }
-    this.lastFlushAt = performance.now();
-    this.lastFlushCost = this.lastFlushAt - start;
-  }
-
-  /** Sends a connection its view if it changed; identical views are encoded once per flush. */
-  private sendView(client: SeatClient, force: boolean, encoded = new Map<string, Buffer>()): void {
-    const seat = client.userData;
-    if (!seat) return;
-    const view = viewOf(this.runtime.state, seat);
-    const json = JSON.stringify(view);
-    if (!force && json === seat.lastView) return;
-    seat.lastView = json;
-    let bytes = encoded.get(json);
-    if (bytes === undefined) {
-      bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "view", view);
-      encoded.set(json, bytes);
-    }
-    client.enqueueRaw(bytes);
   }
 
   private closeRemoved(): void {
