@@ -1,20 +1,16 @@
 import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
 import type Phaser from "phaser";
-import { localize } from "@hotseat/shared";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
-import { routePath } from "../app/route";
-import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
-import { saveLocale } from "../app/prefs";
+import { t } from "../i18n/t";
 import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { CustomerFace } from "../ui/CustomerFace";
-import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
 import { trainerModel } from "../viewModel/trainerModel";
 import { BaseScene } from "./BaseScene";
-
-type Diagnostic = { code: string; severity: string; message: string; line?: number; column?: number };
+import { buildRosterPanel } from "./trainerRosterPanel";
+import { buildSetupPanel } from "./trainerSetupPanel";
 
 /**
  * The trainer's console (laptop, 1920x1080 stage): scenario library and upload with diagnostics, roster,
@@ -307,77 +303,16 @@ export class TrainerScene extends BaseScene {
 
   private buildSetupPanel(view: TrainerView): void {
     this.setupBuilt = true;
-    const code = view.joinCode;
-    const panel = htmlPanel(
+    buildSetupPanel(
       this,
-      { x: 40, y: 150, w: 580 },
-      `<div id="setup-panel" style="display:flex;flex-direction:column;gap:10px">
-        <label>${esc(t("trainer.library"))}<select id="library-select"><option>${esc(t("home.loading"))}</option></select></label>
-        <label>${esc(t("trainer.upload"))}<input id="upload-input" type="file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
-        <div id="upload-status" role="status"></div>
-        <pre id="diagnostics" hidden style="max-height:170px"></pre>
-      </div>
-`,
-      "trainer-setup",
+      view,
+      (m) => this.send(m),
+      () => {
+        // Rebuild the HTML panels in the new language on the next draw.
+        this.setupBuilt = false;
+        this.lastRoster = "";
+      },
     );
-    const locale = getLocale();
-    const langs = uiLocales
-      .map((l) => `<option value="${l}"${l === locale ? " selected" : ""}>${esc(localeNames[l])}</option>`)
-      .join("");
-    const linkPanel = htmlPanel(
-      this,
-      { x: 40, y: 96, w: 580 },
-      `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a>
-        <select id="trainer-lang" aria-label="${esc(t("home.language"))}" style="min-height:36px;padding:4px">${langs}</select></div>`,
-      "trainer-link",
-    );
-    linkPanel.querySelector<HTMLSelectElement>("#trainer-lang")?.addEventListener("change", (e) => {
-      const value = (e.target as HTMLSelectElement).value;
-      if (!isUiLocale(value)) return;
-      saveLocale(value);
-      // Rebuild the HTML panels in the new language on the next draw.
-      this.setupBuilt = false;
-      this.lastRoster = "";
-      app().store.update({ locale: value });
-    });
-    const select = panel.querySelector<HTMLSelectElement>("#library-select");
-    const status = panel.querySelector<HTMLElement>("#upload-status");
-    const pre = panel.querySelector<HTMLPreElement>("#diagnostics");
-    app()
-      .conn.scenarios()
-      .then((list) => {
-        if (!select) return;
-        select.innerHTML = list
-          .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
-          .join("");
-        const current = app().store.get().view;
-        if (current?.role === "trainer" && current.scenario) select.value = current.scenario.id;
-      })
-      .catch(() => undefined);
-    select?.addEventListener("change", () => {
-      if (select.value) this.send({ type: "trainer.selectScenario", scenarioId: select.value });
-    });
-    panel.querySelector<HTMLInputElement>("#upload-input")?.addEventListener("change", async (e) => {
-      const file = (e.target as HTMLInputElement).files?.[0];
-      if (!file || !status || !pre) return;
-      const source = await file.text();
-      const checked = await app()
-        .conn.checkScenario(source, file.name)
-        .catch((err: unknown) => ({ diagnostics: [{ code: "", severity: "error", message: String(err) }] }));
-      const diags = checked.diagnostics as Diagnostic[];
-      pre.hidden = diags.length === 0;
-      pre.textContent = diags
-        .map(
-          (dg) =>
-            `${file.name}:${dg.line ?? "?"}:${dg.column ?? "?"} ${dg.severity} ${dg.code} ${dg.message}`,
-        )
-        .join("\n\n");
-      const errors = diags.filter((dg) => dg.severity === "error");
-      if (errors.length === 0) {
-        this.send({ type: "trainer.selectScenario", source });
-        status.textContent = t("trainer.uploadOk", { title: file.name });
-      } else status.textContent = `${t("trainer.diagnostics")}: ${errors.length} ✖`;
-    });
   }
 
   private buildRoster(view: TrainerView): void {
@@ -395,46 +330,7 @@ export class TrainerScene extends BaseScene {
     // Never rebuild under the trainer's fingers: a rename in progress would be lost.
     if (document.activeElement?.closest("#trainer-roster")) return;
     this.lastRoster = key;
-    const lobby = view.phase === "lobby";
-    const rows = view.roster
-      .map(
-        (r) => `<div class="hs-row" data-id="${esc(r.id)}" style="opacity:${r.removed ? 0.5 : 1}">
-          <span style="min-width:24px" title="${r.connected ? "online" : "offline"}">${r.connected ? "●" : "○"}</span>
-          <span style="min-width:36px">${view.votes[r.id] ? `✔${view.options.findIndex((o) => o.id === view.votes[r.id]) + 1}` : ""}</span>
-          <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
-          ${r.teamId ? `<span>${esc(view.teams.find((x) => x.id === r.teamId)?.name ?? r.teamId)}</span>` : ""}
-          ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "★" : "⇢"}</button>` : ""}
-          <button class="remove secondary" style="min-height:40px;padding:4px 10px">${r.removed ? "↺" : esc(t("trainer.remove"))}</button>
-        </div>`,
-      )
-      .join("");
-    const panel = htmlPanel(
-      this,
-      { x: 40, y: lobby ? 560 : 190, w: 580 },
-      `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
-       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 440 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
-      "trainer-roster",
-    );
-    panel.querySelectorAll<HTMLElement>("[data-id]").forEach((row) => {
-      const id = row.dataset["id"] ?? "";
-      const entry = view.roster.find((r) => r.id === id);
-      row.querySelector<HTMLInputElement>(".rename")?.addEventListener("change", (e) => {
-        const name = (e.target as HTMLInputElement).value.trim();
-        if (name) this.send({ type: "trainer.rename", traineeId: id, name });
-      });
-      row
-        .querySelector(".remove")
-        ?.addEventListener("click", () =>
-          this.send(
-            entry?.removed
-              ? { type: "trainer.readmit", traineeId: id }
-              : { type: "trainer.remove", traineeId: id },
-          ),
-        );
-      row
-        .querySelector(".seat")
-        ?.addEventListener("click", () => this.send({ type: "trainer.passSeat", traineeId: id }));
-    });
+    buildRosterPanel(this, view, (m) => this.send(m));
   }
 
   protected override onShortcut(e: KeyboardEvent): boolean {

@@ -1,0 +1,90 @@
+import type { ClientMessage, TrainerView } from "@hotseat/shared";
+import { localize } from "@hotseat/shared";
+import type Phaser from "phaser";
+import { saveLocale } from "../app/prefs";
+import { routePath } from "../app/route";
+import { app } from "../app/services";
+import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
+import { esc, htmlPanel } from "../ui/HtmlPanel";
+
+type Diagnostic = { code: string; severity: string; message: string; line?: number; column?: number };
+
+/**
+ * The console's setup panels: the projector link, the console language, the scenario library and an
+ * upload whose diagnostics are shown before the scenario is used.
+ */
+export function buildSetupPanel(
+  scene: Phaser.Scene,
+  view: TrainerView,
+  send: (message: ClientMessage) => void,
+  onLanguageChange: () => void,
+): void {
+  const code = view.joinCode;
+  const panel = htmlPanel(
+    scene,
+    { x: 40, y: 150, w: 580 },
+    `<div id="setup-panel" style="display:flex;flex-direction:column;gap:10px">
+        <label>${esc(t("trainer.library"))}<select id="library-select"><option>${esc(t("home.loading"))}</option></select></label>
+        <label>${esc(t("trainer.upload"))}<input id="upload-input" type="file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
+        <div id="upload-status" role="status"></div>
+        <pre id="diagnostics" hidden style="max-height:170px"></pre>
+      </div>
+`,
+    "trainer-setup",
+  );
+  const locale = getLocale();
+  const langs = uiLocales
+    .map((l) => `<option value="${l}"${l === locale ? " selected" : ""}>${esc(localeNames[l])}</option>`)
+    .join("");
+  const linkPanel = htmlPanel(
+    scene,
+    { x: 40, y: 96, w: 580 },
+    `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a>
+        <select id="trainer-lang" aria-label="${esc(t("home.language"))}" style="min-height:36px;padding:4px">${langs}</select></div>`,
+    "trainer-link",
+  );
+  linkPanel.querySelector<HTMLSelectElement>("#trainer-lang")?.addEventListener("change", (e) => {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!isUiLocale(value)) return;
+    saveLocale(value);
+    onLanguageChange();
+    app().store.update({ locale: value });
+  });
+  const select = panel.querySelector<HTMLSelectElement>("#library-select");
+  const status = panel.querySelector<HTMLElement>("#upload-status");
+  const pre = panel.querySelector<HTMLPreElement>("#diagnostics");
+  app()
+    .conn.scenarios()
+    .then((list) => {
+      if (!select) return;
+      select.innerHTML = list
+        .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
+        .join("");
+      const current = app().store.get().view;
+      if (current?.role === "trainer" && current.scenario) select.value = current.scenario.id;
+    })
+    .catch(() => undefined);
+  select?.addEventListener("change", () => {
+    if (select.value) send({ type: "trainer.selectScenario", scenarioId: select.value });
+  });
+  panel.querySelector<HTMLInputElement>("#upload-input")?.addEventListener("change", async (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file || !status || !pre) return;
+    const source = await file.text();
+    const checked = await app()
+      .conn.checkScenario(source, file.name)
+      .catch((err: unknown) => ({ diagnostics: [{ code: "", severity: "error", message: String(err) }] }));
+    const diags = checked.diagnostics as Diagnostic[];
+    pre.hidden = diags.length === 0;
+    pre.textContent = diags
+      .map(
+        (dg) => `${file.name}:${dg.line ?? "?"}:${dg.column ?? "?"} ${dg.severity} ${dg.code} ${dg.message}`,
+      )
+      .join("\n\n");
+    const errors = diags.filter((dg) => dg.severity === "error");
+    if (errors.length === 0) {
+      send({ type: "trainer.selectScenario", source });
+      status.textContent = t("trainer.uploadOk", { title: file.name });
+    } else status.textContent = `${t("trainer.diagnostics")}: ${errors.length} ✖`;
+  });
+}
