@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import { loadLocale, loadReducedMotion } from "./app/prefs";
 import { isStageRoute, parseRoute, routePath } from "./app/route";
+import { chooseRenderer, glRendererName } from "./app/rendererChoice";
 import { provideServices, app } from "./app/services";
 import { Store, type AppState } from "./app/store";
 import { setLocale, t } from "./i18n/t";
@@ -36,13 +37,14 @@ provideServices({ store, conn, route });
 
 const stage = isStageRoute(route);
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: chooseRenderer(glRendererName()) === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
   backgroundColor: theme.bg,
   scale: stage
     ? { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: 1920, height: 1080 }
     : { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
-  render: { antialias: true, preserveDrawingBuffer: true },
+  // No pixel reads (screenshots come from the compositor), so the drawing buffer need not be kept per frame.
+  render: { antialias: true },
   // Nothing here needs 60 frames a second; 30 halves the work on phones and projector laptops.
   fps: { target: 30, limit: 30 },
   scene: [HomeScene, TraineeScene, ProjectorScene, TrainerScene, DebriefScene],

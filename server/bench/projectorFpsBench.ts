@@ -2,7 +2,9 @@
 // A real server in a child process, the real projector page in headless Chromium at 1920x1080, and N
 // trainees as @colyseus/sdk clients who all vote (some change their vote) over ~2 s. Frames are recorded
 // in the page, first with the vote open and quiet, then while the votes arrive.
-// Run: npx tsx server/bench/projectorFpsBench.ts [N=1000] (env HOTSEAT_FPS_VIEWPORT=WxH, default 1920x1080). Loopback only; every wait is bounded.
+// Run: npx tsx server/bench/projectorFpsBench.ts [N=1000] (env HOTSEAT_FPS_VIEWPORT=WxH, default 1920x1080;
+// HOTSEAT_FPS_RENDERER=webgl|canvas to override the client's renderer choice; HOTSEAT_CLIENT_DIR for another
+// build). Loopback only; every wait is bounded.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -180,6 +182,10 @@ async function run(): Promise<void> {
   });
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width, height } });
+  // HOTSEAT_FPS_RENDERER=webgl|canvas overrides the client's own choice (Phaser reads these globals).
+  const force = process.env.HOTSEAT_FPS_RENDERER;
+  if (force === "webgl" || force === "canvas")
+    await page.addInitScript(`window.FORCE_${force.toUpperCase()} = true;`);
   page.setDefaultTimeout(60_000);
   page.on("pageerror", (e) => console.error("page error:", e.message));
   // The ceiling right now: an empty page's frame rate in the same browser on the same (shared) machine.
@@ -283,7 +289,8 @@ async function run(): Promise<void> {
   ];
   console.log(
     `Projector fps bench: N=${n} trainees, ${sends.length} vote messages (${sends.length - n} changes) sent over ` +
-      `${f(sendMs)} ms; ${renderer} renderer (--disable-gpu: software), ${width}x${height}, Phaser capped at 30 fps; ` +
+      `${f(sendMs)} ms; ${renderer} renderer (${force ? "forced by HOTSEAT_FPS_RENDERER" : "the client's choice"}; ` +
+      `no GPU, so WebGL is software here), ${width}x${height}, Phaser capped at 30 fps; ` +
       `${cpus().length} CPUs, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(" ")}`,
