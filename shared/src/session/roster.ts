@@ -27,8 +27,8 @@ export function uniqueName(wanted: string, trainees: readonly Trainee[], exceptI
 }
 
 /** Trainees who take part: on the roster and not removed, in join order. */
-export function activeTrainees(ctx: SessionContext): Trainee[] {
-  return ctx.trainees.filter((t) => !t.removed).sort((a, b) => a.seq - b.seq);
+export function activeTrainees(ctx: SessionContext): readonly Trainee[] {
+  return rosterDerived(ctx.trainees).active;
 }
 
 /** The trainee with this id, if any. */
@@ -36,16 +36,33 @@ export function traineeById(ctx: SessionContext, id: string | undefined): Traine
   return id === undefined ? undefined : rosterIndex(ctx.trainees).get(id);
 }
 
-// Projections look trainees up once per connection, so a linear search made each flush O(N²) in class
-// size. The roster array is replaced on every change, never mutated, so an index per array stays true.
-const rosterIndexes = new WeakMap<readonly Trainee[], Map<string, Trainee>>();
-function rosterIndex(trainees: readonly Trainee[]): Map<string, Trainee> {
-  let index = rosterIndexes.get(trainees);
-  if (index === undefined) {
-    index = new Map(trainees.map((t) => [t.id, t]));
-    rosterIndexes.set(trainees, index);
+// Projections look trainees, teams and captains up once per connection, so a linear search (or a sort)
+// made each flush O(N²) in class size. The roster array is replaced on every change, never mutated, so
+// what is derived from one array stays true for as long as that array lives.
+type RosterDerived = {
+  byId: Map<string, Trainee>;
+  active: readonly Trainee[];
+  byTeam: Map<string, readonly Trainee[]>;
+};
+const derived = new WeakMap<readonly Trainee[], RosterDerived>();
+function rosterDerived(trainees: readonly Trainee[]): RosterDerived {
+  let found = derived.get(trainees);
+  if (found === undefined) {
+    const active = trainees.filter((t) => !t.removed).sort((a, b) => a.seq - b.seq);
+    const byTeam = new Map<string, Trainee[]>();
+    for (const t of active) {
+      if (t.teamId === undefined) continue;
+      const members = byTeam.get(t.teamId);
+      if (members) members.push(t);
+      else byTeam.set(t.teamId, [t]);
+    }
+    found = { byId: new Map(trainees.map((t) => [t.id, t])), active, byTeam };
+    derived.set(trainees, found);
   }
-  return index;
+  return found;
+}
+function rosterIndex(trainees: readonly Trainee[]): Map<string, Trainee> {
+  return rosterDerived(trainees).byId;
 }
 
 /** Replaces one trainee by id. */
@@ -54,8 +71,8 @@ export function updateTrainee(ctx: SessionContext, id: string, change: Partial<T
 }
 
 /** Members of a team who take part, in join order. */
-export function teamMembers(ctx: SessionContext, teamId: string): Trainee[] {
-  return activeTrainees(ctx).filter((t) => t.teamId === teamId);
+export function teamMembers(ctx: SessionContext, teamId: string): readonly Trainee[] {
+  return rosterDerived(ctx.trainees).byTeam.get(teamId) ?? [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SessionPhase } from "../protocol/playStyle";
-import { captainOf, traineeById } from "./roster";
+import { activeTrainees, captainOf, traineeById } from "./roster";
 import { mainRunKey } from "./sessionState";
 import type { RunRecord, SessionContext, SessionState } from "./sessionState";
 
@@ -31,7 +31,7 @@ export function runOf(ctx: SessionContext, traineeId?: string): RunRecord | unde
 
 /** The trainee who plays a solo session: the earliest-joined one still taking part. */
 export function soloPlayerId(ctx: SessionContext): string | undefined {
-  return ctx.trainees.filter((t) => !t.removed).sort((a, b) => a.seq - b.seq)[0]?.id;
+  return activeTrainees(ctx)[0]?.id;
 }
 
 /** Who may choose directly in the trainee's run now: the seat holder, the captain or the solo player. */
