@@ -2,7 +2,11 @@ import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { Client } from "@colyseus/core";
 import type { SessionState } from "@hotseat/shared";
 import type { Seat, SeatAuth } from "./seat";
+import { TraineeViewFrames } from "./traineeViewFrames";
 import { viewOf } from "./viewOf";
+
+/** What one pass over the connections shares: encoded views by JSON, and the trainees' run parts. */
+type FlushPass = { encoded: Map<string, Buffer>; trainees: TraineeViewFrames };
 
 /** A connection to a session room, with the seat it joined as. */
 export type SeatClient = Client<{ userData: Seat; auth: SeatAuth }>;
@@ -47,18 +51,29 @@ export class ViewFlusher {
     this.scheduled = wait > 0 ? setTimeout(run, wait) : setImmediate(run);
   }
 
-  /** Sends a connection its view if it changed (or always, when `force`); identical views are encoded once per pass. */
-  send(client: SeatClient, force: boolean, encoded = new Map<string, Buffer>()): void {
+  /**
+   * Sends a connection its view if it changed (or always, when `force`). Within one pass, identical views
+   * are encoded once, and trainees share the encoding of their run's part (see `TraineeViewFrames`).
+   */
+  send(client: SeatClient, force: boolean, pass = this.newPass()): void {
     const seat = client.userData;
     if (!seat) return;
+    if (seat.role === "trainee") {
+      const frame = pass.trainees.frameFor(seat.traineeId ?? "", seat.locale);
+      if (!force && frame.runJson === seat.lastView && frame.ownJson === seat.lastOwnView) return;
+      seat.lastView = frame.runJson;
+      seat.lastOwnView = frame.ownJson;
+      client.enqueueRaw(frame.bytes());
+      return;
+    }
     const view = viewOf(this.deps.state(), seat);
     const json = JSON.stringify(view);
     if (!force && json === seat.lastView) return;
     seat.lastView = json;
-    let bytes = encoded.get(json);
+    let bytes = pass.encoded.get(json);
     if (bytes === undefined) {
       bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "view", view);
-      encoded.set(json, bytes);
+      pass.encoded.set(json, bytes);
     }
     client.enqueueRaw(bytes);
   }
@@ -71,12 +86,17 @@ export class ViewFlusher {
     this.scheduled = undefined;
   }
 
+  private newPass(): FlushPass {
+    const state = this.deps.state();
+    return { encoded: new Map(), trainees: new TraineeViewFrames(state) };
+  }
+
   private flush(): void {
     const start = performance.now();
-    const encoded = new Map<string, Buffer>();
+    const pass = this.newPass();
     // Runs outside Colyseus's handlers: a throw here would take the whole process (every session) down.
     try {
-      for (const client of this.deps.clients()) this.send(client, false, encoded);
+      for (const client of this.deps.clients()) this.send(client, false, pass);
       this.deps.afterFlush();
     } catch (e) {
       this.deps.log(`could not send views: ${(e as Error).stack ?? String(e)}`);

@@ -13,8 +13,10 @@ export type Seat = {
   /** The language this connection reads scenario text in; unset means the scenario's first language. */
   locale?: string;
   limiter: RateLimiter;
-  /** JSON of the last view sent, so an unchanged view is not sent again. */
+  /** JSON of the last view sent (a trainee's: of its run's part), so an unchanged view is not sent again. */
   lastView?: string;
+  /** A trainee's: JSON of the own part of the last view sent. */
+  lastOwnView?: string;
   /** Whether the session currently counts this connection as present (a `session.joined` without its `session.left`). */
   present: boolean;
   /** Set when the room closes this connection itself (removed trainee, flood, replaced by a newer tab). */

@@ -13,36 +13,49 @@ import {
   voteStatus,
 } from "./projectionParts";
 import { captainOf, teamMembers, traineeById } from "./roster";
-import { chooserId, isPlaying, phaseOf, runOf } from "./sessionPhase";
+import { chooserId, isPlaying, phaseOf, runKeyOf, runOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
 import type { SessionState } from "./sessionState";
+
+/** The keys of a trainee's view that are about the trainee: who they are, what they may do, their own vote. */
+export type TraineeOwnKey = "me" | "can" | "myVote" | "myMark" | "hotSeat" | "team";
+/** What a trainee sees of their run: the same for everyone who plays that run in the same language. */
+export type TraineeRunView = Omit<TraineeView, TraineeOwnKey>;
+/** What is the trainee's own in their view: small, whatever the class size. */
+export type TraineeOwnView = Pick<TraineeView, TraineeOwnKey>;
 
 /**
  * One trainee's view. It holds only this trainee's own vote or mark, labels without effects,
  * and no roster or counts, so it stays the same size however large the class grows.
  */
 export function projectTrainee(state: SessionState, traineeId: string, locale?: string): TraineeView {
+  return {
+    ...projectTraineeRun(state, runKeyOf(state.context, traineeId), locale),
+    ...projectTraineeOwn(state, traineeId),
+  };
+}
+
+/**
+ * The part of a trainee's view shared by everyone in the run `runKey` (see `runKeyOf`) reading `locale`:
+ * the customer, the option labels, the vote's status, the result, the meters and the path. A server
+ * with a thousand trainees computes it once per run and language instead of once per trainee.
+ */
+export function projectTraineeRun(
+  state: SessionState,
+  runKey: string | undefined,
+  locale?: string,
+): TraineeRunView {
   const ctx = state.context;
   const phase = phaseOf(state);
   const t = translatorFor(ctx, locale);
-  const me = traineeById(ctx, traineeId);
-  const record = runOf(ctx, traineeId);
-  const live = isPlaying(phase) && record !== undefined && !record.run.ended && !me?.removed && !ctx.paused;
-  let can: TraineeView["can"] = "wait";
-  if (live && ctx.style === "class-vote" && phase === "voting") can = "vote";
-  if (live && ctx.style !== "class-vote") {
-    if (chooserId(ctx, traineeId) === traineeId) can = "choose";
-    else if (ctx.style === "hot-seat") can = "mark";
-  }
-  const view: TraineeView = {
+  const record = runKey === undefined ? undefined : ctx.runs[runKey];
+  const view: TraineeRunView = {
     role: "trainee",
-    me: { id: traineeId, name: me?.name ?? "", removed: me?.removed ?? false },
     phase,
     paused: ctx.paused,
     style: ctx.style,
     stepIndex: record?.decisions.length ?? 0,
     options: isPlaying(phase) ? optionLabels(record, t) : [],
-    can,
     vote: voteStatus(ctx),
     // Teams to pick from in the lobby; counts only, so no trainee learns who else is where.
     teams:
@@ -58,16 +71,39 @@ export function projectTrainee(state: SessionState, traineeId: string, locale?: 
   if (scenario) view.scenario = scenario;
   const customer = customerView(ctx, record, t);
   if (customer) view.customer = customer;
-  const myVote = ctx.vote?.votes[traineeId];
-  if (myVote !== undefined) view.myVote = myVote;
-  const myMark = ctx.runs[mainRunKey]?.marks[traineeId];
-  if (myMark !== undefined && ctx.style === "hot-seat") view.myMark = myMark;
   const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
   if (result) view.result = result;
   const meters = meterReading(record);
   if (meters) view.meters = meters;
   const start = startMeterReading(ctx, record);
   if (start) view.startMeters = start;
+  const ending = endingView(record?.ending, t);
+  if (ending) view.ending = ending;
+  if (phase === "debrief" && record) view.path = pathView(record.decisions, t);
+  return view;
+}
+
+/** The part of a trainee's view that is theirs alone: their name, what they may do now, their vote or mark, their seat and team. */
+export function projectTraineeOwn(state: SessionState, traineeId: string): TraineeOwnView {
+  const ctx = state.context;
+  const phase = phaseOf(state);
+  const me = traineeById(ctx, traineeId);
+  const record = runOf(ctx, traineeId);
+  const live = isPlaying(phase) && record !== undefined && !record.run.ended && !me?.removed && !ctx.paused;
+  let can: TraineeView["can"] = "wait";
+  if (live && ctx.style === "class-vote" && phase === "voting") can = "vote";
+  if (live && ctx.style !== "class-vote") {
+    if (chooserId(ctx, traineeId) === traineeId) can = "choose";
+    else if (ctx.style === "hot-seat") can = "mark";
+  }
+  const view: TraineeOwnView = {
+    me: { id: traineeId, name: me?.name ?? "", removed: me?.removed ?? false },
+    can,
+  };
+  const myVote = ctx.vote?.votes[traineeId];
+  if (myVote !== undefined) view.myVote = myVote;
+  const myMark = ctx.runs[mainRunKey]?.marks[traineeId];
+  if (myMark !== undefined && ctx.style === "hot-seat") view.myMark = myMark;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder)
     view.hotSeat = { holderName: holder.name, inSeat: holder.id === traineeId };
@@ -81,8 +117,5 @@ export function projectTrainee(state: SessionState, traineeId: string, locale?: 
       isCaptain: captain?.id === traineeId,
     };
   }
-  const ending = endingView(record?.ending, t);
-  if (ending) view.ending = ending;
-  if (phase === "debrief" && record) view.path = pathView(record.decisions, t);
   return view;
 }
