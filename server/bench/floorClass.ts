@@ -1,0 +1,74 @@
+// The floor for the class benchmark: a bare `ws` server (floorServer.ts, in its own child process) that
+// broadcasts a message of a given size to N clients, which are WebSockets of the same kind the SDK uses.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { inBatches, sleep, until } from "./benchUtils";
+import { sampleProcess } from "./procStats";
+import { repoRoot } from "./serverProcess";
+
+export type FloorClass = {
+  /** One broadcast of `bytes` to everyone: each client's ms from the send to receiving it, and the server's CPU. */
+  round: (bytes: number) => Promise<{ latencies: number[]; cpuMs: number }>;
+  close: () => void;
+};
+
+export async function openFloorClass(n: number): Promise<FloorClass> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "server", "bench", "floorServer.ts")],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const sockets: WebSocket[] = [];
+  const close = () => {
+    for (const s of sockets) s.close();
+    child.kill("SIGKILL");
+  };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the floor server did not start")), 30_000);
+      child.stdout?.on("data", (d: Buffer) => {
+        const match = /floor listening on (\d+)/.exec(d.toString());
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    const open = (path: string) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+        socket.binaryType = "arraybuffer";
+        socket.onopen = () => resolve(socket);
+        socket.onerror = () => reject(new Error("floor connection failed"));
+        sockets.push(socket);
+      });
+    const received: (number | undefined)[] = new Array<number | undefined>(n);
+    await inBatches(n, 50, async (i) => {
+      const socket = await open("/");
+      socket.onmessage = () => (received[i] ??= performance.now());
+      return socket;
+    });
+    const control = await open("/?control");
+    await sleep(200);
+    const pid = child.pid ?? 0;
+    return {
+      round: async (bytes) => {
+        received.fill(undefined);
+        const cpu0 = sampleProcess(pid).cpuMs;
+        const t0 = performance.now();
+        control.send(String(bytes));
+        await until(() => received.every((t) => t !== undefined), "every floor client to receive");
+        const latencies = received.map((t) => t! - t0);
+        await sleep(50);
+        return { latencies, cpuMs: sampleProcess(pid).cpuMs - cpu0 };
+      },
+      close,
+    };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
