@@ -1,14 +1,20 @@
 // The floor for the class benchmark: a bare `ws` server (floorServer.ts, in its own child process) that
-// broadcasts a message of a given size to N clients, which are WebSockets of the same kind the SDK uses.
+// broadcasts a payload to N clients, which are WebSockets of the same kind the SDK uses (Node's own). The
+// clients either only note the message's arrival (the raw floor), or also decode it as msgpack, the least any
+// client must do to see a view (the SDK decodes every message with the same msgpackr).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { unpack } from "msgpackr";
 import { inBatches, sleep, until } from "./benchUtils";
 import { sampleProcess } from "./procStats";
 import { repoRoot } from "./serverProcess";
 
 export type FloorClass = {
-  /** One broadcast of `bytes` to everyone: each client's ms from the send to receiving it, and the server's CPU. */
-  round: (bytes: number) => Promise<{ latencies: number[]; cpuMs: number }>;
+  /**
+   * One broadcast of `payload` (msgpack) to everyone: each client's ms from the send to receiving it (and,
+   * when `decode`, decoding it), and the server's CPU.
+   */
+  round: (payload: Uint8Array, decode: boolean) => Promise<{ latencies: number[]; cpuMs: number }>;
   close: () => void;
 };
 
@@ -46,20 +52,25 @@ export async function openFloorClass(n: number): Promise<FloorClass> {
         sockets.push(socket);
       });
     const received: (number | undefined)[] = new Array<number | undefined>(n);
+    let decoding = false;
     await inBatches(n, 50, async (i) => {
       const socket = await open("/");
-      socket.onmessage = () => (received[i] ??= performance.now());
+      socket.onmessage = (e: MessageEvent) => {
+        if (decoding) unpack(new Uint8Array(e.data as ArrayBuffer));
+        received[i] ??= performance.now();
+      };
       return socket;
     });
     const control = await open("/?control");
     await sleep(200);
     const pid = child.pid ?? 0;
     return {
-      round: async (bytes) => {
+      round: async (payload, decode) => {
         received.fill(undefined);
+        decoding = decode;
         const cpu0 = sampleProcess(pid).cpuMs;
         const t0 = performance.now();
-        control.send(String(bytes));
+        control.send(payload);
         await until(() => received.every((t) => t !== undefined), "every floor client to receive");
         const latencies = received.map((t) => t! - t0);
         await sleep(50);

@@ -1,5 +1,5 @@
 // The floor for the class benchmark: a bare `ws` server that does nothing but broadcast. A client that
-// connects with `?control` triggers a broadcast of N bytes by sending the number N; everyone else receives.
+// connects with `?control` sends a binary payload; the server sends those same bytes to everyone else.
 import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
 
@@ -9,8 +9,7 @@ const audience = new Set<WebSocket>();
 wss.on("connection", (socket, request) => {
   if (request.url?.includes("control")) {
     socket.on("message", (data: Buffer) => {
-      const bytes = Buffer.alloc(Math.min(1 << 20, Number(data.toString()) || 1), 0x61);
-      for (const client of audience) client.send(bytes);
+      for (const client of audience) client.send(data);
     });
     return;
   }

@@ -26,6 +26,8 @@ export type HotseatRound = {
   cpuVotesMs: number;
   cpuRevealMs: number;
   traineeViewBytes: number;
+  /** A trainee's view after the reveal, for the floor to broadcast a message of the same shape and size. */
+  sampleView: TraineeView;
 };
 
 export type HotseatClass = {
@@ -148,7 +150,8 @@ export async function openHotseatClass(n: number): Promise<HotseatClass> {
       const reveals = sims.map((s) => s.revealedAt! - r0);
       await sleep(50);
       const cpuRevealMs = sampleProcess(pid).cpuMs - cpu1;
-      const traineeViewBytes = JSON.stringify(sims[0]!.view).length;
+      const sampleView = sims[0]!.view!;
+      const traineeViewBytes = JSON.stringify(sampleView).length;
 
       trainer.send("trainer.rewind", { type: "trainer.rewind", stepIndex: 0 });
       await until(() => sims.every((s) => s.view?.phase === "deciding"), "the rewind everywhere");
@@ -160,6 +163,7 @@ export async function openHotseatClass(n: number): Promise<HotseatClass> {
         cpuVotesMs,
         cpuRevealMs,
         traineeViewBytes,
+        sampleView,
       };
     };
     return {
