@@ -4,6 +4,7 @@ import type { AppState } from "../app/store";
 import { t } from "../i18n/t";
 import { CostTicker } from "../ui/CostTicker";
 import { CustomerFace } from "../ui/CustomerFace";
+import { fitColumn } from "../ui/fitColumn";
 import { MeterBar } from "../ui/MeterBar";
 import { QrCode } from "../ui/QrCode";
 import { Tally } from "../ui/Tally";
@@ -85,6 +86,9 @@ export class ProjectorScene extends BaseScene {
   }
 
   private drawDynamic(view: ProjectorView, model: ProjectorModel): void {
+    const panelX = 960;
+    const panelY = 620;
+    const panelW = 900;
     this.dynamic?.destroy();
     const d = this.add.container(0, 0);
     this.dynamic = d;
@@ -114,28 +118,52 @@ export class ProjectorScene extends BaseScene {
       d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
       const bubbleX = 520;
       const bubbleW = 1340;
-      const line = this.add.text(bubbleX + 36, 190, `“${model.customer.line}”`, {
-        ...textStyle(50, theme.inkDark, { bold: true, wrap: bubbleW - 72 }),
-        lineSpacing: 8,
-      });
-      const bh = Math.min(line.height + 56, 420);
+      // The line (in the bubble) and the narration under it end above the panels and the meters: long
+      // texts shrink together (the line to 34 px, still legible from the back), then narration is cut.
+      const extraMeters = model.meters?.extra.length ?? 0;
+      const [line, narration] = fitColumn(this, bubbleX + 36, 190, extraMeters > 1 ? 530 : panelY - 12, [
+        {
+          text: `“${model.customer.line}”`,
+          size: 50,
+          min: 34,
+          gap: 36,
+          style: (size) => ({
+            ...textStyle(size, theme.inkDark, { bold: true, wrap: bubbleW - 72 }),
+            lineSpacing: 8,
+          }),
+        },
+        ...(model.customer.narration
+          ? [
+              {
+                text: model.customer.narration,
+                size: 28,
+                min: 22,
+                gap: 0,
+                style: (size: number) => textStyle(size, theme.inkDim, { wrap: bubbleW }),
+              },
+            ]
+          : []),
+      ]);
       const g = this.add.graphics();
-      g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, bh, 30);
+      g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, line!.height + 56, 30);
       g.fillTriangle(bubbleX, 260, bubbleX - 50, 300, bubbleX, 320);
-      d.add([g, line]);
-      if (model.customer.narration)
-        d.add(
-          this.add.text(
-            bubbleX,
-            170 + bh,
-            model.customer.narration,
-            textStyle(28, theme.inkDim, { wrap: bubbleW }),
-          ),
-        );
+      d.add([g, line!]);
+      if (narration) d.add(narration.setX(bubbleX));
     }
-    const panelX = 960;
-    const panelY = 620;
-    const panelW = 900;
+    // The ending's line sits at the bottom of the panel; everything above it must end higher.
+    let panelBottom = 1050;
+    if (model.ending) {
+      const end = this.add
+        .text(
+          panelX,
+          1030,
+          `${model.ending.outcome}: ${model.ending.title}`,
+          textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
+        )
+        .setOrigin(0, 1);
+      d.add(end);
+      panelBottom = 1030 - end.height - 16;
+    }
     if (model.teams) {
       this.drawTeams(d, model);
     } else if (model.tally) {
@@ -162,49 +190,61 @@ export class ProjectorScene extends BaseScene {
       tally.set(model.tally.bars);
       d.add(tally);
     } else if (model.result) {
-      const head = this.add.text(
-        panelX,
-        panelY,
-        `✔ ${model.result.label}`,
-        textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
-      );
-      d.add(head);
-      let y = panelY + head.height + 14;
-      model.result.tags.forEach((badge) => {
-        const txt = this.add.text(panelX, y, badge.text, {
-          ...textStyle(30, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: panelW }),
-        });
-        d.add(txt);
-        y += txt.height + 6;
-      });
-      if (model.result.feedback) {
-        // Long feedback shrinks rather than running off the bottom of the wall.
-        const size = model.result.feedback.length > 220 ? 26 : 30;
-        const fb = this.add.text(panelX, y + 8, model.result.feedback, {
-          ...textStyle(size, theme.ink, { wrap: panelW }),
-          lineSpacing: 4,
-        });
-        d.add(fb);
-      }
-    } else if (model.options.length && view.phase === "deciding") {
-      let y = panelY;
-      model.options.forEach((o, i) => {
-        const txt = this.add.text(panelX, y, `${i + 1}. ${o}`, textStyle(32, theme.ink, { wrap: panelW }));
-        d.add(txt);
-        y += txt.height + 14;
-      });
-    }
-    if (model.ending)
+      // The choice, its technique tags and the expert's feedback share the panel down to the ending line
+      // (or the wall's bottom edge): long texts shrink together, and only past the minimum is feedback cut.
+      const result = model.result;
       d.add(
-        this.add
-          .text(
-            panelX,
-            1030,
-            `${model.ending.outcome}: ${model.ending.title}`,
-            textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
-          )
-          .setOrigin(0, 1),
+        fitColumn(this, panelX, panelY, panelBottom, [
+          {
+            // The class read the chosen option while voting; it is cut before the expert's feedback is.
+            cut: true,
+            text: `✔ ${result.label}`,
+            size: 36,
+            min: 26,
+            gap: 14,
+            style: (size) => textStyle(size, theme.accentCss, { bold: true, wrap: panelW }),
+          },
+          ...result.tags.map((badge) => ({
+            text: badge.text,
+            size: 30,
+            min: 24,
+            gap: 6,
+            style: (size: number) =>
+              textStyle(size, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: panelW }),
+          })),
+          ...(result.feedback
+            ? [
+                {
+                  text: result.feedback,
+                  size: 30,
+                  min: 24,
+                  gap: 0,
+                  style: (size: number) => ({
+                    ...textStyle(size, theme.ink, { wrap: panelW }),
+                    lineSpacing: 4,
+                  }),
+                },
+              ]
+            : []),
+        ]),
       );
+    } else if (model.options.length && view.phase === "deciding") {
+      d.add(
+        fitColumn(
+          this,
+          panelX,
+          panelY,
+          panelBottom,
+          model.options.map((o, i) => ({
+            text: `${i + 1}. ${o}`,
+            size: 32,
+            min: 24,
+            gap: 14,
+            style: (size: number) => textStyle(size, theme.ink, { wrap: panelW }),
+          })),
+        ),
+      );
+    }
     if (model.join) {
       d.add(
         this.add.text(

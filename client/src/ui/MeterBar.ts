@@ -17,7 +17,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     private readonly boxW: number,
     private readonly barH: number,
     label: string,
-    fontSize: number,
+    private readonly fontSize: number,
   ) {
     super(scene, x, y);
     this.labelText = scene.add.text(0, 0, label, textStyle(fontSize, theme.ink, { bold: true }));
@@ -37,6 +37,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.tween?.stop();
     const to = Math.max(0, Math.min(100, value));
     this.valueText.setText(`${Math.round(to)} ${suffix}`.trim());
+    this.fitLabel();
     if (instant || to === this.value) {
       this.value = to;
       this.draw();
@@ -53,6 +54,15 @@ export class MeterBar extends Phaser.GameObjects.Container {
         this.draw();
       },
     });
+  }
+
+  /** A long label (e.g. Romanian "Solicitarea personalului") shrinks rather than run into the value. */
+  private fitLabel(): void {
+    const room = this.boxW - this.valueText.width - 12;
+    for (let size = this.fontSize; size >= Math.ceil(this.fontSize * 0.6); size--) {
+      this.labelText.setFontSize(size);
+      if (this.labelText.width <= room) return;
+    }
   }
 
   private draw(): void {
