@@ -59,6 +59,10 @@ export const endingViewSchema = z.strictObject({
 });
 export type EndingView = z.infer<typeof endingViewSchema>;
 
+/** Votes per option, in option order; counts only, no names. */
+export const tallyLineSchema = z.strictObject({ optionId: z.string(), count: z.number().int() });
+export type TallyLine = z.infer<typeof tallyLineSchema>;
+
 /** One step of a played path, as the debrief lists it. */
 export const pathStepViewSchema = z.strictObject({
   stepIndex: z.number().int(),
@@ -69,6 +73,10 @@ export const pathStepViewSchema = z.strictObject({
   tags: z.array(z.enum(techniqueTags)),
   moodAfter: z.number(),
   costAfter: z.number(),
+  /** How the class voted at this decision, per option in screen order (class vote): counts, never names. */
+  split: z.array(tallyLineSchema).optional(),
+  /** What the hot-seat observers would have chosen, per option in screen order: counts, never names. */
+  marked: z.array(tallyLineSchema).optional(),
 });
 export type PathStepView = z.infer<typeof pathStepViewSchema>;
 
@@ -96,7 +104,3 @@ export const voteStatusSchema = z.strictObject({
   remainingMs: z.number().optional(),
 });
 export type VoteStatus = z.infer<typeof voteStatusSchema>;
-
-/** Votes per option, in option order; counts only, no names. */
-export const tallyLineSchema = z.strictObject({ optionId: z.string(), count: z.number().int() });
-export type TallyLine = z.infer<typeof tallyLineSchema>;

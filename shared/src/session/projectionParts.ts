@@ -106,17 +106,34 @@ export function showsResult(ctx: SessionContext, phase: SessionPhase): boolean {
   return phase === "revealed" || phase === "debrief" || (ctx.style === "teams" && phase !== "lobby");
 }
 
-/** Decisions as debrief path steps. */
+/** Decisions as debrief path steps, with how the class voted and what observers marked: counts, never who. */
 export function pathView(decisions: readonly Decision[], t: Translate): PathStepView[] {
-  return decisions.map((d) => ({
-    stepIndex: d.stepIndex,
-    optionId: d.optionId,
-    label: t(d.label),
-    decidedBy: d.decidedBy,
-    tags: d.tags,
-    moodAfter: d.meters.mood,
-    costAfter: d.cost,
-  }));
+  return decisions.map((d) => {
+    const step: PathStepView = {
+      stepIndex: d.stepIndex,
+      optionId: d.optionId,
+      label: t(d.label),
+      decidedBy: d.decidedBy,
+      tags: d.tags,
+      moodAfter: d.meters.mood,
+      costAfter: d.cost,
+    };
+    const split = tallyLines(d.tally);
+    if (split.some((line) => line.count > 0)) step.split = split;
+    const marks = Object.values(d.marks);
+    if (marks.length > 0) {
+      // The option played first, then the others the observers picked, most picked first.
+      const ids = [...new Set([d.optionId, ...marks])];
+      const count = (id: string) => marks.filter((m) => m === id).length;
+      step.marked = ids
+        .map((optionId) => ({ optionId, count: count(optionId) }))
+        .sort(
+          (a, b) =>
+            Number(b.optionId === d.optionId) - Number(a.optionId === d.optionId) || b.count - a.count,
+        );
+    }
+    return step;
+  });
 }
 
 /** The branches abandoned by rewinds. */

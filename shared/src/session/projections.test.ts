@@ -90,6 +90,39 @@ describe("projections", () => {
     expect(projectTrainer(d.state).history[0]?.tags).toEqual(["listens"]);
   });
 
+  it("gives the projector and trainees the vote split and observers' marks per step as counts, never who", () => {
+    const d = votingClass(3);
+    d.ok({ type: "trainer.reveal" }, trainer);
+    d.ok({ type: "trainer.end" }, trainer);
+    const split = [
+      { optionId: "listen", count: 2 },
+      { optionId: "blame", count: 1 },
+      { optionId: "refund", count: 0 },
+    ];
+    expect(projectProjector(d.state).path[0]?.split).toEqual(split);
+    expect(projectTrainee(d.state, "t2").path?.[0]?.split).toEqual(split);
+    expect(JSON.stringify(projectTrainee(d.state, "t2"))).not.toMatch(/"t1"|"t3"|Trainee [13]/);
+
+    const seat = new SessionDriver();
+    seat.setUp(4);
+    seat.ok({ type: "trainer.setStyle", style: "hot-seat" }, trainer);
+    seat.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+    seat.ok({ type: "trainer.start" }, trainer);
+    seat.ok({ type: "trainee.mark", optionId: "refund" }, trainee("t2"));
+    seat.ok({ type: "trainee.mark", optionId: "listen" }, trainee("t3"));
+    seat.ok({ type: "trainee.mark", optionId: "refund" }, trainee("t4"));
+    seat.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
+    seat.ok({ type: "trainer.end" }, trainer);
+    const step = projectProjector(seat.state).path[0];
+    expect(step?.split).toBeUndefined();
+    expect(step?.marked).toEqual([
+      { optionId: "listen", count: 1 },
+      { optionId: "refund", count: 2 },
+    ]);
+    projectorViewSchema.parse(projectProjector(seat.state));
+    traineeViewSchema.parse(projectTrainee(seat.state, "t3"));
+  });
+
   it("lists the teams to pick in the lobby with member counts and no other trainee's name", () => {
     const d = new SessionDriver();
     d.setUp(5);
