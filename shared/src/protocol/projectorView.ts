@@ -10,6 +10,7 @@ import {
   optionLabelSchema,
   pathStepViewSchema,
   resultViewSchema,
+  scenarioMapViewSchema,
   scenarioTitleSchema,
   tallyLineSchema,
   voteStatusSchema,
@@ -60,5 +61,7 @@ export const projectorViewSchema = z.strictObject({
   ending: endingViewSchema.optional(),
   path: z.array(pathStepViewSchema),
   branches: z.array(branchViewSchema),
+  /** The scenario's map, at the debrief only, to draw the path taken on it. */
+  map: scenarioMapViewSchema.optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

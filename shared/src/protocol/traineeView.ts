@@ -7,6 +7,7 @@ import {
   optionLabelSchema,
   pathStepViewSchema,
   resultViewSchema,
+  scenarioMapViewSchema,
   scenarioTitleSchema,
   voteStatusSchema,
 } from "./viewParts";
@@ -44,5 +45,7 @@ export const traineeViewSchema = z.strictObject({
   ending: endingViewSchema.optional(),
   /** The path played, shown at the debrief. */
   path: z.array(pathStepViewSchema).optional(),
+  /** The scenario's map, at the debrief only, to draw the path taken on it. */
+  map: scenarioMapViewSchema.optional(),
 });
 export type TraineeView = z.infer<typeof traineeViewSchema>;

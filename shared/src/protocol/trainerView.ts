@@ -10,6 +10,7 @@ import {
   ledgerLineSchema,
   meterReadingSchema,
   resultViewSchema,
+  scenarioMapViewSchema,
   scenarioTitleSchema,
   tallyLineSchema,
   voteStatusSchema,
@@ -50,6 +51,9 @@ export const decisionViewSchema = z.strictObject({
   marks: z.record(z.string(), z.string()),
   at: z.number(),
   meters: meterReadingSchema,
+  /** The states this decision led from and to, to draw it on the scenario's map. */
+  from: z.string().optional(),
+  to: z.string().optional(),
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 
@@ -93,5 +97,7 @@ export const trainerViewSchema = z.strictObject({
   history: z.array(decisionViewSchema),
   branches: z.array(branchViewSchema),
   ending: endingViewSchema.optional(),
+  /** The scenario's map, at the debrief only, to draw the path taken on it. */
+  map: scenarioMapViewSchema.optional(),
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

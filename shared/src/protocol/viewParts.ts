@@ -73,12 +73,30 @@ export const pathStepViewSchema = z.strictObject({
   tags: z.array(z.enum(techniqueTags)),
   moodAfter: z.number(),
   costAfter: z.number(),
+  /** The states this step led from and to, to draw it on the scenario's map. */
+  from: z.string().optional(),
+  to: z.string().optional(),
   /** How the class voted at this decision, per option in screen order (class vote): counts, never names. */
   split: z.array(tallyLineSchema).optional(),
   /** What the hot-seat observers would have chosen, per option in screen order: counts, never names. */
   marked: z.array(tallyLineSchema).optional(),
 });
 export type PathStepView = z.infer<typeof pathStepViewSchema>;
+
+/** The scenario's map without its words, shown at the debrief with the path taken drawn on it. */
+export const scenarioMapViewSchema = z.strictObject({
+  start: z.string(),
+  nodes: z.array(
+    z.strictObject({
+      id: z.string(),
+      depth: z.number().int(),
+      final: z.boolean(),
+      outcome: z.enum(outcomes).optional(),
+    }),
+  ),
+  edges: z.array(z.strictObject({ from: z.string(), to: z.string() })),
+});
+export type ScenarioMapView = z.infer<typeof scenarioMapViewSchema>;
 
 /** A branch abandoned by a rewind, kept so the debrief can compare it with the path finally played. */
 export const branchViewSchema = z.strictObject({

@@ -87,5 +87,6 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
   const ending = endingView(record?.ending, t);
   if (ending) view.ending = ending;
+  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }

@@ -80,6 +80,7 @@ export function projectTraineeRun(
   const ending = endingView(record?.ending, t);
   if (ending) view.ending = ending;
   if (phase === "debrief" && record) view.path = pathView(record.decisions, t);
+  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }
 

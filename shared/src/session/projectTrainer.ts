@@ -44,6 +44,8 @@ function history(ctx: SessionContext, decisions: readonly Decision[], t: Transla
       at: d.at,
       meters: { ...d.meters, cost: d.cost },
     };
+    if (d.from !== undefined) view.from = d.from;
+    if (d.to !== undefined) view.to = d.to;
     const by = traineeById(ctx, d.byId)?.name;
     if (by !== undefined) view.byName = by;
     return view;
@@ -121,5 +123,6 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
   const ending = endingView(record?.ending, t);
   if (ending) view.ending = ending;
+  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }

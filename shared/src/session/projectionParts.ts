@@ -118,6 +118,8 @@ export function pathView(decisions: readonly Decision[], t: Translate): PathStep
       moodAfter: d.meters.mood,
       costAfter: d.cost,
     };
+    if (d.from !== undefined) step.from = d.from;
+    if (d.to !== undefined) step.to = d.to;
     const split = tallyLines(d.tally);
     if (split.some((line) => line.count > 0)) step.split = split;
     const marks = Object.values(d.marks);

@@ -123,6 +123,27 @@ describe("projections", () => {
     traineeViewSchema.parse(projectTrainee(seat.state, "t3"));
   });
 
+  it("gives the scenario's map at the debrief, with every step of the path on it", () => {
+    const d = votingClass(3);
+    expect(projectProjector(d.state).map).toBeUndefined();
+    d.ok({ type: "trainer.reveal" }, trainer);
+    d.ok({ type: "trainer.end" }, trainer);
+    const wall = projectProjector(d.state);
+    const map = wall.map!;
+    expect(map.start).toBe("opening");
+    const ids = new Set(map.nodes.map((n) => n.id));
+    expect(map.nodes.find((n) => n.id === "opening")?.depth).toBe(0);
+    expect(map.nodes.filter((n) => n.final).map((n) => n.outcome)).toContain("public-adversary");
+    for (const e of map.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+    expect(wall.path[0]).toMatchObject({ from: "opening", to: "middle" });
+    expect(map.edges).toContainEqual({ from: "opening", to: "middle" });
+    expect(projectTrainee(d.state, "t1").map).toEqual(map);
+    expect(projectTrainer(d.state).map).toEqual(map);
+    expect(projectTrainer(d.state).history[0]).toMatchObject({ from: "opening", to: "middle" });
+    // Structure only: no customer lines, labels or effects.
+    expect(JSON.stringify(map)).not.toMatch(/parcel|Tell me|mood/i);
+  });
+
   it("lists the teams to pick in the lobby with member counts and no other trainee's name", () => {
     const d = new SessionDriver();
     d.setUp(5);

@@ -1,8 +1,16 @@
 import type { CompiledScenario } from "../scenario/compileScenario";
 import { choose, endingOf, optionsAt, startRun, stateMetaOf } from "../scenario/runScenario";
 import type { RunState } from "../scenario/runState";
+import { scenarioMap } from "../scenario/scenarioMap";
 import type { DecidedBy } from "../protocol/viewParts";
-import type { Decision, EndingRecord, RunRecord, ScenarioRef, StepDisplay } from "./sessionState";
+import type {
+  Decision,
+  EndingRecord,
+  RunRecord,
+  ScenarioRef,
+  ScenarioSkeleton,
+  StepDisplay,
+} from "./sessionState";
 
 /** What the run shows now: the customer's line and the options available. */
 export function stepDisplayOf(compiled: CompiledScenario, run: RunState): StepDisplay {
@@ -73,6 +81,11 @@ export function playOption(
     cost: run.steps[run.steps.length - 1]?.costAfter ?? 0,
   };
   if (option?.feedback !== undefined) decision.feedback = option.feedback;
+  const step = run.steps.at(-1);
+  if (step !== undefined) {
+    decision.from = step.from;
+    decision.to = step.to;
+  }
   if (source.byId !== undefined) decision.byId = source.byId;
   return withRun(
     compiled,
@@ -104,6 +117,25 @@ export function rewindRecord(
   return withRun(compiled, { run, decisions: kept, branches: [...record.branches, branch], marks: {} }, run);
 }
 
+/** The scenario's map without its words: states by depth, endings with their outcome, and where each leads. */
+export function skeletonOf(compiled: CompiledScenario): ScenarioSkeleton {
+  const { nodes, edges } = scenarioMap(compiled);
+  const pairs = new Set<string>();
+  const skeleton: ScenarioSkeleton = { start: startRun(compiled).stateId, nodes: [], edges: [] };
+  for (const n of nodes) {
+    const node: ScenarioSkeleton["nodes"][number] = { id: n.id, depth: n.depth, final: n.final };
+    if (n.outcome !== undefined) node.outcome = n.outcome;
+    skeleton.nodes.push(node);
+  }
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    if (e.from === e.to || pairs.has(key)) continue;
+    pairs.add(key);
+    skeleton.edges.push({ from: e.from, to: e.to });
+  }
+  return skeleton;
+}
+
 /** The scenario as the session remembers it; `source` only for uploads. */
 export function scenarioRefOf(compiled: CompiledScenario, source?: string): ScenarioRef {
   const s = compiled.scenario;
@@ -114,6 +146,7 @@ export function scenarioRefOf(compiled: CompiledScenario, source?: string): Scen
     personaName: s.persona.name,
     languages: s.languages,
     startMeters: startRun(compiled).meters,
+    map: skeletonOf(compiled),
   };
   if (source !== undefined) ref.source = source;
   return ref;

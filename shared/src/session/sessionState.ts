@@ -37,6 +37,9 @@ export type Decision = {
   decidedBy: DecidedBy;
   /** The trainee who chose (hot seat, team captain, solo). */
   byId?: string;
+  /** The states the choice led from and to (after any automatic checks), to draw it on the map. */
+  from?: string;
+  to?: string;
   tally: Record<string, number>;
   votes: Record<string, string>;
   marks: Record<string, string>;
@@ -73,6 +76,15 @@ export type Vote = {
   tie?: string[];
 };
 
+/** The shape of a scenario, without its words: enough to draw the path taken on its map at the debrief. */
+export type ScenarioSkeleton = {
+  start: string;
+  /** States by distance from the start (`depth`); endings are `final`, with their outcome. */
+  nodes: { id: string; depth: number; final: boolean; outcome?: Outcome }[];
+  /** Where a state can lead, one edge per pair of states (options and automatic checks alike). */
+  edges: { from: string; to: string }[];
+};
+
 /** The selected scenario; `source` is kept for uploaded ones so a replay can compile them again. */
 export type ScenarioRef = {
   id: string;
@@ -82,6 +94,8 @@ export type ScenarioRef = {
   languages: string[];
   /** The meters every run starts with, so charts can begin at step 0 (absent in sessions stored before it). */
   startMeters?: RunMeters;
+  /** Its map's shape, for the debrief (absent in sessions stored before it). */
+  map?: ScenarioSkeleton;
   source?: string;
 };
 
