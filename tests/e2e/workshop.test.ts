@@ -277,6 +277,13 @@ describe("a workshop in the browser", () => {
       await clickTarget(trainer, `rewind.team-1.${played - 1}`);
       await waitView(trainer, `view.teams[0].stepIndex === ${played - 1}`);
     }
+    // The console previews each team's options with their effects, drawn before the shot.
+    await trainer.waitForFunction(
+      () => document.querySelectorAll("#trainer-teams-preview [data-team]").length === 2,
+      null,
+      { polling: 100 },
+    );
+    expect(await trainer.textContent("#trainer-teams-preview")).toMatch(/Mood [+-]\d/);
     await shoot(trainer, "trainer-teams-1920");
     await trainer.keyboard.press("e");
     stage("ended; waiting for every page to show the debrief");

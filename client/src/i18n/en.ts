@@ -135,6 +135,7 @@ export const en = {
   "trainer.tieDraw": "Tie: draw lots",
   "trainer.tieTitle": "The vote is tied — settle it",
   "trainer.rewindTeam": "Rewind {team} to step {step}",
+  "trainer.captain": "captain: {name}",
   "projector.members": "{count} trainees",
   "projector.playing": "Still talking",
   "debrief.unfinished": "not finished",

@@ -138,6 +138,7 @@ export const lt: Record<MessageKey, string> = {
   "trainer.tieDraw": "Lygiosios: burtai",
   "trainer.tieTitle": "Balsai pasiskirstė po lygiai — išspręskite",
   "trainer.rewindTeam": "Grąžinti {team} į {step} žingsnį",
+  "trainer.captain": "kapitonas: {name}",
   "projector.members": "dalyvių: {count}",
   "projector.playing": "Pokalbis tęsiasi",
   "debrief.unfinished": "nebaigta",

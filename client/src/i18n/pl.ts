@@ -138,6 +138,7 @@ export const pl: Record<MessageKey, string> = {
   "trainer.tieDraw": "Remis: losuj",
   "trainer.tieTitle": "Remis w głosowaniu — rozstrzygnij",
   "trainer.rewindTeam": "Cofnij {team} do kroku {step}",
+  "trainer.captain": "kapitan: {name}",
   "projector.members": "osób: {count}",
   "projector.playing": "Rozmowa trwa",
   "debrief.unfinished": "nie ukończono",

@@ -137,6 +137,7 @@ export const ro: Record<MessageKey, string> = {
   "trainer.tieDraw": "Egalitate: trage la sorți",
   "trainer.tieTitle": "Vot la egalitate — decide",
   "trainer.rewindTeam": "Înapoi {team} la pasul {step}",
+  "trainer.captain": "căpitan: {name}",
   "projector.members": "cursanți: {count}",
   "projector.playing": "Discuția continuă",
   "debrief.unfinished": "neterminat",

@@ -7,10 +7,12 @@ import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { CustomerFace } from "../ui/CustomerFace";
 import { textStyle, theme } from "../ui/theme";
+import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { trainerModel } from "../viewModel/trainerModel";
 import { BaseScene } from "./BaseScene";
 import { buildRosterPanel } from "./trainerRosterPanel";
 import { buildSetupPanel } from "./trainerSetupPanel";
+import { buildTeamsPanel, removeTeamsPanel } from "./trainerTeamsPanel";
 
 /**
  * The trainer's console (laptop, 1920x1080 stage): scenario library and upload with diagnostics, roster,
@@ -115,7 +117,7 @@ export class TrainerScene extends BaseScene {
         );
       });
       if (view.style === "teams") {
-        [2, 3, 4].forEach((n, i) =>
+        [2, 3, 4, 5, 6].forEach((n, i) =>
           d.add(
             new Button(
               this,
@@ -154,6 +156,8 @@ export class TrainerScene extends BaseScene {
       if (c.id === "ctl.seat" && view.style !== "hot-seat") continue;
       if (c.id === "ctl.teams" && view.style !== "teams") continue;
       if (c.id === "ctl.voteTimed" && view.style !== "class-vote") continue;
+      // Teams choose on their own; the class's vote, reveal and next would only sit greyed out.
+      if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id)) continue;
       if (c.id === "ctl.skip" && view.phase === "lobby") continue;
       d.add(
         new Button(
@@ -176,10 +180,28 @@ export class TrainerScene extends BaseScene {
     }
 
     if (view.phase === "lobby") {
+      removeTeamsPanel();
       d.add(this.add.text(660, 430, t("trainer.shortcuts"), textStyle(22, theme.inkDim, { wrap: 800 })));
       return;
     }
+    if (view.style === "teams") {
+      // Every team has its own customer and options: one card each instead of the class step below.
+      this.face?.setVisible(false);
+      d.add(this.add.text(660, 120, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
+      buildTeamsPanel(this, teamPreviews(view), { x: 660, y: 154, w: 800, h: 906 });
+    } else {
+      removeTeamsPanel();
+      this.drawClassStep(d, view, model);
+    }
+    this.drawHistory(d, view, model, cy);
+  }
 
+  /** The class's current step: the customer, the meters, each option's effects with override buttons. */
+  private drawClassStep(
+    d: Phaser.GameObjects.Container,
+    view: TrainerView,
+    model: ReturnType<typeof trainerModel>,
+  ): void {
     // Current step.
     this.face?.setVisible(Boolean(view.customer));
     if (view.customer) {
@@ -269,12 +291,22 @@ export class TrainerScene extends BaseScene {
       );
       d.add(r);
     }
+  }
 
-    // History with rewind.
+  /** The decisions so far, newest last, each with its rewind (per team in team play). */
+  private drawHistory(
+    d: Phaser.GameObjects.Container,
+    view: TrainerView,
+    model: ReturnType<typeof trainerModel>,
+    cy: number,
+  ): void {
     d.add(this.add.text(1500, cy + 10, t("trainer.history"), textStyle(24, theme.ink, { bold: true })));
     let hy = cy + 50;
-    // Newest last; as many as fit above the bottom edge, each label on two lines at most.
-    const fit = Math.max(1, Math.floor((1060 - hy) / 112));
+    // Many teams get one line of text per decision, so every team keeps a rewind above the bottom edge.
+    const lines = view.style === "teams" && view.teams.length > 3 ? 1 : 2;
+    const rowH = lines * 24 + 62;
+    // Newest last; as many as fit above the bottom edge.
+    const fit = Math.max(1, Math.floor((1060 - hy) / rowH));
     // In team play every team keeps its latest decisions on screen, so any team's run can be rewound.
     const perTeam = Math.max(1, Math.floor(fit / Math.max(1, view.teams.length)));
     const rows =
@@ -282,10 +314,15 @@ export class TrainerScene extends BaseScene {
         ? view.teams.flatMap((team) => model.history.filter((h) => h.teamId === team.id).slice(-perTeam))
         : model.history.slice(-fit);
     for (const h of rows) {
-      const text = this.add.text(1500, hy, `${h.text}${h.split ? `  [${h.split}]` : ""}`, {
-        ...textStyle(18, theme.inkDim, { wrap: 380 }),
-        maxLines: 2,
-      });
+      const text = fitText(
+        this.add.text(
+          1500,
+          hy,
+          `${h.text}${h.split ? `  [${h.split}]` : ""}`,
+          textStyle(18, theme.inkDim, { wrap: 380 }),
+        ),
+        lines,
+      );
       d.add(text);
       hy += text.height + 6;
       d.add(

@@ -1,8 +1,9 @@
-import type { ClientMessage, TrainerView } from "@hotseat/shared";
+import type { ClientMessage, OptionPreview, TrainerView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { getLocale, t } from "../i18n/t";
 import { formatMoney } from "./money";
 import { tagBadge } from "./tagBadge";
+import type { TagBadge } from "./tagBadge";
 
 /** A console control: its id, label, shortcut key, whether it applies now, and the message it sends. */
 export type ControlModel = {
@@ -14,7 +15,15 @@ export type ControlModel = {
 };
 
 /** An option with its effects written out for the trainer (never shown to trainees). */
-export type PreviewRow = { id: string; label: string; effects: string; tags: string; votes: number };
+export type PreviewRow = {
+  id: string;
+  label: string;
+  effects: string;
+  tags: string;
+  /** The same tags as badges, so a view can colour techniques and defence mechanisms apart. */
+  badges: TagBadge[];
+  votes: number;
+};
 
 /** One decision in the history, with the rewind it offers (of one team's run in team play). */
 export type HistoryRow = {
@@ -46,6 +55,33 @@ function status(view: TrainerView, votesCast: number): string {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
+}
+
+/** Each option's effects in words ("Mood +10 · Cost +€25") and its technique tags, with its vote count. */
+export function previewRows(
+  options: readonly OptionPreview[],
+  tally: readonly { optionId: string; count: number }[],
+  currency: string,
+): PreviewRow[] {
+  const locale = getLocale();
+  const counts = new Map(tally.map((l) => [l.optionId, l.count]));
+  return options.map((o) => {
+    const parts = [`${t("meter.mood")} ${signed(o.effects.mood)}`];
+    if (o.effects.reputation) parts.push(`${t("meter.reputation")} ${signed(o.effects.reputation)}`);
+    if (o.effects.strain) parts.push(`${t("meter.strain")} ${signed(o.effects.strain)}`);
+    if (o.effects.cost)
+      parts.push(
+        `${t("meter.cost")} ${o.effects.cost > 0 ? "+" : ""}${formatMoney(o.effects.cost, currency, locale)}`,
+      );
+    return {
+      id: o.id,
+      label: o.label,
+      effects: parts.join(" · "),
+      tags: o.tags.map((tag) => tagBadge(tag).short).join("  "),
+      badges: o.tags.map(tagBadge),
+      votes: counts.get(o.id) ?? 0,
+    };
+  });
 }
 
 /**
@@ -143,25 +179,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
     },
   ];
-  const currency = view.scenario?.currency ?? "EUR";
-  const locale = getLocale();
-  const counts = new Map(view.tally.map((l) => [l.optionId, l.count]));
-  const previews = view.options.map((o) => {
-    const parts = [`${t("meter.mood")} ${signed(o.effects.mood)}`];
-    if (o.effects.reputation) parts.push(`${t("meter.reputation")} ${signed(o.effects.reputation)}`);
-    if (o.effects.strain) parts.push(`${t("meter.strain")} ${signed(o.effects.strain)}`);
-    if (o.effects.cost)
-      parts.push(
-        `${t("meter.cost")} ${o.effects.cost > 0 ? "+" : ""}${formatMoney(o.effects.cost, currency, locale)}`,
-      );
-    return {
-      id: o.id,
-      label: o.label,
-      effects: parts.join(" · "),
-      tags: o.tags.map((tag) => tagBadge(tag).short).join("  "),
-      votes: counts.get(o.id) ?? 0,
-    };
-  });
+  const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
     const split = d.tally
       .filter((l) => l.count > 0)
