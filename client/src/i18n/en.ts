@@ -122,6 +122,8 @@ export const en = {
   "debrief.export": "Export report",
   "debrief.none": "None",
   "debrief.step": "Step {step}",
+  "debrief.mapPath": "Path played (step numbers)",
+  "debrief.mapBranch": "Rewound branch",
   "outcome.ambassador": "Ambassador",
   "outcome.kept": "Customer kept",
   "outcome.neutral": "Neutral",

@@ -125,6 +125,8 @@ export const lt: Record<MessageKey, string> = {
   "debrief.export": "Eksportuoti ataskaitą",
   "debrief.none": "Nėra",
   "debrief.step": "{step} žingsnis",
+  "debrief.mapPath": "Sužaistas kelias (žingsnių numeriai)",
+  "debrief.mapBranch": "Šaka, palikta atsukus atgal",
   "outcome.ambassador": "Ambasadorius",
   "outcome.kept": "Klientas išlaikytas",
   "outcome.neutral": "Neutralu",

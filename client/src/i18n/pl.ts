@@ -125,6 +125,8 @@ export const pl: Record<MessageKey, string> = {
   "debrief.export": "Eksportuj raport",
   "debrief.none": "Brak",
   "debrief.step": "Krok {step}",
+  "debrief.mapPath": "Zagrana ścieżka (numery kroków)",
+  "debrief.mapBranch": "Gałąź porzucona po cofnięciu",
   "outcome.ambassador": "Ambasador",
   "outcome.kept": "Klient zatrzymany",
   "outcome.neutral": "Neutralnie",

@@ -124,6 +124,8 @@ export const ro: Record<MessageKey, string> = {
   "debrief.export": "Exportă raportul",
   "debrief.none": "Niciuna",
   "debrief.step": "Pasul {step}",
+  "debrief.mapPath": "Drumul jucat (numerele pașilor)",
+  "debrief.mapBranch": "Ramură abandonată la derulare",
   "outcome.ambassador": "Ambasador",
   "outcome.kept": "Client păstrat",
   "outcome.neutral": "Neutru",
