@@ -5,6 +5,7 @@ import { t } from "../i18n/t";
 import { CostTicker } from "../ui/CostTicker";
 import { CustomerFace } from "../ui/CustomerFace";
 import { fitColumn } from "../ui/fitColumn";
+import { LobbyTeams } from "../ui/LobbyTeams";
 import { MeterBar } from "../ui/MeterBar";
 import { QrCode } from "../ui/QrCode";
 import { Tally } from "../ui/Tally";
@@ -258,10 +259,15 @@ export class ProjectorScene extends BaseScene {
   }
 
   private drawLobby(d: Phaser.GameObjects.Container, model: ProjectorModel): void {
+    // Teams formed in the lobby are listed by name and member count: never who is in which team.
+    const teams = model.teams?.map(({ name, members }) => ({ name, members }));
     if (!model.join) {
       d.add(
-        this.add.text(960, 540, t("phase.lobby"), textStyle(64, theme.ink, { bold: true })).setOrigin(0.5),
+        this.add
+          .text(960, teams ? 300 : 540, t("phase.lobby"), textStyle(64, theme.ink, { bold: true }))
+          .setOrigin(0.5),
       );
+      if (teams) d.add(new LobbyTeams(this, 120, 420, 1680, 600, t("projector.teams"), teams));
       return;
     }
     d.add(
@@ -281,16 +287,19 @@ export class ProjectorScene extends BaseScene {
       ),
     );
     d.add(this.add.text(120, 400, t("projector.code"), textStyle(52, theme.inkDim, { bold: true })));
-    d.add(
-      this.add.text(
-        110,
-        460,
-        model.join.code.split("").join(" "),
-        textStyle(180, theme.accentCss, { bold: true }),
-      ),
+    const code = this.add.text(
+      110,
+      460,
+      model.join.code.split("").join(" "),
+      textStyle(180, theme.accentCss, { bold: true }),
     );
+    // Wide letters (W, M) must not run under the QR code.
+    if (code.width > 1160) code.setFontSize(Math.floor((180 * 1160) / code.width));
+    d.add(code);
     d.add(this.add.text(120, 720, model.join.count, textStyle(56, theme.ink, { bold: true })));
-    d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
+    // The title is already at the top; with teams, its second mention gives way to the team board.
+    if (teams) d.add(new LobbyTeams(this, 120, 830, 1680, 230, t("projector.teams"), teams));
+    else d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
     const qr = new QrCode(this, 1300, 220, model.join.url, 520);
     d.add(qr);
   }

@@ -79,7 +79,8 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
       const band = moodBand(team.meters.mood);
       return {
         name: team.name,
-        members: t("projector.members", { count: team.memberCount }),
+        // "members: N", as on the phones: no plural form to get wrong ("1 trainees").
+        members: t("trainee.members", { count: team.memberCount }),
         step: t("debrief.step", { step: team.stepIndex + 1 }),
         mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(band.key)}`,
         moodValue: team.meters.mood,
