@@ -349,6 +349,11 @@ export class TrainerScene extends BaseScene {
         this.setupBuilt = false;
         this.lastRoster = "";
       },
+      () => {
+        // The roster follows the setup panel's real height (diagnostics after an upload push it down).
+        this.lastRoster = "";
+        this.invalidate();
+      },
     );
   }
 

@@ -3,6 +3,10 @@ import type Phaser from "phaser";
 import { t } from "../i18n/t";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 
+/** Where the setup panel starts and where the roster must end, in stage pixels (see trainerSetupPanel). */
+const setupTop = 150;
+const stageBottom = 1060;
+
 /**
  * The console's roster: who is online, who voted what, rename in place, remove or let back, pass the
  * hot seat. Plain HTML over the canvas, so renaming uses a real text field.
@@ -25,11 +29,15 @@ export function buildRosterPanel(
         </div>`,
     )
     .join("");
+  // In the lobby the roster starts below the setup panel as it is now tall (diagnostics, library), never under it.
+  const setupHeight = document.getElementById("trainer-setup")?.offsetHeight ?? 400;
+  const top = lobby ? setupTop + setupHeight + 20 : 190;
+  const listHeight = Math.max(160, stageBottom - top - 44);
   const panel = htmlPanel(
     scene,
-    { x: 40, y: lobby ? 560 : 190, w: 580 },
+    { x: 40, y: top, w: 580 },
     `<strong>${esc(t("trainer.roster"))} (${view.roster.filter((r) => !r.removed).length})</strong>
-       <div style="display:flex;flex-direction:column;gap:6px;max-height:${lobby ? 440 : 860}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
+       <div style="display:flex;flex-direction:column;gap:6px;max-height:${listHeight}px;overflow:auto;font-size:18px">${rows || esc(t("trainer.noTrainees"))}</div>`,
     "trainer-roster",
   );
   panel.querySelectorAll<HTMLElement>("[data-id]").forEach((row) => {

@@ -18,6 +18,7 @@ export function buildSetupPanel(
   view: TrainerView,
   send: (message: ClientMessage) => void,
   onLanguageChange: () => void,
+  onResize: () => void,
 ): void {
   const code = view.joinCode;
   const panel = htmlPanel(
@@ -32,6 +33,10 @@ export function buildSetupPanel(
 `,
     "trainer-setup",
   );
+  // The roster sits below this panel: it moves when diagnostics or a long library list change its height.
+  const observer = new ResizeObserver(() => onResize());
+  observer.observe(panel);
+  scene.events.once("shutdown", () => observer.disconnect());
   const locale = getLocale();
   const langs = uiLocales
     .map((l) => `<option value="${l}"${l === locale ? " selected" : ""}>${esc(localeNames[l])}</option>`)
