@@ -10,7 +10,7 @@ import { textStyle, theme } from "../ui/theme";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { trainerModel } from "../viewModel/trainerModel";
 import { BaseScene } from "./BaseScene";
-import { buildRosterPanel } from "./trainerRosterPanel";
+import { RosterPanel } from "./trainerRosterPanel";
 import { buildSetupPanel } from "./trainerSetupPanel";
 import { buildTeamsPanel, removeTeamsPanel } from "./trainerTeamsPanel";
 
@@ -22,7 +22,7 @@ export class TrainerScene extends BaseScene {
   private dynamic?: Phaser.GameObjects.Container;
   private face?: CustomerFace;
   private lastKey = "";
-  private lastRoster = "";
+  private roster?: RosterPanel;
   private teamCount = 2;
   private setupBuilt = false;
 
@@ -38,7 +38,7 @@ export class TrainerScene extends BaseScene {
     this.face = new CustomerFace(this, 760, 190, 80);
     this.dynamic = this.add.container(0, 0);
     this.setupBuilt = false;
-    this.lastRoster = "";
+    this.roster = new RosterPanel(this, (m) => this.send(m));
   }
 
   private send(message: ClientMessage): void {
@@ -53,7 +53,7 @@ export class TrainerScene extends BaseScene {
       return;
     }
     if (!this.setupBuilt) this.buildSetupPanel(view);
-    this.buildRoster(view);
+    this.roster?.update(view);
     const model = trainerModel(view, this.teamCount);
     this.model = { ...model, phase: view.phase, style: view.style, stepIndex: view.stepIndex };
     const key = JSON.stringify([view, state.locale, this.teamCount]);
@@ -347,32 +347,12 @@ export class TrainerScene extends BaseScene {
       () => {
         // Rebuild the HTML panels in the new language on the next draw.
         this.setupBuilt = false;
-        this.lastRoster = "";
       },
       () => {
         // The roster follows the setup panel's real height (diagnostics after an upload push it down).
-        this.lastRoster = "";
         this.invalidate();
       },
     );
-  }
-
-  private buildRoster(view: TrainerView): void {
-    const key = JSON.stringify([
-      view.roster,
-      view.votes,
-      view.options,
-      view.hotSeat?.holderId,
-      view.style,
-      view.teams.map((x) => x.name),
-      app().store.get().locale,
-      view.phase === "lobby",
-    ]);
-    if (key === this.lastRoster) return;
-    // Never rebuild under the trainer's fingers: a rename in progress would be lost.
-    if (document.activeElement?.closest("#trainer-roster")) return;
-    this.lastRoster = key;
-    buildRosterPanel(this, view, (m) => this.send(m));
   }
 
   protected override onShortcut(e: KeyboardEvent): boolean {
