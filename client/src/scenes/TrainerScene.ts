@@ -2,14 +2,16 @@ import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
 import type Phaser from "phaser";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
-import { t } from "../i18n/t";
+import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { CustomerFace } from "../ui/CustomerFace";
 import { textStyle, theme } from "../ui/theme";
+import { formatMoney } from "../viewModel/money";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { trainerModel } from "../viewModel/trainerModel";
 import { BaseScene } from "./BaseScene";
+import { drawHistory } from "./trainerHistory";
 import { RosterPanel } from "./trainerRosterPanel";
 import { buildSetupPanel } from "./trainerSetupPanel";
 import { buildTeamsPanel, removeTeamsPanel } from "./trainerTeamsPanel";
@@ -193,7 +195,7 @@ export class TrainerScene extends BaseScene {
       removeTeamsPanel();
       this.drawClassStep(d, view, model);
     }
-    this.drawHistory(d, view, model, cy);
+    drawHistory(this, d, view, model.history, cy, (m) => this.send(m));
   }
 
   /** The class's current step: the customer, the meters, each option's effects with override buttons. */
@@ -202,46 +204,92 @@ export class TrainerScene extends BaseScene {
     view: TrainerView,
     model: ReturnType<typeof trainerModel>,
   ): void {
-    // Current step.
+    // Current step: each block starts below the one above it, so a long customer line pushes the rest down.
     this.face?.setVisible(Boolean(view.customer));
+    let y = 290;
     if (view.customer) {
       this.face?.show(view.meters?.mood ?? 50, view.customer.emotion, this.instant);
-      d.add(
+      const line = fitText(
         this.add.text(860, 120, `${view.customer.name}: “${view.customer.line}”`, {
           ...textStyle(26, theme.ink, { wrap: 600 }),
           lineSpacing: 4,
         }),
+        7,
       );
+      d.add(line);
+      y = Math.max(y, 120 + line.height + 14);
     }
     if (view.meters) {
+      const m = view.meters;
+      const currency = view.scenario?.currency ?? "EUR";
       d.add(
         this.add.text(
           660,
-          300,
-          `${t("meter.mood")} ${Math.round(view.meters.mood)} · ${t("meter.cost")} ${view.meters.cost}${view.meters.reputation !== undefined ? ` · ${t("meter.reputation")} ${view.meters.reputation}` : ""}${view.meters.strain !== undefined ? ` · ${t("meter.strain")} ${view.meters.strain}` : ""}`,
+          y,
+          `${t("meter.mood")} ${Math.round(m.mood)} · ${t("meter.cost")} ${formatMoney(m.cost, currency, getLocale())}${m.reputation !== undefined ? ` · ${t("meter.reputation")} ${m.reputation}` : ""}${m.strain !== undefined ? ` · ${t("meter.strain")} ${m.strain}` : ""}`,
           textStyle(24, theme.accentCss, { bold: true }),
         ),
       );
+      y += 36;
     }
-    if (view.hotSeat)
+    if (view.hotSeat) {
       d.add(
         this.add.text(
           660,
-          336,
+          y,
           t("projector.hotSeat", { name: view.hotSeat.holderName }),
           textStyle(24, theme.ink, { bold: true }),
         ),
       );
-    d.add(this.add.text(660, 380, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
-    let oy = 420;
+      y += 36;
+    }
+    d.add(this.add.text(660, y + 8, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
+    // Option labels get three lines, fewer when all the cards would not fit above the bottom edge.
+    const bottom = view.result ? 1000 : 1070;
+    let cards = this.add.container(0, 0);
+    let oy = 0;
+    for (const lines of [3, 2, 1]) {
+      cards.destroy();
+      cards = this.add.container(0, 0);
+      oy = this.drawOptionCards(cards, view, model, y + 48, lines);
+      if (oy <= bottom) break;
+    }
+    d.add(cards);
+    if (view.result) {
+      // The expert feedback gets the room left above the bottom edge, cut at a word when it runs out.
+      const r = fitText(
+        this.add.text(
+          660,
+          oy + 10,
+          `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
+          textStyle(20, theme.goodCss, { wrap: 800 }),
+        ),
+        Math.max(1, Math.floor((1070 - oy) / 25)),
+      );
+      d.add(r);
+    }
+  }
+
+  /** One card per option with its effects, votes and the override button; returns the y below the last. */
+  private drawOptionCards(
+    d: Phaser.GameObjects.Container,
+    view: TrainerView,
+    model: ReturnType<typeof trainerModel>,
+    top: number,
+    lines: number,
+  ): number {
+    let oy = top;
     const tied = new Set(view.tiedOptionIds);
     model.previews.forEach((p, i) => {
       const g = this.add.graphics();
-      const label = this.add.text(
-        680,
-        oy + 10,
-        `${i + 1}. ${p.label}`,
-        textStyle(22, theme.ink, { bold: true, wrap: 500 }),
+      const label = fitText(
+        this.add.text(
+          680,
+          oy + 10,
+          `${i + 1}. ${p.label}`,
+          textStyle(22, theme.ink, { bold: true, wrap: 500 }),
+        ),
+        lines,
       );
       const fx = this.add.text(
         680,
@@ -278,64 +326,7 @@ export class TrainerScene extends BaseScene {
       d.add([g, label, fx, votes, btn]);
       oy += h + 10;
     });
-    if (view.result) {
-      // The expert feedback gets the room left above the bottom edge, cut at a word when it runs out.
-      const r = fitText(
-        this.add.text(
-          660,
-          oy + 10,
-          `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
-          textStyle(20, theme.goodCss, { wrap: 800 }),
-        ),
-        Math.max(1, Math.floor((1070 - oy) / 25)),
-      );
-      d.add(r);
-    }
-  }
-
-  /** The decisions so far, newest last, each with its rewind (per team in team play). */
-  private drawHistory(
-    d: Phaser.GameObjects.Container,
-    view: TrainerView,
-    model: ReturnType<typeof trainerModel>,
-    cy: number,
-  ): void {
-    d.add(this.add.text(1500, cy + 10, t("trainer.history"), textStyle(24, theme.ink, { bold: true })));
-    let hy = cy + 50;
-    // Many teams get one line of text per decision, so every team keeps a rewind above the bottom edge.
-    const lines = view.style === "teams" && view.teams.length > 3 ? 1 : 2;
-    const rowH = lines * 24 + 62;
-    // Newest last; as many as fit above the bottom edge.
-    const fit = Math.max(1, Math.floor((1060 - hy) / rowH));
-    // In team play every team keeps its latest decisions on screen, so any team's run can be rewound.
-    const perTeam = Math.max(1, Math.floor(fit / Math.max(1, view.teams.length)));
-    const rows =
-      view.style === "teams"
-        ? view.teams.flatMap((team) => model.history.filter((h) => h.teamId === team.id).slice(-perTeam))
-        : model.history.slice(-fit);
-    for (const h of rows) {
-      const text = fitText(
-        this.add.text(
-          1500,
-          hy,
-          `${h.text}${h.split ? `  [${h.split}]` : ""}`,
-          textStyle(18, theme.inkDim, { wrap: 380 }),
-        ),
-        lines,
-      );
-      d.add(text);
-      hy += text.height + 6;
-      d.add(
-        new Button(
-          this,
-          1500,
-          hy,
-          { id: h.id, label: h.rewindLabel, width: 380, height: 44, fontSize: 17, fill: 0xe5e9f2 },
-          () => this.send(h.rewind),
-        ),
-      );
-      hy += 56;
-    }
+    return oy;
   }
 
   private buildSetupPanel(view: TrainerView): void {
