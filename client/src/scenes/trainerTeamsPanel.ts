@@ -5,6 +5,7 @@ import { theme } from "../ui/theme";
 import type { TeamPreview } from "../viewModel/teamPreviewModel";
 
 const panelId = "trainer-teams-preview";
+const toneColour = { good: theme.goodCss, neutral: theme.accentCss, bad: theme.badOnDarkCss } as const;
 
 /** Clamps a block to `lines` lines with an ellipsis; the full text stays in the tooltip. */
 function clamp(lines: number): string {
@@ -27,8 +28,8 @@ function teamCard(team: TeamPreview, labelLines: number, wide: boolean): string 
     .join("");
   return `<section data-team="${esc(team.id)}" data-name="${esc(team.name)}" style="background:#1f2f55;border-radius:12px;padding:8px 10px;display:flex;flex-direction:column;gap:4px;min-width:0${wide ? ";grid-column:1 / -1" : ""}${team.ended ? ";opacity:0.85" : ""}">
       <div style="display:flex;justify-content:space-between;align-items:baseline;gap:8px">
-        <strong style="font-size:22px">${esc(team.name)}</strong>
-        <span style="font-weight:700;text-align:right;color:${team.ended ? theme.goodCss : theme.accentCss}">${esc(team.status)}</span>
+        <strong style="font-size:22px;flex:none;white-space:nowrap">${esc(team.name)}</strong>
+        <span style="font-weight:700;text-align:right;color:${toneColour[team.tone]}">${esc(team.status)}</span>
       </div>
       <div style="display:flex;flex-wrap:wrap;column-gap:14px;font-size:17px">
         <span style="color:${theme.inkDim}">${esc(team.heading)}</span>
@@ -57,7 +58,7 @@ export function buildTeamsPanel(
   const panel = htmlPanel(
     scene,
     rect,
-    `<div style="display:grid;grid-template-columns:repeat(${Math.min(2, Math.max(1, teams.length))},minmax(0,1fr));gap:10px;font-size:18px;line-height:1.25;padding-right:4px">
+    `<div style="display:grid;grid-template-columns:repeat(${Math.min(2, Math.max(1, teams.length))},minmax(0,1fr));align-items:start;gap:10px;font-size:18px;line-height:1.25;padding-right:4px">
       ${teams.map((team, i) => teamCard(team, labelLines, odd && i === teams.length - 1)).join("")}
     </div>`,
     panelId,

@@ -70,9 +70,10 @@ describe("team play preview on the trainer console", () => {
     const [p] = teamPreviews(view([team({})]));
     expect(p).toMatchObject({
       name: "Team 1",
-      heading: "Step 2 · 2 trainees · captain: Ben",
+      heading: "Step 2 · members: 2 · captain: Ben",
       meters: "Mood 42 · Cost €25",
       status: "Still talking",
+      tone: "neutral",
       ended: false,
     });
     expect(p?.line.startsWith("Marta: “I washed it exactly once")).toBe(true);
@@ -97,11 +98,17 @@ describe("team play preview on the trainer console", () => {
     });
     const [, p] = teamPreviews(view([team({}), ended]));
     expect(p).toMatchObject({
-      heading: "2 trainees · captain: Ben",
+      heading: "members: 2 · captain: Ben",
       status: "Ending: Customer kept — A new hat by Friday",
+      tone: "good",
       line: "",
       options: [],
       ended: true,
+    });
+    const lost = team({ ended: true, options: [], outcome: "public-adversary", endingTitle: "Screenshots" });
+    expect(teamPreviews(view([lost]))[0]).toMatchObject({
+      status: "Ending: Public adversary — Screenshots",
+      tone: "bad",
     });
   });
 });

@@ -8,17 +8,21 @@ import { previewRows, type PreviewRow } from "./trainerModel";
 export type TeamPreview = {
   id: string;
   name: string;
-  /** "Step 3 · 2 trainees · captain: Ana" */
+  /** "Step 3 · members: 2 · captain: Ana" */
   heading: string;
   /** "Mood 40 · Cost €3" */
   meters: string;
   /** "Still talking" or "Ending: Customer kept — The hat is replaced". */
   status: string;
+  /** How the status reads at a glance: a kept customer is good news, a public adversary bad. */
+  tone: "good" | "neutral" | "bad";
   ended: boolean;
   /** The customer's current line, cut at a word so one team's card stays short. */
   line: string;
   options: PreviewRow[];
 };
+
+const goodOutcomes = new Set(["ambassador", "kept"]);
 
 /** Longest customer line the console shows per team; the projector and phones show it in full. */
 const lineLimit = 140;
@@ -39,7 +43,7 @@ export function teamPreviews(view: TrainerView): TeamPreview[] {
     const captain = view.roster.find((r) => r.id === team.captainId)?.name;
     const heading = [
       ...(team.ended ? [] : [t("debrief.step", { step: team.stepIndex + 1 })]),
-      t("projector.members", { count: team.memberCount }),
+      t("trainee.members", { count: team.memberCount }),
       ...(captain ? [t("trainer.captain", { name: captain })] : []),
     ].join(" · ");
     const m = team.meters;
@@ -54,12 +58,20 @@ export function teamPreviews(view: TrainerView): TeamPreview[] {
     const status = team.ended
       ? `${t("debrief.ending")}: ${outcome ? t(`outcome.${outcome}` as MessageKey) : "—"}${title ? ` — ${title}` : ""}`
       : t("projector.playing");
+    const tone = !team.ended
+      ? "neutral"
+      : outcome && goodOutcomes.has(outcome)
+        ? "good"
+        : outcome === "neutral"
+          ? "neutral"
+          : "bad";
     return {
       id: team.id,
       name: team.name,
       heading,
       meters,
       status,
+      tone,
       ended: team.ended,
       line: team.customer && !team.ended ? `${team.customer.name}: “${shortLine(team.customer.line)}”` : "",
       options: team.ended ? [] : previewRows(team.options, [], currency),
