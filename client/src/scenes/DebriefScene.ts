@@ -1,16 +1,18 @@
 import Phaser from "phaser";
+import type { PathStepView } from "@hotseat/shared";
 import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
-import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
+import { drawScenarioMap } from "../ui/ScenarioMap";
 import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
 import { formatMoney } from "../viewModel/money";
 import { trainerModel } from "../viewModel/trainerModel";
 import type { BestPath } from "../viewModel/bestPath";
 import { BaseScene } from "./BaseScene";
+import { drawPathOnMap, mapTracks } from "./debriefMap";
 import { enableScroll } from "./scroll";
 
 /**
@@ -19,6 +21,8 @@ import { enableScroll } from "./scroll";
  */
 export class DebriefScene extends BaseScene {
   private lastKey = "";
+  /** The path played, with the states each step led from and to, for the map. */
+  private path: PathStepView[] = [];
   private contentHeight = 0;
   private best?: BestPath;
 
@@ -66,8 +70,11 @@ export class DebriefScene extends BaseScene {
             tags: d.tags,
             moodAfter: d.meters.mood,
             costAfter: d.meters.cost,
+            ...(d.from !== undefined ? { from: d.from } : {}),
+            ...(d.to !== undefined ? { to: d.to } : {}),
           }))
         : (view.path ?? []);
+    this.path = path;
     const model = debriefModel({
       path,
       ...(view.ending ? { ending: view.ending } : {}),
@@ -113,8 +120,7 @@ export class DebriefScene extends BaseScene {
     }
     // Without an ending text (the trainer ended early) the map and chart move up into its place.
     const top = m.ending ? 330 : 170;
-    if (m.teams.length) this.drawTeamMaps(m, 60, top, 1100, 290);
-    else this.drawMap(m, 60, top, 1100);
+    drawPathOnMap(this, m, view, view.map, this.path, { x: 60, y: top, w: 1100, h: 256 });
     this.drawChart(m, 60, top + 310, 1100, m.ending ? 220 : 300);
     let x = 1220;
     let y = top - 10;
@@ -221,6 +227,20 @@ export class DebriefScene extends BaseScene {
       add(m.ending.debrief, 18, theme.ink);
     }
     add(t("debrief.path"), 20, theme.ink, true);
+    const view = app().store.get().view;
+    if (view?.map) {
+      y += drawScenarioMap(
+        this,
+        view.map,
+        mapTracks(view, this.path),
+        { x: x0, y, width: inner, height: 250 },
+        {
+          small: true,
+          teamNames: view.role !== "trainee" ? view.teams.map((team) => team.name) : [],
+        },
+      );
+      y += 12;
+    }
     for (const s of m.steps) {
       add(`${s.n}. ${s.label}`, 18, theme.inkDim);
       y -= 8;
@@ -240,88 +260,15 @@ export class DebriefScene extends BaseScene {
       18,
       theme.badOnDarkCss,
     );
+    if (m.votes.length) {
+      add(t("debrief.votes"), 20, theme.ink, true);
+      add(m.votes.map((v) => `${v.step}. [${v.split}] ${v.label}`).join("\n"), 17, theme.inkDim);
+    }
+    if (m.marks.length) {
+      add(t("debrief.marks"), 20, theme.ink, true);
+      add(m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`).join("\n"), 17, theme.inkDim);
+    }
     this.contentHeight = y + 20;
-  }
-
-  /** The path as numbered stops on a line; abandoned branches hang below their step as grey stops. */
-  private drawMap(m: DebriefModel, x: number, y: number, w: number): void {
-    this.add.text(x, y - 10, t("debrief.path"), textStyle(28, theme.ink, { bold: true })).setOrigin(0, 1);
-    const g = this.add.graphics();
-    const n = Math.max(1, m.steps.length);
-    const gap = Math.min(220, (w - 60) / n);
-    g.lineStyle(6, 0xffffff, 0.8).lineBetween(x + 20, y + 40, x + 20 + gap * n, y + 40);
-    g.fillStyle(theme.good, 1).fillCircle(x + 20, y + 40, 14);
-    m.steps.forEach((s, i) => {
-      const cx = x + 20 + gap * (i + 1);
-      g.fillStyle(theme.accent, 1).fillCircle(cx, y + 40, 22);
-      this.add.text(cx, y + 40, String(s.n), textStyle(24, theme.inkDark, { bold: true })).setOrigin(0.5);
-      const label = fitText(
-        this.add.text(cx, y + 70, s.label, textStyle(20, theme.inkDim, { wrap: gap - 8, align: "center" })),
-        3,
-      ).setOrigin(0.5, 0);
-      // Each step's techniques under its label: shape and name, green ✔ or red ✖, never colour alone.
-      let ty = y + 74 + label.height;
-      for (const b of s.tags.slice(0, 3)) {
-        const tag = this.add
-          .text(cx, ty, b.short, {
-            ...textStyle(17, b.good ? theme.goodCss : theme.badOnDarkCss, {
-              bold: true,
-              wrap: gap - 8,
-              align: "center",
-            }),
-            maxLines: 2,
-          })
-          .setOrigin(0.5, 0);
-        ty += tag.height + 2;
-      }
-    });
-    m.branches.forEach((b, bi) => {
-      const bx = x + 20 + gap * b.fromStep;
-      const by = y + 250 + bi * 28;
-      g.lineStyle(3, 0x8fa3c8, 1).lineBetween(bx, y + 62, bx, by);
-      this.add.text(bx + 10, by - 14, `⟲ ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`, {
-        ...textStyle(18, theme.inkDim, { wrap: w - (bx - x) }),
-        maxLines: 1,
-      });
-    });
-  }
-
-  /** In team play: one row per team with its numbered stops and each step's techniques. */
-  private drawTeamMaps(m: DebriefModel, x: number, y: number, w: number, h: number): void {
-    this.add.text(x, y - 10, t("debrief.path"), textStyle(28, theme.ink, { bold: true })).setOrigin(0, 1);
-    const rowH = Math.min(160, h / Math.max(1, m.teams.length));
-    const g = this.add.graphics();
-    m.teams.forEach((team, ti) => {
-      const ry = y + ti * rowH;
-      this.add.text(x, ry + 10, team.name, textStyle(24, theme.ink, { bold: true }));
-      const x0 = x + 190;
-      const n = Math.max(1, team.steps.length);
-      const gap = Math.min(200, (w - 210) / n);
-      g.lineStyle(5, 0xffffff, 0.8).lineBetween(x0, ry + 24, x0 + gap * n, ry + 24);
-      g.fillStyle(theme.good, 1).fillCircle(x0, ry + 24, 11);
-      team.steps.forEach((s, i) => {
-        const cx = x0 + gap * (i + 1);
-        g.fillStyle(theme.accent, 1).fillCircle(cx, ry + 24, 18);
-        this.add.text(cx, ry + 24, String(s.n), textStyle(20, theme.inkDark, { bold: true })).setOrigin(0.5);
-        let ty = ry + 48;
-        for (const b of s.tags.slice(0, 2)) {
-          const tag = fitText(
-            this.add.text(
-              cx,
-              ty,
-              b.short,
-              textStyle(16, b.good ? theme.goodCss : theme.badOnDarkCss, {
-                bold: true,
-                wrap: gap - 6,
-                align: "center",
-              }),
-            ),
-            s.tags.length > 1 ? 2 : 3,
-          ).setOrigin(0.5, 0);
-          ty += tag.height + 2;
-        }
-      });
-    });
   }
 
   /** Mood (circles, left axis 0..100) and cost (squares, right axis) over the steps. */

@@ -67,8 +67,10 @@ export function drawScenarioMap(
   opts: { small?: boolean; teamNames?: readonly string[] } = {},
 ): number {
   const small = opts.small ?? false;
-  const legendH = small ? 54 : 40;
-  const mapH = box.height - legendH;
+  const outcomes = new Set(map.nodes.flatMap((n) => (n.outcome ? [n.outcome] : [])));
+  const legend = drawLegend(scene, tracks, outcomes, box.x, box.width, small, opts.teamNames ?? []);
+  const mapH = box.height - legend.height - (small ? 4 : 8);
+  legend.moveTo(box.y + mapH + (small ? 4 : 8));
   const layout = pathMapLayout(map, tracks, box.width, mapH, small ? 16 : 26);
   const r = small ? 8 : 13;
   const g = scene.add.graphics({ x: box.x, y: box.y });
@@ -119,19 +121,19 @@ export function drawScenarioMap(
         )
         .setOrigin(0.5);
   }
-  drawLegend(scene, tracks, box.x, box.y + mapH + (small ? 4 : 8), box.width, small, opts.teamNames ?? []);
   return box.height;
 }
 
+/** Lays the legend out in rows across `width`; returns its height and a way to move it to its final top. */
 function drawLegend(
   scene: Phaser.Scene,
   tracks: readonly MapTrack[],
+  outcomes: ReadonlySet<Outcome>,
   x: number,
-  y: number,
   width: number,
   small: boolean,
   teamNames: readonly string[],
-): void {
+): { height: number; moveTo: (top: number) => void } {
   const parts: { colour: number; text: string; square?: boolean; dashed?: boolean }[] = [];
   if (tracks.some((tr) => tr.kind === "path"))
     parts.push({ colour: theme.accent, text: t("debrief.mapPath") });
@@ -146,34 +148,41 @@ function drawLegend(
   if (tracks.some((tr) => tr.kind === "branch"))
     parts.push({ colour: 0xc9d3e6, text: t("debrief.mapBranch"), dashed: true });
   for (const outcome of Object.keys(outcomeLook) as Outcome[])
-    parts.push({
-      colour: outcomeLook[outcome].colour,
-      text: `${outcomeLook[outcome].mark} ${t(`outcome.${outcome}` as MessageKey)}`,
-      square: true,
-    });
+    if (outcomes.has(outcome))
+      parts.push({
+        colour: outcomeLook[outcome].colour,
+        text: `${outcomeLook[outcome].mark} ${t(`outcome.${outcome}` as MessageKey)}`,
+        square: true,
+      });
   const g = scene.add.graphics();
-  const size = small ? 11 : 16;
+  const size = small ? 11 : 15;
+  const rowH = size + 8;
   let cx = x;
-  let cy = y;
+  let row = 0;
+  const placed: { label: Phaser.GameObjects.Text; dx: number; row: number }[] = [];
   for (const p of parts) {
     const label = scene.add.text(0, 0, p.text, textStyle(size, theme.inkDim));
-    const w = (p.square ? size : size * 1.6) + 6 + label.width + (small ? 10 : 18);
+    const key = p.square ? size : size * 1.6;
+    const w = key + 6 + label.width + (small ? 10 : 18);
     if (cx + w > x + width && cx > x) {
       cx = x;
-      cy += size + 8;
+      row++;
     }
+    const cy = row * rowH;
     if (p.square) g.fillStyle(p.colour, 1).fillRect(cx, cy + 2, size, size);
     else if (p.dashed) {
       g.lineStyle(3, p.colour, 1);
-      dashed(g, cx, cy + size / 2 + 2, cx + size * 1.6, cy + size / 2 + 2, 5);
+      dashed(g, cx, cy + size / 2 + 2, cx + key, cy + size / 2 + 2, 5);
     } else
-      g.lineStyle(small ? 4 : 6, p.colour, 1).lineBetween(
-        cx,
-        cy + size / 2 + 2,
-        cx + size * 1.6,
-        cy + size / 2 + 2,
-      );
-    label.setPosition(cx + (p.square ? size : size * 1.6) + 6, cy);
+      g.lineStyle(small ? 4 : 6, p.colour, 1).lineBetween(cx, cy + size / 2 + 2, cx + key, cy + size / 2 + 2);
+    placed.push({ label, dx: cx + key + 6, row });
     cx += w;
   }
+  return {
+    height: (row + 1) * rowH,
+    moveTo: (top) => {
+      g.setY(top);
+      for (const p of placed) p.label.setPosition(p.dx, top + p.row * rowH);
+    },
+  };
 }

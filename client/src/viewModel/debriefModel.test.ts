@@ -113,4 +113,26 @@ describe("debrief", () => {
     expect(m.techniques).toEqual([{ name: "Listens", count: 2 }]);
     expect(m.defences.map((c) => c.count)).toEqual([1]);
   });
+
+  it("shows the wall and the phones the vote split and observers' marks from the path's counts", () => {
+    const counted = [
+      {
+        ...path[0]!,
+        split: [
+          { optionId: "ask", count: 7 },
+          { optionId: "label", count: 2 },
+        ],
+      },
+      {
+        ...path[1]!,
+        marked: [
+          { optionId: "label", count: 1 },
+          { optionId: "ask", count: 4 },
+        ],
+      },
+    ];
+    const m = debriefModel({ path: counted, currency: "EUR", locale: "en" });
+    expect(m.votes).toEqual([{ step: 1, label: "Tell me what happened.", split: "7 / 2" }]);
+    expect(m.marks).toEqual([{ step: 2, agreed: 1, differed: 4 }]);
+  });
 });

@@ -65,6 +65,44 @@ function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Cou
     .map(([tag, count]) => ({ name: t(`tag.${tag}` as MessageKey), count }));
 }
 
+// The trainer's history holds every vote and mark; the wall and the phones get counts on the path steps.
+function historyVotes(history: DecisionView[]): DebriefModel["votes"] {
+  return history
+    .filter((d) => d.tally.some((l) => l.count > 0))
+    .map((d) => ({
+      step: d.stepIndex + 1,
+      label: d.label,
+      split: d.tally.map((l) => String(l.count)).join(" / "),
+    }));
+}
+
+function pathVotes(path: PathStepView[]): DebriefModel["votes"] {
+  return path.flatMap((s) =>
+    s.split
+      ? [{ step: s.stepIndex + 1, label: s.label, split: s.split.map((l) => String(l.count)).join(" / ") }]
+      : [],
+  );
+}
+
+function historyMarks(history: DecisionView[]): DebriefModel["marks"] {
+  return history
+    .filter((d) => Object.keys(d.marks).length > 0)
+    .map((d) => {
+      const marks = Object.values(d.marks);
+      const agreed = marks.filter((m) => m === d.optionId).length;
+      return { step: d.stepIndex + 1, agreed, differed: marks.length - agreed };
+    });
+}
+
+function pathMarks(path: PathStepView[]): DebriefModel["marks"] {
+  return path.flatMap((s) => {
+    if (!s.marked) return [];
+    const total = s.marked.reduce((a, l) => a + l.count, 0);
+    const agreed = s.marked.find((l) => l.optionId === s.optionId)?.count ?? 0;
+    return [{ step: s.stepIndex + 1, agreed, differed: total - agreed }];
+  });
+}
+
 /**
  * Builds the debrief: the path, mood and cost per step, techniques and defence mechanisms named as in
  * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
@@ -86,20 +124,8 @@ export function debriefModel(input: DebriefInput): DebriefModel {
     chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
     techniques: counts(tags, (tag) => !isDefence(tag)),
     defences: counts(tags, isDefence),
-    votes: (input.history ?? [])
-      .filter((d) => d.tally.some((l) => l.count > 0))
-      .map((d) => ({
-        step: d.stepIndex + 1,
-        label: d.label,
-        split: d.tally.map((l) => String(l.count)).join(" / "),
-      })),
-    marks: (input.history ?? [])
-      .filter((d) => Object.keys(d.marks).length > 0)
-      .map((d) => {
-        const marks = Object.values(d.marks);
-        const agreed = marks.filter((m) => m === d.optionId).length;
-        return { step: d.stepIndex + 1, agreed, differed: marks.length - agreed };
-      }),
+    votes: input.history ? historyVotes(input.history) : pathVotes(input.path),
+    marks: input.history ? historyMarks(input.history) : pathMarks(input.path),
     branches: (input.branches ?? []).map((b) => ({
       fromStep: b.fromStep + 1,
       labels: b.steps.map((s) => s.label),
