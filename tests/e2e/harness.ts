@@ -171,6 +171,21 @@ export async function clickTarget(page: Page, id: string): Promise<void> {
     await page.waitForTimeout(120);
     target = (await targets(page)).find((t) => t.id === id);
   }
+  // A scene that is still redrawing (a new view just arrived) replaces its buttons; wait until the
+  // button has stayed in the same place for two polls, so the press and the release land on the same one.
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const again = (await targets(page)).find((t) => t.id === id && t.enabled);
+    const same =
+      again &&
+      target &&
+      again.x === target.x &&
+      again.y === target.y &&
+      again.w === target.w &&
+      again.h === target.h;
+    target = again;
+    if (same) break;
+  }
   if (!target) throw new Error(`no target ${id}`);
   await page.mouse.click(target.x + target.w / 2, target.y + Math.min(target.h / 2, 30));
 }
