@@ -244,11 +244,11 @@ export class TrainerScene extends BaseScene {
       y += 36;
     }
     d.add(this.add.text(660, y + 8, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
-    // Option labels get three lines, fewer when all the cards would not fit above the bottom edge.
+    // Option labels get up to five lines, fewer when all the cards would not fit above the bottom edge.
     const bottom = view.result ? 1000 : 1070;
     let cards = this.add.container(0, 0);
     let oy = 0;
-    for (const lines of [3, 2, 1]) {
+    for (const lines of [5, 3, 2, 1]) {
       cards.destroy();
       cards = this.add.container(0, 0);
       oy = this.drawOptionCards(cards, view, model, y + 48, lines);
@@ -294,10 +294,33 @@ export class TrainerScene extends BaseScene {
       const fx = this.add.text(
         680,
         oy + 16 + label.height,
-        `${p.effects}${p.tags ? `\n${p.tags}` : ""}`,
+        p.effects,
         textStyle(18, theme.inkDim, { wrap: 500 }),
       );
-      const h = Math.max(84, label.height + fx.height + 28);
+      // Techniques in green and defence mechanisms in red, each still marked ✔ or ✖.
+      const tags: Phaser.GameObjects.Text[] = [];
+      let ty = fx.y + fx.height;
+      let tx = 680;
+      let tagsBottom = ty;
+      for (const good of [true, false]) {
+        const names = p.badges.filter((b) => b.good === good).map((b) => b.short);
+        if (!names.length) continue;
+        const tag = this.add.text(
+          tx,
+          ty,
+          names.join("  "),
+          textStyle(18, good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: 500 }),
+        );
+        if (tx > 680 && tx + tag.width > 1180) {
+          tx = 680;
+          ty = tagsBottom;
+          tag.setPosition(tx, ty);
+        }
+        tx += tag.width + 14;
+        tagsBottom = Math.max(tagsBottom, tag.y + tag.height);
+        tags.push(tag);
+      }
+      const h = Math.max(84, tagsBottom - oy + 12);
       g.fillStyle(tied.has(p.id) ? 0x5a4a1f : theme.panel, 1).fillRoundedRect(660, oy, 800, h, 12);
       const votes = this.add
         .text(1232, oy + 12, `${p.votes}`, textStyle(34, theme.accentCss, { bold: true }))
@@ -323,7 +346,7 @@ export class TrainerScene extends BaseScene {
               : { type: "trainer.override", optionId: p.id },
           ),
       );
-      d.add([g, label, fx, votes, btn]);
+      d.add([g, label, fx, ...tags, votes, btn]);
       oy += h + 10;
     });
     return oy;
