@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import { loadLocale, loadReducedMotion } from "./app/prefs";
 import { isStageRoute, parseRoute, routePath } from "./app/route";
+import { renderOnDemand } from "./app/renderOnDemand";
 import { chooseRenderer, glRendererName } from "./app/rendererChoice";
 import { provideServices, app } from "./app/services";
 import { Store, type AppState } from "./app/store";
@@ -100,6 +101,8 @@ async function practise(scenarioId: string): Promise<string> {
 /** Starts the scene for the URL; roles connect first and fall back to the home page when that fails. */
 async function boot(): Promise<void> {
   await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
+  // The projector draws a frame only when it changed or animates; other scenes draw every tick.
+  renderOnDemand(game, activeScene);
   const start = (key: string) => {
     for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
     game.scene.start(key);

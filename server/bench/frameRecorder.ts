@@ -9,6 +9,10 @@
 export type FrameWindow = {
   ticks: number[];
   renders: number[];
+  /** rAF time (same clock as `ticks`) at which the page's view first reached the watched phase, if any. */
+  phaseAt: number | null;
+  /** rAF time of the first frame whose state held the expected tally, if any. */
+  shownRaf: number | null;
   longFrames: number;
   scriptMs: number;
   otherMs: number;
@@ -23,7 +27,7 @@ export type FrameWindow = {
 export const installFrameRecorder = `(() => {
   if (window.__frames) return;
   const rec = { on: false, ticks: [], renders: [], drew: false, expect: undefined, shownAt: undefined, arrivedAt: undefined,
-    longFrames: 0, scriptMs: 0, otherMs: 0 };
+    shownRaf: undefined, phase: undefined, phaseAt: undefined, longFrames: 0, scriptMs: 0, otherMs: 0 };
   window.__frames = rec;
   try {
     new PerformanceObserver((list) => {
@@ -60,6 +64,7 @@ export const installFrameRecorder = `(() => {
     view && view.votesCast === expect.votes &&
     Object.entries(expect.counts).every(([id, n]) => (view.tally.find((l) => l.optionId === id)?.count ?? 0) === n);
   const loop = (t) => {
+    if (rec.phase && rec.phaseAt === undefined && window.__hotseat?.state().view?.phase === rec.phase) rec.phaseAt = t;
     if (rec.on) {
       rec.ticks.push(t);
       if (rec.drew) rec.renders.push(t);
@@ -67,6 +72,7 @@ export const installFrameRecorder = `(() => {
     rec.drew = false;
     if (rec.expect && rec.shownAt === undefined && matches(window.__hotseat?.state().view, rec.expect)) {
       rec.shownAt = performance.timeOrigin + performance.now();
+      rec.shownRaf = t;
       // A starved timer may not have noticed it yet; it was in the state no later than this frame.
       rec.arrivedAt ??= rec.shownAt;
     }
@@ -75,23 +81,34 @@ export const installFrameRecorder = `(() => {
   requestAnimationFrame(loop);
   // When the view with the full count reached the page, independent of when a frame next ran.
   setInterval(() => {
+    // A page too slow to tick (software WebGL) still notes the phase, on the same clock as rAF times.
+    if (rec.phase && rec.phaseAt === undefined && window.__hotseat?.state().view?.phase === rec.phase) {
+      rec.phaseAt = performance.now();
+    }
     if (rec.expect && rec.arrivedAt === undefined && matches(window.__hotseat?.state().view, rec.expect)) {
       rec.arrivedAt = performance.timeOrigin + performance.now();
     }
   }, 5);
 })()`;
 
-/** Page source: starts a recording window, optionally watching for a tally (JSON of { votes, counts }). */
-export function startWindow(expect?: { votes: number; counts: Record<string, number> }): string {
+/**
+ * Page source: starts a recording window, optionally watching for a tally (JSON of { votes, counts }) and for
+ * the view reaching a phase (e.g. "revealed", when the meters start to animate).
+ */
+export function startWindow(
+  expect?: { votes: number; counts: Record<string, number> },
+  phase?: string,
+): string {
   return `(() => { const r = window.__frames; r.ticks = []; r.renders = []; r.on = true;
     r.longFrames = 0; r.scriptMs = 0; r.otherMs = 0;
-    r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; r.arrivedAt = undefined; })()`;
+    r.expect = ${expect ? JSON.stringify(expect) : "undefined"}; r.shownAt = undefined; r.arrivedAt = undefined; r.shownRaf = undefined;
+    r.phase = ${phase ? JSON.stringify(phase) : "undefined"}; r.phaseAt = undefined; })()`;
 }
 
 /** Page source: ends the window and returns its FrameWindow. */
 export const stopWindow = `(() => { const r = window.__frames; r.on = false;
-  return { ticks: r.ticks, renders: r.renders, longFrames: r.longFrames, scriptMs: r.scriptMs,
-    otherMs: r.otherMs }; })()`;
+  return { ticks: r.ticks, renders: r.renders, phaseAt: r.phaseAt ?? null, shownRaf: r.shownRaf ?? null, longFrames: r.longFrames,
+    scriptMs: r.scriptMs, otherMs: r.otherMs }; })()`;
 
 /** Page source: counts rAF frames on whatever page is open for `ms` milliseconds (the machine's ceiling). */
 export function blankFrames(ms: number): string {
