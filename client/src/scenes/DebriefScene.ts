@@ -4,6 +4,7 @@ import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
+import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { drawScenarioMap } from "../ui/ScenarioMap";
 import { textStyle, theme } from "../ui/theme";
@@ -113,15 +114,12 @@ export class DebriefScene extends BaseScene {
         `${t("debrief.ending")}: ${m.ending.outcome} — ${m.ending.title}`,
         textStyle(36, theme.accentCss, { bold: true, wrap: 1800 }),
       );
-      this.add.text(60, 150, m.ending.debrief, {
-        ...textStyle(26, theme.ink, { wrap: 1100 }),
-        lineSpacing: 4,
-      });
     }
-    // Without an ending text (the trainer ended early) the map and chart move up into its place.
-    const top = m.ending ? 330 : 170;
+    // Without an ending text (the trainer ended early) the map and chart move up into its place; a long
+    // one (Polish and Romanian run a third longer) takes a smaller type before anything is cut.
+    const top = m.ending ? Math.max(330, this.endingText(m.ending.debrief) + 56) : 170;
     drawPathOnMap(this, m, view, view.map, this.path, { x: 60, y: top, w: 1100, h: 256 });
-    this.drawChart(m, 60, top + 310, 1100, m.ending ? 220 : 300);
+    this.drawChart(m, 60, top + 310, 1100, Math.max(150, Math.min(m.ending ? 220 : 300, 860 - (top + 310))));
     let x = 1220;
     let y = top - 10;
     // One line per row, cut to fit, so the column never runs into the buttons at the bottom.
@@ -206,6 +204,24 @@ export class DebriefScene extends BaseScene {
         "debrief-export",
       );
     }
+  }
+
+  /** The ending's debrief text under its title, in the largest type that fits a few lines; returns its bottom. */
+  private endingText(text: string): number {
+    const body = this.add.text(60, 150, text, {
+      ...textStyle(26, theme.ink, { wrap: 1100 }),
+      lineSpacing: 4,
+    });
+    for (const [size, maxLines] of [
+      [26, 4],
+      [23, 5],
+      [21, 6],
+    ] as const) {
+      body.setFontSize(size);
+      if (body.getWrappedText().length <= maxLines) break;
+    }
+    fitText(body, 6);
+    return body.y + body.height;
   }
 
   private drawNarrow(m: DebriefModel): void {
