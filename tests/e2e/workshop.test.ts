@@ -256,6 +256,8 @@ describe("a workshop in the browser", () => {
     await clickTarget(ana, `team.${otherTeam}`);
     await waitView(ana, `view.team && view.team.id === ${JSON.stringify(otherTeam)}`);
     await shoot(ana, "trainee-lobby-teams-390");
+    await waitView(projector, "view.teams.length === 2");
+    await shoot(projector, "projector-lobby-teams-1920");
     await clickTarget(trainer, "ctl.start");
     await waitView(projector, `view.phase !== "lobby" && view.teams.length === 2`);
     for (let step = 0; step < 3; step++) {
@@ -304,6 +306,14 @@ describe("a workshop in the browser", () => {
     const ids = await optionIds(page);
     await clickTarget(page, ids[0] ?? "");
     await waitView(page, `view.phase === "revealed" && Boolean(view.result)`);
+    // The scene builds its model on the next frame after the view arrives.
+    await page.waitForFunction(
+      () =>
+        ((window.__hotseat?.model() as { reveal?: { label: string } } | undefined)?.reveal?.label.length ??
+          0) > 3,
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
     const model = (await page.evaluate(() => window.__hotseat?.model())) as { reveal?: { label: string } };
     expect(model.reveal?.label.length).toBeGreaterThan(3);
     await shoot(page, "practise-revealed-390");
