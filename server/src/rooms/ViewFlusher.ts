@@ -96,7 +96,14 @@ export class ViewFlusher {
     const pass = this.newPass();
     // Runs outside Colyseus's handlers: a throw here would take the whole process (every session) down.
     try {
-      for (const client of this.deps.clients()) this.send(client, false, pass);
+      // The trainer's view is the largest (the whole roster and every vote), so it goes out after the
+      // phones and the wall: a reveal reaches a thousand trainees without waiting behind it.
+      const trainers: SeatClient[] = [];
+      for (const client of this.deps.clients()) {
+        if (client.userData?.role === "trainer") trainers.push(client);
+        else this.send(client, false, pass);
+      }
+      for (const client of trainers) this.send(client, false, pass);
       this.deps.afterFlush();
     } catch (e) {
       this.deps.log(`could not send views: ${(e as Error).stack ?? String(e)}`);
