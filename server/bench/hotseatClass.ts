@@ -141,7 +141,11 @@ export async function openHotseatClass(n: number): Promise<HotseatClass> {
       const burstMs = (await shown) - t0;
       const cpuVotesMs = sampleProcess(pid).cpuMs - cpu0;
 
-      // The reveal: from the trainer's click to every phone showing the result.
+      // The trainer reveals once the room has settled: every phone shows its own vote (a thousand views
+      // the clients here must still read) and a moment has passed, as in a real room. Revealing the same
+      // millisecond the tally completes would time this process's backlog, not the reveal.
+      await until(() => sims.every((s) => s.view?.myVote !== undefined), "every phone to show its vote");
+      await sleep(100);
       for (const s of sims) delete s.revealedAt;
       const cpu1 = sampleProcess(pid).cpuMs;
       const r0 = performance.now();
