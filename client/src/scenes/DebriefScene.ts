@@ -175,18 +175,29 @@ export class DebriefScene extends BaseScene {
     x = 60;
     y = 900;
     if (view.role === "trainer") {
-      // The last decisions (of every team in team play), each with its own rewind.
-      trainerModel(view)
-        .history.slice(-4)
-        .forEach((h, i) => {
+      // The last decisions (of every team in team play), each with its own rewind; earlier ones (class
+      // play) get a small "⟲ 2" button each in a row above, so any step can be tried again.
+      const history = trainerModel(view).history;
+      if (view.teams.length === 0)
+        history.slice(0, -4).forEach((h, i) => {
+          if (i >= 13) return;
           new Button(
             this,
-            60 + i * 280,
-            960,
-            { id: h.id, label: h.rewindLabel, width: 264, height: 64, fontSize: 18, fill: 0xe5e9f2 },
+            60 + i * 84,
+            890,
+            { id: h.id, label: `⟲ ${h.stepIndex + 1}`, width: 76, height: 48, fontSize: 18, fill: 0xe5e9f2 },
             () => app().conn.send(h.rewind),
           );
         });
+      history.slice(-4).forEach((h, i) => {
+        new Button(
+          this,
+          60 + i * 280,
+          960,
+          { id: h.id, label: h.rewindLabel, width: 264, height: 64, fontSize: 18, fill: 0xe5e9f2 },
+          () => app().conn.send(h.rewind),
+        );
+      });
       new Button(
         this,
         1560,

@@ -41,10 +41,15 @@ export function drawPathOnMap(
   const lw = w - mapW - 24;
   let ly = y;
   const bottom = y + h;
+  // A rewind's abandoned branches are the point of the discussion: their rows are kept free, and a long
+  // path gives up its last steps first (the map still shows every step).
+  const branchRows = Math.min(m.branches.length * 46, h / 2);
+  let limit = bottom;
   const line = (text: string, size: number, color: string, lines = 1, bold = false) => {
-    if (ly + size > bottom) return;
+    if (ly + size * 1.3 > limit) return false;
     const o = fitText(scene.add.text(lx, ly, text, textStyle(size, color, { wrap: lw, bold })), lines);
     ly += o.height + 4;
+    return true;
   };
   if (m.teams.length) {
     m.teams.forEach((team, i) => {
@@ -54,11 +59,37 @@ export function drawPathOnMap(
     });
     return;
   }
-  for (const s of m.steps) {
+  limit = bottom - branchRows;
+  for (const [i, s] of m.steps.entries()) {
+    // Room for this step (two lines) and its techniques, and if more follow for the line that counts them.
+    const last = i === m.steps.length - 1;
+    if (ly + 50 + (s.tags.length ? 24 : 0) + (last ? 0 : 26) > limit) {
+      line(`… +${m.steps.length - i}`, 17, theme.inkDim);
+      break;
+    }
     line(`${s.n}. ${s.label}`, 19, theme.ink, 2);
-    const tags = s.tags.map((b) => b.short).join(" · ");
-    if (tags) line(tags, 16, s.tags.every((b) => b.good) ? theme.goodCss : theme.badOnDarkCss, 1, true);
+    if (!s.tags.length) continue;
+    // Techniques green and defence mechanisms red on one line, each still marked ✔ or ✖.
+    let tx = lx;
+    let rowH = 0;
+    for (const good of [true, false]) {
+      const names = s.tags.filter((b) => b.good === good).map((b) => b.short);
+      if (!names.length || tx >= lx + lw) continue;
+      const o = fitText(
+        scene.add.text(
+          tx,
+          ly,
+          names.join(" · "),
+          textStyle(16, good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: lx + lw - tx }),
+        ),
+        1,
+      );
+      tx += o.width + 12;
+      rowH = Math.max(rowH, o.height);
+    }
+    ly += rowH + 4;
   }
+  limit = bottom;
   for (const b of m.branches)
     line(
       `⟲ ${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`,
