@@ -6,7 +6,7 @@ import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
-import { drawScenarioMap } from "../ui/ScenarioMap";
+import { drawScenarioMap, teamColours } from "../ui/ScenarioMap";
 import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
 import { formatMoney } from "../viewModel/money";
@@ -317,16 +317,24 @@ export class DebriefScene extends BaseScene {
     // In team play each team's mood gets its own line, named at its end so colour is not the only key.
     const longest = Math.max(n, ...m.teams.map((team) => team.mood.length - 1));
     const tx = (i: number) => x + 20 + ((w - 140) * i) / Math.max(1, longest);
+    // Each team in its colour on the map too; names that would land on each other move down a line.
+    const labels: { x: number; y: number }[] = [];
     m.teams.forEach((team, ti) => {
       const pts = team.mood.map((v, i) => new Phaser.Math.Vector2(tx(i), y + h - (h * v) / 100));
-      const colour = ti % 2 ? 0x8fd3ff : theme.good;
+      const colour = teamColours[ti % teamColours.length] ?? theme.accent;
       g.lineStyle(4, colour, 1).strokePoints(pts);
       pts.forEach((p) => g.fillStyle(colour, 1).fillCircle(p.x, p.y, 6));
       const end = pts[pts.length - 1];
-      if (end)
-        this.add
-          .text(end.x + 10, end.y, team.name, textStyle(small ? 14 : 20, theme.ink, { bold: true }))
-          .setOrigin(0, 0.5);
+      if (!end) return;
+      const lineH = small ? 18 : 24;
+      let ly = end.y;
+      while (labels.some((l) => Math.abs(l.x - end.x) < 120 && Math.abs(l.y - ly) < lineH)) ly -= lineH;
+      labels.push({ x: end.x, y: ly });
+      this.add
+        .text(end.x + 10, ly, team.name, {
+          ...textStyle(small ? 14 : 20, `#${colour.toString(16).padStart(6, "0")}`, { bold: true }),
+        })
+        .setOrigin(0, 0.5);
     });
     if (m.teams.length) {
       this.add.text(x + 6, y + 4, `● ${t("meter.mood")} (0–100)`, textStyle(small ? 15 : 22, theme.goodCss));
