@@ -141,6 +141,8 @@ export const en = {
   "trainer.rosterFind": "Find a trainee",
   "trainer.rosterShown": "{shown} of {total} shown. Type a name to find the others.",
   "trainer.rosterNoMatch": "Nobody by that name.",
+  "trainer.online": "online",
+  "trainer.offline": "offline",
   "projector.members": "{count} trainees",
   "projector.playing": "Still talking",
   "debrief.unfinished": "not finished",

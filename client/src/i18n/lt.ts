@@ -144,6 +144,8 @@ export const lt: Record<MessageKey, string> = {
   "trainer.rosterFind": "Rasti dalyvį",
   "trainer.rosterShown": "Rodoma {shown} iš {total}. Įveskite vardą, kad rastumėte kitus.",
   "trainer.rosterNoMatch": "Tokiu vardu nieko nėra.",
+  "trainer.online": "prisijungęs",
+  "trainer.offline": "atsijungęs",
   "projector.members": "dalyvių: {count}",
   "projector.playing": "Pokalbis tęsiasi",
   "debrief.unfinished": "nebaigta",

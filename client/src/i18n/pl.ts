@@ -144,6 +144,8 @@ export const pl: Record<MessageKey, string> = {
   "trainer.rosterFind": "Znajdź uczestnika",
   "trainer.rosterShown": "Widać {shown} z {total}. Wpisz imię, aby znaleźć pozostałych.",
   "trainer.rosterNoMatch": "Nikogo o takim imieniu.",
+  "trainer.online": "połączony",
+  "trainer.offline": "rozłączony",
   "projector.members": "osób: {count}",
   "projector.playing": "Rozmowa trwa",
   "debrief.unfinished": "nie ukończono",

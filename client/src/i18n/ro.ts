@@ -143,6 +143,8 @@ export const ro: Record<MessageKey, string> = {
   "trainer.rosterFind": "Caută un participant",
   "trainer.rosterShown": "Se văd {shown} din {total}. Scrieți un nume pentru a-i găsi pe ceilalți.",
   "trainer.rosterNoMatch": "Nimeni cu acest nume.",
+  "trainer.online": "conectat",
+  "trainer.offline": "deconectat",
   "projector.members": "cursanți: {count}",
   "projector.playing": "Discuția continuă",
   "debrief.unfinished": "neterminat",

@@ -24,7 +24,7 @@ function rowHtml(view: TrainerView, r: TrainerView["roster"][number]): string {
   const vote = view.votes[r.id];
   const team = r.teamId ? (view.teams.find((x) => x.id === r.teamId)?.name ?? r.teamId) : "";
   return `<div class="hs-row" data-id="${esc(r.id)}" style="flex-wrap:nowrap;opacity:${r.removed ? 0.5 : 1}">
-      <span style="min-width:24px" title="${r.connected ? "online" : "offline"}">${r.connected ? "●" : "○"}</span>
+      <span style="min-width:24px" title="${esc(t(r.connected ? "trainer.online" : "trainer.offline"))}">${r.connected ? "●" : "○"}</span>
       <span style="min-width:36px">${vote ? `✔${view.options.findIndex((o) => o.id === vote) + 1}` : ""}</span>
       <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
       ${team ? `<span>${esc(team)}</span>` : ""}
