@@ -11,7 +11,12 @@ import type { MapTrack } from "../viewModel/pathMapModel";
 /** The walks to draw on the debrief's map: abandoned branches under the path played, or each team's path. */
 export function mapTracks(view: RoleView, path: readonly PathStepView[]): MapTrack[] {
   if (view.role !== "trainee" && view.teams.length > 0)
-    return view.teams.map((team, i) => ({ kind: "team", colour: i, steps: team.path ?? [] }));
+    return [
+      ...view.teams.flatMap((team) =>
+        (team.branches ?? []).map((b): MapTrack => ({ kind: "branch", steps: b.steps })),
+      ),
+      ...view.teams.map((team, i): MapTrack => ({ kind: "team", colour: i, steps: team.path ?? [] })),
+    ];
   const branches: MapTrack[] =
     view.role === "trainee" ? [] : view.branches.map((b) => ({ kind: "branch", steps: b.steps }));
   return [...branches, { kind: "path", steps: path }];
@@ -56,6 +61,14 @@ export function drawPathOnMap(
       const colour = `#${(teamColours[i % teamColours.length] ?? theme.accent).toString(16).padStart(6, "0")}`;
       line(`■ ${team.name}`, 22, colour, 1, true);
       line(team.steps.map((s) => `${s.n}. ${s.label}`).join("  "), 17, theme.inkDim, 2);
+      const branches = view.role !== "trainee" ? (view.teams[i]?.branches ?? []) : [];
+      for (const b of branches)
+        line(
+          `⟲ ${t("debrief.step", { step: b.fromStep + 1 })}: ${b.steps.map((s) => s.label).join(" → ")}`,
+          16,
+          theme.inkDim,
+          1,
+        );
     });
     return;
   }

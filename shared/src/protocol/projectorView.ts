@@ -29,6 +29,8 @@ export const teamBoardLineSchema = z.strictObject({
   endingTitle: z.string().optional(),
   /** The team's path with its technique tags, at the debrief only (the board stays small during play). */
   path: z.array(pathStepViewSchema).optional(),
+  /** The team's branches abandoned by rewinds, at the debrief only. */
+  branches: z.array(branchViewSchema).optional(),
 });
 export type TeamBoardLine = z.infer<typeof teamBoardLineSchema>;
 

@@ -40,7 +40,10 @@ export function teamBoard(ctx: SessionContext, t: Translate, withPath = false): 
       line.outcome = record.ending.outcome;
       line.endingTitle = t(record.ending.title);
     }
-    if (withPath && record) line.path = pathView(record.decisions, t);
+    if (withPath && record) {
+      line.path = pathView(record.decisions, t);
+      if (record.branches.length > 0) line.branches = branchViews(record, t);
+    }
     return line;
   });
 }

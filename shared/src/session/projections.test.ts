@@ -175,6 +175,28 @@ describe("projections", () => {
       [["blames-subcontractor"]],
     ]);
     expect(projectTrainer(d.state).teams[1]?.path?.[0]?.optionId).toBe("blame");
+    expect(wall.teams.map((team) => team.branches)).toEqual([undefined, undefined]);
     projectorViewSchema.parse(wall);
+  });
+
+  it("keeps a team's rewound branch for the debrief, on the wall and the console", () => {
+    const d = new SessionDriver();
+    d.setUp(4);
+    d.ok({ type: "trainer.selectScenario", scenarioId: "late-parcel" }, trainer);
+    d.ok({ type: "trainer.splitTeams", count: 2 }, trainer);
+    d.ok({ type: "trainer.start" }, trainer);
+    d.ok({ type: "trainee.choose", optionId: "blame" }, trainee("t2"));
+    d.ok({ type: "trainer.rewind", stepIndex: 0, teamId: "team-2" }, trainer);
+    d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t2"));
+    d.ok({ type: "trainer.end" }, trainer);
+    const line = projectProjector(d.state).teams[1];
+    expect(line?.path?.map((s) => s.optionId)).toEqual(["listen"]);
+    expect(line?.branches?.[0]?.fromStep).toBe(0);
+    expect(line?.branches?.[0]?.steps.map((s) => [s.optionId, s.from, s.to])).toEqual([
+      ["blame", "opening", "gone-public"],
+    ]);
+    expect(projectTrainer(d.state).teams[1]?.branches).toEqual(line?.branches);
+    projectorViewSchema.parse(projectProjector(d.state));
+    trainerViewSchema.parse(projectTrainer(d.state));
   });
 });
