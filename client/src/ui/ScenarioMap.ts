@@ -104,7 +104,7 @@ export function drawScenarioMap(
       continue;
     }
     const main = n.steps.length > 0;
-    const radius = main ? r + (small ? 3 : 6) : n.start ? r + 2 : r * 0.7;
+    const radius = main ? r + (small ? 3 : 4) : n.start ? r + 2 : r * 0.7;
     g.fillStyle(main ? theme.accent : n.visited || n.start ? 0xc9d3e6 : 0x5a6f99, 1).fillCircle(
       n.x,
       n.y,
@@ -117,7 +117,7 @@ export function drawScenarioMap(
           box.x + n.x,
           box.y + n.y,
           n.steps.join(","),
-          textStyle(small ? 11 : n.steps.length > 1 ? 15 : 20, theme.inkDark, { bold: true }),
+          textStyle(small ? 11 : n.steps.length > 1 ? 14 : 18, theme.inkDark, { bold: true }),
         )
         .setOrigin(0.5);
   }
