@@ -9,7 +9,8 @@ import { CustomerFace } from "../ui/CustomerFace";
 import { textStyle, theme } from "../ui/theme";
 import { formatMoney } from "../viewModel/money";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
-import { trainerModel } from "../viewModel/trainerModel";
+import { removeTrainerRemote, updateTrainerRemote, wantsRemote } from "./trainerRemote";
+import { trainerModel, visibleControls } from "../viewModel/trainerModel";
 import { BaseScene } from "./BaseScene";
 import { drawHistory } from "./trainerHistory";
 import { RosterPanel } from "./trainerRosterPanel";
@@ -41,6 +42,12 @@ export class TrainerScene extends BaseScene {
     this.dynamic = this.add.container(0, 0);
     this.setupBuilt = false;
     this.roster = new RosterPanel(this, (m) => this.send(m));
+    this.events.once("shutdown", removeTrainerRemote);
+    // The stage keeps its 1920x1080 game size however the window changes, so watch the window itself
+    // to swap between the laptop console and the phone remote.
+    const onWindowResize = () => this.invalidate();
+    window.addEventListener("resize", onWindowResize);
+    this.events.once("shutdown", () => window.removeEventListener("resize", onWindowResize));
   }
 
   private send(message: ClientMessage): void {
@@ -58,6 +65,9 @@ export class TrainerScene extends BaseScene {
     this.roster?.update(view);
     const model = trainerModel(view, this.teamCount);
     this.model = { ...model, phase: view.phase, style: view.style, stepIndex: view.stepIndex };
+    // On a phone the laptop layout would be unreadably small: a remote control lies over it instead.
+    if (wantsRemote()) updateTrainerRemote(view, model, (m) => this.send(m));
+    else removeTrainerRemote();
     const key = JSON.stringify([view, state.locale, this.teamCount]);
     if (key === this.lastKey) return;
     this.lastKey = key;
@@ -146,21 +156,7 @@ export class TrainerScene extends BaseScene {
 
     // Controls column.
     let cy = 120;
-    for (const c of model.controls) {
-      if (
-        view.phase === "lobby" &&
-        ["ctl.vote", "ctl.voteTimed", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"].includes(c.id)
-      )
-        continue;
-      if (view.phase !== "lobby" && ["ctl.start", "ctl.teams"].includes(c.id)) continue;
-      // Situational controls appear only when they apply, so the column keeps room for the history.
-      if (c.id === "ctl.tieDraw" && !c.enabled) continue;
-      if (c.id === "ctl.seat" && view.style !== "hot-seat") continue;
-      if (c.id === "ctl.teams" && view.style !== "teams") continue;
-      if (c.id === "ctl.voteTimed" && view.style !== "class-vote") continue;
-      // Teams choose on their own; the class's vote, reveal and next would only sit greyed out.
-      if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id)) continue;
-      if (c.id === "ctl.skip" && view.phase === "lobby") continue;
+    for (const c of visibleControls(view, model.controls)) {
       d.add(
         new Button(
           this,

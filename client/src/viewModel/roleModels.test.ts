@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { setLocale } from "../i18n/t";
 import { projectorModel } from "./projectorModel";
 import { traineeModel } from "./traineeModel";
-import { trainerModel } from "./trainerModel";
+import { trainerModel, visibleControls } from "./trainerModel";
 
 setLocale("en");
 const options = [
@@ -258,6 +258,23 @@ describe("trainer console", () => {
     const during = trainerModel({ ...base, phase: "voting" });
     expect(during.controls.find((c) => c.id === "ctl.vote")?.message).toEqual({ type: "trainer.closeVote" });
     expect(during.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(true);
+  });
+
+  it("shows only the controls that apply: start in the lobby, no class vote in team play", () => {
+    const ids = (view: TrainerView) => visibleControls(view, trainerModel(view).controls).map((c) => c.id);
+    const lobby = ids({ ...base, phase: "lobby" });
+    expect(lobby).toContain("ctl.start");
+    expect(lobby).not.toContain("ctl.reveal");
+    const playing = ids(base);
+    expect(playing).toEqual(
+      expect.arrayContaining(["ctl.vote", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"]),
+    );
+    expect(playing).not.toContain("ctl.start");
+    expect(playing).not.toContain("ctl.seat");
+    const teams = ids({ ...base, style: "teams" });
+    expect(teams).not.toContain("ctl.reveal");
+    expect(teams).toContain("ctl.pause");
+    expect(ids({ ...base, style: "hot-seat" })).toContain("ctl.seat");
   });
 
   it("counts votes in the status line only while a class vote is on", () => {

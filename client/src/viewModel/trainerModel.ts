@@ -212,3 +212,29 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     votesCast,
   };
 }
+
+/**
+ * The controls that apply in this phase and style: the lobby's start and teams, the class's vote, reveal
+ * and next, the hot seat's pass; situational ones (a tie draw) only when they can act. Keeps the column
+ * short enough for the history beside it, and the phone remote's list short enough to read.
+ */
+export function visibleControls(view: TrainerView, controls: readonly ControlModel[]): ControlModel[] {
+  const lobby = view.phase === "lobby";
+  return controls.filter((c) => {
+    if (
+      lobby &&
+      ["ctl.vote", "ctl.voteTimed", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end", "ctl.skip"].includes(
+        c.id,
+      )
+    )
+      return false;
+    if (!lobby && ["ctl.start", "ctl.teams"].includes(c.id)) return false;
+    if (c.id === "ctl.tieDraw" && !c.enabled) return false;
+    if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
+    if (c.id === "ctl.teams" && view.style !== "teams") return false;
+    if (c.id === "ctl.voteTimed" && view.style !== "class-vote") return false;
+    // Teams choose on their own; the class's vote, reveal and next would only sit greyed out.
+    if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,113 @@
+import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
+import { app } from "../app/services";
+import { t } from "../i18n/t";
+import { esc } from "../ui/HtmlPanel";
+import { teamPreviews } from "../viewModel/teamPreviewModel";
+import { visibleControls, type TrainerModel } from "../viewModel/trainerModel";
+
+/** Below this width (a phone) the console is a remote control: the laptop layout would be unreadably small. */
+export const remoteMaxWidth = 800;
+
+const remoteId = "trainer-remote";
+let actions: ClientMessage[] = [];
+let shownHtml = "";
+
+function root(send: (m: ClientMessage) => void): HTMLElement {
+  const found = document.getElementById(remoteId);
+  if (found) return found;
+  const el = document.createElement("div");
+  el.id = remoteId;
+  el.className = "hs-remote";
+  el.setAttribute("role", "region");
+  el.setAttribute("aria-label", t("trainer.title"));
+  // One listener for every button; each names the message it sends by its index.
+  el.addEventListener("click", (e) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-i]");
+    const message = actions[Number(button?.dataset.i)];
+    if (button && !button.disabled && message) send(message);
+  });
+  (document.getElementById("overlay") ?? document.body).appendChild(el);
+  return el;
+}
+
+function button(
+  label: string,
+  message: ClientMessage,
+  opts: { enabled?: boolean; secondary?: boolean; id?: string } = {},
+): string {
+  actions.push(message);
+  const id = opts.id ? ` id="${esc(`remote-${opts.id}`)}"` : "";
+  const cls = opts.secondary ? ` class="secondary"` : "";
+  return `<button data-i="${actions.length - 1}"${id}${cls}${opts.enabled === false ? " disabled" : ""}>${esc(label)}</button>`;
+}
+
+/**
+ * The console on a phone: the join code, what is happening, the customer's line, each option with its
+ * votes and (trainer only) effects, each team's standing in team play, and big buttons for every control
+ * that applies now. The roster, uploads and rewinds to older steps stay on the laptop console.
+ */
+export function updateTrainerRemote(
+  view: TrainerView,
+  model: TrainerModel,
+  send: (m: ClientMessage) => void,
+): void {
+  const el = root(send);
+  actions = [];
+  const parts: string[] = [];
+  parts.push(`<h1>${esc(view.scenario?.title ?? t("trainer.title"))}</h1>`);
+  parts.push(`<p class="hs-remote-code">${esc(view.joinCode)}</p>`);
+  parts.push(`<p class="hs-remote-status">${esc(model.status)}</p>`);
+  if (view.phase === "lobby") {
+    const styles: [PlayStyle, string][] = [
+      ["class-vote", t("trainer.classVote")],
+      ["hot-seat", t("trainer.hotSeat")],
+      ["teams", t("trainer.teams").replace(/ \(T\)$/, "")],
+    ];
+    parts.push(`<h2>${esc(t("trainer.style"))}</h2><div class="hs-row">`);
+    for (const [style, label] of styles)
+      parts.push(
+        button(
+          `${view.style === style ? "✔ " : ""}${label}`,
+          { type: "trainer.setStyle", style },
+          { secondary: view.style !== style, id: `style-${style}` },
+        ),
+      );
+    parts.push(`</div>`);
+  }
+  // The controls first: revealing or moving on is what the trainer reaches for during play.
+  parts.push(`<div class="hs-remote-controls">`);
+  for (const c of visibleControls(view, model.controls))
+    parts.push(button(c.label, c.message, { enabled: c.enabled, id: c.id.replace(/\./g, "-") }));
+  parts.push(`</div>`);
+  if (view.customer && view.style !== "teams")
+    parts.push(`<blockquote>${esc(view.customer.line)}</blockquote>`);
+  if (view.style === "teams" && view.phase !== "lobby") {
+    for (const team of teamPreviews(view))
+      parts.push(
+        `<div class="hs-remote-option"><strong>${esc(team.name)}</strong> · ${esc(team.status)}<br><small>${esc(team.heading)} · ${esc(team.meters)}</small></div>`,
+      );
+  } else if (model.previews.length > 0) {
+    parts.push(`<h2>${esc(t("trainer.effects"))}</h2>`);
+    model.previews.forEach((p, i) =>
+      parts.push(
+        `<div class="hs-remote-option"><span class="hs-remote-votes">${p.votes}</span><strong>${i + 1}. ${esc(p.label)}</strong><br><small>${esc(p.effects)}${p.tags ? ` · ${esc(p.tags)}` : ""}</small></div>`,
+      ),
+    );
+  }
+  parts.push(`<p class="hs-remote-note">${esc(t("trainer.remoteNote"))}</p>`);
+  // Replaced only when something shows differently, so a tap is not lost to a redraw between press and release.
+  const html = parts.join("");
+  if (html !== shownHtml) el.innerHTML = html;
+  shownHtml = html;
+}
+
+/** Takes the phone remote away (the window is wide enough for the full console, or the scene ended). */
+export function removeTrainerRemote(): void {
+  document.getElementById(remoteId)?.remove();
+  shownHtml = "";
+}
+
+/** Whether this window is narrow enough to get the remote instead of the laptop console. */
+export function wantsRemote(): boolean {
+  return window.innerWidth < remoteMaxWidth && app().route.kind === "trainer";
+}
