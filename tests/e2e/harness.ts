@@ -155,14 +155,25 @@ export async function targets(page: Page): Promise<Target[]> {
  * when the button is below the fold (a real thumb scrolls too).
  */
 export async function clickTarget(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => window.__hotseat?.targets().some((t) => t.id === wanted && t.enabled),
-    id,
-    {
-      timeout: 20_000,
-      polling: 100,
-    },
-  );
+  try {
+    await page.waitForFunction(
+      (wanted) => window.__hotseat?.targets().some((t) => t.id === wanted && t.enabled),
+      id,
+      { timeout: 20_000, polling: 100 },
+    );
+  } catch (e) {
+    // Say what the page showed instead, so a failure in CI can be read without a rerun.
+    const seen = await page
+      .evaluate(() => ({
+        scene: window.__hotseat?.scene(),
+        state: window.__hotseat?.state(),
+        targets: window.__hotseat?.targets().map((t) => `${t.id}${t.enabled ? "" : " (disabled)"}`),
+      }))
+      .catch((err: unknown) => String(err));
+    throw new Error(`no enabled target ${id} on ${page.url()}: ${JSON.stringify(seen).slice(0, 1500)}`, {
+      cause: e,
+    });
+  }
   let target = (await targets(page)).find((t) => t.id === id);
   const viewport = page.viewportSize();
   for (let i = 0; target && viewport && target.y + target.h / 2 > viewport.height - 10 && i < 12; i++) {
@@ -192,6 +203,20 @@ export async function clickTarget(page: Page, id: string): Promise<void> {
 
 /** The ids of the option cards on a page, in order. */
 export async function optionIds(page: Page): Promise<string[]> {
+  // The scene draws the cards on the frame after the view arrives: wait for this view's first card rather
+  // than read the previous step's (or none) too soon.
+  await page.waitForFunction(
+    () => {
+      const view = (window.__hotseat?.state() as { view?: { options?: { id: string }[] } } | undefined)?.view;
+      const first = view?.options?.[0]?.id;
+      return (
+        first !== undefined &&
+        (window.__hotseat?.targets().some((t) => t.id === `option.${first}` && t.enabled) ?? false)
+      );
+    },
+    null,
+    { timeout: 20_000, polling: 100 },
+  );
   return (await targets(page)).filter((t) => t.id.startsWith("option.") && t.enabled).map((t) => t.id);
 }
 

@@ -151,6 +151,12 @@ describe("a workshop in the browser", () => {
     stage("Cleo changes her mind: the phone says so.");
     await clickTarget(cleo, first[0] ?? "");
     await waitView(cleo, `view.myVote === ${JSON.stringify((first[0] ?? "").slice(7))}`);
+    // The scene builds its model on the frame after the view arrives.
+    await cleo.waitForFunction(
+      () => /changed/i.test((window.__hotseat?.model() as { status?: string } | undefined)?.status ?? ""),
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
     const cleoModel = (await cleo.evaluate(() => window.__hotseat?.model())) as { status: string };
     expect(cleoModel.status).toMatch(/changed/i);
 
@@ -169,10 +175,15 @@ describe("a workshop in the browser", () => {
     await shoot(trainer, "trainer-voting-1920");
     await shootAt(ben, "trainee-vote-1920", stageSize);
     await shootAt(projector, "projector-voting-390", phoneSize);
-    await shootAt(trainer, "trainer-voting-390", phoneSize);
-
-    await clickTarget(trainer, "ctl.reveal");
+    // On a phone the console is a remote control with the same controls: the trainer reveals from it.
+    // Back on the laptop it goes away.
+    await trainer.setViewportSize(phoneSize);
+    await trainer.waitForSelector("#trainer-remote #remote-ctl-reveal:not([disabled])", { timeout: 20_000 });
+    await shoot(trainer, "trainer-voting-390");
+    await trainer.click("#remote-ctl-reveal");
     await waitView(projector, `view.phase === "revealed"`);
+    await trainer.setViewportSize(stageSize);
+    await trainer.waitForSelector("#trainer-remote", { state: "detached", timeout: 20_000 });
     await waitView(ana, `view.phase === "revealed"`);
     await shoot(projector, "projector-revealed-1920");
     await shoot(ana, "trainee-revealed-390");
@@ -195,6 +206,11 @@ describe("a workshop in the browser", () => {
     for (const p of [...trainees, projector, trainer])
       await p.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
     // The debrief names a technique or defence mechanism for the steps played, from the views alone.
+    await projector.waitForFunction(
+      () => Array.isArray((window.__hotseat?.model() as { techniques?: unknown } | undefined)?.techniques),
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
     const wallDebrief = (await projector.evaluate(() => window.__hotseat?.model())) as {
       techniques: unknown[];
       defences: unknown[];
