@@ -77,7 +77,8 @@ export const en = {
   "projector.timeLeft": "{seconds} s left",
   "projector.teams": "Teams",
   "projector.waitingScenario": "The trainer is choosing a scenario",
-  "trainer.remoteNote": "The roster, uploads and older rewinds are on the full console: open this page on a laptop.",
+  "trainer.remoteNote":
+    "The roster, uploads and older rewinds are on the full console: open this page on a laptop.",
   "trainer.title": "Trainer console",
   "trainer.library": "Scenario library",
   "trainer.upload": "Upload a scenario file (YAML)",

@@ -79,7 +79,8 @@ export const lt: Record<MessageKey, string> = {
   "projector.timeLeft": "Liko {seconds} s",
   "projector.teams": "Komandos",
   "projector.waitingScenario": "Treneris renkasi scenarijų",
-  "trainer.remoteNote": "Dalyvių sąrašas, failų įkėlimas ir grįžimas į senesnius žingsnius yra pilnoje konsolėje: atidarykite šį puslapį nešiojamajame kompiuteryje.",
+  "trainer.remoteNote":
+    "Dalyvių sąrašas, failų įkėlimas ir grįžimas į senesnius žingsnius yra pilnoje konsolėje: atidarykite šį puslapį nešiojamajame kompiuteryje.",
   "trainer.title": "Trenerio pultas",
   "trainer.library": "Scenarijų biblioteka",
   "trainer.upload": "Įkelti scenarijaus failą (YAML)",

@@ -79,7 +79,8 @@ export const pl: Record<MessageKey, string> = {
   "projector.timeLeft": "Zostało {seconds} s",
   "projector.teams": "Zespoły",
   "projector.waitingScenario": "Trener wybiera scenariusz",
-  "trainer.remoteNote": "Lista uczestników, wgrywanie plików i cofanie do starszych kroków są w pełnej konsoli: otwórz tę stronę na laptopie.",
+  "trainer.remoteNote":
+    "Lista uczestników, wgrywanie plików i cofanie do starszych kroków są w pełnej konsoli: otwórz tę stronę na laptopie.",
   "trainer.title": "Konsola trenera",
   "trainer.library": "Biblioteka scenariuszy",
   "trainer.upload": "Wgraj plik scenariusza (YAML)",

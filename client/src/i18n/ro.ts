@@ -79,7 +79,8 @@ export const ro: Record<MessageKey, string> = {
   "projector.timeLeft": "Mai sunt {seconds} s",
   "projector.teams": "Echipe",
   "projector.waitingScenario": "Trainerul alege un scenariu",
-  "trainer.remoteNote": "Lista participanților, încărcarea fișierelor și revenirea la pașii mai vechi sunt în consola completă: deschide pagina pe un laptop.",
+  "trainer.remoteNote":
+    "Lista participanților, încărcarea fișierelor și revenirea la pașii mai vechi sunt în consola completă: deschide pagina pe un laptop.",
   "trainer.title": "Consola trainerului",
   "trainer.library": "Biblioteca de scenarii",
   "trainer.upload": "Încarcă un fișier de scenariu (YAML)",
