@@ -219,6 +219,11 @@ describe("a workshop in the browser", () => {
     await shoot(projector, "debrief-class-1920");
     await shoot(ana, "debrief-class-390");
     await shoot(trainer, "trainer-debrief-1920");
+    await trainer.setViewportSize(phoneSize);
+    await trainer.waitForSelector("#trainer-remote #remote-ctl-nextScenario", { timeout: 20_000 });
+    await shoot(trainer, "trainer-debrief-390");
+    await trainer.setViewportSize(stageSize);
+    await trainer.waitForSelector("#trainer-remote", { state: "detached", timeout: 20_000 });
 
     // Hot seat: back to the lobby, same scenario, Ana takes the seat, the others mark.
     stage("Hot seat: back to the lobby, same scenario, Ana takes the seat, the others mark.");

@@ -15,6 +15,7 @@ import type { BestPath } from "../viewModel/bestPath";
 import { BaseScene } from "./BaseScene";
 import { drawPathOnMap, mapTracks } from "./debriefMap";
 import { enableScroll } from "./scroll";
+import { removeTrainerRemote, updateTrainerDebriefRemote, wantsRemote } from "./trainerRemote";
 
 /**
  * The debrief for every role: path on a simple map, mood and cost chart, techniques and defence
@@ -51,6 +52,10 @@ export class DebriefScene extends BaseScene {
     this.best = undefined;
     this.loadBest();
     enableScroll(this, () => this.contentHeight);
+    this.events.once("shutdown", removeTrainerRemote);
+    const onWindowResize = () => this.invalidate();
+    window.addEventListener("resize", onWindowResize);
+    this.events.once("shutdown", () => window.removeEventListener("resize", onWindowResize));
   }
 
   protected draw(state: AppState): void {
@@ -90,6 +95,10 @@ export class DebriefScene extends BaseScene {
       locale: getLocale(),
     });
     this.model = model;
+    // The trainer's phone gets what to do next; the debrief itself is on the wall.
+    if (view.role === "trainer" && wantsRemote())
+      updateTrainerDebriefRemote(view, trainerModel(view), (msg) => app().conn.send(msg));
+    else removeTrainerRemote();
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;

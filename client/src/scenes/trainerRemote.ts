@@ -101,6 +101,37 @@ export function updateTrainerRemote(
   shownHtml = html;
 }
 
+/**
+ * The debrief on the trainer's phone: the full debrief is on the wall; the phone offers what the trainer
+ * does next: rewind to any decision to try the other branch, go on to the next scenario, export the report.
+ */
+export function updateTrainerDebriefRemote(
+  view: TrainerView,
+  model: TrainerModel,
+  send: (m: ClientMessage) => void,
+): void {
+  const el = root(send);
+  actions = [];
+  const parts: string[] = [];
+  parts.push(`<h1>${esc(t("debrief.title"))} · ${esc(view.scenario?.title ?? "")}</h1>`);
+  if (view.ending) parts.push(`<p class="hs-remote-status">${esc(view.ending.title)}</p>`);
+  parts.push(`<div class="hs-remote-controls">`);
+  parts.push(button(t("trainer.nextScenario"), { type: "trainer.nextScenario" }, { id: "ctl-nextScenario" }));
+  parts.push(`</div><h2>${esc(t("trainer.history"))}</h2>`);
+  for (const h of model.history)
+    parts.push(
+      `<div class="hs-remote-option">${esc(h.text)}${h.split ? `<br><small>${esc(h.split)}</small>` : ""}</div>`,
+      button(h.rewindLabel, h.rewind, { secondary: true, id: h.id.replace(/\./g, "-") }),
+    );
+  const code = encodeURIComponent(view.joinCode);
+  parts.push(
+    `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="/api/sessions/${code}/report.csv" style="color:#ffd166">CSV</a> · <a href="/api/sessions/${code}/report.json" target="_blank" style="color:#ffd166">JSON</a></p>`,
+  );
+  const html = parts.join("");
+  if (html !== shownHtml) el.innerHTML = html;
+  shownHtml = html;
+}
+
 /** Takes the phone remote away (the window is wide enough for the full console, or the scene ended). */
 export function removeTrainerRemote(): void {
   document.getElementById(remoteId)?.remove();
