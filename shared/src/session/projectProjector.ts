@@ -1,16 +1,12 @@
 import type { ProjectorView, TeamBoardLine } from "../protocol/projectorView";
 import {
   branchViews,
-  customerView,
-  endingView,
   ledgerLines,
   meterReading,
-  startMeterReading,
   optionLabels,
   pathView,
-  resultView,
+  runDisplay,
   scenarioTitleView,
-  showsResult,
   tallyLines,
   translatorFor,
   visibleTally,
@@ -78,18 +74,8 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   };
   const scenario = scenarioTitleView(ctx, t);
   if (scenario) view.scenario = scenario;
-  const customer = customerView(ctx, record, t);
-  if (customer) view.customer = customer;
-  const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
-  if (result) view.result = result;
-  const meters = meterReading(record);
-  if (meters) view.meters = meters;
-  const start = startMeterReading(ctx, record);
-  if (start) view.startMeters = start;
+  Object.assign(view, runDisplay(ctx, phase, record, t));
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
-  const ending = endingView(record?.ending, t);
-  if (ending) view.ending = ending;
-  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }

@@ -1,14 +1,9 @@
 import type { TraineeView } from "../protocol/traineeView";
 import {
-  customerView,
-  endingView,
-  meterReading,
   optionLabels,
   pathView,
-  resultView,
-  startMeterReading,
+  runDisplay,
   scenarioTitleView,
-  showsResult,
   translatorFor,
   voteStatus,
 } from "./projectionParts";
@@ -69,18 +64,8 @@ export function projectTraineeRun(
   };
   const scenario = scenarioTitleView(ctx, t);
   if (scenario) view.scenario = scenario;
-  const customer = customerView(ctx, record, t);
-  if (customer) view.customer = customer;
-  const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
-  if (result) view.result = result;
-  const meters = meterReading(record);
-  if (meters) view.meters = meters;
-  const start = startMeterReading(ctx, record);
-  if (start) view.startMeters = start;
-  const ending = endingView(record?.ending, t);
-  if (ending) view.ending = ending;
+  Object.assign(view, runDisplay(ctx, phase, record, t));
   if (phase === "debrief" && record) view.path = pathView(record.decisions, t);
-  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }
 

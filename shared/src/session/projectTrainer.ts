@@ -5,11 +5,8 @@ import {
   customerView,
   endingView,
   ledgerLines,
-  meterReading,
-  resultView,
-  startMeterReading,
+  runDisplay,
   scenarioTitleView,
-  showsResult,
   tallyLines,
   translatorFor,
   visibleTally,
@@ -111,18 +108,9 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   };
   const scenario = scenarioTitleView(ctx, t);
   if (scenario && ctx.scenario) view.scenario = { ...scenario, uploaded: ctx.scenario.source !== undefined };
-  const customer = customerView(ctx, record, t);
-  if (customer) view.customer = customer;
-  const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
-  if (result) view.result = result;
-  const meters = meterReading(record);
-  if (meters) view.meters = meters;
-  const start = startMeterReading(ctx, record ?? ctx.runs[ctx.teams[0]?.id ?? ""]);
-  if (start) view.startMeters = start;
+  // In team play the chart starts from the teams' common starting meters.
+  Object.assign(view, runDisplay(ctx, phase, record, t, record ?? ctx.runs[ctx.teams[0]?.id ?? ""]));
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
-  const ending = endingView(record?.ending, t);
-  if (ending) view.ending = ending;
-  if (phase === "debrief" && ctx.scenario?.map) view.map = ctx.scenario.map;
   return view;
 }

@@ -8,6 +8,7 @@ import type {
   OptionLabel,
   PathStepView,
   ResultView,
+  ScenarioMapView,
   ScenarioTitle,
   TallyLine,
   VoteStatus,
@@ -167,4 +168,40 @@ export function visibleTally(ctx: SessionContext, phase: SessionPhase): Record<s
   if (ctx.vote) return currentTally(ctx);
   const last = ctx.runs[mainRunKey]?.decisions.at(-1);
   return showsResult(ctx, phase) && last ? last.tally : {};
+}
+
+/** What every role shows of a run; a key is absent when there is nothing to show. */
+export type RunDisplay = {
+  customer?: CustomerView;
+  result?: ResultView;
+  meters?: MeterReading;
+  startMeters?: MeterReading;
+  ending?: EndingView;
+  map?: ScenarioMapView;
+};
+
+/**
+ * The customer now, the last result once it is shown, the meters and where they started (from
+ * `startFrom`, which defaults to the run itself), the ending, and at the debrief the scenario's map.
+ */
+export function runDisplay(
+  ctx: SessionContext,
+  phase: SessionPhase,
+  record: RunRecord | undefined,
+  t: Translate,
+  startFrom: RunRecord | undefined = record,
+): RunDisplay {
+  const out: RunDisplay = {};
+  const customer = customerView(ctx, record, t);
+  if (customer) out.customer = customer;
+  const result = showsResult(ctx, phase) ? resultView(record?.decisions.at(-1), t) : undefined;
+  if (result) out.result = result;
+  const meters = meterReading(record);
+  if (meters) out.meters = meters;
+  const start = startMeterReading(ctx, startFrom);
+  if (start) out.startMeters = start;
+  const ending = endingView(record?.ending, t);
+  if (ending) out.ending = ending;
+  if (phase === "debrief" && ctx.scenario?.map) out.map = ctx.scenario.map;
+  return out;
 }
