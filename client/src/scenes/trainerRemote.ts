@@ -42,6 +42,18 @@ function button(
 }
 
 /**
+ * Fills the remote with what `build` writes (its buttons register their messages as it goes). The page is
+ * replaced only when something shows differently, so a tap is not lost to a redraw between press and release.
+ */
+function render(send: (m: ClientMessage) => void, build: () => string[]): void {
+  const el = root(send);
+  actions = [];
+  const html = build().join("");
+  if (html !== shownHtml) el.innerHTML = html;
+  shownHtml = html;
+}
+
+/**
  * The console on a phone: the join code, what is happening, the customer's line, each option with its
  * votes and (trainer only) effects, each team's standing in team play, and big buttons for every control
  * that applies now. The roster, uploads and rewinds to older steps stay on the laptop console.
@@ -51,8 +63,10 @@ export function updateTrainerRemote(
   model: TrainerModel,
   send: (m: ClientMessage) => void,
 ): void {
-  const el = root(send);
-  actions = [];
+  render(send, () => remoteParts(view, model));
+}
+
+function remoteParts(view: TrainerView, model: TrainerModel): string[] {
   const parts: string[] = [];
   parts.push(`<h1>${esc(view.scenario?.title ?? t("trainer.title"))}</h1>`);
   parts.push(`<p class="hs-remote-code">${esc(view.joinCode)}</p>`);
@@ -95,10 +109,7 @@ export function updateTrainerRemote(
     );
   }
   parts.push(`<p class="hs-remote-note">${esc(t("trainer.remoteNote"))}</p>`);
-  // Replaced only when something shows differently, so a tap is not lost to a redraw between press and release.
-  const html = parts.join("");
-  if (html !== shownHtml) el.innerHTML = html;
-  shownHtml = html;
+  return parts;
 }
 
 /**
@@ -110,8 +121,10 @@ export function updateTrainerDebriefRemote(
   model: TrainerModel,
   send: (m: ClientMessage) => void,
 ): void {
-  const el = root(send);
-  actions = [];
+  render(send, () => debriefParts(view, model));
+}
+
+function debriefParts(view: TrainerView, model: TrainerModel): string[] {
   const parts: string[] = [];
   parts.push(`<h1>${esc(t("debrief.title"))} · ${esc(view.scenario?.title ?? "")}</h1>`);
   if (view.ending) parts.push(`<p class="hs-remote-status">${esc(view.ending.title)}</p>`);
@@ -127,9 +140,7 @@ export function updateTrainerDebriefRemote(
   parts.push(
     `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="/api/sessions/${code}/report.csv" style="color:#ffd166">CSV</a> · <a href="/api/sessions/${code}/report.json" target="_blank" style="color:#ffd166">JSON</a></p>`,
   );
-  const html = parts.join("");
-  if (html !== shownHtml) el.innerHTML = html;
-  shownHtml = html;
+  return parts;
 }
 
 /** Takes the phone remote away (the window is wide enough for the full console, or the scene ended). */
