@@ -54,6 +54,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
       await matchMaker.createRoom(sessionRoomName, { internalKey, sessionId });
     },
     ...(options.idleFinishMs !== undefined ? { idleFinishMs: options.idleFinishMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const room = sessionRoomFor({
     host,

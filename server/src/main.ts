@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defaultClientDir } from "./http/clientRoutes";
 import { startHotseatServer } from "./hotseatServer";
 import { ScenarioLibrary } from "./scenarioLibrary";
+import { DataDirectoryLockedError } from "./store/DataDirectoryLockedError";
 import { defaultDatabasePath, SqliteSessionStore } from "./store/SqliteSessionStore";
 
 // The environment is a boundary too: a typo in PORT should stop the start, not bind somewhere odd.
@@ -38,7 +39,15 @@ for (const entry of library.list()) {
   }
 }
 
-const store = new SqliteSessionStore(defaultDatabasePath());
+let store: SqliteSessionStore;
+try {
+  store = new SqliteSessionStore(defaultDatabasePath());
+} catch (e) {
+  // A second server on one data directory would resume and fork the first one's live sessions.
+  if (!(e instanceof DataDirectoryLockedError)) throw e;
+  console.error(`Hotseat cannot start: ${e.message}`);
+  process.exit(1);
+}
 const running = await startHotseatServer({
   port: env.data.PORT,
   store,

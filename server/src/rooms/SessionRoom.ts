@@ -92,8 +92,6 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.autoDispose = false;
     // Views are sent as messages, there is no schema state to patch; the clock still ticks for the vote timer.
     this.patchRate = null;
-    if (this.runtime.skippedOnReplay > 0)
-      this.log(`skipped ${this.runtime.skippedOnReplay} unreadable log entries`);
     this.closeStalePresence();
     this.armVoteTimer();
     // A workshop left alone (nobody connected, nothing happening) is finished eventually, report kept.
@@ -221,7 +219,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   private library() {
-    return this.deps.host.library.playable();
+    return this.runtime.library;
   }
 
   private joinedEvent(seat: SeatAuth): SessionEvent {

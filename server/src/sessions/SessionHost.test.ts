@@ -1,5 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionEvent } from "@hotseat/shared";
 import { isJoinCode } from "../joinCode";
 import { ScenarioLibrary } from "../scenarioLibrary";
 import { MemorySessionStore } from "../store/MemorySessionStore";
@@ -8,16 +11,27 @@ import { trainerTokenMatches } from "./trainerToken";
 
 const fixtures = join(import.meta.dirname, "..", "..", "..", "tests", "server", "fixtures", "scenarios");
 let library: ScenarioLibrary;
+/** The same fixtures with one option of short-call renamed (listen → hear), as an author might edit it. */
+let edited: ScenarioLibrary;
+const editedDir = mkdtempSync(join(tmpdir(), "hotseat-host-"));
 beforeAll(async () => {
   library = await ScenarioLibrary.fromDirectory(fixtures);
+  cpSync(fixtures, editedDir, { recursive: true });
+  const file = join(editedDir, "short-call", "scenario.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace("        listen:", "        hear:"));
+  edited = await ScenarioLibrary.fromDirectory(editedDir);
 });
+afterAll(() => rmSync(editedDir, { recursive: true, force: true }));
+
+/** An event before the server stamps its time. */
+type Unstamped<E = SessionEvent> = E extends SessionEvent ? Omit<E, "at"> : never;
 
 /** A host whose "rooms" just open the session, as the real room does in onCreate. */
-function hostWith(store: MemorySessionStore, now: () => number = Date.now) {
+function hostWith(store: MemorySessionStore, now: () => number = Date.now, scenarios = library) {
   const started: string[] = [];
   const host: SessionHost = new SessionHost({
     store,
-    library,
+    library: scenarios,
     now,
     idleFinishMs: 1000,
     startRoom: async (sessionId) => {
@@ -75,5 +89,53 @@ describe("session host", () => {
     expect(store.result(old.sessionId)).toMatchObject({ joinCode: old.code });
     expect(second.host.report(old.code)?.csv.split("\n")[0]).toMatch(/^scenario,/);
     expect(() => second.host.open(recent.sessionId)).toThrow(HostError);
+  });
+
+  it("plays every session on the scenario version it was hosted with, whatever the files say later", async () => {
+    const store = new MemorySessionStore();
+    const clock = () => 1000;
+    const first = hostWith(store, clock);
+    const trainer = { role: "trainer" } as const;
+    const play = (code: string, host: SessionHost, events: Unstamped[]) => {
+      for (const event of events) {
+        expect(host.runtime(code)?.submit({ ...event, at: 1000 } as SessionEvent)).toMatchObject({
+          accepted: true,
+        });
+      }
+    };
+    const ana = { role: "trainee", traineeId: "t-ana" } as const;
+    const opening: Unstamped[] = [
+      { type: "session.joined", role: "trainee", traineeId: "t-ana", name: "Ana", by: { role: "server" } },
+      { type: "trainer.start", by: trainer },
+      { type: "trainer.openVote", by: trainer },
+      { type: "trainee.vote", optionId: "listen", by: ana },
+    ];
+    const done = await first.host.host({ scenarioId: "short-call" });
+    play(done.code, first.host, [...opening, { type: "trainer.reveal", by: trainer }]);
+    const reportBefore = first.host.report(done.code)!.report;
+    expect(reportBefore.scenarios[0]?.runs[0]?.path.map((s) => s.optionId)).toEqual(["listen"]);
+    first.host.finish(done.code);
+    const live = await first.host.host({ scenarioId: "short-call" });
+    play(live.code, first.host, opening);
+
+    // The author renames an option and the server restarts on the same store.
+    const second = hostWith(store, clock, edited);
+    expect(await second.host.resumeAll()).toEqual([live.code]);
+    expect(second.host.report(done.code)?.report).toEqual(reportBefore);
+    const resumed = second.host.runtime(live.code)!;
+    expect(resumed.replayRefusals).toEqual([]);
+    expect(resumed.state.context.vote?.votes).toEqual({ "t-ana": "listen" });
+    play(live.code, second.host, [{ type: "trainer.reveal", by: trainer }]);
+    expect(second.host.report(live.code)?.report.scenarios[0]?.runs[0]?.path[0]?.optionId).toBe("listen");
+
+    // A session hosted now plays the edited file.
+    const fresh = await second.host.host({ scenarioId: "short-call" });
+    play(fresh.code, second.host, [
+      ...opening.slice(0, 3),
+      { type: "trainee.vote", optionId: "hear", by: ana },
+    ]);
+    expect(store.getSession(fresh.sessionId)?.library?.["short-call"]).not.toBe(
+      store.getSession(live.sessionId)?.library?.["short-call"],
+    );
   });
 });

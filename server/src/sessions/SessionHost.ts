@@ -3,7 +3,8 @@ import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
 import type { SessionEvent, SessionPhase, SessionReport, SessionState } from "@hotseat/shared";
 import { newJoinCode } from "../joinCode";
 import type { ScenarioLibrary } from "../scenarioLibrary";
-import type { SessionRecord, SessionStore } from "../store/SessionStore";
+import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionStore";
+import { ScenarioVersions } from "./ScenarioVersions";
 import { SessionRuntime } from "./SessionRuntime";
 import { hashTrainerToken, newTrainerToken } from "./trainerToken";
 
@@ -34,6 +35,8 @@ export type SessionListing = {
   traineeCount?: number;
   connectedCount?: number;
   locked?: boolean;
+  /** Log entries the session core refused when the running session was rebuilt (none in a healthy log). */
+  replayRefusals?: number;
 };
 
 /** What `GET /api/sessions/:code` tells a trainee's phone before joining. */
@@ -56,6 +59,7 @@ export type SessionHostDeps = {
   now?: () => number;
   /** A session untouched for this long is finished (its report kept) instead of resumed; default 24 h. */
   idleFinishMs?: number;
+  log?: (line: string) => void;
 };
 
 /**
@@ -66,9 +70,14 @@ export type SessionHostDeps = {
 export class SessionHost {
   private readonly live = new Map<string, SessionRuntime>();
   private readonly now: () => number;
+  private readonly versions: ScenarioVersions;
+  /** The versions of today's scenario files: the library a newly hosted session pins. */
+  private readonly currentPin: LibraryPin;
 
   constructor(private readonly deps: SessionHostDeps) {
     this.now = deps.now ?? Date.now;
+    this.versions = new ScenarioVersions(deps.store);
+    this.currentPin = this.versions.publish(deps.library, this.now());
   }
 
   /** The scenario library sessions are played from. */
@@ -97,10 +106,7 @@ export class SessionHost {
       id: randomUUID(),
       code,
       scenarioId: request.scenarioId ?? "",
-      // The scenarios a session plays are carried by its log (library ids, or the uploaded text itself).
-      scenarioSource: "",
-      scenarioFile: "",
-      options: {},
+      library: this.currentPin,
       trainerTokenHash: hashTrainerToken(trainerToken),
       createdAt: at,
     });
@@ -115,7 +121,7 @@ export class SessionHost {
         by: { role: "server" },
       });
     }
-    const runtime = SessionRuntime.resume(record, this.deps.store, library.playable());
+    const runtime = this.resume(record);
     for (const event of first) {
       const result = runtime.submit(event);
       if (!result.accepted) throw new HostError(500, result.rejection.code, result.rejection.message);
@@ -137,7 +143,7 @@ export class SessionHost {
     const codes: string[] = [];
     for (const record of this.deps.store.listSessions("live")) {
       if (this.live.has(record.code)) continue;
-      const runtime = SessionRuntime.resume(record, this.deps.store, this.deps.library.playable());
+      const runtime = this.resume(record);
       if (this.now() - runtime.lastEventAt > this.idleFinishMs) {
         this.deps.store.saveResult(record.id, sessionReport(runtime.state), this.now());
         continue;
@@ -155,9 +161,35 @@ export class SessionHost {
       throw new HostError(404, "join.bad-code", "No live session has this id.");
     if (this.live.has(record.code))
       throw new HostError(409, "session.running", "This session already has a room.");
-    const runtime = SessionRuntime.resume(record, this.deps.store, this.deps.library.playable());
+    const runtime = this.resume(record);
+    if (runtime.replayRefusals.length > 0) {
+      const reasons = runtime.replayRefusals.map((r) => `#${r.seq} ${r.type}: ${r.code} (${r.message})`);
+      this.deps.log?.(
+        `[${record.code}] ${reasons.length} log entries refused on replay:\n  ${reasons.join("\n  ")}`,
+      );
+    }
     this.live.set(record.code, runtime);
     return runtime;
+  }
+
+  /**
+   * Rebuilds a session from its log against the scenario versions it pinned, never today's files. A
+   * session stored before versions existed is pinned to today's library on its first resume.
+   */
+  private resume(record: SessionRecord): SessionRuntime {
+    let pin = record.library;
+    if (pin === undefined) {
+      pin = this.currentPin;
+      // A finished one keeps its stored report; only a session that plays on needs its versions fixed.
+      if (record.status === "live") this.deps.store.pinLibrary(record.id, pin);
+      this.deps.log?.(
+        `[${record.code}] pinned to today's scenario versions (stored before versions existed)`,
+      );
+    }
+    const { library, missing } = this.versions.resolve(pin);
+    if (missing.length > 0)
+      this.deps.log?.(`[${record.code}] scenario versions missing: ${missing.join(", ")}`);
+    return SessionRuntime.resume({ ...record, library: pin }, this.deps.store, library);
   }
 
   /** Forgets a live session whose room was disposed (it stays in the store and resumes on the next start). */
@@ -186,7 +218,7 @@ export class SessionHost {
     if (!record) return undefined;
     return {
       record,
-      state: SessionRuntime.resume(record, this.deps.store, this.deps.library.playable()).state,
+      state: this.resume(record).state,
     };
   }
 
@@ -216,8 +248,16 @@ export class SessionHost {
     };
   }
 
-  /** The session's report (JSON and CSV), computed from its log by the session core. */
+  /**
+   * The session's report (JSON and CSV): a finished session's is the one stored when it finished, a live
+   * one's is computed from its log by the session core.
+   */
   report(code: string): { record: SessionRecord; report: SessionReport; csv: string } | undefined {
+    const record = this.live.has(code) ? undefined : this.deps.store.findByCode(code);
+    // Written by `sessionReport` when the session finished; the store is this server's own.
+    const stored =
+      record?.status === "finished" ? (this.deps.store.result(record.id) as SessionReport) : undefined;
+    if (record && stored !== undefined) return { record, report: stored, csv: reportToCsv(stored) };
     const found = this.stateOf(code);
     if (!found) return undefined;
     const report = sessionReport(found.state);
@@ -252,6 +292,7 @@ export class SessionHost {
         traineeCount: active.length,
         connectedCount: active.filter((t) => t.connected).length,
         locked: ctx.locked,
+        ...(runtime.replayRefusals.length > 0 ? { replayRefusals: runtime.replayRefusals.length } : {}),
       };
     });
   }

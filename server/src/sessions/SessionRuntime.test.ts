@@ -19,9 +19,7 @@ function newRecord(store: MemorySessionStore): SessionRecord {
     id: "s1",
     code: "KQWXYR",
     scenarioId: "short-call",
-    scenarioSource: "",
-    scenarioFile: "",
-    options: {},
+    library: {},
     trainerTokenHash: "hash",
     createdAt: 1,
   });
@@ -60,16 +58,68 @@ describe("session runtime", () => {
     expect(runtime.lastEventAt).toBe(6);
   });
 
-  it("rebuilds exactly the same state from the stored log, skipping entries it cannot read", () => {
+  it("rebuilds exactly the same state from the stored log, reporting each entry it cannot read or apply", () => {
     const store = new MemorySessionStore();
     const record = newRecord(store);
     const runtime = SessionRuntime.resume(record, store, library.playable());
     opening(runtime);
-    store.appendEvent("s1", { type: "trainee.teleport", at: 8 }, 8);
+    store.appendEvent("s1", 7, { type: "trainee.teleport", at: 8 }, 8);
+    // Well-formed but refused by the core: a hand-edited log, or one played against another version.
+    const vote = {
+      type: "trainee.vote",
+      optionId: "fly",
+      at: 9,
+      by: { role: "trainee", traineeId: "t-ana" },
+    };
+    store.appendEvent("s1", 8, vote, 9);
     const again = SessionRuntime.resume(record, store, library.playable());
     expect(again.state).toEqual(runtime.state);
     expect(again.state.context.vote?.votes).toEqual({ "t-ana": "listen" });
-    expect(again.skippedOnReplay).toBe(1);
+    expect(again.replayRefusals).toEqual([
+      { seq: 7, type: "trainee.teleport", code: "message.malformed", message: "The entry is unreadable." },
+      { seq: 8, type: "trainee.vote", code: "vote.unknown-option", message: expect.any(String) },
+    ]);
+    // The next event follows the log's real head, refused entries included.
+    expect(again.submit({ type: "trainer.closeVote", at: 10, by: { role: "trainer" } })).toEqual({
+      accepted: true,
+      seq: 9,
+    });
+  });
+
+  it("refuses every event once another writer has appended to its log, instead of forking it", () => {
+    const store = new MemorySessionStore();
+    const record = newRecord(store);
+    const first = SessionRuntime.resume(record, store, library.playable());
+    opening(first);
+    // A second process resumes the same session and records a vote of its own.
+    const second = SessionRuntime.resume(record, store, library.playable());
+    const bo = { role: "trainee", traineeId: "t-bo" } as const;
+    const join = {
+      type: "session.joined",
+      role: "trainee",
+      traineeId: "t-bo",
+      name: "Bo",
+      at: 7,
+      by: server,
+    };
+    expect(second.submit(join as SessionEvent)).toMatchObject({ accepted: true, seq: 7 });
+    const before = first.state;
+    const reveal: SessionEvent = { type: "trainer.reveal", at: 8, by: { role: "trainer" } };
+    expect(first.submit(reveal)).toEqual({
+      accepted: false,
+      rejection: expect.objectContaining({ code: "session.conflict" }),
+    });
+    expect(first.stale).toBe(true);
+    expect(first.state).toBe(before);
+    // Stale for good: even an event the second writer's log would take is refused here.
+    expect(first.submit({ type: "trainer.pause", at: 9, by: { role: "trainer" } })).toMatchObject({
+      accepted: false,
+    });
+    expect(store.events("s1").map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(second.submit({ type: "trainee.vote", optionId: "blame", at: 10, by: bo })).toMatchObject({
+      accepted: true,
+      seq: 8,
+    });
   });
 
   it("keeps the state unchanged when the store cannot write", () => {

@@ -1,11 +1,14 @@
+import { AppendConflictError } from "./AppendConflictError";
+import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
-import type { NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
+import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
 
 /** A store that keeps everything in memory: for tests and throwaway servers. */
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly results = new Map<string, unknown>();
+  private readonly versions = new Map<string, string>();
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);
@@ -13,16 +16,15 @@ export class MemorySessionStore implements SessionStore {
     const record: SessionRecord = sessionRecordSchema.parse({ ...session, status: "live" });
     this.sessions.set(session.id, record);
     this.logs.set(session.id, []);
-    return { ...record };
+    return structuredClone(record);
   }
 
-  appendEvent(sessionId: string, event: unknown, at: number): number {
+  appendEvent(sessionId: string, seq: number, event: unknown, at: number): void {
     const log = this.logs.get(sessionId);
     if (!log) throw new Error(`unknown session ${sessionId}`);
+    if (log.length !== seq - 1) throw new AppendConflictError(sessionId, seq - 1, log.length);
     // Copy through JSON so the log behaves like the SQLite one: later mutation of the caller's object can't leak in.
-    const seq = log.length + 1;
     log.push({ seq, at, event: JSON.parse(JSON.stringify(event)) as unknown });
-    return seq;
   }
 
   events(sessionId: string): StoredEvent[] {
@@ -31,7 +33,7 @@ export class MemorySessionStore implements SessionStore {
 
   getSession(sessionId: string): SessionRecord | undefined {
     const record = this.sessions.get(sessionId);
-    return record && { ...record };
+    return record && structuredClone(record);
   }
 
   findByCode(code: string): SessionRecord | undefined {
@@ -44,7 +46,24 @@ export class MemorySessionStore implements SessionStore {
       .reverse()
       .filter((s) => status === undefined || s.status === status)
       .sort((a, b) => b.createdAt - a.createdAt)
-      .map((s) => ({ ...s }));
+      .map((s) => structuredClone(s));
+  }
+
+  pinLibrary(sessionId: string, library: LibraryPin): void {
+    const record = this.sessions.get(sessionId);
+    if (!record) throw new Error(`unknown session ${sessionId}`);
+    if (record.library !== undefined) throw new Error(`session ${sessionId} already has its library pinned`);
+    record.library = { ...library };
+  }
+
+  putVersion(source: string): string {
+    const id = scenarioVersionId(source);
+    this.versions.set(id, source);
+    return id;
+  }
+
+  version(versionId: string): string | undefined {
+    return this.versions.get(versionId);
   }
 
   saveResult(sessionId: string, result: unknown, finishedAt: number): void {

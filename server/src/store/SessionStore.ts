@@ -1,16 +1,21 @@
 import { z } from "zod";
 
+/** The scenario versions a session plays: scenario id → version id (the sha-256 of the scenario's text). */
+export const libraryPinSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/));
+/** The scenario versions a session plays, by scenario id. */
+export type LibraryPin = z.infer<typeof libraryPinSchema>;
+
 /** How a session is being played; the session core decides what each style means. */
 export const sessionRecordSchema = z.object({
   id: z.string().min(1),
   code: z.string().min(1),
   /** The scenario selected when hosting; empty when the trainer picks one later in the lobby. */
   scenarioId: z.string(),
-  /** The scenario text the session was hosted with, so a replay never depends on a file that changed since. */
-  scenarioSource: z.string(),
-  scenarioFile: z.string(),
-  /** The session options given at hosting time (play style, locale...), as JSON. */
-  options: z.unknown(),
+  /**
+   * The library the session plays, pinned when it was hosted, so a replay never depends on a file that
+   * changed since. Absent only for sessions stored before scenario versions existed (pinned on resume).
+   */
+  library: libraryPinSchema.optional(),
   trainerTokenHash: z.string().min(1),
   createdAt: z.number().int(),
   status: z.enum(["live", "finished"]),
@@ -19,21 +24,26 @@ export const sessionRecordSchema = z.object({
 /** One hosted session as the store keeps it. */
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
-/** What the host gives to create a session (the store fills id, status and createdAt). */
-export type NewSession = Omit<SessionRecord, "status" | "finishedAt">;
+/** What the host gives to create a session: everything but its status, with its library pinned. */
+export type NewSession = Omit<SessionRecord, "status" | "finishedAt" | "library"> & { library: LibraryPin };
 
 /** One accepted event of a session's log: its position, when the server accepted it, and the event itself. */
 export type StoredEvent = { seq: number; at: number; event: unknown };
 
 /**
- * The event log and results of every session. Only accepted events go in, in order; replaying them
- * through the session core rebuilds a session exactly (restart recovery, reports).
+ * The event log, scenario versions and results of every session. Only accepted events go in, in order;
+ * replaying them through the session core against the pinned versions rebuilds a session exactly (restart
+ * recovery, reports). Ownership of a log is a store fact, not a belief: every append names the sequence
+ * number it expects, so a writer that has not read the log up to its head can never add to it.
  */
 export interface SessionStore {
   /** Records a newly hosted session. */
   createSession(session: NewSession): SessionRecord;
-  /** Appends one accepted event to a session's log and returns its sequence number (1-based). */
-  appendEvent(sessionId: string, event: unknown, at: number): number;
+  /**
+   * Appends one accepted event as number `seq` (1-based). Throws `AppendConflictError`, writing nothing,
+   * unless the log's head is exactly `seq - 1`.
+   */
+  appendEvent(sessionId: string, seq: number, event: unknown, at: number): void;
   /** The session's log in the order it was accepted. */
   events(sessionId: string): StoredEvent[];
   /** One session by id. */
@@ -42,6 +52,12 @@ export interface SessionStore {
   findByCode(code: string): SessionRecord | undefined;
   /** Every session, newest first; `status` narrows to live or finished ones. */
   listSessions(status?: SessionRecord["status"]): SessionRecord[];
+  /** Pins the library of a session stored before versions existed; refused once a session has one. */
+  pinLibrary(sessionId: string, library: LibraryPin): void;
+  /** Keeps a scenario text as an immutable version and returns its id (the same text, the same id). */
+  putVersion(source: string, at: number): string;
+  /** The text of a scenario version. */
+  version(versionId: string): string | undefined;
   /** Marks a session finished and keeps its result (the report) for later download. */
   saveResult(sessionId: string, result: unknown, finishedAt: number): void;
   /** The result saved when the session finished. */

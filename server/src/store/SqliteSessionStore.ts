@@ -4,8 +4,12 @@ import { dirname, join, resolve } from "node:path";
 // prebuilt binary matching the Node ABI), so `npm install` stays offline-safe and the server runs anywhere
 // Node does. It is synchronous, which suits an append-only log written once per accepted event.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { AppendConflictError } from "./AppendConflictError";
+import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
+import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
-import type { NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
+import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
+import { migrateSqlite } from "./sqliteMigrations";
 
 /** Where the database lives: `$HOTSEAT_DATA_DIR/hotseat.sqlite`, by default `./data/hotseat.sqlite`. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -16,81 +20,74 @@ type SessionRow = {
   id: string;
   code: string;
   scenario_id: string;
-  scenario_source: string;
-  scenario_file: string;
-  options: string;
+  library: string | null;
   trainer_token_hash: string;
   created_at: number;
   status: string;
   finished_at: number | null;
 };
 
-const schemaSql = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  scenario_id TEXT NOT NULL,
-  scenario_source TEXT NOT NULL,
-  scenario_file TEXT NOT NULL,
-  options TEXT NOT NULL,
-  trainer_token_hash TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  status TEXT NOT NULL DEFAULT 'live',
-  finished_at INTEGER,
-  result TEXT
-);
-CREATE INDEX IF NOT EXISTS sessions_code ON sessions (code, created_at);
-CREATE TABLE IF NOT EXISTS events (
-  session_id TEXT NOT NULL REFERENCES sessions (id),
-  seq INTEGER NOT NULL,
-  at INTEGER NOT NULL,
-  event TEXT NOT NULL,
-  PRIMARY KEY (session_id, seq)
-) WITHOUT ROWID;
-`;
+// node:sqlite reports SQLITE_BUSY (5) or SQLITE_LOCKED (6) when another connection holds the database.
+function isLocked(error: unknown): boolean {
+  const code = (error as { errcode?: number }).errcode;
+  return code === 5 || code === 6;
+}
 
-/** The durable store: one SQLite file holding every session, its event log and its result. */
+/** The durable store: one SQLite file holding every session, its event log, its result and the scenario versions. */
 export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
-  private readonly nextSeq = new Map<string, number>();
   private readonly insertEvent: StatementSync;
 
-  /** Opens (and on first start creates) the database file and its folder. */
+  /**
+   * Opens (and on first start creates) the database file and its folder, migrates it to the newest schema,
+   * and takes it for this process alone: a second process (or a second store in this one) gets a
+   * `DataDirectoryLockedError`. The lock is SQLite's own file lock, so the OS drops it when the process
+   * dies, even on kill -9: nothing goes stale.
+   */
   constructor(readonly path: string = defaultDatabasePath()) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
-    // WAL keeps appends cheap and lets a crash (kill -9) lose at most the event being written.
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    this.db.exec(schemaSql);
-    // Prepared once: this insert runs for every accepted vote, so it is the store's hot path.
-    this.insertEvent = this.db.prepare("INSERT INTO events (session_id, seq, at, event) VALUES (?, ?, ?, ?)");
+    try {
+      // EXCLUSIVE before WAL: the WAL index then lives in this process's memory instead of a shared file, and
+      // the first write below takes a lock that is held until close.
+      this.db.exec("PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;");
+      // WAL keeps appends cheap and lets a crash (kill -9) lose at most the event being written.
+      this.db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+      migrateSqlite(this.db);
+      // A write now, even with nothing to migrate, so the lock is taken at start and not at the first vote.
+      this.db.exec("BEGIN IMMEDIATE; COMMIT;");
+    } catch (e) {
+      this.db.close();
+      throw isLocked(e) ? new DataDirectoryLockedError(path) : e;
+    }
+    // Prepared once: this insert runs for every accepted vote, so it is the store's hot path. It writes only
+    // when the log ends where the writer expects, in the same statement, so the check cannot be raced.
+    this.insertEvent = this.db.prepare(
+      `INSERT INTO events (session_id, seq, at, event)
+       SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?) = ?`,
+    );
   }
 
   createSession(session: NewSession): SessionRecord {
     this.db
       .prepare(
-        `INSERT INTO sessions (id, code, scenario_id, scenario_source, scenario_file, options, trainer_token_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, code, scenario_id, library, trainer_token_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .run(
         session.id,
         session.code,
         session.scenarioId,
-        session.scenarioSource,
-        session.scenarioFile,
-        JSON.stringify(session.options ?? null),
+        JSON.stringify(session.library),
         session.trainerTokenHash,
         session.createdAt,
       );
-    this.nextSeq.set(session.id, 1);
-    return { ...session, status: "live" };
+    return { ...session, library: { ...session.library }, status: "live" };
   }
 
-  appendEvent(sessionId: string, event: unknown, at: number): number {
-    const seq = this.nextSeq.get(sessionId) ?? this.lastSeq(sessionId) + 1;
-    this.insertEvent.run(sessionId, seq, at, JSON.stringify(event));
-    this.nextSeq.set(sessionId, seq + 1);
-    return seq;
+  appendEvent(sessionId: string, seq: number, event: unknown, at: number): void {
+    const { changes } = this.insertEvent.run(sessionId, seq, at, JSON.stringify(event), sessionId, seq - 1);
+    if (Number(changes) !== 1) throw new AppendConflictError(sessionId, seq - 1, this.lastSeq(sessionId));
   }
 
   events(sessionId: string): StoredEvent[] {
@@ -124,6 +121,30 @@ export class SqliteSessionStore implements SessionStore {
     return rows.map(toRecord);
   }
 
+  pinLibrary(sessionId: string, library: LibraryPin): void {
+    const { changes } = this.db
+      .prepare("UPDATE sessions SET library = ? WHERE id = ? AND library IS NULL")
+      .run(JSON.stringify(library), sessionId);
+    if (Number(changes) === 0)
+      throw new Error(`session ${sessionId} is unknown or already has its library pinned`);
+  }
+
+  putVersion(source: string, at: number): string {
+    const id = scenarioVersionId(source);
+    this.db
+      .prepare(
+        "INSERT INTO scenario_versions (id, source, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      )
+      .run(id, source, at);
+    return id;
+  }
+
+  version(versionId: string): string | undefined {
+    const row = this.db.prepare("SELECT source FROM scenario_versions WHERE id = ?").get(versionId) as
+      { source: string } | undefined;
+    return row?.source;
+  }
+
   saveResult(sessionId: string, result: unknown, finishedAt: number): void {
     const { changes } = this.db
       .prepare("UPDATE sessions SET status = 'finished', finished_at = ?, result = ? WHERE id = ?")
@@ -153,9 +174,7 @@ function toRecord(row: SessionRow): SessionRecord {
     id: row.id,
     code: row.code,
     scenarioId: row.scenario_id,
-    scenarioSource: row.scenario_source,
-    scenarioFile: row.scenario_file,
-    options: JSON.parse(row.options) as unknown,
+    ...(row.library !== null ? { library: JSON.parse(row.library) as unknown } : {}),
     trainerTokenHash: row.trainer_token_hash,
     createdAt: row.created_at,
     status: row.status,

@@ -38,6 +38,7 @@ export const errorCodes = [
   "rewind.out-of-range",
   "timer.stale",
   "run.ended",
+  "session.conflict",
 ] as const;
 /** One refusal code. */
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,0 +1,68 @@
+import type { DatabaseSync } from "node:sqlite";
+
+/**
+ * The schema as a list of steps; step N brings a database from `PRAGMA user_version = N - 1` to N. A step
+ * never changes once released: a new need is a new step, so every database on disk gets to the same shape.
+ */
+export const sqliteMigrations: readonly string[] = [
+  // 1: sessions, their event logs and results. `IF NOT EXISTS`, because databases made before versioned
+  // migrations already have these tables at user_version 0.
+  `
+  CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    scenario_source TEXT NOT NULL,
+    scenario_file TEXT NOT NULL,
+    options TEXT NOT NULL,
+    trainer_token_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'live',
+    finished_at INTEGER,
+    result TEXT
+  );
+  CREATE INDEX IF NOT EXISTS sessions_code ON sessions (code, created_at);
+  CREATE TABLE IF NOT EXISTS events (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  ) WITHOUT ROWID;
+  `,
+  // 2: scenario versions, and each session's pinned library (NULL for sessions hosted before: pinned on
+  // their next resume). The three columns that were always written empty go.
+  `
+  CREATE TABLE scenario_versions (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  ALTER TABLE sessions ADD COLUMN library TEXT;
+  ALTER TABLE sessions DROP COLUMN scenario_source;
+  ALTER TABLE sessions DROP COLUMN scenario_file;
+  ALTER TABLE sessions DROP COLUMN options;
+  `,
+];
+
+/** Brings the database up to the newest schema, one transaction per step; returns the version it is at. */
+export function migrateSqlite(db: DatabaseSync): number {
+  const { user_version: from } = db.prepare("PRAGMA user_version").get() as { user_version: number };
+  if (from > sqliteMigrations.length) {
+    throw new Error(
+      `The database is at schema version ${from}, newer than this Hotseat knows (${sqliteMigrations.length}); run a newer Hotseat.`,
+    );
+  }
+  for (let version = from + 1; version <= sqliteMigrations.length; version++) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(sqliteMigrations[version - 1]!);
+      db.exec(`PRAGMA user_version = ${version}`);
+      db.exec("COMMIT");
+    } catch (e) {
+      db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+  return sqliteMigrations.length;
+}
