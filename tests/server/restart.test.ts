@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
-import { fixtureScenariosDir, hostSession, Peer, until } from "./harness";
+import { fixtureScenariosDir, hostSession, joinTrainees, Peer, until } from "./harness";
 
 const dataDir = mkdtempSync(join(tmpdir(), "hotseat-restart-"));
 const running: ServerProcess[] = [];
@@ -14,9 +14,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function start(port: number): Promise<ServerProcess> {
+async function start(port: number, dir = dataDir): Promise<ServerProcess> {
   const server = await startServerProcess(port, {
-    HOTSEAT_DATA_DIR: dataDir,
+    HOTSEAT_DATA_DIR: dir,
     HOTSEAT_SCENARIOS_DIR: fixtureScenariosDir,
   });
   running.push(server);
@@ -95,5 +95,56 @@ describe("a server killed in the middle of a session", () => {
     expect(after.trainees[0]!.view.ending?.id).toBe("calm");
     for (const p of [after.trainer, after.projector, ...after.trainees]) expect(p.errors).toEqual([]);
     await Promise.all([after.trainer, after.projector, ...after.trainees].map((p) => p.leave()));
+  });
+
+  it("loses no acknowledged vote when killed in the middle of a burst of votes", async () => {
+    const dir = join(dataDir, "burst");
+    const port = await freePort();
+    const first = await start(port, dir);
+    const hosted = await hostSession(first.url);
+    const trainerOptions = { role: "trainer" as const, trainerToken: hosted.trainerToken };
+    const trainer = await Peer.join<TrainerView>(first.url, hosted.code, trainerOptions);
+    const trainees = await joinTrainees(first.url, hosted.code, 40);
+    trainer.send({ type: "trainer.start" });
+    trainer.send({ type: "trainer.openVote" });
+    await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote")));
+    for (const p of [trainer, ...trainees]) p.room.reconnection.enabled = false;
+
+    const options = ["listen", "blame", "refund"];
+    const optionOf = (i: number) => options[i % options.length]!;
+    const isAcked = (i: number) => trainees[i]!.views.some((v) => v.myVote === optionOf(i));
+    const sent = new Set<number>();
+    let dead = false;
+    // Five trainees vote at a time, each the moment the one before them in their line was acknowledged, so
+    // votes are always in flight when the server dies.
+    const line = async (start: number) => {
+      for (let i = start; i < trainees.length && !dead; i += 5) {
+        sent.add(i);
+        trainees[i]!.send({ type: "trainee.vote", optionId: optionOf(i) });
+        await until(() => dead || isAcked(i), `trainee ${i}'s vote to be acknowledged`);
+      }
+    };
+    const lines = [0, 1, 2, 3, 4].map(line);
+    await until(() => trainees.filter((_, i) => isAcked(i)).length >= 20, "half the votes acknowledged");
+    await first.kill("SIGKILL");
+    dead = true;
+    await Promise.all(lines);
+    await until(() => trainees.every((t) => t.left !== undefined), "every trainee to notice the crash");
+    const acked = trainees.flatMap((t, i) => (isAcked(i) ? [[t.view.me.id, optionOf(i)] as const] : []));
+
+    const second = await start(port, dir);
+    const console2 = await Peer.join<TrainerView>(second.url, hosted.code, trainerOptions);
+    const votes = console2.view.votes;
+    console.log(
+      `vote burst: ${sent.size} sent, ${acked.length} acknowledged before kill -9, ${Object.keys(votes).length} in the log after restart`,
+    );
+    for (const [id, optionId] of acked) expect(votes[id], `acknowledged vote of ${id}`).toBe(optionId);
+    // Nothing invented either: every vote in the log was sent, with the option sent.
+    for (const [id, optionId] of Object.entries(votes)) {
+      const i = trainees.findIndex((t) => t.view.me.id === id);
+      expect(sent.has(i)).toBe(true);
+      expect(optionId).toBe(optionOf(i));
+    }
+    await console2.leave();
   });
 });
