@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionEvent } from "@hotseat/shared";
 import { isJoinCode } from "../joinCode";
 import { ScenarioLibrary } from "../scenarioLibrary";
+import { DatabaseSync } from "node:sqlite";
 import { MemorySessionStore } from "../store/MemorySessionStore";
+import type { SessionStore } from "../store/SessionStore";
+import { SqliteSessionStore } from "../store/SqliteSessionStore";
+import { sqliteMigrations } from "../store/sqliteMigrations";
 import { HostError, SessionHost } from "./SessionHost";
 import { trainerTokenMatches } from "./trainerToken";
 
@@ -27,7 +31,7 @@ afterAll(() => rmSync(editedDir, { recursive: true, force: true }));
 type Unstamped<E = SessionEvent> = E extends SessionEvent ? Omit<E, "at"> : never;
 
 /** A host whose "rooms" just open the session, as the real room does in onCreate. */
-function hostWith(store: MemorySessionStore, now: () => number = Date.now, scenarios = library) {
+function hostWith(store: SessionStore, now: () => number = Date.now, scenarios = library) {
   const started: string[] = [];
   const host: SessionHost = new SessionHost({
     store,
@@ -137,5 +141,32 @@ describe("session host", () => {
     expect(store.getSession(fresh.sessionId)?.library?.["short-call"]).not.toBe(
       store.getSession(live.sessionId)?.library?.["short-call"],
     );
+  });
+
+  it("pins a session stored before scenario versions to the versions of its first resume", async () => {
+    const path = join(editedDir, "legacy.sqlite");
+    const legacy = new DatabaseSync(path);
+    legacy.exec(sqliteMigrations[0]!);
+    legacy.exec(`INSERT INTO sessions (id, code, scenario_id, scenario_source, scenario_file, options,
+      trainer_token_hash, created_at) VALUES ('old', 'KQWXYR', 'short-call', '', '', '{}', 'hash', 1000)`);
+    const events = [
+      { type: "session.created", joinCode: "KQWXYR", seed: 7, at: 1000, by: { role: "server" } },
+      { type: "trainer.selectScenario", scenarioId: "short-call", at: 1000, by: { role: "server" } },
+    ];
+    events.forEach((e, i) =>
+      legacy
+        .prepare("INSERT INTO events (session_id, seq, at, event) VALUES ('old', ?, 1000, ?)")
+        .run(i + 1, JSON.stringify(e)),
+    );
+    legacy.close();
+
+    const store = new SqliteSessionStore(path);
+    const { host } = hostWith(store, () => 1000);
+    expect(await host.resumeAll()).toEqual(["KQWXYR"]);
+    const pin = store.getSession("old")?.library;
+    expect(Object.keys(pin ?? {})).toEqual(["short-call"]);
+    expect(store.version(pin!["short-call"]!)).toBe(library.get("short-call")?.source);
+    expect(host.runtime("KQWXYR")?.state.context.scenario?.id).toBe("short-call");
+    store.close();
   });
 });
