@@ -158,7 +158,9 @@ describe("sqlite session store on disk", () => {
     // The refused opener changed nothing; the holder goes on writing.
     first.appendEvent("s1", 1, { type: "session.created" }, 2);
     first.close();
+    // Opened again with nothing left to migrate, it is held all the same.
     const second = new SqliteSessionStore(path);
+    expect(() => new SqliteSessionStore(path)).toThrow(DataDirectoryLockedError);
     expect(second.events("s1")).toHaveLength(1);
     second.close();
   });
