@@ -40,9 +40,9 @@ export abstract class BaseScene extends Phaser.Scene {
     this.dirty = true;
   }
 
-  private onResize(): void {
+  private readonly onResize = (): void => {
     this.dirty = true;
-  }
+  };
 
   override update(): void {
     if (!this.dirty) return;
