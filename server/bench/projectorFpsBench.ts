@@ -189,11 +189,11 @@ async function run(): Promise<void> {
   page.setDefaultTimeout(60_000);
   page.on("pageerror", (e) => console.error("page error:", e.message));
   // The ceiling right now: an empty page's frame rate in the same browser on the same (shared) machine.
-  const blank = frameStats((await page.evaluate(blankFrames(2000))) as number[]);
+  const blank = frameStats(await page.evaluate<number[]>(blankFrames(2000)));
   await page.goto(`${server.url}/projector/${hosted.code}`);
   await page.waitForFunction("window.__hotseat?.ready === true", null, { timeout: 30_000, polling: 100 });
   await page.evaluate(installFrameRecorder);
-  const renderer = await page.evaluate(
+  const renderer = await page.evaluate<string>(
     `(() => { const c = document.querySelector("#game canvas");
       return c && (c.getContext("webgl2") || c.getContext("webgl")) ? "WebGL" : "Canvas"; })()`,
   );
@@ -230,7 +230,7 @@ async function run(): Promise<void> {
   const tB0 = performance.now();
   await page.evaluate(startWindow());
   await sleep(baselineMs);
-  const baseline = (await page.evaluate(stopWindow)) as FrameWindow;
+  const baseline = await page.evaluate<FrameWindow>(stopWindow);
   const cpuBaseline = cpuShare(cpuB0, cpuNow(serverPid, procs), performance.now() - tB0);
 
   // (b) Every trainee votes once, spread over the first 90% of the window; every tenth changes their
@@ -269,11 +269,11 @@ async function run(): Promise<void> {
   let times: { arrived: number | null; shown: number | null } = { arrived: null, shown: null };
   for (let guard = 0; times.shown === null; guard++) {
     if (guard > 3000) throw new Error("the projector never showed the final tally in 60 s");
-    times = (await page.evaluate(tallyTimes)) as typeof times;
+    times = await page.evaluate<typeof times>(tallyTimes);
     if (times.shown === null) await sleep(20);
   }
   await sleep(500); // the frames right after the full count, while its bars animate
-  const load = (await page.evaluate(stopWindow)) as FrameWindow;
+  const load = await page.evaluate<FrameWindow>(stopWindow);
   const cpuLoad = cpuShare(cpuL0, cpuNow(serverPid, procs), performance.now() - t0);
 
   // (c) The reveal: the mood meter, the face and the cost total animate for 500-700 ms. The frames drawn
@@ -284,7 +284,7 @@ async function run(): Promise<void> {
   trainer.send("trainer.override", { type: "trainer.override", optionId: options[0]! });
   await page.waitForFunction("window.__frames.phaseAt !== undefined", null, { polling: 20 });
   await sleep(1200);
-  const reveal = (await page.evaluate(stopWindow)) as FrameWindow;
+  const reveal = await page.evaluate<FrameWindow>(stopWindow);
   const cpuReveal = cpuShare(cpuR0, cpuNow(serverPid, procs), performance.now() - tR0);
   const revealAt = reveal.phaseAt ?? NaN;
   const animating = reveal.renders.filter((t) => t >= revealAt && t <= revealAt + 700);

@@ -9,6 +9,7 @@ import { sessionRoomFor } from "./rooms/SessionRoom";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import { SessionHost } from "./sessions/SessionHost";
 import type { SessionStore } from "./store/SessionStore";
+import type { SetTimer } from "./rooms/setTimer";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -21,6 +22,8 @@ export type HotseatServerOptions = {
   clientDir: string;
   publicUrl?: string;
   reconnectSeconds?: number;
+  /** Ends reconnection windows (tests inject a clock they advance); default setTimeout. */
+  reconnectTimer?: SetTimer;
   rateLimit?: RateLimitOptions;
   /** A session untouched (and empty) for this long is finished with its report; default 24 h. */
   idleFinishMs?: number;
@@ -61,6 +64,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     internalKey,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.reconnectSeconds !== undefined ? { reconnectSeconds: options.reconnectSeconds } : {}),
+    ...(options.reconnectTimer ? { reconnectTimer: options.reconnectTimer } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which

@@ -11,3 +11,4 @@ export * from "./sessions/trainerToken";
 export { roomCloseCodes, joinErrorNumbers } from "./rooms/roomCodes";
 export { defaultRateLimit } from "./rooms/rateLimiter";
 export type { RateLimitOptions } from "./rooms/rateLimiter";
+export type { SetTimer } from "./rooms/setTimer";

@@ -133,6 +133,7 @@ export async function waitView(page: Page, check: string, timeout = 20_000): Pro
     (src) => {
       const view = window.__hotseat?.state().view;
       if (!view) return false;
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
       return Boolean(new Function("view", `return (${src});`)(view));
     },
     check,

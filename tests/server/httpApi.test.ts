@@ -172,7 +172,7 @@ describe("hosting and reports", () => {
     );
     expect(csv.status).toBe(200);
     expect(csv.type).toContain("text/csv");
-    const lines = String(csv.body).trim().split(/\r?\n/);
+    const lines = (csv.body as unknown as string).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^scenario,run,/);
     expect(lines.filter((l) => l.includes("Trainee 2"))).toHaveLength(2);
     expect((await api(`/api/sessions/QQQQQQ/report.csv`)).status).toBe(404);
@@ -183,7 +183,7 @@ describe("the web client", () => {
   it("is served with a fallback to index.html for client routes such as /join/CODE", async () => {
     const page = await api("/join/KQWXYR", { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
-    expect(String(page.body)).toContain("<title>Hotseat</title>");
+    expect(page.body as unknown as string).toContain("<title>Hotseat</title>");
     expect((await api("/", { headers: { accept: "text/html" } })).status).toBe(200);
     const asset = await api("/assets/app.js");
     expect(asset.type).toContain("javascript");

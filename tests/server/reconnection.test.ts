@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
 import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { hostSession, joinTrainees, Peer, startTestServer, until } from "./harness";
+import { ManualTimer } from "./ManualTimer";
 
 let server: RunningServer;
+// Reconnection windows end when the test says so, not after a real 3 s.
+const windows = new ManualTimer();
 beforeAll(async () => {
-  server = await startTestServer({ reconnectSeconds: 3 });
+  server = await startTestServer({ reconnectSeconds: 3, reconnectTimer: windows.set });
 });
 afterAll(async () => {
   await server.stop();
@@ -86,9 +89,14 @@ describe("a trainee whose connection drops", () => {
     ana.send({ type: "trainee.vote", optionId: "blame", stepIndex: 0 });
     await trainer.viewWhere((v) => Object.keys(v.votes).length === 1);
     ana.room.reconnection.enabled = false;
+    const oldToken = ana.room.reconnectionToken;
+    const open = windows.waiting;
     dropSocket(ana);
     await trainer.viewWhere((v) => v.roster.some((r) => !r.connected));
-    await new Promise((r) => setTimeout(r, 3500));
+    await until(() => windows.waiting === open + 1, "the room to open a reconnection window");
+    windows.advance(3_000);
+    // The window is over: the dropped connection itself can no longer resume.
+    await expect(ana.client.reconnect(oldToken)).rejects.toThrow();
     // Still there: the vote counts, and the key brings the trainee back whenever they return.
     expect(trainer.view.roster).toHaveLength(2);
     expect(Object.values(trainer.view.votes)).toEqual(["blame"]);

@@ -1,4 +1,4 @@
-import type { ErrorCode, ProjectorView, Role, TraineeView, TrainerView } from "@hotseat/shared";
+import type { ProjectorView, Role, TraineeView, TrainerView } from "@hotseat/shared";
 import { getLocale, setLocale, type UiLocale } from "../i18n/t";
 
 /** Any role's view, as the server sends it. */
@@ -13,8 +13,8 @@ export type AppState = {
   role?: Role;
   code?: string;
   view?: RoleView;
-  /** The last refusal from the server, shown briefly. */
-  error?: { code: ErrorCode | string; message: string; at: number };
+  /** The last refusal from the server (its code is an ErrorCode, or a client's own), shown briefly. */
+  error?: { code: string; message: string; at: number };
   locale: UiLocale;
   reducedMotion: boolean;
   /** The address trainees open, shown on the projector and console. */

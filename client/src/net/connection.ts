@@ -12,7 +12,7 @@ import {
   type Localized,
   type Role,
 } from "@hotseat/shared";
-import type { RoleView, Store } from "../app/store";
+import type { Store } from "../app/store";
 import { serverEndpoint } from "./endpoint";
 import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
 
@@ -345,7 +345,7 @@ export class Connection {
       console.warn("hotseat: a view did not match the protocol", parsed.error.issues.slice(0, 3));
       return;
     }
-    const view = parsed.data as RoleView;
+    const view = parsed.data;
     this.store.update({ view, status: "connected" });
   }
 }

@@ -7,9 +7,6 @@ import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegis
 import { Button } from "../ui/Button";
 import { textStyle, theme } from "../ui/theme";
 
-/** What the test hook exposes about the scene on screen. */
-export type SceneProbe = { key: string; model: unknown };
-
 /**
  * Common behaviour of every scene: redraw from the store on each change (once per frame), keyboard
  * focus with Tab/Enter, a connection banner, a toast for refusals, and the test hook's model.
@@ -40,9 +37,9 @@ export abstract class BaseScene extends Phaser.Scene {
     this.dirty = true;
   }
 
-  private onResize(): void {
+  private readonly onResize = (): void => {
     this.dirty = true;
-  }
+  };
 
   override update(): void {
     if (!this.dirty) return;

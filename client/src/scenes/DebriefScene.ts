@@ -109,12 +109,11 @@ export class DebriefScene extends BaseScene {
   }
 
   private drawWide(m: DebriefModel, view: RoleView): void {
-    const f = 1;
     this.add.text(
       60,
       30,
       `${t("debrief.title")} · ${view.scenario?.title ?? ""}`,
-      textStyle(48 * f, theme.ink, { bold: true }),
+      textStyle(48, theme.ink, { bold: true }),
     );
     if (m.ending) {
       this.add.text(

@@ -72,7 +72,8 @@ export function buildSetupPanel(
   select?.addEventListener("change", () => {
     if (select.value) send({ type: "trainer.selectScenario", scenarioId: select.value });
   });
-  panel.querySelector<HTMLInputElement>("#upload-input")?.addEventListener("change", async (e) => {
+  // Checks an uploaded file with the server, shows its diagnostics, and selects it when it has no errors.
+  const checkUpload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file || !status || !pre) return;
     const source = await file.text();
@@ -91,5 +92,8 @@ export function buildSetupPanel(
       send({ type: "trainer.selectScenario", source });
       status.textContent = t("trainer.uploadOk", { title: file.name });
     } else status.textContent = `${t("trainer.diagnostics")}: ${errors.length} ✖`;
-  });
+  };
+  panel
+    .querySelector<HTMLInputElement>("#upload-input")
+    ?.addEventListener("change", (e) => void checkUpload(e));
 }

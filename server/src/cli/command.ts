@@ -42,7 +42,7 @@ export function readLocale(command: string, value: unknown, io: CliIo): string |
   if (value === undefined) return undefined;
   if (typeof value === "string" && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(value)) return value;
   io.err(
-    `hotseat ${command}: --lang wants a language code such as en, pl, ro or lt (got "${String(value)}").`,
+    `hotseat ${command}: --lang wants a language code such as en, pl, ro or lt (got ${JSON.stringify(value)}).`,
   );
   return null;
 }

@@ -18,6 +18,8 @@ import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
 import type { SeatAuth } from "./seat";
 import { readClientMessage } from "./readClientMessage";
 import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
+import { realTimer } from "./setTimer";
+import type { SetTimer } from "./setTimer";
 import { ViewFlusher } from "./ViewFlusher";
 import type { SeatClient } from "./ViewFlusher";
 
@@ -29,6 +31,8 @@ export type SessionRoomDeps = {
   rateLimit?: RateLimitOptions;
   /** How long a dropped connection keeps its place before it counts as gone (seconds). */
   reconnectSeconds?: number;
+  /** Ends reconnection windows; tests pass a clock they advance themselves (default: setTimeout). */
+  reconnectTimer?: SetTimer;
   log?: (line: string) => void;
   now?: () => number;
   /** The longest a view update waits behind the previous one while events keep coming (ms, default 50). */
@@ -152,7 +156,15 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     if (!seat) return;
     this.markAbsent(client);
     if (seat.closing) return;
-    this.allowReconnection(client, this.deps.reconnectSeconds ?? 60).catch(() => undefined);
+    // "manual", so the window is closed by the injected timer rather than by Colyseus's own setTimeout.
+    const reconnection = this.allowReconnection(client, "manual");
+    const reject = reconnection.reject as (reason: Error) => void;
+    const seconds = this.deps.reconnectSeconds ?? 60;
+    const cancel = (this.deps.reconnectTimer ?? realTimer)(
+      () => reject(new Error("reconnection window over")),
+      seconds * 1000,
+    );
+    reconnection.then(cancel, cancel).catch(() => undefined);
   }
 
   override onReconnect(client: SeatClient): void {

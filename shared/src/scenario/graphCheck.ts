@@ -49,7 +49,7 @@ function traverse(compiled: CompiledScenario, detail: GraphCheckDetail, limit: n
       const state = model.states.get(String(p.state.value));
       const ending = state?.final ? state.meta.ending : undefined;
       if (ending === undefined) continue;
-      const choices = p.steps.slice(1).map((s) => s.event.type);
+      const choices = p.steps.slice(1).map((s) => (s.event as { type: string }).type);
       const known = reached.get(ending);
       if (known === undefined || choices.length < known.length) reached.set(ending, choices);
     }

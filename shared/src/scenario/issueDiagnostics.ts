@@ -175,7 +175,9 @@ function describe(issue: FlatIssue, context: IssueContext): Diagnostic[] {
           message: `${capitalize(where)} must be at most ${String(issue.maximum)}, but it is ${valueText(value)}.`,
         },
       ];
-    default:
+    case "custom":
+    case "invalid_element":
+    case "not_multiple_of":
       return [{ ...at("value"), message: `${capitalize(where)} is not valid: ${issue.message}.` }];
   }
 }
@@ -234,7 +236,7 @@ type Def = {
   element?: z.ZodType;
   valueType?: z.ZodType;
 };
-const defOf = (schema: z.ZodType): Def => schema._zod.def as unknown as Def;
+const defOf = (schema: z.ZodType): Def => schema._zod.def;
 
 // Unwraps optionals and unions, so a path step can look into every shape the value may take.
 function alternatives(schema: z.ZodType): z.ZodType[] {

@@ -27,7 +27,8 @@ function short(text: string, max: number): string {
 /** A guard in the words a trainer reads on the map, e.g. "mood < 15" or "said listens". */
 export function describeGuard(guard: ImplementationCall): string {
   const p = guard.params;
-  const arg = String(p["value"] ?? p["tag"] ?? p["option"] ?? p["fact"] ?? p["state"] ?? "");
+  const raw = p["value"] ?? p["tag"] ?? p["option"] ?? p["fact"] ?? p["state"];
+  const arg = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
   const words: Record<string, string> = {
     moodBelow: "mood <",
     moodAtLeast: "mood ≥",

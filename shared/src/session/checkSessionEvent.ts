@@ -24,6 +24,33 @@ const frozenWhilePaused = new Set<string>([
   "timer.expired",
 ]);
 
+type EventOf<T extends SessionEvent["type"]> = Extract<SessionEvent, { type: T }>;
+type TraineeEvent = EventOf<"trainee.vote" | "trainee.mark" | "trainee.choose" | "trainee.pickTeam">;
+type PlayEvent = EventOf<
+  | "trainer.openVote"
+  | "trainer.closeVote"
+  | "trainer.reveal"
+  | "trainer.breakTie"
+  | "trainer.override"
+  | "trainer.pause"
+  | "trainer.resume"
+  | "trainer.rewind"
+  | "trainer.skip"
+  | "trainer.end"
+  | "trainer.nextScenario"
+>;
+type SetupEvent = EventOf<
+  | "trainer.selectScenario"
+  | "trainer.setStyle"
+  | "trainer.splitTeams"
+  | "trainer.start"
+  | "trainer.passSeat"
+  | "trainer.remove"
+  | "trainer.readmit"
+  | "trainer.rename"
+>;
+type ServerCheckedEvent = EventOf<"session.joined" | "session.left" | "timer.expired">;
+
 const wrong = (message: string) => reject("phase.wrong", message);
 const notPlaying = wrong("No scenario is being played right now.");
 
@@ -45,7 +72,7 @@ function tiedNames(ctx: SessionContext, ids: readonly string[]): string {
   return ids.map((id) => `"${localize(options.find((o) => o.id === id)?.label ?? id, lang)}"`).join(", ");
 }
 
-function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: SessionEvent): Rejection | undefined {
+function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: TraineeEvent): Rejection | undefined {
   const me = event.by.role === "trainee" ? event.by.traineeId : undefined;
   switch (event.type) {
     case "trainee.vote": {
@@ -107,12 +134,10 @@ function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: SessionEv
       if (!ctx.teams.some((t) => t.id === event.teamId))
         return reject("team.unknown", "There is no such team.");
       return undefined;
-    default:
-      return undefined;
   }
 }
 
-function checkPlay(ctx: SessionContext, phase: SessionPhase, event: SessionEvent): Rejection | undefined {
+function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): Rejection | undefined {
   const record = ctx.runs[mainRunKey];
   switch (event.type) {
     case "trainer.openVote":
@@ -167,15 +192,13 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: SessionEvent
       return isPlaying(phase) ? undefined : notPlaying;
     case "trainer.nextScenario":
       return phase === "debrief" ? undefined : wrong("Finish this scenario first (end or skip it).");
-    default:
-      return undefined;
   }
 }
 
 function checkSetup(
   ctx: SessionContext,
   phase: SessionPhase,
-  event: SessionEvent,
+  event: SetupEvent,
   library: ScenarioLibrary,
 ): Rejection | undefined {
   switch (event.type) {
@@ -221,12 +244,14 @@ function checkSetup(
       return traineeById(ctx, event.traineeId)
         ? undefined
         : reject("trainee.unknown", "There is no such trainee.");
-    default:
-      return undefined;
   }
 }
 
-function checkServer(ctx: SessionContext, phase: SessionPhase, event: SessionEvent): Rejection | undefined {
+function checkServer(
+  ctx: SessionContext,
+  phase: SessionPhase,
+  event: ServerCheckedEvent,
+): Rejection | undefined {
   switch (event.type) {
     case "session.joined": {
       if (event.role !== "trainee") return undefined;
@@ -252,8 +277,6 @@ function checkServer(ctx: SessionContext, phase: SessionPhase, event: SessionEve
         ? undefined
         : reject("timer.stale", "This timer belongs to a vote that is no longer running.");
     }
-    default:
-      return undefined;
   }
 }
 
@@ -275,10 +298,42 @@ export function checkSessionEvent(
       : reject("session.paused", "The session is paused.");
   }
   const phase = phaseOf(state);
-  return (
-    checkTrainee(ctx, phase, event) ??
-    checkPlay(ctx, phase, event) ??
-    checkSetup(ctx, phase, event, library) ??
-    checkServer(ctx, phase, event)
-  );
+  // Every event type is routed here, so a new one does not pass unchecked (the switch must stay exhaustive).
+  switch (event.type) {
+    case "trainee.vote":
+    case "trainee.mark":
+    case "trainee.choose":
+    case "trainee.pickTeam":
+      return checkTrainee(ctx, phase, event);
+    case "trainer.openVote":
+    case "trainer.closeVote":
+    case "trainer.reveal":
+    case "trainer.breakTie":
+    case "trainer.override":
+    case "trainer.pause":
+    case "trainer.resume":
+    case "trainer.rewind":
+    case "trainer.skip":
+    case "trainer.end":
+    case "trainer.nextScenario":
+      return checkPlay(ctx, phase, event);
+    case "trainer.selectScenario":
+    case "trainer.setStyle":
+    case "trainer.splitTeams":
+    case "trainer.start":
+    case "trainer.passSeat":
+    case "trainer.remove":
+    case "trainer.readmit":
+    case "trainer.rename":
+      return checkSetup(ctx, phase, event, library);
+    case "session.joined":
+    case "session.left":
+    case "timer.expired":
+      return checkServer(ctx, phase, event);
+    case "trainer.lock":
+    case "trainer.unlock":
+    case "session.created":
+    case "session.seed":
+      return undefined; // nothing to check beyond the sender's role
+  }
 }

@@ -35,7 +35,7 @@ export function reportToCsv(report: SessionReport): string {
     for (const run of scenario.runs) {
       const branches = [
         { from: undefined as number | undefined, steps: run.path },
-        ...run.branches.map((b) => ({ from: b.fromStep as number | undefined, steps: b.steps })),
+        ...run.branches.map((b) => ({ from: b.fromStep, steps: b.steps })),
       ];
       for (const branch of branches) {
         for (const step of branch.steps) {

@@ -119,7 +119,7 @@ export class SessionDriver {
     by: Actor = server,
     at = (this.now += 1000),
   ): Rejection | undefined {
-    const event = { ...message, at, by } as SessionEvent;
+    const event: SessionEvent = { ...message, at, by };
     const outcome = applySessionEvent(this.state, event, this.library);
     if (outcome.rejection) return outcome.rejection;
     this.state = outcome.state;
