@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const server = process.env["HOTSEAT_SERVER"] ?? "http://localhost:2567";
@@ -9,6 +10,8 @@ const server = process.env["HOTSEAT_SERVER"] ?? "http://localhost:2567";
 export default defineConfig({
   root,
   base: "/",
+  // Brotli and gzip copies of every asset, made once here; the server picks one per Accept-Encoding.
+  plugins: [precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,0 +1,215 @@
+// What a phone joining a session really downloads, and how long it waits before it can vote (issue 8, "the
+// phone's download"). A real server in a child process with the flagship scenario and a vote open; a phone
+// (390x844, touch, deviceScaleFactor 2) in headless Chromium opens the join link, types a name, presses Join
+// and waits until the options are on screen. Bytes are Chromium's own count of what crossed the wire (CDP
+// Network.loadingFinished encodedDataLength: headers and compressed body; WebSocket frames counted apart).
+// Two network profiles: none, and DevTools' "Fast 3G" (since Chrome 126 named "Slow 4G", crbug.com/342406608):
+// 562.5 ms latency (150 ms RTT × 3.75), 1.6 Mbit/s × 0.9 = 180,000 B/s down, 750 kbit/s × 0.9 = 84,375 B/s up,
+// the values of devtools-frontend's NetworkManager.ts that Puppeteer's PredefinedNetworkConditions copies.
+// Then the same phone opens the link again (a second visit, e.g. after a reload): the immutable assets come
+// from its cache. Run: npx tsx server/bench/phoneLoadBench.ts (HOTSEAT_CLIENT_DIR for another build).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession } from "playwright-core";
+import { until } from "./benchUtils";
+import { freePort, repoRoot, startServerProcess } from "./serverProcess";
+
+/** A network profile for CDP Network.emulateNetworkConditions (bytes per second, ms). */
+type Profile = { name: string; latency: number; downloadThroughput: number; uploadThroughput: number };
+
+const profiles: Profile[] = [
+  { name: "no throttling", latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
+  {
+    name: 'DevTools "Fast 3G"',
+    latency: 150 * 3.75,
+    downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+    uploadThroughput: ((750 * 1000) / 8) * 0.9,
+  },
+];
+
+/** One visit: what went over the wire and when the phone could act. */
+type Visit = {
+  httpBytes: number;
+  wsBytes: number;
+  requests: { url: string; bytes: number; encoding: string; status: number; cached: boolean }[];
+  formMs: number;
+  voteMs: number;
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+/** Builds the client as production (like tests/e2e/harness.ts) when the build is missing. */
+function ensureClientBuilt(clientDir: string): void {
+  if (existsSync(join(clientDir, "index.html"))) return;
+  const built = spawnSync(
+    join(repoRoot, "node_modules", ".bin", "vite"),
+    ["build", "--config", "client/vite.config.ts"],
+    { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  if (built.status !== 0) throw new Error("client build failed");
+}
+
+/** Counts every response's bytes on the wire and every WebSocket frame's payload, from CDP events. */
+function recordNetwork(cdp: CDPSession): () => Omit<Visit, "formMs" | "voteMs"> {
+  const urls = new Map<string, { url: string; encoding: string; status: number; cached: boolean }>();
+  const finished = new Map<string, number>();
+  let wsBytes = 0;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    // Phaser's built-in textures are data: URLs; nothing travels for them.
+    if (!e.request.url.startsWith("data:"))
+      urls.set(e.requestId, { url: e.request.url, encoding: "", status: 0, cached: false });
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const r = urls.get(e.requestId);
+    if (r) r.cached = true;
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = urls.get(e.requestId);
+    if (!r) return;
+    const headers = Object.fromEntries(
+      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    r.encoding = String(headers["content-encoding"] ?? "identity");
+    r.status = e.response.status;
+    r.cached ||= Boolean(e.response.fromDiskCache);
+  });
+  cdp.on("Network.loadingFinished", (e) => finished.set(e.requestId, e.encodedDataLength));
+  // Frames arrive as text or base64 (binary: Colyseus sends msgpack), so count the decoded length.
+  const frame = (e: { response: { opcode: number; payloadData: string } }) =>
+    (wsBytes +=
+      e.response.opcode === 2
+        ? Buffer.from(e.response.payloadData, "base64").length
+        : e.response.payloadData.length);
+  cdp.on("Network.webSocketFrameReceived", frame);
+  cdp.on("Network.webSocketFrameSent", frame);
+  return () => {
+    const requests = [...finished.entries()].flatMap(([id, bytes]) => {
+      const r = urls.get(id);
+      return r ? [{ ...r, bytes }] : [];
+    });
+    return { httpBytes: requests.reduce((a, r) => a + r.bytes, 0), wsBytes, requests };
+  };
+}
+
+/** Opens the join link on the phone, joins as `name` and waits for the vote's options to be drawn. */
+async function visit(context: BrowserContext, url: string, code: string, name: string, profile: Profile) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.downloadThroughput,
+    uploadThroughput: profile.uploadThroughput,
+  });
+  const network = recordNetwork(cdp);
+  const t0 = performance.now();
+  await page.goto(`${url}/join/${code}`, { waitUntil: "commit" });
+  await page.waitForSelector("#join-name", { state: "visible" });
+  const formMs = performance.now() - t0;
+  await page.fill("#join-name", name);
+  await page.click("#join-button");
+  await page.waitForFunction(
+    `window.__hotseat?.targets().some((t) => t.id.startsWith("option.") && t.enabled) ?? false`,
+    null,
+    { polling: "raf" },
+  );
+  const voteMs = performance.now() - t0;
+  // Late arrivals (a chunk still finishing) belong to this visit too.
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  const result: Visit = { ...network(), formMs, voteMs };
+  await page.close();
+  return result;
+}
+
+function print(label: string, v: Visit): void {
+  console.log(`\n${label}`);
+  for (const r of v.requests.sort((a, b) => b.bytes - a.bytes))
+    console.log(
+      `  ${String(r.bytes).padStart(9)} B  ${r.cached ? "cache" : r.encoding.padEnd(8)} ${r.status} ${r.url.replace(/^https?:\/\/[^/]+/, "")}`,
+    );
+  console.log(
+    `  HTTP on the wire ${kb(v.httpBytes)} (${v.requests.length} requests) + WebSocket ${kb(v.wsBytes)} = ${kb(v.httpBytes + v.wsBytes)}`,
+  );
+  console.log(
+    `  join form shown after ${Math.round(v.formMs)} ms; first vote on screen after ${Math.round(v.voteMs)} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  const clientDir = process.env.HOTSEAT_CLIENT_DIR ?? join(repoRoot, "client", "dist");
+  ensureClientBuilt(clientDir);
+  const dataDir = mkdtempSync(join(tmpdir(), "hotseat-phone-bench-"));
+  const server = await startServerProcess(await freePort(), {
+    HOTSEAT_DATA_DIR: dataDir,
+    HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+    HOTSEAT_CLIENT_DIR: clientDir,
+  });
+  let browser: Browser | undefined;
+  const rooms: Room[] = [];
+  try {
+    const hostRes = await fetch(`${server.url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "ruined-hat" }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!hostRes.ok) throw new Error(`hosting failed: ${hostRes.status} ${await hostRes.text()}`);
+    const hosted = (await hostRes.json()) as { code: string; trainerToken: string };
+    const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
+      role: "trainer",
+      trainerToken: hosted.trainerToken,
+    });
+    rooms.push(trainer);
+    let phase = "";
+    let voteOpen = false;
+    trainer.onMessage("view", (v: { phase: string; vote?: { open: boolean } }) => {
+      phase = v.phase;
+      voteOpen = v.vote?.open ?? false;
+    });
+    trainer.onMessage("welcome", () => undefined);
+    trainer.onMessage("error", (e: unknown) => console.error("trainer error", e));
+    trainer.send("trainer.start", { type: "trainer.start" });
+    await until(() => phase !== "" && phase !== "lobby", "the scenario to start", 15_000);
+    trainer.send("trainer.openVote", { type: "trainer.openVote" });
+    await until(() => voteOpen, "the vote to open", 15_000);
+
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
+    console.log(`phone load benchmark: ${server.url}/join/${hosted.code}, client ${clientDir}`);
+    for (const [i, profile] of profiles.entries()) {
+      // A fresh phone each time: empty cache, no saved name.
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      });
+      print(
+        `${profile.name}, first visit`,
+        await visit(context, server.url, hosted.code, `Phone ${i}`, profile),
+      );
+      print(
+        `${profile.name}, second visit`,
+        await visit(context, server.url, hosted.code, `Phone ${i}`, profile),
+      );
+      await context.close();
+    }
+  } finally {
+    await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
+    await browser?.close();
+    await server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
