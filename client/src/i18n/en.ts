@@ -166,6 +166,16 @@ export const en = {
   "common.close": "Close",
   "common.yes": "Yes",
   "common.no": "No",
+  // The accessible layer read by screen readers (client/src/a11y).
+  "a11y.options": "Responses",
+  "a11y.meters": "Meters",
+  "a11y.meterValue": "{label}: {value} of 100",
+  "a11y.moodValue": "{label}: {value} of 100, {band}",
+  "a11y.amount": "{label}: {amount}",
+  "a11y.customerLine": "{name} ({emotion}) says: “{line}”",
+  "a11y.controls": "More buttons",
+  "a11y.chartMood": "Mood, step by step: {values}",
+  "a11y.chartCost": "Cost, step by step: {values}",
 } as const;
 
 /** Every UI message key. */

@@ -169,4 +169,14 @@ export const lt: Record<MessageKey, string> = {
   "common.close": "Uždaryti",
   "common.yes": "Taip",
   "common.no": "Ne",
+  // The accessible layer read by screen readers (client/src/a11y).
+  "a11y.options": "Atsakymai",
+  "a11y.meters": "Rodikliai",
+  "a11y.meterValue": "{label}: {value} iš 100",
+  "a11y.moodValue": "{label}: {value} iš 100, {band}",
+  "a11y.amount": "{label}: {amount}",
+  "a11y.customerLine": "{name} ({emotion}) sako: „{line}“",
+  "a11y.controls": "Kiti mygtukai",
+  "a11y.chartMood": "Nuotaika žingsnis po žingsnio: {values}",
+  "a11y.chartCost": "Kaina žingsnis po žingsnio: {values}",
 };

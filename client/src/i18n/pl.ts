@@ -169,4 +169,14 @@ export const pl: Record<MessageKey, string> = {
   "common.close": "Zamknij",
   "common.yes": "Tak",
   "common.no": "Nie",
+  // The accessible layer read by screen readers (client/src/a11y).
+  "a11y.options": "Odpowiedzi",
+  "a11y.meters": "Wskaźniki",
+  "a11y.meterValue": "{label}: {value} na 100",
+  "a11y.moodValue": "{label}: {value} na 100, {band}",
+  "a11y.amount": "{label}: {amount}",
+  "a11y.customerLine": "{name} ({emotion}) mówi: „{line}”",
+  "a11y.controls": "Inne przyciski",
+  "a11y.chartMood": "Nastrój krok po kroku: {values}",
+  "a11y.chartCost": "Koszt krok po kroku: {values}",
 };

@@ -168,4 +168,14 @@ export const ro: Record<MessageKey, string> = {
   "common.close": "Închide",
   "common.yes": "Da",
   "common.no": "Nu",
+  // The accessible layer read by screen readers (client/src/a11y).
+  "a11y.options": "Răspunsuri",
+  "a11y.meters": "Indicatori",
+  "a11y.meterValue": "{label}: {value} din 100",
+  "a11y.moodValue": "{label}: {value} din 100, {band}",
+  "a11y.amount": "{label}: {amount}",
+  "a11y.customerLine": "{name} ({emotion}) spune: „{line}”",
+  "a11y.controls": "Alte butoane",
+  "a11y.chartMood": "Starea de spirit, pas cu pas: {values}",
+  "a11y.chartCost": "Costul, pas cu pas: {values}",
 };

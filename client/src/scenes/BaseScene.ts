@@ -2,6 +2,7 @@ import Phaser from "phaser";
 import type { AppState } from "../app/store";
 import { saveReducedMotion } from "../app/prefs";
 import { app } from "../app/services";
+import { A11yLayer } from "../a11y/A11yLayer";
 import { t } from "../i18n/t";
 import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegistry";
 import { Button } from "../ui/Button";
@@ -13,6 +14,10 @@ import { textStyle, theme } from "../ui/theme";
  */
 export abstract class BaseScene extends Phaser.Scene {
   protected model: unknown;
+  /** The scene's accessible DOM layer; a scene that renders into it hands the keyboard to the DOM. */
+  protected a11y!: A11yLayer;
+  /** Whether the layer also offers the scene's canvas-only buttons as DOM buttons. */
+  protected mirrorTargets = true;
   private dirty = true;
   private banner?: Phaser.GameObjects.Text;
   private toast?: Phaser.GameObjects.Text;
@@ -28,6 +33,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(theme.bg);
+    this.a11y = new A11yLayer(this, { mirrorTargets: this.mirrorTargets });
     const unsubscribe = app().store.subscribe(() => (this.dirty = true));
     this.events.once("shutdown", unsubscribe);
     this.scale.on("resize", this.onResize, this);
@@ -42,6 +48,7 @@ export abstract class BaseScene extends Phaser.Scene {
   };
 
   override update(): void {
+    this.a11y.sync();
     if (!this.dirty) return;
     this.dirty = false;
     const state = app().store.get();
@@ -64,6 +71,11 @@ export abstract class BaseScene extends Phaser.Scene {
     // Typing in a form field must not trigger canvas shortcuts.
     const target = e.target as HTMLElement | null;
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    // A page with an accessible layer, or focus on any page element (a form's button), leaves Tab, Enter
+    // and Space to the browser: taking them here trapped the focus on the home page's Join button.
+    const inDom =
+      this.a11y.active || (target !== null && target !== document.body && target.tagName !== "CANVAS");
+    if (inDom && (e.key === "Tab" || e.key === "Enter" || e.key === " ")) return;
     if (e.key === "Tab") {
       e.preventDefault();
       moveFocus(e.shiftKey ? -1 : 1);

@@ -12,6 +12,7 @@ import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
 import { formatMoney } from "../viewModel/money";
 import { trainerModel } from "../viewModel/trainerModel";
 import type { BestPath } from "../viewModel/bestPath";
+import { debriefDoc } from "../a11y/debriefDoc";
 import { BaseScene } from "./BaseScene";
 import { drawPathOnMap, mapTracks } from "./debriefMap";
 import { enableScroll } from "./scroll";
@@ -102,6 +103,7 @@ export class DebriefScene extends BaseScene {
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
+    this.a11y.render(debriefDoc(model, { currency, locale: getLocale() }));
     this.children.removeAll(true);
     const wide = this.scale.width >= 1000;
     if (wide) this.drawWide(model, view);

@@ -45,6 +45,14 @@ export class HomeScene extends BaseScene {
       )
       .setOrigin(0.5, 0);
     this.model = { screen: "home", code: app().route.kind === "home" ? app().route : undefined };
+    // The title and tagline are drawn; the form below is real HTML already.
+    this.a11y.render({
+      label: t("app.title"),
+      blocks: [
+        { key: "title", kind: "heading", level: 1, text: t("app.title") },
+        { key: "tagline", kind: "text", text: t("app.tagline") },
+      ],
+    });
     this.buildForm(wide, width, height);
   }
 

@@ -9,6 +9,7 @@ import { MeterBar } from "../ui/MeterBar";
 import { textStyle, theme } from "../ui/theme";
 import { metersModel } from "../viewModel/meters";
 import { traineeModel, type TraineeModel } from "../viewModel/traineeModel";
+import { traineeDoc } from "../a11y/traineeDoc";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
 
@@ -60,6 +61,10 @@ export class TraineeScene extends BaseScene {
     if (key === this.lastKey) return;
     this.lastKey = key;
     this.layout(view, model);
+    const meters = view.meters
+      ? metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale())
+      : undefined;
+    this.a11y.render(traineeDoc(model, meters));
   }
 
   private drawWaiting(): void {
@@ -71,6 +76,13 @@ export class TraineeScene extends BaseScene {
     this.add
       .text(width / 2, height / 2, t("conn.connecting"), textStyle(24, theme.ink, { align: "center" }))
       .setOrigin(0.5);
+    this.a11y.render({
+      label: t("app.title"),
+      blocks: [
+        { key: "title", kind: "heading", level: 1, text: t("app.title") },
+        { key: "status", kind: "text", live: "status", text: t("conn.connecting") },
+      ],
+    });
   }
 
   private layout(view: TraineeView, model: TraineeModel): void {

@@ -98,3 +98,14 @@ export function hitTargets(canvas: HTMLCanvasElement, gameWidth: number, gameHei
       };
     });
 }
+
+/**
+ * Activates the target with this id as a click on it would (the accessible layer's buttons call this, so a
+ * DOM button and its canvas card do exactly the same). Returns whether the target was there and enabled.
+ */
+export function activateHit(id: string): boolean {
+  const e = entries.get(id);
+  if (!e || !e.enabled() || !shown(e.obj)) return false;
+  e.activate();
+  return true;
+}

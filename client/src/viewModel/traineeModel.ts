@@ -22,6 +22,10 @@ export type TraineeModel = {
   customer?: { name: string; line: string; emotion: Emotion };
   cards: TraineeCard[];
   status: string;
+  /** The status without the countdown: what a screen reader announces (a clock would be read every second). */
+  statusWords: string;
+  /** Seconds left in a timed vote. */
+  secondsLeft?: number;
   /** What tapping a card sends, if anything. */
   action: "trainee.vote" | "trainee.mark" | "trainee.choose" | undefined;
   reveal?: { label: string; feedback?: string; tags: TagBadge[] };
@@ -87,6 +91,7 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
         ? []
         : cards,
     status,
+    statusWords: status,
     action: enabled ? action : undefined,
     teamChoices: (view.phase === "lobby" ? view.teams : []).map((team) => ({
       id: team.id,
@@ -105,7 +110,10 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
     };
   }
   const left = view.vote.open && now !== undefined ? secondsLeft(view.vote, now) : undefined;
-  if (left !== undefined) model.status = `◷ ${t("projector.timeLeft", { seconds: left })} · ${model.status}`;
+  if (left !== undefined) {
+    model.secondsLeft = left;
+    model.status = `◷ ${t("projector.timeLeft", { seconds: left })} · ${model.status}`;
+  }
   if (view.team) model.team = `${view.team.name}${view.team.isCaptain ? " ★" : ""}`;
   if (view.ending)
     model.ending = {
