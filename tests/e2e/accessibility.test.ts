@@ -1,0 +1,286 @@
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  shoot,
+  startServer,
+  viewOf,
+  waitReady,
+  waitView,
+  type TestServer,
+} from "./harness";
+
+// Issue 8, item 10: every trainee page usable with a screen reader and a keyboard alone. The checks read
+// Chromium's accessibility tree (locator.ariaSnapshot and CDP Accessibility.getFullAXTree), and drive the
+// pages with Tab, Shift+Tab and Enter only: no clicks on the phone.
+
+type TraineeView = {
+  phase: string;
+  stepIndex: number;
+  can: string;
+  myVote?: string;
+  customer?: { name: string; line: string };
+  options: { id: string; label: string }[];
+  result?: { label: string };
+};
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const rooms: Room[] = [];
+const phone = { width: 390, height: 844 };
+const laptop = { width: 1920, height: 1080 };
+
+async function openPage(size: { width: number; height: number }, mobile: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: size,
+    ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  return page;
+}
+
+/** Hosts the flagship scenario and joins as its trainer over the SDK, as the console would. */
+async function hostAsTrainer(): Promise<{ code: string; trainer: Room; phase: () => string }> {
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarioId: "ruined-hat" }),
+  });
+  expect(res.status).toBe(201);
+  const hosted = (await res.json()) as { code: string; trainerToken: string };
+  const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
+    role: "trainer",
+    trainerToken: hosted.trainerToken,
+  });
+  rooms.push(trainer);
+  let phase = "";
+  trainer.onMessage("view", (v: { phase: string }) => (phase = v.phase));
+  trainer.onMessage("welcome", () => undefined);
+  trainer.onMessage("error", (e: unknown) => console.error("trainer error", e));
+  return { code: hosted.code, trainer, phase: () => phase };
+}
+
+const send = (room: Room, type: string) => room.send(type, { type });
+
+/** What has the keyboard focus: its id, its canvas target, its text. */
+async function focused(page: Page): Promise<{ id: string; target: string; text: string; tag: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      id: el?.id ?? "",
+      target: el?.dataset.target ?? "",
+      text: el?.textContent ?? "",
+      tag: el?.tagName ?? "",
+    };
+  });
+}
+
+/** Presses Tab until `check` holds for the focused element (at most `max` times); returns the presses. */
+async function tabUntil(page: Page, check: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 12) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press("Tab");
+    if (check(await focused(page))) return i;
+  }
+  throw new Error(`Tab never reached the element; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+/** The names of the buttons and the texts in Chromium's accessibility tree for the page. */
+async function axTree(page: Page): Promise<{ buttons: string[]; texts: string[]; statuses: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  await cdp.detach();
+  const live = nodes.filter((n) => !n.ignored);
+  return {
+    buttons: live.filter((n) => n.role?.value === "button").map((n) => n.name?.value ?? ""),
+    texts: live.filter((n) => n.role?.value === "StaticText").map((n) => n.name?.value ?? ""),
+    statuses: live.filter((n) => n.role?.value === "status").length,
+  };
+}
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("accessibility of the trainee's pages", () => {
+  it("joins from the home page, votes, reads the reveal and the debrief with the keyboard alone", async () => {
+    const { code, trainer, phase } = await hostAsTrainer();
+
+    // The home page: code, name, Join by keyboard; Tab goes on past Join (it was trapped there).
+    const ana = await openPage(phone, true);
+    await ana.goto(server.url);
+    await waitReady(ana);
+    expect((await focused(ana)).id).toBe("join-code");
+    await ana.keyboard.type(code.toLowerCase());
+    await ana.keyboard.press("Tab");
+    expect((await focused(ana)).id).toBe("join-name");
+    await ana.keyboard.type("Ana");
+    await ana.keyboard.press("Tab");
+    expect((await focused(ana)).id).toBe("join-button");
+    await ana.keyboard.press("Tab");
+    expect((await focused(ana)).id).toBe("scenario-select");
+    await ana.keyboard.press("Shift+Tab");
+    expect((await focused(ana)).id).toBe("join-button");
+    await shoot(ana, "a11y-home-join-focus-390");
+    const home = await ana.locator("body").ariaSnapshot();
+    expect(home).toMatch(/heading "Hotseat" \[level=1\]/);
+    expect(home).toMatch(/textbox "Join code"/);
+    expect(home).toMatch(/button "Join"/);
+    await ana.keyboard.press("Enter");
+    await ana.waitForFunction(
+      () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
+      null,
+      {
+        polling: 100,
+      },
+    );
+    await waitView(ana, `view.phase === "lobby"`);
+    await ana.waitForFunction(() =>
+      document.querySelector("#a11y [role=status]")?.textContent?.includes("Ana"),
+    );
+
+    // A laptop trainee joins through the link, also by keyboard: the name field has the focus.
+    const ben = await openPage(laptop, false);
+    await ben.goto(`${server.url}/join/${code}`);
+    await waitReady(ben);
+    expect((await focused(ben)).id).toBe("join-name");
+    await shoot(ben, "a11y-home-link-1920");
+    await ben.keyboard.type("Ben");
+    await ben.keyboard.press("Enter");
+    await ben.waitForFunction(
+      () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
+      null,
+      {
+        polling: 100,
+      },
+    );
+
+    send(trainer, "trainer.start");
+    await expect.poll(phase, { timeout: 15_000 }).not.toBe("lobby");
+    send(trainer, "trainer.openVote");
+    await waitView(ana, `view.can === "vote"`);
+    const view = await viewOf<TraineeView>(ana);
+    const labels = view.options.map((o) => o.label);
+    await ana.waitForFunction(
+      (n) => document.querySelectorAll("#a11y [data-target^='option.']").length === n,
+      labels.length,
+    );
+
+    // The screen reader's view of the phone: the customer's line, the meters, every option as a button.
+    const snapshot = await ana.locator("#a11y").ariaSnapshot();
+    expect(snapshot).toContain(view.customer?.line ?? "no line");
+    expect(snapshot).toMatch(/Mood: \d+ of 100/);
+    expect(snapshot).toMatch(/Cost: /);
+    expect(snapshot).toMatch(/status: Tap a response to vote\./);
+    for (const [i, label] of labels.entries()) expect(snapshot).toContain(`button "${i + 1}. ${label}"`);
+    const ax = await axTree(ana);
+    for (const [i, label] of labels.entries()) expect(ax.buttons).toContain(`${i + 1}. ${label}`);
+    expect(ax.texts.some((text) => text.includes(view.customer?.line ?? "no line"))).toBe(true);
+    expect(ax.statuses).toBe(1);
+    // The canvas itself is hidden from the tree: it would only say "canvas".
+    expect(await ana.locator("#game").getAttribute("aria-hidden")).toBe("true");
+
+    // A vote by keyboard alone: Tab to the second option, Enter.
+    await ana.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabUntil(ana, (f) => f.target.startsWith("option."));
+    await ana.keyboard.press("Tab");
+    const second = await focused(ana);
+    expect(second.target).toBe(`option.${view.options[1]?.id}`);
+    // The focus ring is the browser's own, around the canvas card the button lies on.
+    const ring = await ana.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      const card = window.__hotseat?.targets().find((t) => t.id === el.dataset.target);
+      return { outline: `${style.outlineStyle} ${style.outlineWidth}`, box, card };
+    });
+    expect(ring.outline).toBe("solid 4px");
+    expect(ring.card).toBeDefined();
+    expect(Math.abs(ring.box.x - (ring.card?.x ?? -99))).toBeLessThan(2);
+    expect(Math.abs(ring.box.y - (ring.card?.y ?? -99))).toBeLessThan(2);
+    expect(Math.abs(ring.box.height - (ring.card?.h ?? -99))).toBeLessThan(2);
+    await shoot(ana, "a11y-vote-focus-390");
+    await ana.keyboard.press("Enter");
+    await waitView(ana, `view.myVote === ${JSON.stringify(view.options[1]?.id)}`);
+    await ana.waitForFunction(
+      (id) =>
+        document.querySelector(`#a11y [data-target='option.${id}']`)?.getAttribute("aria-pressed") === "true",
+      view.options[1]?.id,
+    );
+    await ana.waitForFunction(() =>
+      /Voted/.test(document.querySelector("#a11y [role=status]")?.textContent ?? ""),
+    );
+    expect((await focused(ana)).target).toBe(`option.${view.options[1]?.id}`);
+    await shoot(ana, "a11y-voted-390");
+
+    // The laptop votes by keyboard too; its ring is shot at 1920x1080.
+    await waitView(ben, `view.can === "vote"`);
+    await ben.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
+    await tabUntil(ben, (f) => f.target.startsWith("option."));
+    // The same answer as Ana's, so the reveal has a majority (a tie waits for the trainer).
+    await ben.keyboard.press("Tab");
+    await ben.keyboard.press("Enter");
+    await waitView(ben, `view.myVote === ${JSON.stringify(view.options[1]?.id)}`);
+    await shoot(ben, "a11y-voted-1920");
+
+    // The reveal: the choice and the expert's feedback arrive in a live region.
+    send(trainer, "trainer.reveal");
+    await waitView(ana, `view.phase === "revealed"`);
+    await ana.waitForFunction(() =>
+      /Expert feedback/.test(document.querySelector("#a11y")?.textContent ?? ""),
+    );
+    const revealed = await ana.locator("#a11y").ariaSnapshot();
+    const result = (await viewOf<TraineeView>(ana)).result;
+    expect(revealed).toContain(`Chosen: ${result?.label}`);
+    expect(await ana.locator("#a11y section[aria-live=polite]").count()).toBeGreaterThanOrEqual(2);
+    await shoot(ana, "a11y-revealed-390");
+    await shoot(ben, "a11y-revealed-1920");
+
+    // The debrief reads as headings and lists, the chart as numbers.
+    send(trainer, "trainer.end");
+    await ana.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    await ana.waitForFunction(() =>
+      /Mood, step by step/.test(document.querySelector("#a11y")?.textContent ?? ""),
+    );
+    const debrief = await ana.locator("#a11y").ariaSnapshot();
+    expect(debrief).toMatch(/heading "Debrief" \[level=1\]/);
+    expect(debrief).toContain(`1. ${result?.label}`);
+    await shoot(ana, "a11y-debrief-390");
+    await shoot(ben, "a11y-debrief-1920");
+  });
+
+  it("plays solo practice to its feedback by keyboard alone", async () => {
+    const me = await openPage(phone, true);
+    await me.goto(`${server.url}/practise/ruined-hat`);
+    await waitReady(me);
+    await waitView(me, `view.can === "choose"`);
+    const view = await viewOf<TraineeView>(me);
+    await me.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
+    await tabUntil(me, (f) => f.target.startsWith("option."));
+    expect((await focused(me)).target).toBe(`option.${view.options[0]?.id}`);
+    await me.keyboard.press("Enter");
+    await waitView(me, `view.stepIndex === ${view.stepIndex + 1} || view.phase !== "deciding"`);
+    await me.waitForFunction(() =>
+      /Expert feedback|Chosen/.test(document.querySelector("#a11y")?.textContent ?? ""),
+    );
+    const snapshot = await me.locator("#a11y").ariaSnapshot();
+    expect(snapshot).toContain(`Chosen: ${view.options[0]?.label}`);
+    await shoot(me, "a11y-solo-390");
+  });
+});
