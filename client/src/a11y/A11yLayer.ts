@@ -29,7 +29,9 @@ export class A11yLayer {
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private readonly mirrored = new Map<string, HTMLButtonElement>();
   private mirrorKey = "";
-  private placed = new WeakMap<HTMLButtonElement, string>();
+  private readonly placed = new WeakMap<HTMLButtonElement, string>();
+  /** Texts waiting for their new live region to be noticed (see `fill`). */
+  private readonly pending = new WeakMap<HTMLElement, () => void>();
 
   /** `mirrorTargets`: also offer every other canvas button (one the doc does not name) as a DOM button. */
   constructor(
@@ -149,9 +151,19 @@ export class A11yLayer {
     fresh: boolean,
     buttons: Map<string, HTMLButtonElement>,
   ): void {
-    // A live region that appears with its text is often not read; it gets its text a moment later.
-    const later = (f: () => void) =>
-      fresh && "live" in block && block.live ? setTimeout(f, liveDelayMs) : f();
+    // A live region that appears with its text is often not read; it gets its text a moment later, and
+    // then the latest text: an update in the meantime must not be overwritten by the first one.
+    const later = (f: () => void) => {
+      if (fresh && "live" in block && block.live) {
+        this.pending.set(el, f);
+        setTimeout(() => {
+          const latest = this.pending.get(el);
+          this.pending.delete(el);
+          latest?.();
+        }, liveDelayMs);
+      } else if (this.pending.has(el)) this.pending.set(el, f);
+      else f();
+    };
     switch (block.kind) {
       case "heading":
         setText(el, block.text);
