@@ -3,6 +3,7 @@ import type { AppState } from "../app/store";
 import { saveReducedMotion } from "../app/prefs";
 import { app } from "../app/services";
 import { A11yLayer } from "../a11y/A11yLayer";
+import { announce } from "../a11y/announce";
 import { t } from "../i18n/t";
 import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegistry";
 import { Button } from "../ui/Button";
@@ -22,6 +23,7 @@ export abstract class BaseScene extends Phaser.Scene {
   private banner?: Phaser.GameObjects.Text;
   private toast?: Phaser.GameObjects.Text;
   private lastErrorAt = 0;
+  private lastBanner = "";
 
   /** Builds or updates the scene for the current state. */
   protected abstract draw(state: AppState): void;
@@ -122,6 +124,10 @@ export abstract class BaseScene extends Phaser.Scene {
             : state.status === "connecting"
               ? t("conn.connecting")
               : "";
+    if (msg !== this.lastBanner) {
+      this.lastBanner = msg;
+      if (msg) announce(msg);
+    }
     this.banner?.destroy();
     this.banner = undefined;
     if (msg) {
@@ -137,6 +143,7 @@ export abstract class BaseScene extends Phaser.Scene {
     }
     if (state.error && state.error.at !== this.lastErrorAt) {
       this.lastErrorAt = state.error.at;
+      announce(state.error.message);
       this.toast?.destroy();
       this.toast = this.add
         .text(width / 2, this.scale.height - 16, state.error.message, {
