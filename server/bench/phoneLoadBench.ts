@@ -10,7 +10,7 @@
 // from its cache. Run: npx tsx server/bench/phoneLoadBench.ts (HOTSEAT_CLIENT_DIR for another build).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
@@ -39,6 +39,8 @@ type Visit = {
   requests: { url: string; bytes: number; encoding: string; status: number; cached: boolean }[];
   formMs: number;
   voteMs: number;
+  /** When the last script arrived, from the start of the visit (the rest is the phone's CPU and the join). */
+  scriptsMs: number;
 };
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -55,7 +57,7 @@ function ensureClientBuilt(clientDir: string): void {
 }
 
 /** Counts every response's bytes on the wire and every WebSocket frame's payload, from CDP events. */
-function recordNetwork(cdp: CDPSession): () => Omit<Visit, "formMs" | "voteMs"> {
+function recordNetwork(cdp: CDPSession, t0: () => number): () => Omit<Visit, "formMs" | "voteMs"> {
   const urls = new Map<string, { url: string; encoding: string; status: number; cached: boolean }>();
   const finished = new Map<string, number>();
   let wsBytes = 0;
@@ -78,7 +80,11 @@ function recordNetwork(cdp: CDPSession): () => Omit<Visit, "formMs" | "voteMs"> 
     r.status = e.response.status;
     r.cached ||= Boolean(e.response.fromDiskCache);
   });
-  cdp.on("Network.loadingFinished", (e) => finished.set(e.requestId, e.encodedDataLength));
+  let scriptsMs = 0;
+  cdp.on("Network.loadingFinished", (e) => {
+    finished.set(e.requestId, e.encodedDataLength);
+    if (urls.get(e.requestId)?.url.endsWith(".js")) scriptsMs = Math.max(scriptsMs, performance.now() - t0());
+  });
   // Frames arrive as text or base64 (binary: Colyseus sends msgpack), so count the decoded length.
   const frame = (e: { response: { opcode: number; payloadData: string } }) =>
     (wsBytes +=
@@ -92,7 +98,7 @@ function recordNetwork(cdp: CDPSession): () => Omit<Visit, "formMs" | "voteMs"> 
       const r = urls.get(id);
       return r ? [{ ...r, bytes }] : [];
     });
-    return { httpBytes: requests.reduce((a, r) => a + r.bytes, 0), wsBytes, requests };
+    return { httpBytes: requests.reduce((a, r) => a + r.bytes, 0), wsBytes, requests, scriptsMs };
   };
 }
 
@@ -109,8 +115,9 @@ async function visit(context: BrowserContext, url: string, code: string, name: s
     downloadThroughput: profile.downloadThroughput,
     uploadThroughput: profile.uploadThroughput,
   });
-  const network = recordNetwork(cdp);
-  const t0 = performance.now();
+  let t0 = performance.now();
+  const network = recordNetwork(cdp, () => t0);
+  t0 = performance.now();
   await page.goto(`${url}/join/${code}`, { waitUntil: "commit" });
   await page.waitForSelector("#join-name", { state: "visible" });
   const formMs = performance.now() - t0;
@@ -139,7 +146,7 @@ function print(label: string, v: Visit): void {
     `  HTTP on the wire ${kb(v.httpBytes)} (${v.requests.length} requests) + WebSocket ${kb(v.wsBytes)} = ${kb(v.httpBytes + v.wsBytes)}`,
   );
   console.log(
-    `  join form shown after ${Math.round(v.formMs)} ms; first vote on screen after ${Math.round(v.voteMs)} ms`,
+    `  scripts downloaded after ${Math.round(v.scriptsMs)} ms; join form shown after ${Math.round(v.formMs)} ms; first vote on screen after ${Math.round(v.voteMs)} ms`,
   );
 }
 
@@ -186,6 +193,12 @@ async function main(): Promise<void> {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
     });
     console.log(`phone load benchmark: ${server.url}/join/${hosted.code}, client ${clientDir}`);
+    // Times depend on the machine's spare CPU (the phone's page runs here too); bytes do not.
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     for (const [i, profile] of profiles.entries()) {
       // A fresh phone each time: empty cache, no saved name.
       const context = await browser.newContext({
