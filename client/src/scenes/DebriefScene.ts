@@ -103,7 +103,10 @@ export class DebriefScene extends BaseScene {
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.a11y.render(debriefDoc(model, { currency, locale: getLocale() }));
+    // The trainer's phone remote covers the page and has its own buttons: the layer would only add
+    // hidden stops to the tab order under it.
+    if (view.role === "trainer" && wantsRemote()) this.a11y.destroy();
+    else this.a11y.render(debriefDoc(model, { currency, locale: getLocale() }));
     this.children.removeAll(true);
     const wide = this.scale.width >= 1000;
     if (wide) this.drawWide(model, view);
