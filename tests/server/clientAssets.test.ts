@@ -2,13 +2,12 @@ import { request } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import { precompressDir } from "../../client/precompress";
 import { startTestServer } from "./harness";
 
-// A client build as Vite leaves it: index.html naming a hashed bundle, then the build step's .br/.gz copies.
+// A client build as Vite leaves it: index.html naming a hashed bundle, with the build step's .br/.gz copies.
 const clientDir = mkdtempSync(join(tmpdir(), "hotseat-assets-"));
 const script = `console.log(${JSON.stringify("hotseat ".repeat(4000))});\n`;
 const page = `<!doctype html><title>Hotseat</title><script type="module" src="/assets/index-3f2a1b.js"></script>${"<!-- padding -->".repeat(100)}`;
@@ -18,7 +17,12 @@ beforeAll(async () => {
   mkdirSync(join(clientDir, "assets"));
   writeFileSync(join(clientDir, "index.html"), page);
   writeFileSync(join(clientDir, "assets", "index-3f2a1b.js"), script);
-  precompressDir(clientDir);
+  // What client/precompress.ts writes beside each file at build time (tested in client/precompress.test.ts).
+  for (const file of [join(clientDir, "index.html"), join(clientDir, "assets", "index-3f2a1b.js")]) {
+    const raw = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(raw));
+    writeFileSync(`${file}.gz`, gzipSync(raw));
+  }
   server = await startTestServer({ clientDir });
 });
 afterAll(async () => {
