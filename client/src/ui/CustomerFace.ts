@@ -27,6 +27,7 @@ export class CustomerFace extends Phaser.GameObjects.Container {
   private blinking = false;
   private breath = 0;
   private idleTimers: Phaser.Time.TimerEvent[] = [];
+  private idleOn = false;
 
   constructor(
     scene: Phaser.Scene,
@@ -83,6 +84,9 @@ export class CustomerFace extends Phaser.GameObjects.Container {
 
   /** Starts or stops blinking and breathing; off under reduced motion and on small repeated faces. */
   setIdle(on: boolean): void {
+    // Called on every redraw with the reduced-motion setting: only a change restarts the timers.
+    if (on === this.idleOn) return;
+    this.idleOn = on;
     for (const timer of this.idleTimers) timer.remove();
     this.idleTimers = [];
     this.blinking = false;
@@ -122,12 +126,13 @@ export class CustomerFace extends Phaser.GameObjects.Container {
   private applyBreath(): void {
     this.torso.setScale(1, 1 + this.breath * 0.02);
     this.head.setY((this.pivotY - this.breath * 0.012) * this.radius);
-    this.emit("idle");
+    // A hidden face (the wall's lobby) asks for no frames.
+    if (this.visible) this.emit("idle");
   }
 
   private drawEyes(): void {
     this.paint(this.eyes, eyesLayer(this.look, this.shape, this.blinking ? 1 : 0), this.pivotOffset());
-    this.emit("idle");
+    if (this.visible) this.emit("idle");
   }
 
   private pivotOffset(): { x: number; y: number } {

@@ -1,4 +1,4 @@
-import type { Emotion, ResolvedLook } from "@hotseat/shared";
+import { resolveLook, type Emotion, type ResolvedLook, type ScenarioTitle } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
 import { moodBand, type MoodBand } from "./moodBand";
@@ -115,4 +115,9 @@ export function customerFeeling(
   const feeling = feelingFor(emotion, mood);
   const band = moodBand(mood);
   return { feeling, word: t(feelingKey(feeling, gender)), band, moodWord: t(moodWordKey(band, gender)) };
+}
+
+/** The persona's look a view carries, else (a server from before looks) the default look of the customer's name. */
+export function lookOfView(view: { scenario?: ScenarioTitle; customer?: { name: string } }): ResolvedLook {
+  return view.scenario?.look ?? resolveLook({ persona: { name: view.customer?.name ?? "" } });
 }
