@@ -255,15 +255,32 @@ function bodyLayer(look: ResolvedLook, shape: FaceShape): Prim[] {
         })),
       );
       break;
-    case "coat":
-      out.push(...lapels(0.26), {
-        kind: "poly",
-        points: [-0.2, top - 0.04, 0.2, top - 0.04, 0.2, top + 0.07, -0.2, top + 0.07],
-        closed: true,
-        fill: look.clothesColour === "red" ? 0x2f6fd1 : 0xc0392b,
-        line: { width: 0.012, color: 0x3a1a1a },
-      });
+    case "coat": {
+      // A scarf wound round the neck, one end hanging down the chest.
+      const scarf = look.clothesColour === "red" ? 0x2f6fd1 : 0xc0392b;
+      const edge = { width: 0.012, color: shade(scarf, 0.6) };
+      out.push(
+        ...lapels(0.26),
+        {
+          kind: "rect",
+          x: -0.24,
+          y: top - 0.07,
+          w: 0.48,
+          h: 0.13,
+          radius: 0.06,
+          fill: scarf,
+          line: edge,
+        },
+        {
+          kind: "poly",
+          points: [0.04, top + 0.04, 0.16, top + 0.04, 0.18, top + fit(0.34), 0.06, top + fit(0.34)],
+          closed: true,
+          fill: scarf,
+          line: edge,
+        },
+      );
       break;
+    }
   }
   return out;
 }
@@ -530,7 +547,8 @@ function jaw(hy: number): number[] {
 
 function mouth(shape: FaceShape, my: number, lips?: number): Prim[] {
   const half = 0.15 + Math.max(0, shape.mouthCurve) * 0.03;
-  const bend = shape.mouthCurve * 0.085;
+  // Smiles bend further than frowns: a pleased face must read as pleased from the back of a room.
+  const bend = shape.mouthCurve * (shape.mouthCurve > 0 ? 0.12 : 0.09);
   const tilt = shape.asymmetry * 0.035;
   const upper: number[] = [];
   for (let i = 0; i <= 12; i++) {
