@@ -49,7 +49,10 @@ export class CustomerFace extends Phaser.GameObjects.Container {
     this.shape = faceShape(50, "calm");
     this.draw();
     scene.add.existing(this);
-    this.once(Phaser.GameObjects.Events.DESTROY, () => this.setIdle(false));
+    this.once(Phaser.GameObjects.Events.DESTROY, () => {
+      for (const timer of this.idleTimers) timer.remove();
+      this.idleTimers = [];
+    });
   }
 
   /** Draws another persona (a new scenario). */
