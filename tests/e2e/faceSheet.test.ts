@@ -62,10 +62,12 @@ describe("every persona's face in every feeling (one sheet)", () => {
         polling: 200,
       },
     );
-    await page.screenshot({ path: sheetPath });
+    // A loaded machine draws the 3,700 px page slowly: give the screenshots time.
+    await page.screenshot({ path: sheetPath, timeout: 90_000 });
     // Cells of the sheet: 250 px of names, then 230 x 264 px per face (see client/src/dev/faceSheet.ts).
     const cell = (row: number, col: number) =>
       page.screenshot({
+        timeout: 60_000,
         fullPage: true,
         clip: { x: 250 + col * 230 + 31, y: 26 + row * 264, width: 168, height: 168 },
       });

@@ -333,7 +333,10 @@ function hairBack(look: ResolvedLook, hy: number, hair: number): Prim[] {
       }
       return out;
     }
-    default:
+    case "short":
+    case "side-part":
+    case "balding":
+    case "bald":
       return [];
   }
 }
