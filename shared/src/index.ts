@@ -47,3 +47,5 @@ export { projectProjector } from "./session/projectProjector";
 export { projectTrainer } from "./session/projectTrainer";
 export * from "./session/sessionReport";
 export { reportToCsv } from "./session/reportToCsv";
+export * from "./scenario/personaLook";
+export * from "./scenario/resolveLook";

@@ -40,6 +40,9 @@ export class ProjectorScene extends BaseScene {
     this.changed = true;
     this.children.removeAll(true);
     this.face = new CustomerFace(this, 250, 318, 150);
+    // Blinks and breaths are drawn on demand like everything else: a frame when the face asks for one.
+    this.face.on("idle", () => (this.changed = true));
+    this.face.setIdle(!this.instant);
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
     this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
     this.dynamic = this.add.container(0, 0);
@@ -83,9 +86,11 @@ export class ProjectorScene extends BaseScene {
     face?.setVisible(show);
     this.mood?.setVisible(show && Boolean(model.meters));
     this.cost?.setVisible(show && Boolean(model.meters));
-    const moodKey = JSON.stringify([model.mood, model.customer?.emotion, model.meters]);
+    const moodKey = JSON.stringify([model.mood, model.customer?.emotion, model.meters, model.look]);
     if (moodKey === this.lastMood) return;
     this.lastMood = moodKey;
+    face?.setLook(model.look);
+    face?.setIdle(!this.instant);
     if (model.customer) face?.show(model.mood, model.customer.emotion, this.instant);
     if (model.meters) {
       this.mood?.set(
@@ -133,7 +138,7 @@ export class ProjectorScene extends BaseScene {
       return;
     }
     if (model.customer && !model.teams) {
-      const who = `${model.customer.name} · ${t(`emotion.${model.customer.emotion}`)}`;
+      const who = `${model.customer.name} · ${model.feeling?.word ?? ""}`;
       d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
       const bubbleX = 520;
       const bubbleW = 1340;
@@ -331,7 +336,7 @@ export class ProjectorScene extends BaseScene {
       const g = this.add.graphics();
       g.fillStyle(i % 2 ? theme.panel : theme.panelLight, 1).fillRoundedRect(60, y, 1800, rowH - 16, 20);
       const r = Math.min(70, (rowH - 40) / 2);
-      const face = new CustomerFace(this, 60 + 30 + r, y + (rowH - 16) / 2, r);
+      const face = new CustomerFace(this, 60 + 30 + r, y + (rowH - 16) / 2, r, model.look);
       face.show(row.moodValue, row.emotion, true);
       const mid = y + (rowH - 16) / 2;
       const size = rowH > 150 ? 44 : 32;

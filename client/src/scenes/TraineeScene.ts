@@ -116,7 +116,7 @@ export class TraineeScene extends BaseScene {
 
     if (view.phase === "lobby") {
       // A calm waiting screen: who you are, and where to look.
-      const face = new CustomerFace(this, W / 2, y + 110, 80);
+      const face = new CustomerFace(this, W / 2, y + 110, 80, view.scenario?.look);
       face.show(60, "calm", true);
       c.add(face);
       y += 220;
@@ -166,9 +166,10 @@ export class TraineeScene extends BaseScene {
     }
     if (model.customer) {
       const faceR = fs(34);
-      this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR);
+      this.face = new CustomerFace(this, pad + faceR, y + faceR, faceR, model.customer.look);
       c.add(this.face);
       this.face.show(view.meters?.mood ?? 50, model.customer.emotion, true);
+      this.face.setIdle(!this.instant);
       c.add(
         this.add.text(
           pad + faceR * 2 + 12,
@@ -181,7 +182,7 @@ export class TraineeScene extends BaseScene {
         this.add.text(
           pad + faceR * 2 + 12,
           y + fs(32),
-          t(`emotion.${model.customer.emotion}`),
+          model.customer.feeling,
           textStyle(fs(16), theme.inkDim),
         ),
       );
@@ -198,7 +199,8 @@ export class TraineeScene extends BaseScene {
     }
 
     if (view.meters) {
-      const m = metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale());
+      const gender = model.customer?.look.gender ?? view.scenario?.look?.gender;
+      const m = metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale(), gender);
       this.mood = new MeterBar(this, pad, y, inner * 0.62, fs(22), m.mood.label, fs(17));
       this.mood.set(m.mood.value, m.mood.color, m.mood.suffix, true);
       c.add(this.mood);

@@ -7,6 +7,7 @@ import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { CustomerFace } from "../ui/CustomerFace";
 import { textStyle, theme } from "../ui/theme";
+import { lookOfView } from "../viewModel/customerFeeling";
 import { formatMoney } from "../viewModel/money";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { removeTrainerRemote, updateTrainerRemote, wantsRemote } from "./trainerRemote";
@@ -39,6 +40,7 @@ export class TrainerScene extends BaseScene {
     this.lastKey = "";
     this.children.removeAll(true);
     this.face = new CustomerFace(this, 760, 190, 80);
+    this.face.setIdle(!this.instant);
     this.dynamic = this.add.container(0, 0);
     this.setupBuilt = false;
     this.roster = new RosterPanel(this, (m) => this.send(m));
@@ -204,6 +206,8 @@ export class TrainerScene extends BaseScene {
     this.face?.setVisible(Boolean(view.customer));
     let y = 290;
     if (view.customer) {
+      this.face?.setLook(lookOfView(view));
+      this.face?.setIdle(!this.instant);
       this.face?.show(view.meters?.mood ?? 50, view.customer.emotion, this.instant);
       const line = fitText(
         this.add.text(860, 120, `${view.customer.name}: “${view.customer.line}”`, {

@@ -1,6 +1,7 @@
-import type { LedgerLine, MeterReading } from "@hotseat/shared";
+import type { LedgerLine, MeterReading, ResolvedLook } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
+import { moodWordKey } from "./customerFeeling";
 import { formatMoney } from "./money";
 import { moodBand } from "./moodBand";
 
@@ -21,6 +22,7 @@ export function metersModel(
   ledger: LedgerLine[],
   currency: string,
   locale: string,
+  gender: ResolvedLook["gender"] = "masculine",
 ): MetersModel {
   const mood = meters?.mood ?? 50;
   const band = moodBand(mood);
@@ -52,7 +54,7 @@ export function metersModel(
       label: t("meter.mood"),
       value: mood,
       color: band.color,
-      suffix: `${band.shape} ${t(band.key)}`,
+      suffix: `${band.shape} ${t(moodWordKey(band, gender))}`,
     },
     extra,
     costTotal: formatMoney(meters?.cost ?? 0, currency, locale),

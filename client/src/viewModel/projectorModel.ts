@@ -1,6 +1,7 @@
 import type { MessageKey } from "../i18n/en";
-import type { Emotion, ProjectorView } from "@hotseat/shared";
+import type { Emotion, ProjectorView, ResolvedLook } from "@hotseat/shared";
 import { getLocale, t } from "../i18n/t";
+import { customerFeeling, lookOfView, moodWordKey, type CustomerFeeling } from "./customerFeeling";
 import { metersModel, type MetersModel } from "./meters";
 import { moodBand } from "./moodBand";
 import { formatMoney } from "./money";
@@ -27,6 +28,9 @@ export type ProjectorModel = {
   phaseText: string;
   join?: { code: string; url: string; count: string; big: boolean };
   customer?: ProjectorView["customer"];
+  /** How the customer looks, and what they are shown to feel (words that agree with the face and the mood). */
+  look: ResolvedLook;
+  feeling?: CustomerFeeling;
   mood: number;
   meters?: MetersModel;
   tally?: { bars: TallyBar[]; votes: string; timer?: string };
@@ -47,8 +51,10 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
     phase: view.phase,
     phaseText: view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey),
     mood: view.meters?.mood ?? 50,
+    look: lookOfView(view),
     options: view.options.map((o) => o.label),
   };
+  const gender = model.look.gender;
   if (view.joinOpen)
     model.join = {
       code: view.joinCode,
@@ -56,8 +62,11 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
       count: t("projector.players", { count: view.traineeCount }),
       big: view.phase === "lobby",
     };
-  if (view.customer) model.customer = view.customer;
-  if (view.meters) model.meters = metersModel(view.meters, view.ledger, currency, locale);
+  if (view.customer) {
+    model.customer = view.customer;
+    model.feeling = customerFeeling(view.customer.emotion, model.mood, gender);
+  }
+  if (view.meters) model.meters = metersModel(view.meters, view.ledger, currency, locale, gender);
   if (playing && (view.phase === "voting" || view.phase === "closed")) {
     const left = view.vote.open ? secondsLeft(view.vote, now) : undefined;
     model.tally = {
@@ -82,7 +91,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
         // "members: N", as on the phones: no plural form to get wrong ("1 trainees").
         members: t("trainee.members", { count: team.memberCount }),
         step: t("debrief.step", { step: team.stepIndex + 1 }),
-        mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(band.key)}`,
+        mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(moodWordKey(band, gender))}`,
         moodValue: team.meters.mood,
         emotion: team.emotion ?? "calm",
         cost: formatMoney(team.meters.cost, currency, locale),

@@ -1,6 +1,7 @@
-import type { Emotion, TraineeView } from "@hotseat/shared";
+import type { Emotion, ResolvedLook, TraineeView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
+import { customerFeeling, lookOfView } from "./customerFeeling";
 import { tagBadge } from "./tagBadge";
 import type { TagBadge } from "./tagBadge";
 import { secondsLeft } from "./tallyModel";
@@ -19,7 +20,8 @@ export type TraineeCard = {
 export type TraineeModel = {
   title: string;
   phaseText: string;
-  customer?: { name: string; line: string; emotion: Emotion };
+  /** `feeling` is the word shown for the emotion, agreeing with the mood and the persona's gender. */
+  customer?: { name: string; line: string; emotion: Emotion; feeling: string; look: ResolvedLook };
   cards: TraineeCard[];
   status: string;
   /** The status without the countdown: what a screen reader announces (a clock would be read every second). */
@@ -99,8 +101,16 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
       selected: team.id === view.team?.id,
     })),
   };
-  if (view.customer)
-    model.customer = { name: view.customer.name, line: view.customer.line, emotion: view.customer.emotion };
+  if (view.customer) {
+    const look = lookOfView(view);
+    model.customer = {
+      name: view.customer.name,
+      line: view.customer.line,
+      emotion: view.customer.emotion,
+      feeling: customerFeeling(view.customer.emotion, view.meters?.mood ?? 50, look.gender).word,
+      look,
+    };
+  }
   // Teams never pause on a class reveal: each team sees the feedback on its last choice above the next options.
   if (view.result && (view.phase === "revealed" || view.phase === "debrief" || view.style === "teams")) {
     model.reveal = {

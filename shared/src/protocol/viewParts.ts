@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolvedLookSchema } from "../scenario/personaLook";
 import { costItems, emotions, outcomes, techniqueTags } from "../scenario/vocabulary";
 
 /** The relationship and company meters of a run, after clamping to 0..100, plus the ledger total. */
@@ -106,11 +107,13 @@ export const branchViewSchema = z.strictObject({
 });
 export type BranchView = z.infer<typeof branchViewSchema>;
 
-/** The scenario being played, as a title line. */
+/** The scenario being played, as a title line, with how its customer looks (for every face drawn of them). */
 export const scenarioTitleSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   currency: z.string(),
+  /** The persona's look, every field decided; the client falls back to a default when it is absent. */
+  look: resolvedLookSchema.optional(),
 });
 export type ScenarioTitle = z.infer<typeof scenarioTitleSchema>;
 

@@ -1,11 +1,19 @@
 import type { Diagnostic, DiagnosticCode } from "./diagnostic";
 import { issueDiagnostics, valueAt } from "./issueDiagnostics";
+import { lookFields } from "./personaLook";
 import { scenarioSchema } from "./scenarioSchema";
 import type { Scenario } from "./scenarioSchema";
 import type { SourcePositions } from "./sourcePositions";
 
 // Fields whose allowed values are the fixed vocabulary (technique tags, emotions, ...): HS017.
-const vocabularyFields = new Set(["tags", "emotion", "outcome", "customerType", "soft"]);
+const vocabularyFields = new Set<string>([
+  "tags",
+  "emotion",
+  "outcome",
+  "customerType",
+  "soft",
+  ...lookFields,
+]);
 
 /** The result of checking a file's shape: the typed scenario when it fits, otherwise diagnostics. */
 export type SchemaResult = { scenario?: Scenario; diagnostics: Diagnostic[] };

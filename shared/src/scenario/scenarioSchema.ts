@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localeSchema, localizedSchema } from "./localized";
+import { personaLookSchema } from "./personaLook";
 import { customerTypes, emotions, outcomes, softMatters, techniqueTags } from "./vocabulary";
 
 /** The newest scenario format this engine reads. Older files are migrated, newer ones refused. */
@@ -83,6 +84,8 @@ export const scenarioSchema = z.strictObject({
     name: z.string().min(1),
     description: localizedSchema,
     customerType: z.enum(customerTypes),
+    /** How the customer looks on screen; what is left out is derived from the name (see resolveLook). */
+    look: personaLookSchema.optional(),
   }),
   matter: z.strictObject({
     hard: localizedSchema,

@@ -14,6 +14,7 @@ import type {
   VoteStatus,
 } from "../protocol/viewParts";
 import { localize } from "../scenario/localized";
+import { resolveLook } from "../scenario/resolveLook";
 import type { Localized } from "../scenario/localized";
 import { totalCost } from "../scenario/runContext";
 import { costItems } from "../scenario/vocabulary";
@@ -34,7 +35,9 @@ export function translatorFor(ctx: SessionContext, locale?: string): Translate {
 /** The scenario's title line. */
 export function scenarioTitleView(ctx: SessionContext, t: Translate): ScenarioTitle | undefined {
   const s = ctx.scenario;
-  return s ? { id: s.id, title: t(s.title), currency: s.currency } : undefined;
+  // Sessions stored before looks were kept get the default look of the persona's name.
+  const look = s?.look ?? (s ? resolveLook({ persona: { name: s.personaName } }) : undefined);
+  return s && look ? { id: s.id, title: t(s.title), currency: s.currency, look } : undefined;
 }
 
 /** What the customer says and shows in a run now. */

@@ -1,4 +1,5 @@
 import type { CompiledScenario } from "../scenario/compileScenario";
+import { resolveLook } from "../scenario/resolveLook";
 import { choose, endingOf, optionsAt, startRun, stateMetaOf } from "../scenario/runScenario";
 import type { RunState } from "../scenario/runState";
 import { scenarioMap } from "../scenario/scenarioMap";
@@ -144,6 +145,7 @@ export function scenarioRefOf(compiled: CompiledScenario, source?: string): Scen
     title: s.title,
     currency: s.currency,
     personaName: s.persona.name,
+    look: resolveLook(s),
     languages: s.languages,
     startMeters: startRun(compiled).meters,
     map: skeletonOf(compiled),

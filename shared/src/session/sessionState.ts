@@ -2,6 +2,7 @@ import type { StateValue } from "xstate";
 import type { PlayStyle } from "../protocol/playStyle";
 import type { DecidedBy } from "../protocol/viewParts";
 import type { Localized } from "../scenario/localized";
+import type { ResolvedLook } from "../scenario/personaLook";
 import type { RunMeters, RunOption, RunState } from "../scenario/runState";
 import type { Emotion, Outcome, TechniqueTag } from "../scenario/vocabulary";
 
@@ -91,6 +92,8 @@ export type ScenarioRef = {
   title: Localized;
   currency: string;
   personaName: string;
+  /** How the persona looks, every field decided (absent in sessions stored before it). */
+  look?: ResolvedLook;
   languages: string[];
   /** The meters every run starts with, so charts can begin at step 0 (absent in sessions stored before it). */
   startMeters?: RunMeters;
