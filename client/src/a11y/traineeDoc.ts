@@ -34,7 +34,7 @@ export function traineeDoc(model: TraineeModel, meters?: MetersModel): A11yDoc {
       key: "line",
       kind: "text",
       live: "polite",
-      text: t("a11y.customerLine", { name: c.name, emotion: t(`emotion.${c.emotion}`), line: c.line }),
+      text: t("a11y.customerLine", { name: c.name, emotion: c.feeling, line: c.line }),
     });
   }
   if (meters)
