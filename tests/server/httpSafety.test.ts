@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import type { RunningServer } from "@hotseat/server";
 import type { ProjectorView, TrainerView } from "@hotseat/shared";
+import { mySessions } from "../../client/src/net/mySessions";
 import { hostSession, joinTrainees, Peer, startTestServer } from "./harness";
 import { ManualClock } from "./manualClock";
 import { rawExchange, requestFrom } from "./rawHttp";
@@ -10,7 +11,7 @@ import { rawExchange, requestFrom } from "./rawHttp";
 const clock = new ManualClock();
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startTestServer({ clock, requestTimeoutMs: 400 });
+  server = await startTestServer({ clock, requestTimeoutMs: 2_000 });
 });
 afterAll(async () => {
   await server.stop();
@@ -50,6 +51,43 @@ describe("the list of sessions (no trainer password set)", () => {
     expect(await list(["not-a-token"])).toEqual([]);
     expect((await list([other.trainerToken]))[0]).toMatchObject({ code: other.code, running: true });
   });
+});
+
+/** The browser's localStorage, as far as the home page uses it. */
+class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
+}
+
+it("shows the home page's 'my sessions' from the kept tokens, forgetting the ones the server does not know", async () => {
+  const hosted = await hostSession(server.url);
+  const storage = new MemoryStorage();
+  storage.setItem(`hotseat.trainer.${hosted.code}`, hosted.trainerToken);
+  storage.setItem("hotseat.trainer.QQQQQQ", "a-token-of-a-wiped-server");
+  storage.setItem("hotseat.locale", "pl");
+  const sessions = await mySessions(storage, server.url);
+  expect(sessions.map((s) => [s.code, s.status, s.trainerToken])).toEqual([
+    [hosted.code, "live", hosted.trainerToken],
+  ]);
+  expect(storage.getItem("hotseat.trainer.QQQQQQ")).toBeNull();
+  expect(storage.getItem("hotseat.locale")).toBe("pl");
 });
 
 describe("hosting from one address", () => {
