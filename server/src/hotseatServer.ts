@@ -103,8 +103,6 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.reconnectTimer ? { reconnectTimer: options.reconnectTimer } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which
-  // the protocol allows up to 200,000 characters; anything bigger than this is not a Hotseat message.
   // A request must arrive whole within the timeout: a body shorter than its Content-Length is cut off with
   // 408 instead of holding a connection until the client gives up. Node checks on an interval, so a short one.
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
@@ -113,6 +111,8 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     headersTimeout: Math.min(requestTimeout, 20_000),
     connectionsCheckingInterval: Math.max(50, Math.min(5_000, requestTimeout / 4)),
   });
+  // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which
+  // the protocol allows up to 200,000 characters; anything bigger than this is not a Hotseat message.
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 256 * 1024 });
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
