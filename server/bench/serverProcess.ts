@@ -45,7 +45,9 @@ export async function startServerProcess(port: number, env: Record<string, strin
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, ...env, PORT: String(port) },
+      // Every simulated trainee joins from this one address, far beyond what a real class behind one NAT
+      // does: the per-address join throttle is lifted unless the caller sets it.
+      env: { ...process.env, HOTSEAT_JOIN_BURST: "1000000", ...env, PORT: String(port) },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -1,12 +1,21 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { systemClock } from "./clock";
+import type { Clock } from "./clock";
 import { mountApi } from "./http/apiRoutes";
 import { mountClient } from "./http/clientRoutes";
+import { exposureWarning } from "./http/exposureWarning";
+import { guardRequests } from "./http/guardRequests";
+import { HostingLimits } from "./http/hostingLimits";
+import { defaultHttpLimits, HttpThrottles } from "./http/httpLimits";
+import type { HttpLimits } from "./http/httpLimits";
 import type { RateLimitOptions } from "./rooms/rateLimiter";
 import { sessionRoomFor } from "./rooms/SessionRoom";
 import type { ScenarioLibrary } from "./scenarioLibrary";
+import { finishStaleSessions } from "./sessions/finishStaleSessions";
 import { SessionHost } from "./sessions/SessionHost";
 import type { SessionStore } from "./store/SessionStore";
 import type { SetTimer } from "./rooms/setTimer";
@@ -15,6 +24,8 @@ import type { SetTimer } from "./rooms/setTimer";
 export type HotseatServerOptions = {
   /** TCP port; 0 picks a free one (tests). */
   port: number;
+  /** The address to listen on (`HOTSEAT_HOST`); by default every address, so phones on the network reach it. */
+  hostname?: string;
   store: SessionStore;
   library: ScenarioLibrary;
   trainerPassword?: string;
@@ -27,6 +38,14 @@ export type HotseatServerOptions = {
   rateLimit?: RateLimitOptions;
   /** A session untouched (and empty) for this long is finished with its report; default 24 h. */
   idleFinishMs?: number;
+  /** A session nobody joined for this long after hosting is finished with its report; default 1 h. */
+  unjoinedFinishMs?: number;
+  /** Per-address throttles and bounds on live sessions (defaults: {@link defaultHttpLimits}). */
+  httpLimits?: Partial<HttpLimits>;
+  /** How long a client may take to send a whole request (ms, default 30 s); a stalled body is cut off. */
+  requestTimeoutMs?: number;
+  /** Time and timers (tests inject a manual clock). */
+  clock?: Clock;
   log?: (line: string) => void;
 };
 
@@ -41,6 +60,12 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
+/** The host part of the server's own URL: the address it listens on, or `localhost` when it is every address. */
+function urlHostOf(hostname: string | undefined): string {
+  if (hostname === undefined || hostname === "::" || hostname === "0.0.0.0") return "localhost";
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
+}
+
 /** The room name every session room is registered under (clients join by id = join code). */
 export const sessionRoomName = "session";
 
@@ -50,7 +75,10 @@ export const sessionRoomName = "session";
  */
 export async function startHotseatServer(options: HotseatServerOptions): Promise<RunningServer> {
   const internalKey = randomBytes(16).toString("hex");
+  const clock = options.clock ?? systemClock;
+  const limits = { ...defaultHttpLimits, ...options.httpLimits };
   const host = new SessionHost({
+    now: clock.now,
     store: options.store,
     library: options.library,
     startRoom: async (sessionId) => {
@@ -58,18 +86,34 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     },
     ...(options.idleFinishMs !== undefined ? { idleFinishMs: options.idleFinishMs } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.unjoinedFinishMs !== undefined ? { unjoinedFinishMs: options.unjoinedFinishMs } : {}),
   });
+  const throttles = new HttpThrottles(limits, clock.now);
+  const hostingLimits = new HostingLimits(
+    limits,
+    () => host.liveCount,
+    (code) => host.runtime(code) !== undefined,
+  );
   const room = sessionRoomFor({
     host,
+    now: clock.now,
     internalKey,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.reconnectSeconds !== undefined ? { reconnectSeconds: options.reconnectSeconds } : {}),
     ...(options.reconnectTimer ? { reconnectTimer: options.reconnectTimer } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  // A request must arrive whole within the timeout: a body shorter than its Content-Length is cut off with
+  // 408 instead of holding a connection until the client gives up. Node checks on an interval, so a short one.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const httpServer = createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    connectionsCheckingInterval: Math.max(50, Math.min(5_000, requestTimeout / 4)),
+  });
   // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which
   // the protocol allows up to 200,000 characters; anything bigger than this is not a Hotseat message.
-  const transport = new WebSocketTransport({ maxPayload: 256 * 1024 });
+  const transport = new WebSocketTransport({ server: httpServer, maxPayload: 256 * 1024 });
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,
@@ -78,6 +122,8 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
       mountApi(app, {
         library: options.library,
         host,
+        throttles,
+        hostingLimits,
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
@@ -85,15 +131,34 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     },
   });
   server.onShutdown(() => options.store.close());
-  await server.listen(options.port);
+  await server.listen(options.port, options.hostname);
+  // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
+  guardRequests(httpServer, (req, res) =>
+    req.method === "POST" && req.url?.startsWith("/matchmake/") === true
+      ? throttles.guardGuess(req, res, "matchmaker")
+      : false,
+  );
   const address = transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? options.port;
+  const warning = exposureWarning(options.hostname, options.trainerPassword !== undefined);
+  if (warning) options.log?.(warning);
   const resumed = await host.resumeAll();
+  const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
+  const stopSweep = clock.every(sweepMs, () => {
+    const finished = finishStaleSessions(host, clock.now(), (code) => {
+      void matchMaker.getLocalRoomById(code)?.disconnect();
+    });
+    for (const { code, reason } of finished)
+      options.log?.(`[${code}] finished: ${reason === "unjoined" ? "nobody joined" : "left alone"}`);
+  });
   return {
     port,
-    url: `http://localhost:${port}`,
+    url: `http://${urlHostOf(options.hostname)}:${port}`,
     host,
     resumed,
-    stop: () => server.gracefullyShutdown(false),
+    stop: () => {
+      stopSweep();
+      return server.gracefullyShutdown(false);
+    },
   };
 }

@@ -12,3 +12,7 @@ export { roomCloseCodes, joinErrorNumbers } from "./rooms/roomCodes";
 export { defaultRateLimit } from "./rooms/rateLimiter";
 export type { RateLimitOptions } from "./rooms/rateLimiter";
 export type { SetTimer } from "./rooms/setTimer";
+export type { Clock } from "./clock";
+export { defaultHttpLimits } from "./http/httpLimits";
+export type { HttpLimits } from "./http/httpLimits";
+export { exposureWarning } from "./http/exposureWarning";

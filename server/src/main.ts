@@ -1,6 +1,7 @@
 import { formatDiagnostic } from "@hotseat/shared";
 import { z } from "zod";
 import { defaultClientDir } from "./http/clientRoutes";
+import { defaultHttpLimits } from "./http/httpLimits";
 import { startHotseatServer } from "./hotseatServer";
 import { ScenarioLibrary } from "./scenarioLibrary";
 import { DataDirectoryLockedError } from "./store/DataDirectoryLockedError";
@@ -9,6 +10,7 @@ import { defaultDatabasePath, SqliteSessionStore } from "./store/SqliteSessionSt
 // The environment is a boundary too: a typo in PORT should stop the start, not bind somewhere odd.
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(2567),
+  HOTSEAT_HOST: z.string().min(1).optional(),
   HOTSEAT_SCENARIOS_DIR: z.string().min(1).default("scenarios"),
   HOTSEAT_TRAINER_PASSWORD: z.string().min(1).optional(),
   HOTSEAT_PUBLIC_URL: z.url().optional(),
@@ -18,6 +20,20 @@ const envSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(24),
+  HOTSEAT_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  HOTSEAT_JOIN_BURST: z.coerce.number().int().min(20).default(defaultHttpLimits.guesses.burst),
+  HOTSEAT_JOIN_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(defaultHttpLimits.guesses.perSecond * 60),
+  HOTSEAT_HOSTS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultHttpLimits.hosting.burst),
+  HOTSEAT_MAX_SESSIONS_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(defaultHttpLimits.maxSessionsPerAddress),
+  HOTSEAT_MAX_SESSIONS: z.coerce.number().int().min(1).default(defaultHttpLimits.maxSessions),
 });
 
 const env = envSchema.safeParse(process.env);
@@ -50,6 +66,18 @@ try {
 }
 const running = await startHotseatServer({
   port: env.data.PORT,
+  ...(env.data.HOTSEAT_HOST !== undefined ? { hostname: env.data.HOTSEAT_HOST } : {}),
+  httpLimits: {
+    guesses: {
+      ...defaultHttpLimits.guesses,
+      burst: env.data.HOTSEAT_JOIN_BURST,
+      perSecond: env.data.HOTSEAT_JOIN_PER_MINUTE / 60,
+    },
+    hosting: { burst: env.data.HOTSEAT_HOSTS_PER_MINUTE, perSecond: env.data.HOTSEAT_HOSTS_PER_MINUTE / 60 },
+    maxSessionsPerAddress: env.data.HOTSEAT_MAX_SESSIONS_PER_ADDRESS,
+    maxSessions: env.data.HOTSEAT_MAX_SESSIONS,
+    proxyHops: env.data.HOTSEAT_TRUST_PROXY,
+  },
   store,
   library,
   clientDir: defaultClientDir(),

@@ -6,6 +6,7 @@ import { isJoinCode } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
 import type { SessionReport, TraineeView, TrainerView } from "@hotseat/shared";
 import { joinTrainees, Peer, startTestServer } from "./harness";
+import { requestFrom } from "./rawHttp";
 
 const password = "correct horse";
 const clientDir = mkdtempSync(join(tmpdir(), "hotseat-client-"));
@@ -176,6 +177,35 @@ describe("hosting and reports", () => {
     expect(lines[0]).toMatch(/^scenario,run,/);
     expect(lines.filter((l) => l.includes("Trainee 2"))).toHaveLength(2);
     expect((await api(`/api/sessions/QQQQQQ/report.csv`)).status).toBe(404);
+  });
+});
+
+describe("guessing the trainer password", () => {
+  it("throttles an address after ten wrong passwords (hosting or listing), answering 429 with Retry-After", async () => {
+    const tries: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const listed = await requestFrom("127.0.0.2", server.port, "/api/sessions", {
+        headers: { "x-hotseat-password": `guess ${i}` },
+      });
+      const hosted = await requestFrom("127.0.0.2", server.port, "/api/sessions", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hotseat-password": `guess ${i}` },
+        body: "{}",
+      });
+      tries.push(listed.status, hosted.status);
+    }
+    expect(tries.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(tries.slice(10)).toEqual([429, 429]);
+    const refused = await requestFrom("127.0.0.2", server.port, "/api/sessions", {
+      headers: { "x-hotseat-password": password },
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    // The trainer at another address is not held up.
+    const list = await requestFrom("127.0.0.3", server.port, "/api/sessions", {
+      headers: { "x-hotseat-password": password },
+    });
+    expect(list.status).toBe(200);
   });
 });
 

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
 import type { TrainerView } from "@hotseat/shared";
-import { hostSession, Peer, startTestServer } from "./harness";
+import { hostSession, Peer, startTestServer, until } from "./harness";
+import { ManualClock } from "./manualClock";
 
+const minute = 60_000;
+const hour = 60 * minute;
+const clock = new ManualClock();
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startTestServer({ idleFinishMs: 1500 });
+  server = await startTestServer({ clock });
 });
 afterAll(async () => {
   await server.stop();
@@ -13,28 +17,43 @@ afterAll(async () => {
 
 type Status = { running: boolean; status: string };
 
-it("finishes a session left empty and untouched, keeping its report for the trainer", async () => {
+async function statusOf(code: string): Promise<Status> {
+  return (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as Status;
+}
+
+async function reportStatus(code: string, token: string): Promise<number> {
+  const report = await fetch(`${server.url}/api/sessions/${code}/report.json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return report.status;
+}
+
+it("finishes a session nobody joined an hour after hosting, keeping its report", async () => {
   const hosted = await hostSession(server.url);
-  const status = async () =>
-    (await (await fetch(`${server.url}/api/sessions/${hosted.code}`)).json()) as Status;
+  clock.advance(59 * minute);
+  expect(await statusOf(hosted.code)).toMatchObject({ running: true, status: "live" });
+
+  clock.advance(2 * minute);
+  expect(await statusOf(hosted.code)).toMatchObject({ running: false, status: "finished" });
+  expect(await reportStatus(hosted.code, hosted.trainerToken)).toBe(200);
+});
+
+it("keeps a session someone joined past the hour, and while someone is connected however quiet it is", async () => {
+  const hosted = await hostSession(server.url);
   const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
     role: "trainer",
     trainerToken: hosted.trainerToken,
   });
-  // While someone is connected the session stays, however quiet it is.
-  await new Promise((r) => setTimeout(r, 3500));
-  expect(await status()).toMatchObject({ running: true, status: "live" });
+  clock.advance(2 * hour);
+  clock.advance(25 * hour);
+  expect(await statusOf(hosted.code)).toMatchObject({ running: true, status: "live" });
 
+  // Left alone: a day after the last thing happened it is finished, report kept.
   await trainer.leave();
-  let last = await status();
-  for (let i = 0; i < 100 && last.status !== "finished"; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await status();
-  }
-  expect(last).toMatchObject({ running: false, status: "finished" });
-  const report = await fetch(`${server.url}/api/sessions/${hosted.code}/report.json`, {
-    headers: { authorization: `Bearer ${hosted.trainerToken}` },
-  });
-  expect(report.status).toBe(200);
-  expect(((await report.json()) as { joinCode: string }).joinCode).toBe(hosted.code);
+  await until(() => server.host.runtime(hosted.code)?.state.context.trainerConnected === false, "the leave");
+  clock.advance(23 * hour);
+  expect(await statusOf(hosted.code)).toMatchObject({ running: true, status: "live" });
+  clock.advance(2 * hour);
+  expect(await statusOf(hosted.code)).toMatchObject({ running: false, status: "finished" });
+  expect(await reportStatus(hosted.code, hosted.trainerToken)).toBe(200);
 });

@@ -16,6 +16,18 @@ export const en = {
   "home.hostFailed": "Could not host a session: {reason}",
   "home.practiseName": "Me",
   "home.loading": "Loading…",
+  "home.mySessions": "My sessions",
+  "home.mySessionLive": "{code}: {title}, {count} joined",
+  "home.mySessionFinished": "{code}: {title}, finished",
+  "home.noScenario": "no scenario yet",
+  "home.report": "Report (CSV)",
+  "error.host.too-fast":
+    "Too many sessions were hosted from your network just now. Try again in {seconds} s.",
+  "error.host.address-full": "Your network already runs as many live sessions as allowed. Finish one first.",
+  "error.host.server-full":
+    "This server already runs as many sessions as it may. Finish one or try again later.",
+  "error.host.password": "Hosting a session on this server needs the trainer password.",
+  "error.too-many-tries": "Too many tries from your network just now. Wait a little and try again.",
   "conn.connecting": "Connecting…",
   "conn.reconnecting": "Connection lost. Reconnecting…",
   "conn.lost": "Disconnected. Reload the page to return to your seat.",

@@ -18,6 +18,18 @@ export const lt: Record<MessageKey, string> = {
   "home.hostFailed": "Nepavyko sukurti sesijos: {reason}",
   "home.practiseName": "Aš",
   "home.loading": "Įkeliama…",
+  "home.mySessions": "Mano sesijos",
+  "home.mySessionLive": "{code}: {title}, prisijungė {count}",
+  "home.mySessionFinished": "{code}: {title}, baigta",
+  "home.noScenario": "scenarijus dar nepasirinktas",
+  "home.report": "Ataskaita (CSV)",
+  "error.host.too-fast": "Iš jūsų tinklo ką tik sukurta per daug sesijų. Bandykite dar kartą po {seconds} s.",
+  "error.host.address-full":
+    "Jūsų tinklas jau vykdo didžiausią leidžiamą aktyvių sesijų skaičių. Pirmiausia užbaikite vieną.",
+  "error.host.server-full":
+    "Šis serveris jau vykdo didžiausią leidžiamą sesijų skaičių. Užbaikite vieną arba bandykite vėliau.",
+  "error.host.password": "Norint sukurti sesiją šiame serveryje, reikia trenerio slaptažodžio.",
+  "error.too-many-tries": "Per daug bandymų iš jūsų tinklo. Šiek tiek palaukite ir bandykite dar kartą.",
   "conn.connecting": "Jungiamasi…",
   "conn.reconnecting": "Ryšys nutrūko. Jungiamasi iš naujo…",
   "conn.lost": "Atsijungta. Perkraukite puslapį, kad grįžtumėte į savo vietą.",

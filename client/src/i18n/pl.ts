@@ -18,6 +18,19 @@ export const pl: Record<MessageKey, string> = {
   "home.hostFailed": "Nie udało się utworzyć sesji: {reason}",
   "home.practiseName": "Ja",
   "home.loading": "Ładowanie…",
+  "home.mySessions": "Moje sesje",
+  "home.mySessionLive": "{code}: {title}, dołączyło {count}",
+  "home.mySessionFinished": "{code}: {title}, zakończona",
+  "home.noScenario": "bez scenariusza",
+  "home.report": "Raport (CSV)",
+  "error.host.too-fast":
+    "Z Twojej sieci utworzono przed chwilą zbyt wiele sesji. Spróbuj ponownie za {seconds} s.",
+  "error.host.address-full":
+    "Twoja sieć prowadzi już maksymalną dozwoloną liczbę sesji. Najpierw zakończ jedną z nich.",
+  "error.host.server-full":
+    "Ten serwer prowadzi już maksymalną liczbę sesji. Zakończ jedną lub spróbuj później.",
+  "error.host.password": "Utworzenie sesji na tym serwerze wymaga hasła trenera.",
+  "error.too-many-tries": "Zbyt wiele prób z Twojej sieci. Odczekaj chwilę i spróbuj ponownie.",
   "conn.connecting": "Łączenie…",
   "conn.reconnecting": "Utracono połączenie. Łączę ponownie…",
   "conn.lost": "Rozłączono. Odśwież stronę, aby wrócić na swoje miejsce.",

@@ -18,6 +18,19 @@ export const ro: Record<MessageKey, string> = {
   "home.hostFailed": "Sesiunea nu a putut fi creată: {reason}",
   "home.practiseName": "Eu",
   "home.loading": "Se încarcă…",
+  "home.mySessions": "Sesiunile mele",
+  "home.mySessionLive": "{code}: {title}, {count} conectați",
+  "home.mySessionFinished": "{code}: {title}, încheiată",
+  "home.noScenario": "fără scenariu încă",
+  "home.report": "Raport (CSV)",
+  "error.host.too-fast":
+    "Din rețeaua ta s-au creat prea multe sesiuni adineauri. Încearcă din nou peste {seconds} s.",
+  "error.host.address-full":
+    "Rețeaua ta are deja numărul maxim de sesiuni active permise. Încheie mai întâi una.",
+  "error.host.server-full":
+    "Acest server are deja numărul maxim de sesiuni. Încheie una sau încearcă mai târziu.",
+  "error.host.password": "Pentru a crea o sesiune pe acest server este nevoie de parola formatorului.",
+  "error.too-many-tries": "Prea multe încercări din rețeaua ta. Așteaptă puțin și încearcă din nou.",
   "conn.connecting": "Se conectează…",
   "conn.reconnecting": "Conexiunea s-a pierdut. Se reconectează…",
   "conn.lost": "Deconectat. Reîncarcă pagina ca să revii pe locul tău.",

@@ -13,7 +13,9 @@ import {
   type Role,
 } from "@hotseat/shared";
 import type { Store } from "../app/store";
+import { api } from "./apiError";
 import { serverEndpoint } from "./endpoint";
+import { trainerTokenKeyPrefix } from "./mySessions";
 import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
 
 /** What `POST /api/sessions` answers. */
@@ -29,7 +31,7 @@ export type LibraryEntry = {
 };
 
 const seatKey = (code: string, role: Role) => `hotseat.seat.${code}.${role}`;
-const tokenKey = (code: string) => `hotseat.trainer.${code}`;
+const tokenKey = (code: string) => `${trainerTokenKeyPrefix}${code}`;
 const viewSchemas = {
   trainee: traineeViewSchema,
   projector: projectorViewSchema,
@@ -62,14 +64,6 @@ function randomKey(): string {
 function errorCode(e: unknown): number | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === "number" ? code : undefined;
-}
-
-/** Reads a JSON answer of the API, turning `{ error: { message } }` into a thrown Error with that text. */
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
-  const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!res.ok) throw new Error(body.error?.message ?? `${res.status} ${res.statusText}`);
-  return body as T;
 }
 
 /**

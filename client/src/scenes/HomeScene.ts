@@ -3,11 +3,13 @@ import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { saveLocale, saveReducedMotion } from "../app/prefs";
 import { normalizeCode, routePath } from "../app/route";
+import { errorText } from "../i18n/errorText";
 import { getLocale, localeNames, t, uiLocales, isUiLocale } from "../i18n/t";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
 import { BaseScene } from "./BaseScene";
+import { showMySessions } from "./homeMySessions";
 
 /** The start page: join with a code (or a /join/CODE link), host a session, practise alone, pick a language. */
 export class HomeScene extends BaseScene {
@@ -81,6 +83,7 @@ export class HomeScene extends BaseScene {
       <div class="hs-row"><button id="host-button" type="button" class="secondary">${esc(t("home.host"))}</button>
       <button id="practise-button" type="button" class="secondary">${esc(t("home.practise"))}</button></div>
       <div id="host-error" class="hs-error" role="alert"></div>
+      <div id="my-sessions"></div>
       <div class="hs-row"><label style="flex-direction:row;align-items:center;gap:8px">${esc(t("home.language"))}<select id="lang-select">${langs}</select></label>
       <label style="flex-direction:row;align-items:center;gap:8px"><input id="motion-toggle" type="checkbox" style="min-height:24px;width:24px"${reducedMotion ? " checked" : ""}>${esc(t("home.reducedMotion"))}</label></div>`,
       "home-panel",
@@ -121,6 +124,7 @@ export class HomeScene extends BaseScene {
       })
       .catch((e: unknown) => ($("host-error").textContent = String(e)));
     $("host-button").addEventListener("click", () => void this.host(select.value, $("host-error")));
+    showMySessions($("my-sessions"));
     $("practise-button").addEventListener("click", () => {
       if (select.value) window.location.assign(routePath({ kind: "practise", scenarioId: select.value }));
     });
@@ -137,7 +141,7 @@ export class HomeScene extends BaseScene {
       history.replaceState(null, "", routePath({ kind: "trainee", code }));
       this.scene.start("trainee");
     } catch (e) {
-      errorEl.textContent = t("home.joinFailed", { reason: e instanceof Error ? e.message : String(e) });
+      errorEl.textContent = t("home.joinFailed", { reason: errorText(e) });
       app().store.update({ status: "idle" });
     }
   }
@@ -147,7 +151,7 @@ export class HomeScene extends BaseScene {
       const hosted = await app().conn.host(scenarioId || undefined);
       window.location.assign(routePath({ kind: "trainer", code: hosted.code }));
     } catch (e) {
-      errorEl.textContent = t("home.hostFailed", { reason: e instanceof Error ? e.message : String(e) });
+      errorEl.textContent = t("home.hostFailed", { reason: errorText(e) });
     }
   }
 }

@@ -1,5 +1,4 @@
 import { timingSafeEqual, createHash } from "node:crypto";
-import express from "express";
 import type { Application, Request, Response } from "express";
 import { z } from "zod";
 import { normalizeJoinCode } from "../joinCode";
@@ -8,6 +7,10 @@ import { summarize } from "../scenarioLibrary";
 import type { SessionHost } from "../sessions/SessionHost";
 import { HostError } from "../sessions/SessionHost";
 import { trainerTokenMatches } from "../sessions/trainerToken";
+import type { HostingLimits } from "./hostingLimits";
+import type { HttpThrottles } from "./httpLimits";
+import { apiErrorHandler, jsonBody } from "./jsonBody";
+import { listCredentials } from "./listCredentials";
 
 /** Body of `POST /api/sessions`: optionally a scenario to start with and a password when hosting is guarded. */
 export const hostRequestSchema = z.strictObject({
@@ -29,6 +32,10 @@ export type ApiDeps = {
   trainerPassword?: string;
   /** The address trainees open, e.g. `https://hotseat.example.org`; else taken from the request. */
   publicUrl?: string;
+  /** Per-address throttles: hosting, and every route that tries a code, a password or a token. */
+  throttles?: HttpThrottles;
+  /** Bounds on live sessions per address and in total. */
+  hostingLimits?: HostingLimits;
 };
 
 function sendError(res: Response, status: number, code: string, message: string, extra: object = {}): void {
@@ -57,8 +64,15 @@ function baseUrl(req: Request, publicUrl: string | undefined): string {
  * Every body is checked with zod; every refusal is `{ error: { code, message } }` with a fitting status.
  */
 export function mountApi(app: Application, deps: ApiDeps): void {
-  const json = express.json({ limit: "512kb" });
+  const json = jsonBody();
   app.disable("x-powered-by");
+  const throttles = deps.throttles;
+  if (throttles) {
+    app.post("/api/sessions", (req, res, next) => (throttles.guardHosting(req, res) ? undefined : next()));
+    app.use("/api/sessions", (req, res, next) =>
+      throttles.guardGuess(req, res, "api") ? undefined : next(),
+    );
+  }
 
   app.get("/api/scenarios", (_req, res) => {
     res.json({ scenarios: deps.library.list() });
@@ -70,14 +84,14 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.json({ ...summarize(entry), scenario: entry.scenario, diagnostics: entry.diagnostics });
   });
 
-  app.post("/api/scenarios/check", json, (req, res) => {
+  app.post("/api/scenarios/check", ...json, (req, res) => {
     const body = checkRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
     const entry = deps.library.check(body.data.source, body.data.file);
     res.json({ ...summarize(entry), diagnostics: entry.diagnostics });
   });
 
-  app.post("/api/sessions", json, async (req, res) => {
+  app.post("/api/sessions", ...json, async (req, res) => {
     const body = hostRequestSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
     if (deps.trainerPassword !== undefined) {
@@ -86,8 +100,12 @@ export function mountApi(app: Application, deps: ApiDeps): void {
         return sendError(res, 401, "host.password", "Hosting a session needs the trainer password.");
       }
     }
+    const address = deps.throttles?.addressOf(req) ?? "";
+    const limit = deps.hostingLimits?.refusal(address);
+    if (limit) return sendError(res, limit.status, limit.code, limit.message);
     try {
       const hosted = await deps.host.host({ scenarioId: body.data.scenarioId });
+      deps.hostingLimits?.record(address, hosted.code);
       res.status(201).json({ ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` });
     } catch (e) {
       if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
@@ -95,14 +113,17 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     }
   });
 
+  // All sessions for the trainer password; otherwise only the sessions whose trainer tokens are presented.
   app.get("/api/sessions", (req, res) => {
-    if (
-      deps.trainerPassword !== undefined &&
-      !samePassword(req.get("x-hotseat-password"), deps.trainerPassword)
-    ) {
-      return sendError(res, 401, "host.password", "Listing sessions needs the trainer password.");
+    const password = req.get("x-hotseat-password");
+    if (password !== undefined && deps.trainerPassword !== undefined) {
+      if (!samePassword(password, deps.trainerPassword))
+        return sendError(res, 401, "host.password", "That is not the trainer password.");
+      return res.json({ sessions: deps.host.list() });
     }
-    res.json({ sessions: deps.host.list() });
+    const credentials = listCredentials(req.get("authorization"));
+    if (credentials.kind === "refused") return sendError(res, 401, credentials.code, credentials.message);
+    res.json({ sessions: deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash)) });
   });
 
   app.get("/api/sessions/:code", (req, res) => {
@@ -131,9 +152,5 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   app.get("/api/sessions/:code/report.csv", report("csv"));
 
   // Anything that still goes wrong under /api answers in the API's own shape, not Express's HTML page.
-  app.use("/api", (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
-    if (res.headersSent) return next(error);
-    console.error(error);
-    sendError(res, 500, "server.error", "Something went wrong on the server; try again.");
-  });
+  app.use("/api", apiErrorHandler);
 }

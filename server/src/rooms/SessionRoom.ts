@@ -98,8 +98,6 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.patchRate = null;
     this.closeStalePresence();
     this.armVoteTimer();
-    // A workshop left alone (nobody connected, nothing happening) is finished eventually, report kept.
-    this.clock.setInterval(() => this.finishIfIdle(), Math.min(60_000, this.deps.host.idleFinishMs));
   }
 
   override onAuth(_client: SeatClient, options: unknown): SeatAuth {
@@ -220,14 +218,6 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       if (!result.accepted) this.log(`stale ${event.type} refused: ${result.rejection.code}`);
     }
     if (stale.length > 0) this.log(`closed ${stale.length} connections of the previous server process`);
-  }
-
-  private finishIfIdle(): void {
-    if (this.clients.length > 0 || this.now() - this.runtime.lastEventAt < this.deps.host.idleFinishMs)
-      return;
-    this.log("finished after being idle");
-    this.deps.host.finish(this.roomId);
-    void this.disconnect();
   }
 
   private library() {

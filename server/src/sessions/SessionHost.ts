@@ -2,6 +2,8 @@ import { randomInt, randomUUID } from "node:crypto";
 import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
 import type { SessionEvent, SessionPhase, SessionReport, SessionState } from "@hotseat/shared";
 import { newJoinCode } from "../joinCode";
+import { defaultFinishRule, finishReason } from "./finishRule";
+import type { FinishRule } from "./finishRule";
 import type { ScenarioLibrary } from "../scenarioLibrary";
 import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
@@ -60,6 +62,8 @@ export type SessionHostDeps = {
   /** A session untouched for this long is finished (its report kept) instead of resumed; default 24 h. */
   idleFinishMs?: number;
   log?: (line: string) => void;
+  /** A session nobody joined this long after hosting is finished (its report kept); default 1 h. */
+  unjoinedFinishMs?: number;
 };
 
 /**
@@ -130,21 +134,36 @@ export class SessionHost {
     return { code, trainerToken, sessionId: record.id };
   }
 
-  /** How long a session may sit untouched before it is finished. */
-  get idleFinishMs(): number {
-    return this.deps.idleFinishMs ?? 24 * 60 * 60 * 1000;
+  /** When a live session is finished without anyone finishing it (abandoned, or left alone). */
+  get finishRule(): FinishRule {
+    return {
+      unjoinedMs: this.deps.unjoinedFinishMs ?? defaultFinishRule.unjoinedMs,
+      idleMs: this.deps.idleFinishMs ?? defaultFinishRule.idleMs,
+    };
+  }
+
+  /** How many sessions run here now. */
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  /** The sessions that run here now. */
+  liveSessions(): SessionRuntime[] {
+    return [...this.live.values()];
   }
 
   /**
-   * Starts a room for every session the store still has live (after a restart); sessions nobody touched
-   * for `idleFinishMs` are finished with their report instead, so old workshops do not pile up.
+   * Starts a room for every session the store still has live (after a restart); sessions the finish rule
+   * says are abandoned or left alone are finished with their report instead, so they do not pile up.
    */
   async resumeAll(): Promise<string[]> {
     const codes: string[] = [];
     for (const record of this.deps.store.listSessions("live")) {
       if (this.live.has(record.code)) continue;
       const runtime = this.resume(record);
-      if (this.now() - runtime.lastEventAt > this.idleFinishMs) {
+      // The connections the log still shows died with the previous process.
+      const activity = { ...record, lastEventAt: runtime.lastEventAt, context: runtime.state.context };
+      if (finishReason({ ...activity, connected: false }, this.now(), this.finishRule)) {
         this.deps.store.saveResult(record.id, sessionReport(runtime.state), this.now());
         continue;
       }
@@ -264,9 +283,10 @@ export class SessionHost {
     return { record: found.record, report, csv: reportToCsv(report) };
   }
 
-  /** Every session in the store, newest first, with the live ones' phase and head count. */
-  list(): SessionListing[] {
-    return this.deps.store.listSessions().map((record) => {
+  /** Every session in the store (or the ones `only` keeps), newest first, live ones with phase and head count. */
+  list(only: (record: SessionRecord) => boolean = () => true): SessionListing[] {
+    const records = this.deps.store.listSessions().filter(only);
+    return records.map((record) => {
       const runtime = this.live.get(record.code);
       const listing: SessionListing = {
         code: record.code,
