@@ -102,7 +102,7 @@ describe("session host", () => {
     const trainer = { role: "trainer" } as const;
     const play = (code: string, host: SessionHost, events: Unstamped[]) => {
       for (const event of events) {
-        expect(host.runtime(code)?.submit({ ...event, at: 1000 } as SessionEvent)).toMatchObject({
+        expect(host.runtime(code)?.submit({ ...event, at: 1000 })).toMatchObject({
           accepted: true,
         });
       }

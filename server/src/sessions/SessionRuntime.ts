@@ -37,7 +37,8 @@ export class SessionRuntime {
     const refusals: ReplayRefusal[] = [];
     for (const entry of stored) {
       const event = parseSessionEvent(entry.event);
-      const type = String((entry.event as { type?: unknown } | null)?.type ?? "?").slice(0, 64);
+      const rawType = (entry.event as { type?: unknown } | null)?.type;
+      const type = (typeof rawType === "string" ? rawType : "?").slice(0, 64);
       if (event === undefined) {
         refusals.push({
           seq: entry.seq,
