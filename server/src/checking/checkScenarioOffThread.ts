@@ -43,7 +43,7 @@ export class OffThreadChecker {
   private readonly maxWaiting: number;
 
   constructor(options: CheckerOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? 3_000;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxWaiting = options.maxWaiting ?? 4;
   }
 
