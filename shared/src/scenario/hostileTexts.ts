@@ -30,6 +30,8 @@ export function hostileTexts(size: number): Record<string, string> {
     "deep brackets": fill(size, () => "["),
     "deep list items": fill(size, () => "- "),
     "explicit keys": fill(size, () => "? a\n"),
+    // Valid YAML whose every target is misspelt: each one looks for the nearest state name.
+    "every target misspelt": normalTextOfSize(size).replace(/target: s(\d+)/g, "target: t$1"),
   };
 }
 
