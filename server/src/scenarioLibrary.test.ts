@@ -52,6 +52,30 @@ describe("scenario library", () => {
     expect(library.get(checked.id)).toBeUndefined();
   });
 
+  it("plays neither of two folders with the same id, and says so on both files (HS019)", async () => {
+    const twins = mkdtempSync(join(tmpdir(), "hotseat-twins-"));
+    try {
+      for (const name of ["a-copy", "short-call"]) {
+        mkdirSync(join(twins, name));
+        writeFileSync(join(twins, name, "scenario.yaml"), good);
+      }
+      const library = await ScenarioLibrary.fromDirectory(twins, twins);
+      expect(library.list().map((s) => [s.id, s.playable])).toEqual([["short-call", false]]);
+      expect(library.playable()).toEqual({});
+      const clashes = library.get("short-call")?.diagnostics.filter((d) => d.code === "HS019") ?? [];
+      expect(clashes.map((d) => [d.file, d.severity])).toEqual([
+        [join("a-copy", "scenario.yaml"), "error"],
+        [join("short-call", "scenario.yaml"), "error"],
+      ]);
+      expect(clashes[0]?.message).toContain(
+        `(${join("short-call", "scenario.yaml")}) has the same id "short-call"`,
+      );
+      expect(clashes[0]).toMatchObject({ line: good.split("\n").findIndex((l) => l.startsWith("id:")) + 1 });
+    } finally {
+      rmSync(twins, { recursive: true, force: true });
+    }
+  });
+
   it("is empty, not broken, when the folder does not exist", async () => {
     const library = await ScenarioLibrary.fromDirectory(join(dir, "missing"));
     expect(library.list()).toEqual([]);

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { loadScenario } from "@hotseat/shared";
+import { duplicateIdDiagnostics } from "./duplicateScenarioIds";
 import type {
   CompiledScenario,
   Diagnostic,
@@ -45,6 +46,11 @@ export function loadEntry(source: string, file: string, fallbackId: string): Lib
   };
 }
 
+function withoutCompiled(entry: LibraryEntry, extra: Diagnostic[]): LibraryEntry {
+  const { compiled: _unused, ...rest } = entry;
+  return { ...rest, diagnostics: [...entry.diagnostics, ...extra] };
+}
+
 /** The summary the library lists for an entry. */
 export function summarize(entry: LibraryEntry): ScenarioSummary {
   const count = (severity: Diagnostic["severity"]) =>
@@ -74,13 +80,23 @@ export class ScenarioLibrary {
   static async fromDirectory(dir: string, root: string = process.cwd()): Promise<ScenarioLibrary> {
     const library = new ScenarioLibrary();
     const folders = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const loaded: LibraryEntry[] = [];
     for (const folder of folders
       .filter((f) => f.isDirectory())
       .sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, folder.name, "scenario.yaml");
       const source = await readFile(path, "utf8").catch(() => undefined);
       if (source === undefined) continue;
-      library.add(loadEntry(source, relative(root, path) || path, folder.name));
+      loaded.push(loadEntry(source, relative(root, path) || path, folder.name));
+    }
+    const clashes = duplicateIdDiagnostics(loaded.map((e) => ({ id: e.id, file: e.file, text: e.source })));
+    for (const entry of loaded) {
+      if (library.entries.has(entry.id)) continue;
+      // Two files with one id: the first folder stands for both, not playable, with both files' HS019.
+      const sameId = new Set(loaded.filter((e) => e.id === entry.id).map((e) => e.file));
+      const clash = clashes.filter((d) => sameId.has(d.file));
+      if (clash.length === 0) library.add(entry);
+      else library.add(withoutCompiled(entry, clash));
     }
     return library;
   }

@@ -9,6 +9,7 @@ export * from "./scenario/runState";
 export * from "./scenario/runScenario";
 export * from "./scenario/analyzePaths";
 export * from "./scenario/generateScenario";
+export * from "./scenario/hostileTexts";
 export * from "./scenario/scenarioMap";
 export * from "./scenario/testPlans";
 export * from "./protocol/joinOptions";

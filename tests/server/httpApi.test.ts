@@ -91,6 +91,26 @@ describe("the scenario library", () => {
   });
 });
 
+describe("checking an uploaded scenario", () => {
+  it("answers a hostile text of the largest allowed size with a few errors, while other requests are served", async () => {
+    const source = 'a: ["]\n'.repeat(28_571).slice(0, 200_000);
+    const check = api("/api/scenarios/check", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source, file: "hostile.yaml" }),
+    });
+    // The check runs in a worker: the library list does not wait for it.
+    const listed = await api("/api/scenarios");
+    expect(listed.status).toBe(200);
+    const checked = await check;
+    expect(checked.status).toBe(200);
+    const diagnostics = checked.body.diagnostics as { code: string; file: string }[];
+    expect(checked.body.playable).toBe(false);
+    expect(diagnostics.length).toBeLessThanOrEqual(21);
+    expect(diagnostics[0]).toMatchObject({ code: "HS001", file: "hostile.yaml" });
+  });
+});
+
 describe("hosting and reports", () => {
   it("hosts only with the trainer password and only playable scenarios", async () => {
     expect((await host({ scenarioId: "short-call" }, {})).status).toBe(401);

@@ -22,7 +22,9 @@ describe("hotseat check", () => {
   });
 
   it("fails on a misspelt target, pointing at the line with a caret and a suggestion", async () => {
-    const broken = guideExample("example-scenario").replace("target: relieved", "target: releived");
+    const broken = guideExample("example-scenario")
+      .replace("target: relieved", "target: releived")
+      .replace("id: late-parcel", "id: late-parcel-draft");
     const root = tree({
       "broken/scenario.yaml": broken,
       "good/scenario.yaml": guideExample("example-scenario"),

@@ -1,4 +1,6 @@
+import { sortDiagnostics } from "@hotseat/shared";
 import type { Diagnostic } from "@hotseat/shared";
+import { duplicateIdDiagnostics } from "../duplicateScenarioIds";
 import type { Command } from "./command";
 import { exitCodes, parseCommandArgs } from "./command";
 import { findScenarioFiles } from "./findScenarioFiles";
@@ -31,7 +33,7 @@ export const checkCommand: Command = {
     "  scenarios/late-parcel/scenario.yaml: 1 error",
     "  scenarios/ruined-hat/scenario.yaml: ok, 20 states, 7 endings",
     "",
-    "The codes (HS001...HS018) are explained in README.md, Writing scenarios, section 11.",
+    "The codes (HS001...HS019) are explained in README.md, Writing scenarios, section 11.",
   ],
   async run(args, io) {
     const parsed = parseCommandArgs("check", args, { strict: { type: "boolean" } }, io);
@@ -53,14 +55,24 @@ export const checkCommand: Command = {
       return { errors, warnings };
     };
 
-    for (const found of scenarios) {
-      const loaded = loadScenarioFile(found.file, io);
+    const files = scenarios.map((found) => ({ found, loaded: loadScenarioFile(found.file, io) }));
+    // Two files with one id cannot both be hosted: the server would play neither.
+    const clashes = duplicateIdDiagnostics(
+      files.flatMap(({ found, loaded }) =>
+        loaded?.scenario ? [{ id: loaded.scenario.id, file: found.file, text: loaded.text }] : [],
+      ),
+    );
+    for (const { found, loaded } of files) {
       if (!loaded) {
         totals.errors += 1;
         continue;
       }
-      printDiagnostics(io, loaded.diagnostics, loaded.text);
-      const c = count(loaded.diagnostics);
+      const diagnostics = sortDiagnostics([
+        ...loaded.diagnostics,
+        ...clashes.filter((d) => d.file === found.file),
+      ]);
+      printDiagnostics(io, diagnostics, loaded.text);
+      const c = count(diagnostics);
       const size = loaded.scenario
         ? `${plural(Object.keys(loaded.scenario.machine.states).length, "state")}, ${plural(Object.keys(loaded.scenario.endings).length, "ending")}`
         : "";
@@ -82,9 +94,15 @@ export const checkCommand: Command = {
 
     const failed = totals.errors > 0 || (strict && totals.warnings > 0) || problems.length > 0;
     if (scenarios.length > 1 || failed) {
-      io.out(
-        `Checked ${plural(totals.files, "file")}: ${totals.errors === 0 && totals.warnings === 0 ? "all ok" : `${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")}`}.`,
-      );
+      const found =
+        totals.errors === 0 && totals.warnings === 0
+          ? "all ok"
+          : `${plural(totals.errors, "error")}, ${plural(totals.warnings, "warning")}`;
+      // A name that found nothing is a failure, never "all ok".
+      const missing = problems.length > 0 ? `${plural(problems.length, "name")} found nothing to check` : "";
+      const verdict =
+        problems.length > 0 && found === "all ok" ? missing : [found, missing].filter(Boolean).join("; ");
+      io.out(`Checked ${plural(totals.files, "file")}: ${verdict}.`);
     }
     return failed ? exitCodes.problems : exitCodes.ok;
   },

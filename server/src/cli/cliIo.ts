@@ -15,8 +15,17 @@ export type CliIo = {
 export function terminalIo(): CliIo & { close(): void } {
   let rl: ReturnType<typeof createInterface> | undefined;
   let lines: AsyncIterator<string> | undefined;
+  // `hotseat paths ... | head` closes the pipe early: stop printing quietly and let the command
+  // finish, so its exit code still says whether the scenario is fine.
+  let readerGone = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    readerGone = true;
+  });
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
+    out: (line) => {
+      if (!readerGone) process.stdout.write(`${line}\n`);
+    },
     err: (line) => process.stderr.write(`${line}\n`),
     async readLine(prompt) {
       if (!rl || !lines) {

@@ -48,4 +48,34 @@ describe("hotseat map", () => {
     expect(io.errors[0]).toContain("--format must be one of mermaid, dot, svg");
     expect(existsSync(out)).toBe(false);
   });
+
+  it("refuses an --out file whose extension it cannot write, listing the ones it can", async () => {
+    const io = memoryIo();
+    const out = join(root, "map.png");
+    expect(await mapCommand.run([file, "--out", out], io)).toBe(2);
+    expect(io.errors[0]).toContain('cannot write a ".png" file');
+    for (const ext of [".svg", ".md", ".mmd", ".dot"]) expect(io.errors[0]).toContain(ext);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("keeps the guard note of a long option label, so two branches of one option differ", async () => {
+    const long = "I am so sorry, that was not fair of me. Let me look up your order right now, after all.";
+    const guarded = guideExample("example-scenario").replace(
+      "I'm sorry. Let me check your order after all.",
+      long,
+    );
+    const branches = tempTree({ "s/scenario.yaml": guarded });
+    try {
+      const io = memoryIo();
+      expect(await mapCommand.run([join(branches, "s", "scenario.yaml")], io)).toBe(0);
+      const apologies = io
+        .text()
+        .split("\n")
+        .filter((l) => l.includes("I am so sorry"));
+      expect(apologies).toHaveLength(2);
+      expect(apologies.filter((l) => l.includes('… [mood #lt; 15]"|'))).toHaveLength(1);
+    } finally {
+      rmSync(branches, { recursive: true, force: true });
+    }
+  });
 });

@@ -60,6 +60,15 @@ export const mapCommand: Command = {
       io.err(`hotseat map: --format must be one of ${formats.join(", ")} (got "${requested}").`);
       return exitCodes.usage;
     }
+    // Writing Mermaid text into map.png would only give a broken picture: refuse what cannot be written.
+    if (out !== undefined && formatByExtension[extname(out).toLowerCase()] === undefined) {
+      const known = Object.keys(formatByExtension).join(", ");
+      io.err(
+        `hotseat map: cannot write a "${extname(out) || "(no extension)"}" file. Name the --out file with one of: ${known} ` +
+          `(for a PNG: --out map.dot, then dot -Tpng map.dot > map.png).`,
+      );
+      return exitCodes.usage;
+    }
     const format = (requested ?? "mermaid") as MapFormat;
     const loaded = loadPlayable("map", parsed.positionals, io);
     if (typeof loaded === "number") return loaded;

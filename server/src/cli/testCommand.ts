@@ -35,11 +35,12 @@ export const testCommand: Command = {
     problems.forEach((p) => io.err(p));
     const totals = { passed: 0, failed: 0, broken: 0 };
     for (const found of scenarios) {
-      if (found.plansFile === undefined) {
+      // A scenario with errors fails the run even without plans: CI must not pass a broken library.
+      const loaded = loadScenarioFile(found.file, io);
+      if (found.plansFile === undefined && loaded?.compiled) {
         io.out(`- ${found.file}: no plans.yaml beside it, nothing to test`);
         continue;
       }
-      const loaded = loadScenarioFile(found.file, io);
       if (!loaded?.compiled) {
         if (loaded) {
           printDiagnostics(
@@ -48,10 +49,12 @@ export const testCommand: Command = {
             loaded.text,
           );
         }
-        io.out(`✗ ${found.file}: the scenario has errors, so its plans cannot run`);
+        const what = found.plansFile === undefined ? "it cannot be played" : "its plans cannot run";
+        io.out(`✗ ${found.file}: the scenario has errors, so ${what}`);
         totals.broken += 1;
         continue;
       }
+      if (found.plansFile === undefined) continue;
       // Read without the scenario: a choice that cannot be made is reported by its plan below.
       const plans = loadPlansFile(found.plansFile, undefined, io);
       if (!plans?.plans) {

@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { Application, Request, Response } from "express";
 import { z } from "zod";
+import { CheckRefused, checkScenarioOffThread } from "../checking/checkScenarioOffThread";
 import { normalizeJoinCode } from "../joinCode";
 import type { ScenarioLibrary } from "../scenarioLibrary";
 import { summarize } from "../scenarioLibrary";
@@ -84,11 +85,17 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.json({ ...summarize(entry), scenario: entry.scenario, diagnostics: entry.diagnostics });
   });
 
-  app.post("/api/scenarios/check", ...json, (req, res) => {
+  app.post("/api/scenarios/check", ...json, async (req, res) => {
     const body = checkRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
-    const entry = deps.library.check(body.data.source, body.data.file);
-    res.json({ ...summarize(entry), diagnostics: entry.diagnostics });
+    // Off the event loop and time-limited: anybody may send a text, and live sessions must not wait for it.
+    try {
+      res.json(await checkScenarioOffThread(body.data.source, body.data.file ?? "upload.yaml"));
+    } catch (e) {
+      if (!(e instanceof CheckRefused)) throw e;
+      if (e.reason === "busy") res.set("retry-after", "2");
+      sendError(res, e.reason === "busy" ? 503 : 422, `check.${e.reason}`, e.message);
+    }
   });
 
   app.post("/api/sessions", ...json, async (req, res) => {

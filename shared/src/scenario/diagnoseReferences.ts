@@ -37,9 +37,10 @@ function checkInitial(context: CheckContext): Diagnostic[] {
 
 function checkTargets(context: CheckContext): Diagnostic[] {
   const states = Object.keys(context.scenario.machine.states);
+  const known = new Set(states);
   return allBranches(context.scenario).flatMap(({ branch, path }) => {
     const target = branch.target;
-    if (target === undefined || states.includes(target)) return [];
+    if (target === undefined || known.has(target)) return [];
     const message =
       `${capitalize(describePath(path).subject)} goes to "${target}", but there is no state called "${target}". ` +
       `${suggestion(target, states)}(Check the spelling, or add a state named "${target}".)`;
@@ -78,6 +79,27 @@ function checkRef(context: CheckContext, ref: RefAt, kind: "action" | "guard"): 
   return kind === "guard" ? checkGuardSubject(context, ref) : [];
 }
 
+// What guards may name, gathered once per scenario: per guard it would cost every branch again.
+type Names = { options: string[]; tags: Set<string>; facts: string[] };
+const namesOf = new WeakMap<object, Names>();
+function names(scenario: CheckContext["scenario"]): Names {
+  let found = namesOf.get(scenario);
+  if (found === undefined) {
+    const branches = allBranches(scenario);
+    found = {
+      options: [...new Set(branches.flatMap((b) => (b.optionId ? [b.optionId] : [])))],
+      tags: new Set(branches.flatMap((b) => b.branch.meta?.tags ?? [])),
+      facts: [
+        ...new Set(
+          allActions(scenario).flatMap((a) => (a.name === "remember" ? [String(a.params["fact"])] : [])),
+        ),
+      ],
+    };
+    namesOf.set(scenario, found);
+  }
+  return found;
+}
+
 // Guards that name a state, option or fact must name one the scenario actually has.
 function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
   const { scenario } = context;
@@ -93,7 +115,7 @@ function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
     return [diagnosticAt(context, "HS003", "error", message, [...ref.paramsPath, "state"], "value")];
   }
   if (ref.name === "chose" || ref.name === "notChose") {
-    const options = [...new Set(allBranches(scenario).flatMap((b) => (b.optionId ? [b.optionId] : [])))];
+    const { options } = names(scenario);
     const option = param("option");
     if (options.includes(option)) return [];
     const message =
@@ -102,9 +124,9 @@ function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
     return [diagnosticAt(context, "HS006", "error", message, [...ref.paramsPath, "option"], "value")];
   }
   if (ref.name === "said" || ref.name === "notSaid") {
-    const tags = new Set(allBranches(scenario).flatMap((b) => b.branch.meta?.tags ?? []));
+    const { tags } = names(scenario);
     const tag = param("tag");
-    if (tags.has(tag as never)) return [];
+    if (tags.has(tag)) return [];
     const outcome = ref.name === "said" ? "never passes" : "always passes";
     const message =
       `${subject} checks whether the trainee used "${tag}", but no option is tagged "${tag}", so this guard ${outcome}. ` +
@@ -112,11 +134,7 @@ function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
     return [diagnosticAt(context, "HS006", "warning", message, [...ref.paramsPath, "tag"], "value")];
   }
   if (ref.name === "remembers" || ref.name === "forgot") {
-    const facts = [
-      ...new Set(
-        allActions(scenario).flatMap((a) => (a.name === "remember" ? [String(a.params["fact"])] : [])),
-      ),
-    ];
+    const { facts } = names(scenario);
     const fact = param("fact");
     if (facts.includes(fact)) return [];
     const outcome = ref.name === "remembers" ? "never passes" : "always passes";

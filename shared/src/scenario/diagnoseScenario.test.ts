@@ -157,6 +157,23 @@ describe("diagnoseScenario", () => {
     expect(d.message).toMatch(/go round in a circle \("ping" → "pong" → "ping"\)/);
   });
 
+  it("HS008: a loop of options that never reaches an ending names its states", () => {
+    const loop = `    ping:
+      meta: { line: { en: One., pl: Raz. }, emotion: calm }
+      on: { again: { target: pong, meta: { label: { en: Again, pl: Znowu } } } }
+    pong:
+      meta: { line: { en: Two., pl: Dwa. }, emotion: calm }
+      on: { back: { target: ping, meta: { label: { en: Back, pl: Wróć } } } }
+`;
+    const text = broken("    calm:\n", `${loop}    calm:\n`).replace(
+      "target: gone\n          actions: [{ type: effect, params: { mood: -20 } }]",
+      "target: ping\n          actions: [{ type: effect, params: { mood: -20 } }]",
+    );
+    const d = only(diagnose(text), "HS008");
+    expect(d).toMatchObject({ severity: "error", ...positionOf(text, "ping:\n") });
+    expect(d.message).toMatch(/can never end once it reaches states "ping", "pong"/);
+  });
+
   it("HS007: options that are never offered because the state is an ending", () => {
     const text = broken(
       "        ending: calmed\n",

@@ -1,6 +1,7 @@
 import type { CheckContext } from "./checkContext";
 import type { Diagnostic } from "./diagnostic";
 import { diagnoseAutomatic } from "./diagnoseAutomatic";
+import { diagnoseEndlessLoops } from "./diagnoseEndlessLoops";
 import { diagnoseGraph } from "./diagnoseGraph";
 import { diagnoseReferences } from "./diagnoseReferences";
 import { diagnoseTexts } from "./diagnoseTexts";
@@ -16,6 +17,7 @@ export function diagnoseScenario(scenario: Scenario, positions: SourcePositions,
   return [
     ...diagnoseReferences(context),
     ...diagnoseGraph(context),
+    ...diagnoseEndlessLoops(context),
     ...diagnoseAutomatic(context),
     ...diagnoseTexts(context),
   ];

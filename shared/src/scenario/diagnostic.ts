@@ -20,6 +20,7 @@ export const diagnosticCodes = [
   "HS016",
   "HS017",
   "HS018",
+  "HS019",
 ] as const;
 /** A stable diagnostic code such as `HS003`. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

@@ -20,23 +20,29 @@ export function editDistance(a: string, b: string): number {
   return at(rows - 1, cols - 1);
 }
 
+/** Names longer than this get no suggestion: ids are short, and comparing long texts costs their product. */
+export const maxSuggestedLength = 64;
+
 /**
  * The candidate the author most likely meant by `name`, or undefined when nothing is close.
  * Close means a different letter case, or few edits relative to the word's length.
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > maxSuggestedLength) return undefined;
   const lower = name.toLowerCase();
+  const allowed = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === name) continue;
+    // Words whose lengths differ by more than the allowed edits cannot be close: skip them unmeasured.
+    if (Math.abs(candidate.length - name.length) > allowed) continue;
     const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(name.length / 3));
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 

@@ -48,10 +48,39 @@ export function issueDiagnostics(issues: readonly Issue[], context: IssueContext
   const misspelt = new Set(
     flat.filter((i) => i.code === "unrecognized_keys").map((i) => JSON.stringify(i.fullPath)),
   );
-  return flat
-    .filter((i) => i.code !== "custom" || !misspelt.has(JSON.stringify(i.fullPath)))
-    .flatMap((issue) => describe(issue, context));
+  const diagnostics: Diagnostic[] = [];
+  let omitted = 0;
+  for (const issue of flat) {
+    if (issue.code === "custom" && misspelt.has(JSON.stringify(issue.fullPath))) continue;
+    // A file can hold thousands of mistakes; describing each (with suggestions) would only bury the first.
+    const room = maxIssueDiagnostics - diagnostics.length;
+    if (issue.code === "unrecognized_keys" && issue.keys.length > room) {
+      omitted += issue.keys.length - Math.max(0, room);
+      if (room > 0) diagnostics.push(...describe({ ...issue, keys: issue.keys.slice(0, room) }, context));
+    } else if (room <= 0) {
+      omitted++;
+    } else {
+      diagnostics.push(...describe(issue, context));
+    }
+  }
+  const last = diagnostics[diagnostics.length - 1];
+  if (omitted === 0 || last === undefined) return diagnostics;
+  const message = `${omitted} more problems like these are not listed. Fix the ones above and check again.`;
+  return [
+    ...diagnostics,
+    {
+      code: last.code,
+      severity: last.severity,
+      message,
+      file: last.file,
+      line: last.line,
+      column: last.column,
+    },
+  ];
 }
+
+/** At most this many problems are described from one check of a file's shape. */
+export const maxIssueDiagnostics = 100;
 
 type FlatIssue = Issue & { fullPath: DataPath; expectedAny?: string[] };
 

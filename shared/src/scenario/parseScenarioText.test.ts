@@ -60,6 +60,38 @@ describe("parseScenarioText", () => {
     });
   });
 
+  it("explains an unquoted ': ' inside a text and shows the line quoted, not bad indentation", () => {
+    const text = broken(
+      "line: { en: Thank you.",
+      'line: { en: "Thank you." }\n        narration: Note: she smiles\n        x: { en: Thank you.',
+    );
+    const [d] = parseScenarioText(text, "late.yaml").diagnostics;
+    expect(d).toMatchObject({ code: "HS001", line: positionOf(text, "narration:").line });
+    expect(d?.message).toMatch(/contains ": " \(a colon followed by a space\)/);
+    expect(d?.message).toContain('narration: "Note: she smiles"');
+    expect(d?.message).not.toMatch(/indent/);
+  });
+
+  it("lists at most 20 syntax errors, then how many more lines are broken", () => {
+    const { diagnostics } = parseScenarioText('a: "\n'.repeat(200).replace(/"/g, "'"), "f.yaml");
+    expect(diagnostics.length).toBeLessThanOrEqual(21);
+    expect(diagnostics[diagnostics.length - 1]?.message).toMatch(
+      /\d+ more lines from here on cannot be read/,
+    );
+  });
+
+  it("refuses text nested thousands of levels deep before parsing it", () => {
+    const deep = parseScenarioText(`a: ${"[".repeat(5000)}`, "f.yaml").diagnostics;
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatchObject({ code: "HS001", line: 1, column: 54 });
+    expect(deep[0]?.message).toMatch(/more than 50 levels deep/);
+    const items = parseScenarioText(`${"- ".repeat(3000)}x`, "f.yaml").diagnostics;
+    expect(items[0]?.message).toMatch(/nested items/);
+    // Brackets inside quoted text are not nesting.
+    const quoted = parseScenarioText(`a: "${"[".repeat(100)}"\n`, "f.yaml");
+    expect(quoted.diagnostics).toEqual([]);
+  });
+
   it("reads JSON, with positions, and explains malformed JSON in JSON terms", () => {
     const json = '{\n  "id": "x",\n  "machine": { "initial": "a" }\n}';
     const parsed = parseScenarioText(json, "x.json");

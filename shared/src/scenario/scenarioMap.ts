@@ -7,8 +7,18 @@ import type { Outcome } from "./vocabulary";
 
 /** One state of the map: its id, short customer line, and ending outcome if it is final. */
 export type MapNode = { id: string; line: string; final: boolean; outcome?: Outcome; depth: number };
-/** One arrow of the map: an option branch (or an automatic check, `auto`). */
-export type MapEdge = { from: string; to: string; label: string; auto: boolean };
+/** One arrow of the map: an option branch (or an automatic check, `auto`); `when` is its guard note. */
+export type MapEdge = { from: string; to: string; label: string; auto: boolean; when?: string };
+
+/**
+ * An edge's text in at most `max` characters. Only the option's words are shortened: the guard note
+ * (`[mood < 15]`) is what tells two branches of one option apart, so it always stays whole.
+ */
+export function edgeText(edge: MapEdge, max: number): string {
+  if (edge.when === undefined) return short(edge.label, max);
+  const room = Math.max(8, max - edge.when.length - 1);
+  return `${short(edge.label, room)} ${edge.when}`;
+}
 
 /** Colours of endings on the maps, from best to worst. */
 export const outcomeColors: Record<Outcome, string> = {
@@ -91,8 +101,9 @@ export function scenarioMap(
     for (const option of state.options) {
       for (const b of option.branches) {
         const label = localize(option.label, locale);
-        const when = b.guard === undefined ? "" : ` [${describeGuard(b.guard)}]`;
-        edges.push({ from: state.id, to: b.target ?? state.id, label: label + when, auto: false });
+        const edge: MapEdge = { from: state.id, to: b.target ?? state.id, label, auto: false };
+        if (b.guard !== undefined) edge.when = `[${describeGuard(b.guard)}]`;
+        edges.push(edge);
       }
     }
     for (const b of state.always) {
@@ -125,7 +136,7 @@ export function toMermaid(compiled: CompiledScenario, locale = "en"): string {
   }
   for (const e of edges) {
     const arrow = e.auto ? "-.->" : "-->";
-    out.push(`  ${ids.get(e.from)} ${arrow}|"${mermaidText(short(e.label, 60))}"| ${ids.get(e.to) ?? e.to}`);
+    out.push(`  ${ids.get(e.from)} ${arrow}|"${mermaidText(edgeText(e, 60))}"| ${ids.get(e.to) ?? e.to}`);
   }
   for (const [outcome, color] of Object.entries(outcomeColors)) {
     const members = nodes.filter((n) => n.outcome === outcome).map((n) => ids.get(n.id));
@@ -162,9 +173,7 @@ export function toDot(compiled: CompiledScenario, locale = "en"): string {
   }
   for (const e of edges) {
     const style = e.auto ? ", style=dashed" : "";
-    out.push(
-      `  "${dotText(e.from)}" -> "${dotText(e.to)}" [label="${dotText(short(e.label, 60))}"${style}];`,
-    );
+    out.push(`  "${dotText(e.from)}" -> "${dotText(e.to)}" [label="${dotText(edgeText(e, 60))}"${style}];`);
   }
   out.push("}");
   return `${out.join("\n")}\n`;

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from "./compileScenario";
-import { outcomeColors, scenarioMap } from "./scenarioMap";
+import { edgeText, outcomeColors, scenarioMap } from "./scenarioMap";
 import type { MapNode } from "./scenarioMap";
 
 const boxW = 220;
@@ -117,7 +117,7 @@ export function toSvg(compiled: CompiledScenario, locale = "en"): string {
       [lx, ly] = [bend + 60, (y1 + y2) / 2];
     }
     out.push(`<path d="${d}" fill="none" stroke="#555" stroke-width="1.4"${dash} marker-end="url(#arrow)"/>`);
-    const text = e.label.length > 34 ? `${e.label.slice(0, 33)}…` : e.label;
+    const text = edgeText(e, 34);
     labels.push(
       `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="11" text-anchor="middle" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">${xml(text)}</text>`,
     );

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { hostileTexts } from "../scenario/hostileTexts";
 import { projectTrainer } from "./projectTrainer";
 import { replaySession } from "./applySessionEvent";
 import { parcelScenario, SessionDriver, trainer } from "./sessionFixtures";
@@ -27,4 +28,21 @@ describe("uploaded scenarios", () => {
       "scenario.unknown",
     );
   });
+
+  it(
+    "refuses hostile uploads of the largest allowed size with a short, readable reason",
+    { timeout: 60_000 },
+    () => {
+      const d = new SessionDriver();
+      d.setUp(0);
+      const texts = hostileTexts(200_000);
+      for (const name of ['lines of a: ["]', "deep brackets", "unknown top-level fields"]) {
+        const source = texts[name] ?? "";
+        const refused = d.send({ type: "trainer.selectScenario", source }, trainer);
+        expect(refused?.code, name).toBe("scenario.invalid");
+        expect(refused?.message.length, name).toBeLessThan(20_000);
+      }
+      expect(projectTrainer(d.state).scenario).toBeUndefined();
+    },
+  );
 });
