@@ -53,7 +53,7 @@ describe("the trainee's page for a screen reader", () => {
     const d = doc(view());
     expect(block(d, "line", "text")).toMatchObject({
       live: "polite",
-      text: "Marta (Anger) says: “Crap hat!”",
+      text: "Marta (Angry) says: “Crap hat!”",
     });
     expect(block(d, "meters", "list")?.items).toEqual(["Mood: 27 of 100, Upset", "Cost: €45"]);
     expect(block(d, "status", "text")).toMatchObject({ live: "status", text: "Tap a response to vote." });
