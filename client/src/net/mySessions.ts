@@ -47,3 +47,18 @@ export async function mySessions(storage: Storage = localStorage, server = ""): 
     .filter((s) => byCode.has(s.code))
     .map((s) => ({ ...s, trainerToken: byCode.get(s.code) ?? "" }));
 }
+
+/**
+ * The download link of a session's report with the trainer token this browser kept, so the export links
+ * on the console's debrief and the phone remote work (the report names every trainee: it needs the token).
+ */
+export function reportUrl(code: string, format: "csv" | "json", storage: Storage = localStorage): string {
+  const path = `/api/sessions/${encodeURIComponent(code)}/report.${format}`;
+  let token: string | null = null;
+  try {
+    token = storage.getItem(trainerTokenKeyPrefix + code);
+  } catch {
+    // Storage can be blocked (private mode); the link then asks the server without a token and says why.
+  }
+  return token ? `${path}?token=${encodeURIComponent(token)}` : path;
+}

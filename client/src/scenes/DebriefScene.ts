@@ -3,6 +3,7 @@ import type { PathStepView } from "@hotseat/shared";
 import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
+import { reportUrl } from "../net/mySessions";
 import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
@@ -223,8 +224,8 @@ export class DebriefScene extends BaseScene {
         this,
         { x: 1220, y: 940, w: 640 },
         `<div class="hs-row"><strong>${esc(t("debrief.export"))}:</strong>
-          <a id="export-csv" href="/api/sessions/${esc(code)}/report.csv" style="color:#ffd166;font-weight:700">CSV</a>
-          <a id="export-json" href="/api/sessions/${esc(code)}/report.json" target="_blank" style="color:#ffd166;font-weight:700">JSON</a></div>`,
+          <a id="export-csv" href="${esc(reportUrl(code, "csv"))}" style="color:#ffd166;font-weight:700">CSV</a>
+          <a id="export-json" href="${esc(reportUrl(code, "json"))}" target="_blank" style="color:#ffd166;font-weight:700">JSON</a></div>`,
         "debrief-export",
       );
     }

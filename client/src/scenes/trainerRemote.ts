@@ -1,6 +1,7 @@
 import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
 import { app } from "../app/services";
 import { t } from "../i18n/t";
+import { reportUrl } from "../net/mySessions";
 import { esc } from "../ui/HtmlPanel";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { visibleControls, type TrainerModel } from "../viewModel/trainerModel";
@@ -136,9 +137,8 @@ function debriefParts(view: TrainerView, model: TrainerModel): string[] {
       `<div class="hs-remote-option">${esc(h.text)}${h.split ? `<br><small>${esc(h.split)}</small>` : ""}</div>`,
       button(h.rewindLabel, h.rewind, { secondary: true, id: h.id.replace(/\./g, "-") }),
     );
-  const code = encodeURIComponent(view.joinCode);
   parts.push(
-    `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="/api/sessions/${code}/report.csv" style="color:#ffd166">CSV</a> · <a href="/api/sessions/${code}/report.json" target="_blank" style="color:#ffd166">JSON</a></p>`,
+    `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="${esc(reportUrl(view.joinCode, "csv"))}" style="color:#ffd166">CSV</a> · <a href="${esc(reportUrl(view.joinCode, "json"))}" target="_blank" style="color:#ffd166">JSON</a></p>`,
   );
   return parts;
 }
