@@ -1,5 +1,11 @@
-import { timingSafeEqual, createHash } from "node:crypto";
 import type { Application, Request, Response } from "express";
+import {
+  checkRequestSchema,
+  hostRequestSchema,
+  practiceRequestSchema,
+  scenarioDetailResponseSchema,
+} from "@hotseat/shared";
+import type { RefusalParams } from "@hotseat/shared";
 import { z } from "zod";
 import { CheckRefused, checkScenarioOffThread } from "../checking/checkScenarioOffThread";
 import { normalizeJoinCode } from "../joinCode";
@@ -7,23 +13,16 @@ import type { ScenarioLibrary } from "../scenarioLibrary";
 import { summarize } from "../scenarioLibrary";
 import type { SessionHost } from "../sessions/SessionHost";
 import { HostError } from "../sessions/SessionHost";
+import { hostPractice } from "../sessions/hostPractice";
 import { trainerTokenMatches } from "../sessions/trainerToken";
 import type { HostingLimits } from "./hostingLimits";
 import type { HttpThrottles } from "./httpLimits";
 import { apiErrorHandler, jsonBody } from "./jsonBody";
 import { listCredentials } from "./listCredentials";
+import { isTrainerRequest, samePassword, tokenOf } from "./trainerAccess";
 
-/** Body of `POST /api/sessions`: optionally a scenario to start with and a password when hosting is guarded. */
-export const hostRequestSchema = z.strictObject({
-  scenarioId: z.string().min(1).max(64).optional(),
-  password: z.string().max(200).optional(),
-});
-
-/** Body of `POST /api/scenarios/check`: a scenario's text, checked with the same loader as the library. */
-export const checkRequestSchema = z.strictObject({
-  source: z.string().min(1).max(200_000),
-  file: z.string().min(1).max(200).optional(),
-});
+// The request and response bodies are the zod schemas of shared/src/protocol/httpApi.ts.
+export { checkRequestSchema, hostRequestSchema };
 
 /** What the API routes need from the rest of the server. */
 export type ApiDeps = {
@@ -39,21 +38,14 @@ export type ApiDeps = {
   hostingLimits?: HostingLimits;
 };
 
-function sendError(res: Response, status: number, code: string, message: string, extra: object = {}): void {
-  res.status(status).json({ error: { code, message, ...extra } });
-}
-
-function samePassword(given: string | undefined, expected: string): boolean {
-  // Hash both sides so the comparison takes the same time whatever the lengths.
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
-}
-
-/** The trainer token of a request: `Authorization: Bearer <token>`, or `?token=` so a plain download link works. */
-function tokenOf(req: Request): string | undefined {
-  const header = req.get("authorization");
-  if (header?.startsWith("Bearer ")) return header.slice("Bearer ".length).trim();
-  return typeof req.query.token === "string" ? req.query.token : undefined;
+function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  params?: RefusalParams,
+): void {
+  res.status(status).json({ error: { code, message, ...(params ? { params } : {}) } });
 }
 
 function baseUrl(req: Request, publicUrl: string | undefined): string {
@@ -70,6 +62,11 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   const throttles = deps.throttles;
   if (throttles) {
     app.post("/api/sessions", (req, res, next) => (throttles.guardHosting(req, res) ? undefined : next()));
+    app.post("/api/practice", (req, res, next) => (throttles.guardHosting(req, res) ? undefined : next()));
+    // Naming a session and a token is trying a token: counted like every other guess.
+    app.get("/api/scenarios/:id", (req, res, next) =>
+      req.query.session !== undefined && throttles.guardGuess(req, res, "api") ? undefined : next(),
+    );
     app.use("/api/sessions", (req, res, next) =>
       throttles.guardGuess(req, res, "api") ? undefined : next(),
     );
@@ -81,8 +78,15 @@ export function mountApi(app: Application, deps: ApiDeps): void {
 
   app.get("/api/scenarios/:id", (req, res) => {
     const entry = deps.library.get(req.params.id);
-    if (!entry) return sendError(res, 404, "scenario.unknown", `There is no scenario "${req.params.id}".`);
-    res.json({ ...summarize(entry), scenario: entry.scenario, diagnostics: entry.diagnostics });
+    if (!entry)
+      return sendError(res, 404, "scenario.unknown", `There is no scenario "${req.params.id}".`, {
+        id: req.params.id.slice(0, 64),
+      });
+    // Every option's effects are in the scenario: a trainee who could read them would know the best answer.
+    const full = isTrainerRequest(req, deps)
+      ? { scenario: entry.scenario, diagnostics: entry.diagnostics }
+      : {};
+    res.json(scenarioDetailResponseSchema.parse({ ...summarize(entry), ...full }));
   });
 
   app.post("/api/scenarios/check", ...json, async (req, res) => {
@@ -114,6 +118,28 @@ export function mountApi(app: Application, deps: ApiDeps): void {
       const hosted = await deps.host.host({ scenarioId: body.data.scenarioId });
       deps.hostingLimits?.record(address, hosted.code);
       res.status(201).json({ ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` });
+    } catch (e) {
+      if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
+      throw e;
+    }
+  });
+
+  app.post("/api/practice", ...json, async (req, res) => {
+    const body = practiceRequestSchema.safeParse(req.body ?? {});
+    if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
+    if (deps.trainerPassword !== undefined) {
+      const given = req.get("x-hotseat-password") ?? body.data.password;
+      if (!samePassword(given, deps.trainerPassword)) {
+        return sendError(res, 401, "host.password", "Hosting a session needs the trainer password.");
+      }
+    }
+    const address = deps.throttles?.addressOf(req) ?? "";
+    const limit = deps.hostingLimits?.refusal(address);
+    if (limit) return sendError(res, limit.status, limit.code, limit.message);
+    try {
+      const practice = await hostPractice(deps.host, body.data);
+      deps.hostingLimits?.record(address, practice.code);
+      res.status(201).json(practice);
     } catch (e) {
       if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
       throw e;

@@ -7,7 +7,7 @@ import {
   phaseOf,
   welcomeMessageSchema,
 } from "@hotseat/shared";
-import type { SessionEvent } from "@hotseat/shared";
+import type { RefusalParams, SessionEvent } from "@hotseat/shared";
 import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
 import type { SessionRuntime } from "../sessions/SessionRuntime";
@@ -285,8 +285,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     previous.leave(roomCloseCodes.replaced);
   }
 
-  private reply(client: SeatClient, code: string, message: string): void {
-    client.send("error", { type: "error", code, message });
+  private reply(client: SeatClient, code: string, message: string, params?: RefusalParams): void {
+    client.send("error", { type: "error", code, message, ...(params ? { params } : {}) });
   }
 
   private onAnyMessage(client: SeatClient, type: string | number, payload: unknown): void {
@@ -328,7 +328,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     }
     if (!result.accepted) {
       this.log(`refused ${event.type} from ${event.by.role}: ${result.rejection.code}`);
-      if (client) this.reply(client, result.rejection.code, result.rejection.message);
+      if (client)
+        this.reply(client, result.rejection.code, result.rejection.message, result.rejection.params);
       return false;
     }
     this.armVoteTimer();

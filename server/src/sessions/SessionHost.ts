@@ -89,8 +89,14 @@ export class SessionHost {
     return this.deps.library;
   }
 
-  /** Creates a session (optionally with a scenario already selected) and starts its room. */
-  async host(request: { scenarioId?: string }): Promise<HostedSession> {
+  /**
+   * Creates a session (optionally with a scenario already selected, and `then` the server events a
+   * hosting flow such as practice adds) and starts its room.
+   */
+  async host(request: {
+    scenarioId?: string;
+    then?: (sessionId: string, at: number) => SessionEvent[];
+  }): Promise<HostedSession> {
     const library = this.deps.library;
     if (request.scenarioId !== undefined && library.compiled(request.scenarioId) === undefined) {
       const entry = library.get(request.scenarioId);
@@ -125,6 +131,7 @@ export class SessionHost {
         by: { role: "server" },
       });
     }
+    first.push(...(request.then?.(record.id, at) ?? []));
     const runtime = this.resume(record);
     for (const event of first) {
       const result = runtime.submit(event);

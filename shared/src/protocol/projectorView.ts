@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emotions, outcomes } from "../scenario/vocabulary";
 import { playStyleSchema, sessionPhaseSchema } from "./playStyle";
 import {
+  bestPathViewSchema,
   branchViewSchema,
   customerViewSchema,
   endingViewSchema,
@@ -65,5 +66,7 @@ export const projectorViewSchema = z.strictObject({
   branches: z.array(branchViewSchema),
   /** The scenario's map, at the debrief only, to draw the path taken on it. */
   map: scenarioMapViewSchema.optional(),
+  /** The scenario's best path, at the debrief only, to compare with the one played. */
+  best: bestPathViewSchema.optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -45,11 +45,19 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** Zod schema of an error code. */
 export const errorCodeSchema = z.enum(errorCodes);
 
-/** Sent to one client when its message was refused: nothing changed, nothing was logged. */
+/** The values a refusal's sentence names (a trainee's name, a count, the tied options), for translation. */
+export const refusalParamsSchema = z.record(z.string().max(40), z.union([z.string().max(400), z.number()]));
+export type RefusalParams = z.infer<typeof refusalParamsSchema>;
+
+/**
+ * Sent to one client when its message was refused: nothing changed, nothing was logged. Clients show
+ * `code` translated with `params`; `message` is the English sentence (logs, clients that know no better).
+ */
 export const errorMessageSchema = z.strictObject({
   type: z.literal("error"),
   code: errorCodeSchema,
   message: z.string(),
+  params: refusalParamsSchema.optional(),
 });
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { techniqueTags } from "../scenario/vocabulary";
 import { playStyleSchema, sessionPhaseSchema } from "./playStyle";
+import { trainerControlsSchema } from "./trainerControls";
 import { teamBoardLineSchema } from "./projectorView";
 import {
+  bestPathViewSchema,
   branchViewSchema,
   customerViewSchema,
   decidedBySchema,
@@ -99,5 +101,9 @@ export const trainerViewSchema = z.strictObject({
   ending: endingViewSchema.optional(),
   /** The scenario's map, at the debrief only, to draw the path taken on it. */
   map: scenarioMapViewSchema.optional(),
+  /** The scenario's best path, at the debrief only, to compare with the one played. */
+  best: bestPathViewSchema.optional(),
+  /** Which trainer commands the session would accept now (a dry run of the core), so the console greys the rest. */
+  controls: trainerControlsSchema,
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

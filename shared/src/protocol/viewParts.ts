@@ -125,3 +125,14 @@ export const voteStatusSchema = z.strictObject({
   remainingMs: z.number().optional(),
 });
 export type VoteStatus = z.infer<typeof voteStatusSchema>;
+
+/**
+ * The scenario's best path by the customer's final mood, for the debrief's comparison: the option
+ * labels in order, and the mood and cost it ends with. Computed by the server, shown after the run.
+ */
+export const bestPathViewSchema = z.strictObject({
+  labels: z.array(z.string()),
+  mood: z.number(),
+  cost: z.number(),
+});
+export type BestPathView = z.infer<typeof bestPathViewSchema>;

@@ -57,3 +57,13 @@ export function replaySession(events: readonly SessionEvent[], library: Scenario
   for (const event of events) state = applySessionEvent(state, event, library).state;
   return state;
 }
+
+/**
+ * Whether `applySessionEvent` would accept `event` now, without computing the next state: the same
+ * checks and the same machine, so a dry run can never disagree with the real thing.
+ */
+export function wouldAccept(state: SessionState, event: SessionEvent, library: ScenarioLibrary): boolean {
+  if (checkSessionEvent(state, event, library)) return false;
+  const machine = machineFor(library);
+  return machine.resolveState({ value: state.value, context: { data: state.context } }).can(event);
+}

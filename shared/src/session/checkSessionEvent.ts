@@ -119,7 +119,10 @@ function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: TraineeEv
       if (chooser !== me) {
         const name = traineeById(ctx, chooser)?.name;
         const who = ctx.style === "teams" ? "your team's captain" : "the trainee in the hot seat";
-        return reject("choice.not-yours", name ? `${name} chooses now (${who}).` : `Only ${who} chooses.`);
+        return reject("choice.not-yours", name ? `${name} chooses now (${who}).` : `Only ${who} chooses.`, {
+          chooser: ctx.style === "teams" ? "captain" : "hot-seat",
+          ...(name ? { name } : {}),
+        });
       }
       const stale = checkStep(record, event.stepIndex);
       if (stale) return stale;
@@ -151,7 +154,8 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       if (phase !== "voting" && phase !== "closed")
         return reject("vote.closed", "There is no vote to reveal.");
       if (phase === "closed" && ctx.vote?.tie !== undefined) {
-        return reject("vote.tie", `The vote is tied between ${tiedNames(ctx, ctx.vote.tie)}: break the tie.`);
+        const options = tiedNames(ctx, ctx.vote.tie);
+        return reject("vote.tie", `The vote is tied between ${options}: break the tie.`, { options });
       }
       return undefined;
     case "trainer.breakTie":
@@ -159,10 +163,8 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       if (phase !== "closed" || ctx.vote?.tie === undefined)
         return reject("vote.no-tie", "The vote is not tied.");
       if (event.optionId !== undefined && !ctx.vote.tie.includes(event.optionId)) {
-        return reject(
-          "vote.not-tied-option",
-          `Pick one of the tied options: ${tiedNames(ctx, ctx.vote.tie)}.`,
-        );
+        const options = tiedNames(ctx, ctx.vote.tie);
+        return reject("vote.not-tied-option", `Pick one of the tied options: ${options}.`, { options });
       }
       return undefined;
     case "trainer.override":
@@ -183,7 +185,8 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       const target = key === undefined ? undefined : ctx.runs[key];
       if (target === undefined) return reject("team.unknown", "Say which team to rewind.");
       if (event.stepIndex >= target.decisions.length) {
-        return reject("rewind.out-of-range", `Pick a decision between 1 and ${target.decisions.length}.`);
+        const max = target.decisions.length;
+        return reject("rewind.out-of-range", `Pick a decision between 1 and ${max}.`, { max });
       }
       return undefined;
     }
@@ -217,7 +220,9 @@ function checkSetup(
     case "trainer.splitTeams":
       if (phase !== "lobby") return wrong("Teams can only be made in the lobby.");
       return activeTrainees(ctx).length < event.count
-        ? reject("teams.too-few-trainees", `${event.count} teams need at least ${event.count} trainees.`)
+        ? reject("teams.too-few-trainees", `${event.count} teams need at least ${event.count} trainees.`, {
+            count: event.count,
+          })
         : undefined;
     case "trainer.start":
       if (phase !== "lobby") return wrong("A scenario is already running.");
@@ -236,7 +241,9 @@ function checkSetup(
       }
       const t = traineeById(ctx, event.traineeId);
       if (t === undefined) return reject("trainee.unknown", "There is no such trainee.");
-      return t.removed ? reject("trainee.removed", `${t.name} has been removed.`) : undefined;
+      return t.removed
+        ? reject("trainee.removed", `${t.name} has been removed.`, { name: t.name })
+        : undefined;
     }
     case "trainer.remove":
     case "trainer.readmit":

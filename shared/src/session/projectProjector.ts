@@ -13,6 +13,7 @@ import {
   voteStatus,
 } from "./projectionParts";
 import type { Translate } from "./projectionParts";
+import { bestPathView } from "./bestPath";
 import { activeTrainees, teamMembers } from "./roster";
 import { isPlaying, phaseOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
@@ -74,6 +75,8 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   };
   const scenario = scenarioTitleView(ctx, t);
   if (scenario) view.scenario = scenario;
+  const best = bestPathView(ctx.scenario?.best, phase, t);
+  if (best) view.best = best;
   Object.assign(view, runDisplay(ctx, phase, record, t));
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };

@@ -13,7 +13,9 @@ import {
   voteStatus,
 } from "./projectionParts";
 import type { Translate } from "./projectionParts";
+import { bestPathView } from "./bestPath";
 import { teamBoard } from "./projectProjector";
+import { trainerControls } from "./trainerControls";
 import { captainOf, teamMembers, traineeById } from "./roster";
 import { isPlaying, phaseOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
@@ -105,7 +107,10 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
     teams,
     history: history(ctx, record?.decisions ?? [], t),
     branches: branchViews(record, t),
+    controls: trainerControls(state),
   };
+  const best = bestPathView(ctx.scenario?.best, phase, t);
+  if (best) view.best = best;
   const scenario = scenarioTitleView(ctx, t);
   if (scenario && ctx.scenario) view.scenario = { ...scenario, uploaded: ctx.scenario.source !== undefined };
   // In team play the chart starts from the teams' common starting meters.

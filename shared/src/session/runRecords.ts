@@ -3,6 +3,7 @@ import { resolveLook } from "../scenario/resolveLook";
 import { choose, endingOf, optionsAt, startRun, stateMetaOf } from "../scenario/runScenario";
 import type { RunState } from "../scenario/runState";
 import { scenarioMap } from "../scenario/scenarioMap";
+import { bestPathOf } from "./bestPath";
 import type { DecidedBy } from "../protocol/viewParts";
 import type {
   Decision,
@@ -150,6 +151,8 @@ export function scenarioRefOf(compiled: CompiledScenario, source?: string): Scen
     startMeters: startRun(compiled).meters,
     map: skeletonOf(compiled),
   };
+  const best = bestPathOf(compiled);
+  if (best) ref.best = best;
   if (source !== undefined) ref.source = source;
   return ref;
 }

@@ -3,6 +3,7 @@ import type { PlayStyle } from "../protocol/playStyle";
 import type { DecidedBy } from "../protocol/viewParts";
 import type { Localized } from "../scenario/localized";
 import type { ResolvedLook } from "../scenario/personaLook";
+import type { BestPathRef } from "./bestPath";
 import type { RunMeters, RunOption, RunState } from "../scenario/runState";
 import type { Emotion, Outcome, TechniqueTag } from "../scenario/vocabulary";
 
@@ -99,6 +100,8 @@ export type ScenarioRef = {
   startMeters?: RunMeters;
   /** Its map's shape, for the debrief (absent in sessions stored before it). */
   map?: ScenarioSkeleton;
+  /** Its best path by final mood, for the debrief's comparison (absent when it has none). */
+  best?: BestPathRef;
   source?: string;
 };
 
