@@ -4,9 +4,10 @@ import { isStageRoute, parseRoute, routePath } from "./app/route";
 import { renderOnDemand } from "./app/renderOnDemand";
 import { chooseRenderer, glRendererName } from "./app/rendererChoice";
 import { provideServices, app } from "./app/services";
-import { Store, type AppState } from "./app/store";
+import { Store } from "./app/store";
 import { setLocale, t } from "./i18n/t";
 import { Connection } from "./net/connection";
+import { failureText } from "./net/refusal";
 import { DebriefScene } from "./scenes/DebriefScene";
 import { HomeScene } from "./scenes/HomeScene";
 import { ProjectorScene } from "./scenes/ProjectorScene";
@@ -64,38 +65,13 @@ window.__hotseat = {
 };
 
 /**
- * Practising alone is a solo session this device hosts: it briefly joins as the trainer to choose the
- * solo style and start, then takes the only trainee seat.
+ * Practising alone: the server hosts a started solo session with the only seat kept for this device
+ * (one request), and this page takes that seat as a trainee.
  */
 async function practise(scenarioId: string): Promise<string> {
-  const hosted = await conn.host(scenarioId);
-  await conn.join(hosted.code, "trainee", t("home.practiseName"));
-  const setupStore = new Store({ status: "idle", locale, reducedMotion: false });
-  const setup = new Connection(setupStore);
-  await setup.join(hosted.code, "trainer");
-  const sent = new Set<string>();
-  const once = (type: "trainer.setStyle" | "trainer.start") => {
-    if (sent.has(type)) return;
-    sent.add(type);
-    setup.send(type === "trainer.start" ? { type } : { type, style: "solo" });
-  };
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(setupStore.get().error?.message ?? "timeout")), 10_000);
-    const step = (s: AppState) => {
-      if (s.view?.role !== "trainer") return;
-      if (s.view.phase === "lobby" && s.view.style !== "solo") once("trainer.setStyle");
-      else if (s.view.phase === "lobby") once("trainer.start");
-      else {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    };
-    const off = setupStore.subscribe(step);
-    step(setupStore.get());
-  });
-  await setup.leave();
-  return hosted.code;
+  const practice = await conn.practise(scenarioId, t("home.practiseName"));
+  await conn.join(practice.code, "trainee");
+  return practice.code;
 }
 
 /** Starts the scene for the URL; roles connect first and fall back to the home page when that fails. */
@@ -116,7 +92,14 @@ async function boot(): Promise<void> {
       const code = await practise(route.scenarioId);
       history.replaceState(null, "", routePath({ kind: "trainee", code }));
     } catch (e) {
-      store.update({ error: { code: "practise", message: String(e), at: Date.now() } });
+      store.update({
+        status: "idle",
+        error: {
+          code: "practise",
+          message: t("home.practiseFailed", { reason: failureText(e) }),
+          at: Date.now(),
+        },
+      });
       start("home");
     }
     ready();
@@ -136,7 +119,7 @@ async function boot(): Promise<void> {
       status: "idle",
       error: {
         code: "join",
-        message: t("home.joinFailed", { reason: e instanceof Error ? e.message : String(e) }),
+        message: t("home.joinFailed", { reason: failureText(e) }),
         at: Date.now(),
       },
     });

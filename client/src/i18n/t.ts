@@ -1,4 +1,4 @@
-import { en, type MessageKey } from "./en";
+import { en, type Message, type MessageKey } from "./en";
 import { lt } from "./lt";
 import { pl } from "./pl";
 import { ro } from "./ro";
@@ -8,7 +8,7 @@ export const uiLocales = ["en", "pl", "ro", "lt"] as const;
 export type UiLocale = (typeof uiLocales)[number];
 
 /** Every language's messages, keyed by locale. */
-export const catalogs: Record<UiLocale, Record<MessageKey, string>> = { en, pl, ro, lt };
+export const catalogs: Record<UiLocale, Record<MessageKey, Message>> = { en, pl, ro, lt };
 
 /** Each language's own name, so a lost user can find theirs. */
 export const localeNames: Record<UiLocale, string> = {
@@ -45,10 +45,24 @@ export function getLocale(): UiLocale {
 }
 
 /**
- * Translates a key into the current language, filling `{name}` placeholders. Falls back to English
+ * Translates a key into the current language, filling `{name}` placeholders; a counted message takes the
+ * form its language's plural rules give for `params.count`. Falls back to English
  * (then to the key itself) so a missing translation shows something readable, never a blank.
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}, locale = current): string {
-  const text = catalogs[locale][key] ?? en[key] ?? key;
+  const message: Message = catalogs[locale][key] ?? en[key] ?? key;
+  const text = typeof message === "string" ? message : pluralForm(message, Number(params.count), locale);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const pluralRules = new Map<UiLocale, Intl.PluralRules>();
+
+/** The form of a counted message for `count` by the language's plural rules ("1 team", "2 zespoły", "5 zespołów"). */
+function pluralForm(forms: Exclude<Message, string>, count: number, locale: UiLocale): string {
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return forms[rules.select(Number.isFinite(count) ? count : 0)] ?? forms.other;
 }

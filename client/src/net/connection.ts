@@ -1,34 +1,30 @@
 import { Client, type Room } from "@colyseus/sdk";
 import {
+  checkResponseSchema,
   clientMessageSchema,
   errorMessageSchema,
+  hostResponseSchema,
+  practiceResponseSchema,
+  scenarioListResponseSchema,
   projectorViewSchema,
   setLocaleMessageSchema,
   traineeViewSchema,
   trainerViewSchema,
   welcomeMessageSchema,
+  type CheckResponse,
   type ClientMessage,
+  type HostResponse,
   type JoinOptions,
-  type Localized,
+  type PracticeResponse,
   type Role,
+  type ScenarioSummary,
 } from "@hotseat/shared";
+import { refusalText } from "../i18n/refusalText";
 import type { Store } from "../app/store";
-import { api } from "./apiError";
 import { serverEndpoint } from "./endpoint";
 import { trainerTokenKeyPrefix } from "./mySessions";
+import { refusalOfBody } from "./refusal";
 import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
-
-/** What `POST /api/sessions` answers. */
-export type Hosted = { code: string; trainerToken: string; joinUrl: string };
-
-/** A scenario in the library, as `GET /api/scenarios` lists it. */
-export type LibraryEntry = {
-  id: string;
-  title?: Localized;
-  summary?: Localized;
-  languages?: string[];
-  playable?: boolean;
-};
 
 const seatKey = (code: string, role: Role) => `hotseat.seat.${code}.${role}`;
 const tokenKey = (code: string) => `${trainerTokenKeyPrefix}${code}`;
@@ -67,6 +63,22 @@ function errorCode(e: unknown): number | undefined {
 }
 
 /**
+ * Reads a JSON answer of the API with its protocol schema; a refusal (`{ error: { code, params } }`)
+ * is thrown as a `Refusal`, whose text is in the page's language.
+ */
+async function api<T>(schema: { parse: (body: unknown) => T }, path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw refusalOfBody(res.status, body, Number(res.headers.get("retry-after")));
+  return schema.parse(body);
+}
+
+/** A JSON POST to the API. */
+function post(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+/**
  * The only module that talks to the network. It joins a session room as one role, keeps the seat
  * across reloads, sleeps and server restarts (a `reconnectKey` in localStorage per code and role; see
  * `rejoinPolicy`), validates every message with the shared zod schemas and writes views into the store.
@@ -89,36 +101,38 @@ export class Connection {
   }
 
   /** Hosts a new session; remembers the trainer token so a reload of the console keeps control. */
-  async host(scenarioId?: string): Promise<Hosted> {
-    const hosted = await api<Hosted>("/api/sessions", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(scenarioId ? { scenarioId } : {}),
-    });
+  async host(scenarioId?: string): Promise<HostResponse> {
+    const hosted = await api(hostResponseSchema, "/api/sessions", post(scenarioId ? { scenarioId } : {}));
     storageSet(tokenKey(hosted.code), hosted.trainerToken);
     storageSet(`hotseat.joinUrl.${hosted.code}`, hosted.joinUrl);
     return hosted;
   }
 
-  /** The scenario library. */
-  async scenarios(): Promise<LibraryEntry[]> {
-    const body = await api<{ scenarios: LibraryEntry[] }>("/api/scenarios");
-    return body.scenarios;
+  /**
+   * Practises a scenario alone: the server hosts a started solo session with one seat kept for this
+   * device (`POST /api/practice`); the seat's key is stored as if this device had joined before.
+   */
+  async practise(scenarioId: string, name: string): Promise<PracticeResponse> {
+    const practice = await api(
+      practiceResponseSchema,
+      "/api/practice",
+      post({ scenarioId, name, locale: this.store.get().locale }),
+    );
+    storageSet(
+      seatKey(practice.code, "trainee"),
+      JSON.stringify({ reconnectKey: practice.reconnectKey, name: practice.name }),
+    );
+    return practice;
   }
 
-  /** One library scenario's parsed content (for the debrief's best-path comparison). */
-  async scenario(id: string): Promise<unknown> {
-    const body = await api<{ scenario?: unknown }>(`/api/scenarios/${encodeURIComponent(id)}`);
-    return body.scenario;
+  /** The scenario library. */
+  async scenarios(): Promise<ScenarioSummary[]> {
+    return (await api(scenarioListResponseSchema, "/api/scenarios")).scenarios;
   }
 
   /** Checks a scenario file's text with the server's loader; returns its summary and diagnostics. */
-  async checkScenario(source: string, file: string): Promise<{ title?: unknown; diagnostics: unknown[] }> {
-    return api("/api/scenarios/check", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ source, file }),
-    });
+  async checkScenario(source: string, file: string): Promise<CheckResponse> {
+    return api(checkResponseSchema, "/api/scenarios/check", post({ source, file }));
   }
 
   /** The name this device last used in a session, to prefill the form. */
@@ -215,7 +229,7 @@ export class Connection {
     room.onMessage("error", (payload: unknown) => {
       const e = errorMessageSchema.safeParse(payload);
       if (e.success)
-        this.store.update({ error: { code: e.data.code, message: e.data.message, at: Date.now() } });
+        this.store.update({ error: { code: e.data.code, message: refusalText(e.data), at: Date.now() } });
     });
     room.onMessage("*", () => undefined);
     room.onDrop(() => {

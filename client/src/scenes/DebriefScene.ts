@@ -12,8 +12,8 @@ import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
 import { formatMoney } from "../viewModel/money";
 import { trainerModel } from "../viewModel/trainerModel";
-import type { BestPath } from "../viewModel/bestPath";
 import { debriefDoc } from "../a11y/debriefDoc";
+import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { drawPathOnMap, mapTracks } from "./debriefMap";
 import { enableScroll } from "./scroll";
@@ -28,21 +28,6 @@ export class DebriefScene extends BaseScene {
   /** The path played, with the states each step led from and to, for the map. */
   private path: PathStepView[] = [];
   private contentHeight = 0;
-  private best?: BestPath;
-
-  /** Loads the best path in the background; the analysis code is a separate chunk phones never fetch. */
-  private loadBest(): void {
-    const view = app().store.get().view;
-    if (!view || view.role === "trainee" || !view.scenario) return;
-    if (view.role === "trainer" && view.scenario.uploaded) return;
-    const id = view.scenario.id;
-    void Promise.all([app().conn.scenario(id), import("../viewModel/bestPath")])
-      .then(([scenario, mod]) => {
-        this.best = mod.bestPathOf(scenario, getLocale());
-        this.invalidate();
-      })
-      .catch(() => undefined);
-  }
 
   constructor() {
     super("debrief");
@@ -51,8 +36,6 @@ export class DebriefScene extends BaseScene {
   override create(): void {
     super.create();
     this.lastKey = "";
-    this.best = undefined;
-    this.loadBest();
     enableScroll(this, () => this.contentHeight);
     this.events.once("shutdown", removeTrainerRemote);
     const onWindowResize = () => this.invalidate();
@@ -63,8 +46,8 @@ export class DebriefScene extends BaseScene {
   protected draw(state: AppState): void {
     const view = state.view;
     if (!view) return;
-    if (view.phase !== "debrief") {
-      this.scene.start(view.role);
+    if (sceneFor(view) !== this.scene.key) {
+      this.scene.start(sceneFor(view));
       return;
     }
     const currency = view.scenario?.currency ?? "EUR";
@@ -92,7 +75,8 @@ export class DebriefScene extends BaseScene {
       ...(view.role !== "trainee"
         ? { teams: view.teams.map((team) => ({ name: team.name, path: team.path ?? [] })) }
         : {}),
-      ...(this.best ? { best: this.best } : {}),
+      // The server computes the best path and sends it at the debrief (never to trainees' phones).
+      ...(view.role !== "trainee" && view.best ? { best: view.best } : {}),
       currency,
       locale: getLocale(),
     });
@@ -216,7 +200,14 @@ export class DebriefScene extends BaseScene {
         this,
         1560,
         860,
-        { id: "ctl.nextScenario", label: t("trainer.nextScenario"), width: 300, height: 60, fontSize: 22 },
+        {
+          id: "ctl.nextScenario",
+          label: t("trainer.nextScenario"),
+          width: 300,
+          height: 60,
+          fontSize: 22,
+          enabled: view.controls.nextScenario,
+        },
         () => app().conn.send({ type: "trainer.nextScenario" }),
       );
       const code = view.joinCode;

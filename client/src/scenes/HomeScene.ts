@@ -3,11 +3,11 @@ import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { saveLocale, saveReducedMotion } from "../app/prefs";
 import { normalizeCode, routePath } from "../app/route";
-import { errorText } from "../i18n/errorText";
 import { getLocale, localeNames, t, uiLocales, isUiLocale } from "../i18n/t";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
+import { failureText } from "../net/refusal";
 import { BaseScene } from "./BaseScene";
 import { showMySessions } from "./homeMySessions";
 
@@ -122,7 +122,7 @@ export class HomeScene extends BaseScene {
         const flagship = list.find((s) => s.id === "ruined-hat");
         if (flagship) select.value = flagship.id;
       })
-      .catch((e: unknown) => ($("host-error").textContent = String(e)));
+      .catch((e: unknown) => ($("host-error").textContent = failureText(e)));
     $("host-button").addEventListener("click", () => void this.host(select.value, $("host-error")));
     showMySessions($("my-sessions"));
     $("practise-button").addEventListener("click", () => {
@@ -141,7 +141,7 @@ export class HomeScene extends BaseScene {
       history.replaceState(null, "", routePath({ kind: "trainee", code }));
       this.scene.start("trainee");
     } catch (e) {
-      errorEl.textContent = t("home.joinFailed", { reason: errorText(e) });
+      errorEl.textContent = t("home.joinFailed", { reason: failureText(e) });
       app().store.update({ status: "idle" });
     }
   }
@@ -151,7 +151,7 @@ export class HomeScene extends BaseScene {
       const hosted = await app().conn.host(scenarioId || undefined);
       window.location.assign(routePath({ kind: "trainer", code: hosted.code }));
     } catch (e) {
-      errorEl.textContent = t("home.hostFailed", { reason: errorText(e) });
+      errorEl.textContent = t("home.hostFailed", { reason: failureText(e) });
     }
   }
 }

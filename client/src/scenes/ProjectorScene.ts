@@ -11,6 +11,7 @@ import { QrCode } from "../ui/QrCode";
 import { Tally } from "../ui/Tally";
 import { textStyle, theme } from "../ui/theme";
 import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel";
+import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 
 /**
@@ -67,8 +68,8 @@ export class ProjectorScene extends BaseScene {
     this.changed = true;
     const view = state.view?.role === "projector" ? state.view : undefined;
     if (!view) return;
-    if (view.phase === "debrief") {
-      this.scene.start("debrief");
+    if (sceneFor(view) !== this.scene.key) {
+      this.scene.start(sceneFor(view));
       return;
     }
     const model = projectorModel(view, state.joinUrl ?? "", Date.now());

@@ -10,6 +10,7 @@ import { textStyle, theme } from "../ui/theme";
 import { metersModel } from "../viewModel/meters";
 import { traineeModel, type TraineeModel } from "../viewModel/traineeModel";
 import { traineeDoc } from "../a11y/traineeDoc";
+import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
 
@@ -42,8 +43,8 @@ export class TraineeScene extends BaseScene {
       this.drawWaiting();
       return;
     }
-    if (view.phase === "debrief") {
-      this.scene.start("debrief");
+    if (sceneFor(view) !== this.scene.key) {
+      this.scene.start(sceneFor(view));
       return;
     }
     // Remember the first vote this phone saw for each step, so a later different vote reads "changed".

@@ -1,4 +1,4 @@
-import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
+import type { ClientMessage, TrainerView } from "@hotseat/shared";
 import type Phaser from "phaser";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
@@ -12,6 +12,8 @@ import { formatMoney } from "../viewModel/money";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { removeTrainerRemote, updateTrainerRemote, wantsRemote } from "./trainerRemote";
 import { trainerModel, visibleControls } from "../viewModel/trainerModel";
+import { sceneFor } from "../app/sceneFor";
+import { playStyleChoices } from "../viewModel/playStyles";
 import { BaseScene } from "./BaseScene";
 import { drawHistory } from "./trainerHistory";
 import { RosterPanel } from "./trainerRosterPanel";
@@ -59,8 +61,8 @@ export class TrainerScene extends BaseScene {
   protected draw(state: AppState): void {
     const view = state.view?.role === "trainer" ? state.view : undefined;
     if (!view) return;
-    if (view.phase === "debrief") {
-      this.scene.start("debrief");
+    if (sceneFor(view) !== this.scene.key) {
+      this.scene.start(sceneFor(view));
       return;
     }
     if (!this.setupBuilt) this.buildSetupPanel(view);
@@ -104,14 +106,8 @@ export class TrainerScene extends BaseScene {
     // Style buttons (lobby) — what kind of play.
     if (view.phase === "lobby") {
       this.face?.setVisible(false);
-      const styles: [PlayStyle, string][] = [
-        ["class-vote", t("trainer.classVote")],
-        ["hot-seat", t("trainer.hotSeat")],
-        ["teams", t("trainer.teams").replace(/ \(T\)$/, "")],
-        ["solo", t("home.practise")],
-      ];
       d.add(this.add.text(660, 120, t("trainer.style"), textStyle(26, theme.ink, { bold: true })));
-      styles.forEach(([style, label], i) => {
+      playStyleChoices().forEach(({ style, label }, i) => {
         d.add(
           new Button(
             this,
@@ -337,7 +333,7 @@ export class TrainerScene extends BaseScene {
           height: Math.min(60, h - 24),
           fontSize: 16,
           fill: 0xe5e9f2,
-          enabled: !view.paused,
+          enabled: breakTie ? view.controls.breakTie : view.controls.override,
         },
         () =>
           this.send(

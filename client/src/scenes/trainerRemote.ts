@@ -1,9 +1,10 @@
-import type { ClientMessage, PlayStyle, TrainerView } from "@hotseat/shared";
+import type { ClientMessage, TrainerView } from "@hotseat/shared";
 import { app } from "../app/services";
 import { t } from "../i18n/t";
 import { reportUrl } from "../net/mySessions";
 import { esc } from "../ui/HtmlPanel";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
+import { playStyleChoices } from "../viewModel/playStyles";
 import { visibleControls, type TrainerModel } from "../viewModel/trainerModel";
 
 /** Below this width (a phone) the console is a remote control: the laptop layout would be unreadably small. */
@@ -73,13 +74,8 @@ function remoteParts(view: TrainerView, model: TrainerModel): string[] {
   parts.push(`<p class="hs-remote-code">${esc(view.joinCode)}</p>`);
   parts.push(`<p class="hs-remote-status">${esc(model.status)}</p>`);
   if (view.phase === "lobby") {
-    const styles: [PlayStyle, string][] = [
-      ["class-vote", t("trainer.classVote")],
-      ["hot-seat", t("trainer.hotSeat")],
-      ["teams", t("trainer.teams").replace(/ \(T\)$/, "")],
-    ];
     parts.push(`<h2>${esc(t("trainer.style"))}</h2><div class="hs-row">`);
-    for (const [style, label] of styles)
+    for (const { style, label } of playStyleChoices())
       parts.push(
         button(
           `${view.style === style ? "✔ " : ""}${label}`,
@@ -130,7 +126,13 @@ function debriefParts(view: TrainerView, model: TrainerModel): string[] {
   parts.push(`<h1>${esc(t("debrief.title"))} · ${esc(view.scenario?.title ?? "")}</h1>`);
   if (view.ending) parts.push(`<p class="hs-remote-status">${esc(view.ending.title)}</p>`);
   parts.push(`<div class="hs-remote-controls">`);
-  parts.push(button(t("trainer.nextScenario"), { type: "trainer.nextScenario" }, { id: "ctl-nextScenario" }));
+  parts.push(
+    button(
+      t("trainer.nextScenario"),
+      { type: "trainer.nextScenario" },
+      { id: "ctl-nextScenario", enabled: view.controls.nextScenario },
+    ),
+  );
   parts.push(`</div><h2>${esc(t("trainer.history"))}</h2>`);
   for (const h of model.history)
     parts.push(

@@ -1,13 +1,12 @@
-import type { ClientMessage, TrainerView } from "@hotseat/shared";
+import type { ClientMessage, Diagnostic, TrainerView } from "@hotseat/shared";
 import { localize } from "@hotseat/shared";
 import type Phaser from "phaser";
 import { saveLocale } from "../app/prefs";
 import { routePath } from "../app/route";
 import { app } from "../app/services";
 import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
+import { failureText } from "../net/refusal";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
-
-type Diagnostic = { code: string; severity: string; message: string; line?: number; column?: number };
 
 /**
  * The console's setup panels: the projector link, the console language, the scenario library and an
@@ -77,15 +76,16 @@ export function buildSetupPanel(
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file || !status || !pre) return;
     const source = await file.text();
-    const checked = await app()
-      .conn.checkScenario(source, file.name)
-      .catch((err: unknown) => ({ diagnostics: [{ code: "", severity: "error", message: String(err) }] }));
-    const diags = checked.diagnostics as Diagnostic[];
+    let diags: Diagnostic[];
+    try {
+      diags = (await app().conn.checkScenario(source, file.name)).diagnostics;
+    } catch (err) {
+      status.textContent = failureText(err);
+      return;
+    }
     pre.hidden = diags.length === 0;
     pre.textContent = diags
-      .map(
-        (dg) => `${file.name}:${dg.line ?? "?"}:${dg.column ?? "?"} ${dg.severity} ${dg.code} ${dg.message}`,
-      )
+      .map((dg) => `${file.name}:${dg.line}:${dg.column} ${dg.severity} ${dg.code} ${dg.message}`)
       .join("\n\n");
     const errors = diags.filter((dg) => dg.severity === "error");
     if (errors.length === 0) {

@@ -49,8 +49,8 @@ describe("projector lobby in team play", () => {
     const m = projectorModel(lobby, "http://x/join/KQWXYR", 0);
     expect(m.join?.code).toBe("KQWXYR");
     expect(m.teams?.map((row) => [row.name, row.members])).toEqual([
-      ["Team 1", "members: 1"],
-      ["Team 2", "members: 2"],
+      ["Team 1", "1 member"],
+      ["Team 2", "2 members"],
     ]);
   });
 

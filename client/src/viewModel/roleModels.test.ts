@@ -1,4 +1,11 @@
-import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import { trainerControlIds } from "@hotseat/shared";
+import type {
+  ProjectorView,
+  TraineeView,
+  TrainerControls,
+  TrainerControlId,
+  TrainerView,
+} from "@hotseat/shared";
 import { describe, expect, it } from "vitest";
 import { setLocale } from "../i18n/t";
 import { projectorModel } from "./projectorModel";
@@ -120,8 +127,8 @@ describe("trainee phone", () => {
       }),
     );
     expect(m.teamChoices).toEqual([
-      { id: "team-1", label: "Team 1 · members: 3", selected: false },
-      { id: "team-2", label: "Team 2 · members: 1", selected: true },
+      { id: "team-1", label: "Team 1 · 3 members", selected: false },
+      { id: "team-2", label: "Team 2 · 1 member", selected: true },
     ]);
     expect(traineeModel(trainee()).teamChoices).toEqual([]);
   });
@@ -217,6 +224,10 @@ describe("projector", () => {
 });
 
 describe("trainer console", () => {
+  /** The server's answer for each control: only the named ones would be accepted now. */
+  const allowed = (...ids: TrainerControlId[]): TrainerControls =>
+    Object.fromEntries(trainerControlIds.map((id) => [id, ids.includes(id)])) as TrainerControls;
+  const playing = allowed("openVote", "override", "pause", "skip", "end", "lock");
   const base: TrainerView = {
     role: "trainer",
     joinCode: "KQWXYR",
@@ -246,31 +257,36 @@ describe("trainer console", () => {
     teams: [],
     history: [],
     branches: [],
+    controls: playing,
   };
 
-  it("offers opening the vote before a vote and closing it during one, never revealing an unopened step", () => {
+  it("offers opening the vote before a vote and closing it during one, as the server allows", () => {
     const before = trainerModel(base);
     expect(before.controls.find((c) => c.id === "ctl.vote")).toMatchObject({
       enabled: true,
       message: { type: "trainer.openVote" },
     });
     expect(before.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(false);
-    const during = trainerModel({ ...base, phase: "voting" });
+    const during = trainerModel({
+      ...base,
+      phase: "voting",
+      controls: allowed("closeVote", "reveal", "pause"),
+    });
     expect(during.controls.find((c) => c.id === "ctl.vote")?.message).toEqual({ type: "trainer.closeVote" });
     expect(during.controls.find((c) => c.id === "ctl.reveal")?.enabled).toBe(true);
   });
 
   it("shows only the controls that apply: start in the lobby, no class vote in team play", () => {
     const ids = (view: TrainerView) => visibleControls(view, trainerModel(view).controls).map((c) => c.id);
-    const lobby = ids({ ...base, phase: "lobby" });
+    const lobby = ids({ ...base, phase: "lobby", controls: allowed("start", "lock") });
     expect(lobby).toContain("ctl.start");
     expect(lobby).not.toContain("ctl.reveal");
-    const playing = ids(base);
-    expect(playing).toEqual(
+    const during = ids(base);
+    expect(during).toEqual(
       expect.arrayContaining(["ctl.vote", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"]),
     );
-    expect(playing).not.toContain("ctl.start");
-    expect(playing).not.toContain("ctl.seat");
+    expect(during).not.toContain("ctl.start");
+    expect(during).not.toContain("ctl.seat");
     const teams = ids({ ...base, style: "teams" });
     expect(teams).not.toContain("ctl.reveal");
     expect(teams).toContain("ctl.pause");
@@ -291,10 +307,16 @@ describe("trainer console", () => {
     });
   });
 
-  it("offers a seeded draw only while a closed vote is tied, and skipping while a scenario runs", () => {
+  it("offers a seeded draw and skipping exactly when the server says they apply", () => {
     const draw = (v: TrainerView) => trainerModel(v).controls.find((c) => c.id === "ctl.tieDraw");
     expect(draw(base)?.enabled).toBe(false);
-    expect(draw({ ...base, phase: "closed", tiedOptionIds: ["listen", "label"] })).toMatchObject({
+    const tied: TrainerView = {
+      ...base,
+      phase: "closed",
+      tiedOptionIds: ["listen", "label"],
+      controls: allowed("breakTie"),
+    };
+    expect(draw(tied)).toMatchObject({
       enabled: true,
       message: { type: "trainer.breakTie", draw: true },
     });
@@ -302,9 +324,8 @@ describe("trainer console", () => {
       enabled: true,
       message: { type: "trainer.skip" },
     });
-    expect(trainerModel({ ...base, phase: "lobby" }).controls.find((c) => c.id === "ctl.skip")?.enabled).toBe(
-      false,
-    );
+    const lobby: TrainerView = { ...base, phase: "lobby", controls: allowed("start") };
+    expect(trainerModel(lobby).controls.find((c) => c.id === "ctl.skip")?.enabled).toBe(false);
   });
 
   it("rewinds one team's run from that team's decisions in team play", () => {

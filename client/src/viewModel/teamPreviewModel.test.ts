@@ -1,4 +1,5 @@
-import type { TrainerTeam, TrainerView } from "@hotseat/shared";
+import { trainerControlIds } from "@hotseat/shared";
+import type { TrainerControls, TrainerTeam, TrainerView } from "@hotseat/shared";
 import { describe, expect, it } from "vitest";
 import { setLocale } from "../i18n/t";
 import { teamPreviews } from "./teamPreviewModel";
@@ -53,6 +54,7 @@ const view = (teams: TrainerTeam[]): TrainerView => ({
   ],
   projectorCount: 1,
   stepIndex: 0,
+  controls: Object.fromEntries(trainerControlIds.map((id) => [id, false])) as TrainerControls,
   options: [],
   vote: { open: false },
   tally: [],
@@ -70,7 +72,7 @@ describe("team play preview on the trainer console", () => {
     const [p] = teamPreviews(view([team({})]));
     expect(p).toMatchObject({
       name: "Team 1",
-      heading: "Step 2 · members: 2 · captain: Ben",
+      heading: "Step 2 · 2 members · captain: Ben",
       meters: "Mood 42 · Cost €25",
       status: "Still talking",
       tone: "neutral",
@@ -98,7 +100,7 @@ describe("team play preview on the trainer console", () => {
     });
     const [, p] = teamPreviews(view([team({}), ended]));
     expect(p).toMatchObject({
-      heading: "members: 2 · captain: Ben",
+      heading: "2 members · captain: Ben",
       status: "Ending: Customer kept — A new hat by Friday",
       tone: "good",
       line: "",

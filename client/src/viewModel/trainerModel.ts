@@ -85,97 +85,96 @@ export function previewRows(
 }
 
 /**
- * Works out which controls apply in the session's phase and style, so the console greys out the
- * rest, and writes each option's effects as text ("mood +10 · cost €25").
+ * The console's controls, enabled as the server's view says the session would accept them now (a dry
+ * run of the session core), with their labels and keys; and each option's effects as text
+ * ("mood +10 · cost €25").
  */
 export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
-  const playing = view.phase !== "lobby" && view.phase !== "debrief";
-  const classVote = view.style === "class-vote";
-  const canOpen =
-    playing &&
-    classVote &&
-    (view.phase === "deciding" || view.phase === "closed" || view.phase === "revealed");
+  const can = view.controls;
+  const voting = view.phase === "voting";
   const controls: ControlModel[] = [
     {
       id: "ctl.vote",
-      label: view.phase === "voting" ? t("trainer.closeVote") : t("trainer.openVote"),
+      label: voting ? t("trainer.closeVote") : t("trainer.openVote"),
       key: "v",
-      enabled: !view.paused && (view.phase === "voting" || canOpen),
-      message: view.phase === "voting" ? { type: "trainer.closeVote" } : { type: "trainer.openVote" },
+      enabled: voting ? can.closeVote : can.openVote,
+      message: voting ? { type: "trainer.closeVote" } : { type: "trainer.openVote" },
     },
     {
       // A timed vote closes by itself; the projector counts down.
       id: "ctl.voteTimed",
       label: "◷ 60 s",
-      enabled: !view.paused && canOpen,
+      enabled: can.openVote,
       message: { type: "trainer.openVote", seconds: 60 },
     },
     {
       id: "ctl.reveal",
       label: t("trainer.reveal"),
       key: "r",
-      enabled: !view.paused && (view.phase === "voting" || view.phase === "closed"),
+      enabled: can.reveal,
       message: { type: "trainer.reveal" },
     },
     {
+      // "Next" is the next vote, offered once the last one's result is shown.
       id: "ctl.next",
       label: t("trainer.next"),
       key: "n",
-      enabled: !view.paused && classVote && view.phase === "revealed",
+      enabled: can.openVote && view.phase === "revealed",
       message: { type: "trainer.openVote" },
     },
     {
       id: "ctl.pause",
       label: view.paused ? t("trainer.resume") : t("trainer.pause"),
       key: "p",
-      enabled: playing,
+      enabled: view.paused ? can.resume : can.pause,
       message: view.paused ? { type: "trainer.resume" } : { type: "trainer.pause" },
     },
     {
       id: "ctl.seat",
       label: t("trainer.passHotSeat"),
       key: "h",
-      enabled: view.style === "hot-seat" && view.phase !== "debrief",
+      enabled: can.passSeat,
       message: { type: "trainer.passSeat" },
     },
     {
+      // The server answers for the smallest split; a larger one the class is too small for is refused with a reason.
       id: "ctl.teams",
       label: t("trainer.splitTeams", { count: teamCount }),
       key: "t",
-      enabled: view.phase === "lobby" && view.style === "teams",
+      enabled: can.splitTeams,
       message: { type: "trainer.splitTeams", count: teamCount },
     },
     {
       id: "ctl.start",
       label: t("trainer.start"),
       key: "s",
-      enabled: view.phase === "lobby" && Boolean(view.scenario),
+      enabled: can.start,
       message: { type: "trainer.start" },
     },
     {
       // Only when a closed vote is tied: settle it by a seeded draw the report can replay.
       id: "ctl.tieDraw",
       label: `⚖ ${t("trainer.tieDraw")}`,
-      enabled: !view.paused && view.phase === "closed" && view.tiedOptionIds.length > 1,
+      enabled: can.breakTie,
       message: { type: "trainer.breakTie", draw: true },
     },
     {
       id: "ctl.skip",
       label: `⇥ ${t("trainer.skip")}`,
-      enabled: playing,
+      enabled: can.skip,
       message: { type: "trainer.skip" },
     },
     {
       id: "ctl.end",
       label: t("trainer.end"),
       key: "e",
-      enabled: playing,
+      enabled: can.end,
       message: { type: "trainer.end" },
     },
     {
       id: "ctl.lock",
       label: view.locked ? t("trainer.unlock") : t("trainer.lock"),
-      enabled: true,
+      enabled: view.locked ? can.unlock : can.lock,
       message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
     },
   ];
