@@ -69,7 +69,8 @@ describe("the scenario library", () => {
   });
 
   it("shows one scenario with its diagnostics, and checks an uploaded text with the same loader", async () => {
-    const one = await api("/api/scenarios/broken-call");
+    // The diagnostics (and the scenario with its effects) are for trainers: the password shows them.
+    const one = await api("/api/scenarios/broken-call", { headers: { "x-hotseat-password": password } });
     const diagnostics = one.body.diagnostics as { code: string; line: number }[];
     expect(diagnostics.find((d) => d.code === "HS003")?.line).toBe(22);
     expect((await api("/api/scenarios/nothing-here")).status).toBe(404);
