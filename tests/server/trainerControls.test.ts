@@ -46,8 +46,18 @@ function messageFor(id: TrainerControlId, view: TrainerView): ClientMessage | un
       const team = view.teams.find((t) => t.history.length > 0);
       return team ? { type: "trainer.rewind", stepIndex: 0, teamId: team.id } : undefined;
     }
-    default:
-      return { type: `trainer.${id}` } as ClientMessage;
+    case "openVote":
+    case "closeVote":
+    case "reveal":
+    case "pause":
+    case "resume":
+    case "start":
+    case "skip":
+    case "end":
+    case "lock":
+    case "unlock":
+    case "nextScenario":
+      return { type: `trainer.${id}` };
   }
 }
 

@@ -134,8 +134,8 @@ describe("the trainee's page for a screen reader", () => {
     );
     expect(block(d, "title", "heading")?.text).toMatch(/Team 2$/);
     expect(block(d, "teams", "buttons")?.buttons).toEqual([
-      { id: "team.team-1", text: "Team 1 · members: 3", pressed: false },
-      { id: "team.team-2", text: "Team 2 · members: 1", pressed: true },
+      { id: "team.team-1", text: "Team 1 · 3 members", pressed: false },
+      { id: "team.team-2", text: "Team 2 · 1 member", pressed: true },
     ]);
   });
 

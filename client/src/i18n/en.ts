@@ -243,6 +243,8 @@ export const en = {
   "error.rate.limited": "Too many taps at once: wait a moment.",
   "error.role.forbidden": "Your role cannot do that.",
   "error.session.paused": "The session is paused.",
+  "error.session.conflict":
+    "Another server has taken this session over; nothing more is recorded here. Reload the page.",
   "error.phase.wrong": "That cannot be done at this point of the session.",
   "error.join.bad-code": "No session has this code. Check the code on the projector.",
   "error.join.bad-token": "This trainer link is not valid for this session.",

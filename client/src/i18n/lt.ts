@@ -260,6 +260,8 @@ export const lt: Record<MessageKey, Message> = {
   "error.rate.limited": "Per daug paspaudimų iš karto: palaukite akimirką.",
   "error.role.forbidden": "Jūsų vaidmuo to daryti neleidžia.",
   "error.session.paused": "Sesija pristabdyta.",
+  "error.session.conflict":
+    "Šią sesiją perėmė kitas serveris; čia daugiau niekas neįrašoma. Įkelkite puslapį iš naujo.",
   "error.phase.wrong": "Šiuo sesijos metu to padaryti negalima.",
   "error.join.bad-code": "Nė viena sesija neturi šio kodo. Patikrinkite kodą projektoriuje.",
   "error.join.bad-token": "Ši trenerio nuoroda netinka šiai sesijai.",

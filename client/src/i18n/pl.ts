@@ -260,6 +260,8 @@ export const pl: Record<MessageKey, Message> = {
   "error.rate.limited": "Za dużo kliknięć naraz: poczekaj chwilę.",
   "error.role.forbidden": "W twojej roli nie można tego zrobić.",
   "error.session.paused": "Sesja jest wstrzymana.",
+  "error.session.conflict":
+    "Inny serwer przejął tę sesję; nic więcej nie jest tu zapisywane. Odśwież stronę.",
   "error.phase.wrong": "Na tym etapie sesji nie można tego zrobić.",
   "error.join.bad-code": "Żadna sesja nie ma tego kodu. Sprawdź kod na projektorze.",
   "error.join.bad-token": "Ten link trenera nie pasuje do tej sesji.",

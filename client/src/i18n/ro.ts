@@ -243,6 +243,8 @@ export const ro: Record<MessageKey, Message> = {
   "error.rate.limited": "Prea multe atingeri deodată: așteaptă puțin.",
   "error.role.forbidden": "Rolul tău nu permite asta.",
   "error.session.paused": "Sesiunea este în pauză.",
+  "error.session.conflict":
+    "Un alt server a preluat această sesiune; aici nu se mai înregistrează nimic. Reîncarcă pagina.",
   "error.phase.wrong": "Asta nu se poate face în acest moment al sesiunii.",
   "error.join.bad-code": "Nicio sesiune nu are acest cod. Verifică codul de pe proiector.",
   "error.join.bad-token": "Acest link de formator nu este valabil pentru această sesiune.",

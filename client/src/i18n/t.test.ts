@@ -33,7 +33,7 @@ describe("i18n", () => {
         if (typeof message === "string") continue;
         // Every category the language uses has its own form, and `other` is always there.
         for (const category of rules.resolvedOptions().pluralCategories)
-          expect(message[category as keyof typeof message], `${locale} ${key} ${category}`).toBeDefined();
+          expect(message[category], `${locale} ${key} ${category}`).toBeDefined();
       }
     }
     expect(t("trainer.splitTeams", { count: 1 }, "en")).toBe("Split into 1 team");

@@ -32,8 +32,18 @@ function probe(state: SessionState, id: TrainerControlId): ClientMessage | undef
       const team = ctx.teams.find((t) => (ctx.runs[t.id]?.decisions.length ?? 0) > 0);
       return team ? { type: "trainer.rewind", stepIndex: 0, teamId: team.id } : undefined;
     }
-    default:
-      return { type: `trainer.${id}` } as ClientMessage;
+    case "openVote":
+    case "closeVote":
+    case "reveal":
+    case "pause":
+    case "resume":
+    case "start":
+    case "skip":
+    case "end":
+    case "lock":
+    case "unlock":
+    case "nextScenario":
+      return { type: `trainer.${id}` };
   }
 }
 

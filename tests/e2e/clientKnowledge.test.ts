@@ -1,0 +1,127 @@
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  clickTarget,
+  ensureClientBuilt,
+  launchBrowser,
+  optionIds,
+  startServer,
+  viewOf,
+  waitReady,
+  waitView,
+  type TestServer,
+} from "./harness";
+
+// What the browser is told, and in which language: the wall's best path comes in its debrief view
+// (no scenario download), practising alone is one request, a refusal reads in the page's language.
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const rooms: Room[] = [];
+
+async function openPage(size: { width: number; height: number }, locale?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: size });
+  contexts.push(context);
+  if (locale) await context.addInitScript((l) => localStorage.setItem("hotseat.locale", l), locale);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  return page;
+}
+
+/** Every API and matchmaking request a page makes, as "METHOD /path". */
+function recordRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/api/") || path.startsWith("/matchmake/")) seen.push(`${r.method()} ${path}`);
+  });
+  return seen;
+}
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  for (const room of rooms) await room.leave(true).catch(() => undefined);
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("what the browser is told", () => {
+  it("shows the wall the best path at the debrief without downloading the scenario", async () => {
+    const res = await fetch(`${server.url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "ruined-hat" }),
+    });
+    const hosted = (await res.json()) as { code: string; trainerToken: string };
+    const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
+      role: "trainer",
+      trainerToken: hosted.trainerToken,
+    });
+    rooms.push(trainer);
+    trainer.onMessage("*", () => undefined);
+    const wall = await openPage({ width: 1920, height: 1080 });
+    const requests = recordRequests(wall);
+    await wall.goto(`${server.url}/projector/${hosted.code}`);
+    await waitReady(wall);
+    await waitView(wall, `view.phase === "lobby"`);
+    trainer.send("trainer.start", { type: "trainer.start" });
+    await waitView(wall, `view.phase === "deciding"`);
+    trainer.send("trainer.end", { type: "trainer.end" });
+    await wall.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    const best = (await viewOf<{ best?: { labels: string[] } }>(wall)).best;
+    expect(best?.labels.length).toBeGreaterThan(1);
+    await wall.waitForFunction(
+      () =>
+        ((window.__hotseat?.model() as { best?: { labels: string[] } } | undefined)?.best?.labels.length ??
+          0) > 1,
+      null,
+      { timeout: 20_000, polling: 100 },
+    );
+    expect(requests.filter((r) => /^GET \/api\/scenarios\/[^/]+$/.test(r))).toEqual([]);
+  }, 120_000);
+
+  it("hosts a practice in one request, and the page plays its own seat", async () => {
+    const page = await openPage({ width: 390, height: 844 });
+    const requests = recordRequests(page);
+    await page.goto(server.url);
+    await waitReady(page);
+    await page.click("#practise-button");
+    await page.waitForURL(/\/play\/[A-Z0-9]+$/, { timeout: 60_000 });
+    await waitView(page, `view.style === "solo" && view.can === "choose"`, 60_000);
+    await clickTarget(page, (await optionIds(page))[0] ?? "");
+    await waitView(page, `view.phase === "revealed" && Boolean(view.result)`);
+    // No hosting as a trainer, no second connection: one POST, then one join of the trainee's seat.
+    expect(requests.filter((r) => r.startsWith("POST /api/"))).toEqual(["POST /api/practice"]);
+    expect(requests.filter((r) => r.startsWith("POST /matchmake/"))).toHaveLength(1);
+  }, 120_000);
+
+  it("tells a Lithuanian page with a wrong join code so in Lithuanian", async () => {
+    const page = await openPage({ width: 390, height: 844 }, "lt");
+    await page.goto(server.url);
+    await waitReady(page);
+    await page.fill("#join-code", "ZZZZZZ");
+    await page.fill("#join-name", "Ona");
+    await page.click("#join-button");
+    await page.waitForFunction(
+      () => (document.querySelector("#join-error")?.textContent ?? "").includes("kod"),
+      null,
+      {
+        polling: 100,
+      },
+    );
+    const text = (await page.textContent("#join-error")) ?? "";
+    expect(text).toBe(
+      "Nepavyko prisijungti: Nė viena sesija neturi šio kodo. Patikrinkite kodą projektoriuje.",
+    );
+    expect(text).not.toMatch(/ZZZZZZ|not found/);
+  }, 120_000);
+});
