@@ -53,12 +53,20 @@ describe("server refusals in the page's language", () => {
     const body = {
       error: { code: "host.password", message: "Hosting a session needs the trainer password." },
     };
-    expect(refusalOfBody(401, body).text).toBe("Prowadzenie sesji wymaga hasła trenera.");
+    expect(refusalOfBody(401, body).text).toBe("Utworzenie sesji na tym serwerze wymaga hasła trenera.");
     expect(refusalOfBody(502, "<html>Bad gateway</html>").text).toBe(
       "Coś poszło nie tak na serwerze; spróbuj ponownie.",
     );
     expect(failureText(new TypeError("Failed to fetch"))).toBe(
       "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.",
+    );
+  });
+
+  it("names the wait a throttled request was given, from Retry-After", () => {
+    const body = { error: { code: "host.too-fast", message: "Too many sessions hosted from this address." } };
+    expect(refusalOfBody(429, body, 7).text).toContain("7 s");
+    expect(failureText(Object.assign(new Error("Too many attempts"), { code: 429 }))).toBe(
+      refusalText({ code: "rate.too-many-tries" }, "en"),
     );
   });
 
