@@ -16,19 +16,6 @@ import { TrainerScene } from "./scenes/TrainerScene";
 import { hitTargets } from "./ui/hitRegistry";
 import { theme } from "./ui/theme";
 
-/** The test and debugging hook: which scene shows what, and where its buttons are on the page. */
-declare global {
-  interface Window {
-    __hotseat?: {
-      ready: boolean;
-      scene: () => string | undefined;
-      model: () => unknown;
-      state: () => unknown;
-      targets: () => ReturnType<typeof hitTargets>;
-    };
-  }
-}
-
 const route = parseRoute(window.location.pathname);
 const locale = loadLocale();
 setLocale(locale);
@@ -62,6 +49,7 @@ window.__hotseat = {
   model: () => (activeScene() as unknown as { model?: unknown } | undefined)?.model,
   state: () => app().store.get(),
   targets: () => hitTargets(game.canvas, game.scale.width, game.scale.height),
+  settled: () => (activeScene()?.tweens.getTweens().length ?? 0) === 0,
 };
 
 /**

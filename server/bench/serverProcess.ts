@@ -30,8 +30,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server on `port` with `env`, and waits until it prints that it is listening. */
-export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
+/** Starts the server on `port` with `env`, and waits (up to `startMs`) until it prints that it is listening. */
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string>,
+  startMs = 30_000,
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -56,7 +60,10 @@ export async function startServerProcess(port: number, env: Record<string, strin
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start in ${startMs / 1000} s:\n${output}`)),
+      startMs,
+    );
     const check = () => {
       if (output.includes("Hotseat listening on")) {
         clearTimeout(timer);

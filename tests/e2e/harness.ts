@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+import type { HitTarget } from "../../client/src/app/testHook";
 
 /** The repository root (tests/e2e/..). */
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
@@ -11,115 +11,66 @@ export const repoRoot = resolve(import.meta.dirname, "..", "..");
 export const screenshotDir = join(repoRoot, "artifacts", "screenshots");
 
 /** A hit target as the client's test hook reports it, in page pixels. */
-export type Target = {
-  id: string;
-  label: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  enabled: boolean;
+export type Target = HitTarget;
+/** Any role's view, as the page's store holds it. */
+export type AnyView = TraineeView | ProjectorView | TrainerView;
+export type { ProjectorView, TraineeView, TrainerView };
+
+/** Debian's Chromium, headless, with the flags that work as root in a container. */
+export const browserArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  // Several pages play at once; background ones must keep animating and running timers like real devices.
+  "--disable-renderer-backgrounding",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+];
+
+/** The built client, browser and server that tests/e2e/globalSetup.ts started for this run. */
+export const shared = {
+  clientDir: () => inject("clientDir"),
+  serverUrl: () => inject("serverUrl"),
+  /** Connects to the run's one browser; close the returned Browser to drop this file's contexts. */
+  browser: async (): Promise<Browser> => {
+    mkdirSync(screenshotDir, { recursive: true });
+    return chromium.connect(inject("browserWs"));
+  },
 };
 
-declare global {
-  interface Window {
-    __hotseat?: {
-      ready: boolean;
-      scene: () => string | undefined;
-      model: () => unknown;
-      state: () => { status: string; view?: Record<string, unknown> & { phase: string; stepIndex: number } };
-      targets: () => Target[];
-    };
+/** Pages for one test file: each in its own browser context (its own storage, like its own device). */
+export class Pages {
+  private readonly contexts: BrowserContext[] = [];
+  constructor(private readonly browser: Browser) {}
+
+  /** Opens a page of `size`; a phone gets touch and a 2× screen. `locale` is a UI language chosen earlier. */
+  async open(size: { width: number; height: number }, options: { phone?: boolean; locale?: string } = {}) {
+    const context = await this.browser.newContext({
+      viewport: size,
+      ...(options.phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    });
+    this.contexts.push(context);
+    if (options.locale) {
+      await context.addInitScript((l) => localStorage.setItem("hotseat.locale", l), options.locale);
+    }
+    const page = await context.newPage();
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+    return page;
+  }
+
+  /** Closes every page this file opened. */
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-/** Builds the client when client/dist is missing, so the server has pages to serve. */
-export function ensureClientBuilt(): void {
-  if (existsSync(join(repoRoot, "client", "dist", "index.html"))) return;
-  const built = spawnSync(
-    join(repoRoot, "node_modules", ".bin", "vite"),
-    ["build", "--config", "client/vite.config.ts"],
-    {
-      cwd: repoRoot,
-      stdio: "inherit",
-      // Vitest sets NODE_ENV=test, which would make Vite bake in a development build (import.meta.env.DEV)
-      // whose client dials the dev server's port instead of the page's own origin.
-      env: { ...process.env, NODE_ENV: "production" },
-    },
-  );
-  if (built.status !== 0) throw new Error("client build failed");
-}
-
-/** A real Hotseat server (server/src/main.ts) on a free port with a throwaway data directory. */
-export type TestServer = { url: string; stop: () => Promise<void> };
-
-/** Starts server/src/main.ts as a child process and waits until it listens. */
-export async function startServer(): Promise<TestServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-"));
-  const child: ChildProcess = spawn(
-    join(repoRoot, "node_modules", ".bin", "node"),
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOTSEAT_DATA_DIR: dataDir, HOTSEAT_RECONNECT_SECONDS: "60" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Hotseat listening")) {
-        clearTimeout(timer);
-        ok();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url: `http://localhost:${port}`,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Debian's Chromium, headless, with the flags that work as root in a container. */
-export async function launchBrowser(): Promise<Browser> {
-  mkdirSync(screenshotDir, { recursive: true });
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      // Five pages play at once; background ones must keep animating and running timers like real devices.
-      "--disable-renderer-backgrounding",
-      "--disable-background-timer-throttling",
-      "--disable-backgrounding-occluded-windows",
-    ],
-  });
+/** Logs how long each stage took since `startedAt`, so a slow machine shows where the time goes. */
+export function stageLogger(name: string): (stage: string) => void {
+  const startedAt = Date.now();
+  return (stage) => console.log(`[e2e ${name} ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${stage}`);
 }
 
 /** Waits for the client's test hook to say the page has booted. */
@@ -127,23 +78,55 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__hotseat?.ready === true, null, { timeout: 30_000, polling: 100 });
 }
 
-/** Waits until the page's role view satisfies `check` (evaluated in the page). */
-export async function waitView(page: Page, check: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    (src) => {
-      const view = window.__hotseat?.state().view;
-      if (!view) return false;
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
-      return Boolean(new Function("view", `return (${src});`)(view));
-    },
-    check,
-    { timeout, polling: 100 },
-  );
+/** Waits until the page shows scene `key` ("home", "trainee", "projector", "trainer", "debrief"). */
+export async function waitScene(page: Page, key: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((k) => window.__hotseat?.scene() === k, key, { timeout, polling: 100 });
 }
 
-/** Reads a field of the page's view. */
-export async function viewOf<T = Record<string, unknown>>(page: Page): Promise<T> {
-  return (await page.evaluate(() => window.__hotseat?.state().view)) as T;
+/** The pause between two reads of a condition that is polled (never a wait for something to happen). */
+const pollInterval = () => new Promise((r) => setTimeout(r, 100));
+
+/** The page's current role view (undefined before the first one arrives). */
+export async function viewOf<V = AnyView>(page: Page): Promise<V | undefined> {
+  return (await page.evaluate(() => window.__hotseat?.state().view)) as V | undefined;
+}
+
+/**
+ * Waits until the page's role view satisfies `check`, and returns that view. The predicate is ordinary
+ * typed code that runs in the test (so it may use the test's variables); the view is read from the page
+ * every 100 ms.
+ */
+export async function waitView<V extends AnyView>(
+  page: Page,
+  check: (view: V) => boolean,
+  what = "a matching view",
+  timeout = 20_000,
+): Promise<V> {
+  const start = Date.now();
+  let last: V | undefined;
+  for (;;) {
+    last = await viewOf<V>(page);
+    if (last !== undefined && check(last)) return last;
+    if (Date.now() - start > timeout) {
+      throw new Error(
+        `timed out after ${timeout} ms on ${page.url()} waiting for ${what}; last view: ${
+          JSON.stringify(last)?.slice(0, 1500) ?? "none"
+        }`,
+      );
+    }
+    await pollInterval();
+  }
+}
+
+/** The page's scene model (what it last drew), once `check` holds for it. */
+export async function waitModel<M>(page: Page, check: (model: M) => boolean, what: string): Promise<M> {
+  const start = Date.now();
+  for (;;) {
+    const model = (await page.evaluate(() => window.__hotseat?.model())) as M | undefined;
+    if (model !== undefined && check(model)) return model;
+    if (Date.now() - start > 20_000) throw new Error(`timed out waiting for ${what} on ${page.url()}`);
+    await pollInterval();
+  }
 }
 
 /** The page's clickable canvas targets. */
@@ -156,12 +139,24 @@ export async function targets(page: Page): Promise<Target[]> {
  * when the button is below the fold (a real thumb scrolls too).
  */
 export async function clickTarget(page: Page, id: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      (wanted) => window.__hotseat?.targets().some((t) => t.id === wanted && t.enabled),
+  // Wait until the button is enabled and has stayed in the same place for two polls: a scene that is still
+  // redrawing (a new view just arrived) replaces its buttons, and the press and the release must land on one.
+  const steady = async () =>
+    page.waitForFunction(
+      (wanted) => {
+        const w = window as unknown as { __lastRect?: string };
+        const t = window.__hotseat?.targets().find((x) => x.id === wanted && x.enabled);
+        const rect = t ? `${t.x},${t.y},${t.w},${t.h}` : undefined;
+        const same = rect !== undefined && w.__lastRect === `${wanted}@${rect}`;
+        w.__lastRect = `${wanted}@${rect}`;
+        return same;
+      },
       id,
       { timeout: 20_000, polling: 100 },
     );
+  await page.evaluate(() => delete (window as unknown as { __lastRect?: string }).__lastRect);
+  try {
+    await steady();
   } catch (e) {
     // Say what the page showed instead, so a failure in CI can be read without a rerun.
     const seen = await page
@@ -175,41 +170,33 @@ export async function clickTarget(page: Page, id: string): Promise<void> {
       cause: e,
     });
   }
-  let target = (await targets(page)).find((t) => t.id === id);
   const viewport = page.viewportSize();
+  let target = (await targets(page)).find((t) => t.id === id);
   for (let i = 0; target && viewport && target.y + target.h / 2 > viewport.height - 10 && i < 12; i++) {
+    const before = target.y;
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     await page.mouse.wheel(0, Math.min(400, target.y + target.h / 2 - viewport.height / 2));
-    await page.waitForTimeout(120);
+    // The page has scrolled when the button's page position moves.
+    await page.waitForFunction(
+      ([wanted, y]) => window.__hotseat?.targets().find((t) => t.id === wanted)?.y !== y,
+      [id, before] as const,
+      { timeout: 5_000, polling: "raf" },
+    );
+    await steady();
     target = (await targets(page)).find((t) => t.id === id);
-  }
-  // A scene that is still redrawing (a new view just arrived) replaces its buttons; wait until the
-  // button has stayed in the same place for two polls, so the press and the release land on the same one.
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(100);
-    const again = (await targets(page)).find((t) => t.id === id && t.enabled);
-    const same =
-      again &&
-      target &&
-      again.x === target.x &&
-      again.y === target.y &&
-      again.w === target.w &&
-      again.h === target.h;
-    target = again;
-    if (same) break;
   }
   if (!target) throw new Error(`no target ${id}`);
   await page.mouse.click(target.x + target.w / 2, target.y + Math.min(target.h / 2, 30));
 }
 
-/** The ids of the option cards on a page, in order. */
+/** The ids of the option cards on a page, in order, once this view's cards are drawn. */
 export async function optionIds(page: Page): Promise<string[]> {
   // The scene draws the cards on the frame after the view arrives: wait for this view's first card rather
   // than read the previous step's (or none) too soon.
   await page.waitForFunction(
     () => {
-      const view = (window.__hotseat?.state() as { view?: { options?: { id: string }[] } } | undefined)?.view;
-      const first = view?.options?.[0]?.id;
+      const view = window.__hotseat?.state().view;
+      const first = view && "options" in view ? view.options?.[0]?.id : undefined;
       return (
         first !== undefined &&
         (window.__hotseat?.targets().some((t) => t.id === `option.${first}` && t.enabled) ?? false)
@@ -221,9 +208,19 @@ export async function optionIds(page: Page): Promise<string[]> {
   return (await targets(page)).filter((t) => t.id.startsWith("option.") && t.enabled).map((t) => t.id);
 }
 
-/** Saves a screenshot into artifacts/screenshots after animations settle. */
+/** Saves a screenshot into artifacts/screenshots once the page's animations have settled. */
 export async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(900);
+  // Settled for ten frames in a row: a tween starts on the frame after a view arrives, not with it.
+  await page.evaluate(() => ((window as unknown as { __calm?: number }).__calm = 0));
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __calm: number };
+      w.__calm = (window.__hotseat?.settled() ?? true) ? w.__calm + 1 : 0;
+      return w.__calm >= 10;
+    },
+    null,
+    { timeout: 20_000, polling: "raf" },
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
   console.log(`[e2e] screenshot ${name}`);

@@ -1,13 +1,23 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, localize, stateMetaOf } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
-import { clickTarget, launchBrowser, optionIds, repoRoot, viewOf, waitReady, waitView } from "./harness";
+import {
+  clickTarget,
+  optionIds,
+  Pages,
+  repoRoot,
+  shared,
+  stageLogger,
+  viewOf,
+  waitReady,
+  waitView,
+} from "./harness";
+import type { ProjectorView, TraineeView, TrainerView } from "./harness";
 
 const scenarioFile = join(repoRoot, "scenarios", "ruined-hat", "scenario.yaml");
 const compiled = loadScenario(readFileSync(scenarioFile, "utf8"), scenarioFile).compiled!;
@@ -16,49 +26,22 @@ const openingLine = (locale: string) =>
   localize(stateMetaOf(compiled, compiled.scenario.machine.initial).line ?? "", locale, "en");
 
 type View = { phase: string; stepIndex: number; myVote?: string; votes?: Record<string, string> };
+type AnyView = TraineeView | ProjectorView | TrainerView;
 
 const workDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-restart-"));
 const dataDir = join(workDir, "data");
-const clientDir = join(workDir, "client");
 mkdirSync(dataDir);
 const servers: ServerProcess[] = [];
-const contexts: BrowserContext[] = [];
 let browser: Browser;
-const startedAt = Date.now();
-/** Logs how long each stage took, so a slow machine shows where the time goes. */
-function stage(name: string): void {
-  console.log(`[e2e restart ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${name}`);
-}
-
-/**
- * Builds the current client into this test's own directory: a shared client/dist may be stale, or be
- * rebuilt by another run while this one serves it.
- */
-function buildClient(): void {
-  const built = spawnSync(
-    join(repoRoot, "node_modules", ".bin", "vite"),
-    [
-      "build",
-      "--config",
-      "client/vite.config.ts",
-      "--mode",
-      "production",
-      "--outDir",
-      clientDir,
-      "--emptyOutDir",
-    ],
-    // Vitest sets NODE_ENV=test, which would give a dev build that looks for the server on port 2567.
-    { cwd: repoRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
-  );
-  if (built.status !== 0) throw new Error("client build failed");
-}
+let pages: Pages;
+const stage = stageLogger("restart");
 
 async function startServer(port: number): Promise<ServerProcess> {
   const server = await startServerProcess(port, {
     HOTSEAT_DATA_DIR: dataDir,
     HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
     HOTSEAT_RECONNECT_SECONDS: "60",
-    HOTSEAT_CLIENT_DIR: clientDir,
+    HOTSEAT_CLIENT_DIR: shared.clientDir(),
   });
   servers.push(server);
   return server;
@@ -66,12 +49,7 @@ async function startServer(port: number): Promise<ServerProcess> {
 
 /** A page in its own browser profile; `locale` is a UI language chosen on an earlier visit. */
 async function openPage(width: number, height: number, locale?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
-  if (locale) await context.addInitScript((l) => localStorage.setItem("hotseat.locale", l), locale);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  return page;
+  return pages.open({ width, height }, locale ? { locale } : {});
 }
 
 /** The page's connection status as the client's store has it. */
@@ -80,13 +58,12 @@ async function status(page: Page): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  buildClient();
-  browser = await launchBrowser();
-  stage("client built, browser up");
-}, 300_000);
+  browser = await shared.browser();
+  pages = new Pages(browser);
+}, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await pages?.close();
   await browser?.close();
   await Promise.all(servers.map((s) => s.kill()));
   rmSync(workDir, { recursive: true, force: true });
@@ -112,7 +89,7 @@ describe("a server killed mid-vote and started again", () => {
     await trainer.waitForURL(/\/trainer\/[A-Z0-9]+$/);
     await waitReady(trainer);
     const code = trainer.url().split("/").pop() ?? "";
-    await waitView(trainer, `view.role === "trainer" && view.phase === "lobby"`);
+    await waitView<TrainerView>(trainer, (v) => v.role === "trainer" && v.phase === "lobby");
 
     const projector = await openPage(1920, 1080);
     await projector.goto(`${url}/projector/${code}`);
@@ -123,34 +100,34 @@ describe("a server killed mid-vote and started again", () => {
       await waitReady(page);
       await page.fill("#join-name", `Pat ${i + 1}`);
       await page.click("#join-button");
-      await waitView(page, `view.role === "trainee"`);
+      await waitView(page, (v) => v.role === "trainee");
     }
-    await waitView(trainer, "view.roster.length === 2");
+    await waitView<TrainerView>(trainer, (v) => v.roster.length === 2);
 
     // The trainer reads the console in Romanian; the second phone was set to Polish before.
     await trainer.selectOption("#trainer-lang", "ro");
     await clickTarget(trainer, "ctl.start");
-    await waitView(trainer, `view.phase === "deciding"`);
+    await waitView(trainer, (v) => v.phase === "deciding");
     const inLanguage = async () =>
       Promise.all(
         [trainer, ...trainees].map((p) =>
-          viewOf<{ customer?: { line: string } }>(p).then((v) => v.customer?.line),
+          viewOf<AnyView>(p).then((v) => (v && "customer" in v ? v.customer?.line : undefined)),
         ),
       );
-    await waitView(trainer, `view.customer?.line === ${JSON.stringify(openingLine("ro"))}`);
+    await waitView<TrainerView>(trainer, (v) => v.customer?.line === openingLine("ro"));
     expect(await inLanguage()).toEqual([openingLine("ro"), openingLine("en"), openingLine("pl")]);
     await clickTarget(trainer, "ctl.vote");
-    for (const page of trainees) await waitView(page, `view.can === "vote"`);
+    for (const page of trainees) await waitView<TraineeView>(page, (v) => v.can === "vote");
     const options = await optionIds(trainees[0]!);
     await clickTarget(trainees[0]!, options[0] ?? "");
     // The same option for both, so the reveal after the restart is not a tie.
     await clickTarget(trainees[1]!, options[0] ?? "");
-    await waitView(trainer, "Object.keys(view.votes).length === 2");
-    await waitView(projector, "view.votesCast === 2");
-    const pages = [trainer, projector, ...trainees];
-    const before = await Promise.all(pages.map((p) => viewOf<View>(p)));
+    await waitView<TrainerView>(trainer, (v) => Object.keys(v.votes).length === 2);
+    await waitView<ProjectorView>(projector, (v) => v.votesCast === 2);
+    const open = [trainer, projector, ...trainees];
+    const before = await Promise.all(open.map((p) => viewOf<View>(p)));
     // A page that reloaded would lose the window mark; a view from the new server lacks the view mark.
-    for (const page of pages)
+    for (const page of open)
       await page.evaluate(() => {
         (window as unknown as { mark: number }).mark = 1;
         Object.assign(window.__hotseat?.state().view ?? {}, { fromOldServer: true });
@@ -159,7 +136,7 @@ describe("a server killed mid-vote and started again", () => {
     stage("killing the server");
     await first.kill("SIGKILL");
     await Promise.all(
-      pages.map((page) =>
+      open.map((page) =>
         page.waitForFunction(() => window.__hotseat?.state().status !== "connected", null, {
           polling: 50,
           timeout: 10_000,
@@ -172,7 +149,7 @@ describe("a server killed mid-vote and started again", () => {
     expect(second.output()).toContain(`resumed sessions: ${code}`);
 
     await Promise.all(
-      pages.map((page) =>
+      open.map((page) =>
         page.waitForFunction(
           () => {
             const state = window.__hotseat?.state();
@@ -186,27 +163,27 @@ describe("a server killed mid-vote and started again", () => {
       ),
     );
     stage("every page rejoined");
-    const after = await Promise.all(pages.map((p) => viewOf<View>(p)));
+    const after = await Promise.all(open.map((p) => viewOf<View>(p)));
     for (const [i, view] of after.entries()) {
-      expect(view.phase).toBe("voting");
-      expect(view.stepIndex).toBe(before[i]!.stepIndex);
+      expect(view?.phase).toBe("voting");
+      expect(view?.stepIndex).toBe(before[i]?.stepIndex);
     }
-    expect(after[0]!.votes).toEqual(before[0]!.votes);
-    expect(after[2]!.myVote).toBe(options[0]!.slice("option.".length));
-    expect(after[3]!.myVote).toBe(options[0]!.slice("option.".length));
+    expect(after[0]?.votes).toEqual(before[0]?.votes);
+    expect(after[2]?.myVote).toBe(options[0]!.slice("option.".length));
+    expect(after[3]?.myVote).toBe(options[0]!.slice("option.".length));
     // Each page rejoined in its own language.
     expect(await inLanguage()).toEqual([openingLine("ro"), openingLine("en"), openingLine("pl")]);
-    await waitView(trainer, "view.roster.filter((r) => r.connected).length === 2");
-    await waitView(projector, "view.votesCast === 2");
+    await waitView<TrainerView>(trainer, (v) => v.roster.filter((r) => r.connected).length === 2);
+    await waitView<ProjectorView>(projector, (v) => v.votesCast === 2);
     // Only the live connections count: the ones that died with the old process were closed.
-    await waitView(trainer, "view.projectorCount === 1");
-    for (const page of pages)
+    await waitView<TrainerView>(trainer, (v) => v.projectorCount === 1);
+    for (const page of open)
       expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
-    expect(await Promise.all(pages.map(status))).toEqual(pages.map(() => "connected"));
+    expect(await Promise.all(open.map(status))).toEqual(open.map(() => "connected"));
 
     // The live connections carry on: the trainer reveals and everyone sees it.
     await clickTarget(trainer, "ctl.reveal");
-    await Promise.all(pages.map((page) => waitView(page, `view.phase === "revealed"`)));
+    await Promise.all(open.map((page) => waitView(page, (v) => v.phase === "revealed")));
     stage("revealed");
   }, 300_000);
 });
