@@ -28,6 +28,8 @@ export type ScenarioSummary = {
   summary?: Localized;
   languages: string[];
   audience?: string;
+  /** How long the scenario takes a class, in minutes, when its author said. */
+  estimatedMinutes?: number;
   persona?: string;
   playable: boolean;
   diagnostics: { errors: number; warnings: number; infos: number };
@@ -62,6 +64,7 @@ export function summarize(entry: LibraryEntry): ScenarioSummary {
     summary: entry.scenario?.summary,
     languages: entry.scenario?.languages ?? [],
     audience: entry.scenario?.audience,
+    estimatedMinutes: entry.scenario?.estimatedMinutes,
     persona: entry.scenario?.persona.name,
     playable: entry.compiled !== undefined,
     diagnostics: { errors: count("error"), warnings: count("warning"), infos: count("info") },

@@ -61,6 +61,7 @@ describe("the scenario library", () => {
       id: "short-call",
       title: { en: "The short call", pl: "Krótka rozmowa" },
       languages: ["en", "pl"],
+      estimatedMinutes: 10,
       playable: true,
       diagnostics: { errors: 0, warnings: 1 },
     });

@@ -36,6 +36,7 @@ export const en = {
     "This server already runs as many sessions as it may. Finish one or try again later.",
   "error.host.password": "Hosting a session on this server needs the trainer password.",
   "error.too-many-tries": "Too many tries from your network just now. Wait a little and try again.",
+  "home.minutes": "about {minutes} min",
   "conn.connecting": "Connecting…",
   "conn.reconnecting": "Connection lost. Reconnecting…",
   "conn.lost": "Disconnected. Reload the page to return to your seat.",

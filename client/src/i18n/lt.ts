@@ -31,6 +31,7 @@ export const lt: Record<MessageKey, Message> = {
     "Šis serveris jau vykdo didžiausią leidžiamą sesijų skaičių. Užbaikite vieną arba bandykite vėliau.",
   "error.host.password": "Norint sukurti sesiją šiame serveryje, reikia trenerio slaptažodžio.",
   "error.too-many-tries": "Per daug bandymų iš jūsų tinklo. Šiek tiek palaukite ir bandykite dar kartą.",
+  "home.minutes": "apie {minutes} min.",
   "conn.connecting": "Jungiamasi…",
   "conn.reconnecting": "Ryšys nutrūko. Jungiamasi iš naujo…",
   "conn.lost": "Atsijungta. Perkraukite puslapį, kad grįžtumėte į savo vietą.",

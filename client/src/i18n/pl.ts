@@ -32,6 +32,7 @@ export const pl: Record<MessageKey, Message> = {
     "Ten serwer prowadzi już maksymalną liczbę sesji. Zakończ jedną lub spróbuj później.",
   "error.host.password": "Utworzenie sesji na tym serwerze wymaga hasła trenera.",
   "error.too-many-tries": "Zbyt wiele prób z Twojej sieci. Odczekaj chwilę i spróbuj ponownie.",
+  "home.minutes": "ok. {minutes} min",
   "conn.connecting": "Łączenie…",
   "conn.reconnecting": "Utracono połączenie. Łączę ponownie…",
   "conn.lost": "Rozłączono. Odśwież stronę, aby wrócić na swoje miejsce.",

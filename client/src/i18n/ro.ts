@@ -32,6 +32,7 @@ export const ro: Record<MessageKey, Message> = {
     "Acest server are deja numărul maxim de sesiuni. Încheie una sau încearcă mai târziu.",
   "error.host.password": "Pentru a crea o sesiune pe acest server este nevoie de parola formatorului.",
   "error.too-many-tries": "Prea multe încercări din rețeaua ta. Așteaptă puțin și încearcă din nou.",
+  "home.minutes": "cca {minutes} min",
   "conn.connecting": "Se conectează…",
   "conn.reconnecting": "Conexiunea s-a pierdut. Se reconectează…",
   "conn.lost": "Deconectat. Reîncarcă pagina ca să revii pe locul tău.",

@@ -1,4 +1,3 @@
-import { localize } from "@hotseat/shared";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
 import { saveLocale, saveReducedMotion } from "../app/prefs";
@@ -8,6 +7,7 @@ import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
 import { failureText } from "../net/refusal";
+import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
 import { BaseScene } from "./BaseScene";
 import { showMySessions } from "./homeMySessions";
 
@@ -117,7 +117,7 @@ export class HomeScene extends BaseScene {
       .then((list) => {
         select.innerHTML = list
           .filter((s) => s.playable !== false)
-          .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
+          .map((s) => `<option value="${esc(s.id)}">${esc(scenarioChoiceLabel(s, getLocale()))}</option>`)
           .join("");
         const flagship = list.find((s) => s.id === "ruined-hat");
         if (flagship) select.value = flagship.id;

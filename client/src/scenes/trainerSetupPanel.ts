@@ -1,5 +1,4 @@
 import type { ClientMessage, Diagnostic, TrainerView } from "@hotseat/shared";
-import { localize } from "@hotseat/shared";
 import type Phaser from "phaser";
 import { saveLocale } from "../app/prefs";
 import { routePath } from "../app/route";
@@ -7,6 +6,7 @@ import { app } from "../app/services";
 import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
 import { failureText } from "../net/refusal";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
+import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
 
 /**
  * The console's setup panels: the projector link, the console language, the scenario library and an
@@ -62,7 +62,7 @@ export function buildSetupPanel(
     .then((list) => {
       if (!select) return;
       select.innerHTML = list
-        .map((s) => `<option value="${esc(s.id)}">${esc(localize(s.title ?? s.id, getLocale()))}</option>`)
+        .map((s) => `<option value="${esc(s.id)}">${esc(scenarioChoiceLabel(s, getLocale()))}</option>`)
         .join("");
       const current = app().store.get().view;
       if (current?.role === "trainer" && current.scenario) select.value = current.scenario.id;

@@ -17,7 +17,8 @@ async function boundaryErrors(code: string, file = "client/src/viewModel/probe.t
     .map((m) => m.message);
 }
 
-describe("client/src/viewModel stays pure (no Phaser, no DOM)", () => {
+// Loading ESLint and its TypeScript parser takes seconds on a busy machine.
+describe("client/src/viewModel stays pure (no Phaser, no DOM)", { timeout: 30_000 }, () => {
   it("refuses a view model that imports Phaser, the network or a scene", async () => {
     expect(await boundaryErrors(`import Phaser from "phaser";\nexport const w = Phaser.AUTO;\n`)).toEqual([
       expect.stringMatching(/viewModel must stay pure/),

@@ -33,7 +33,7 @@ export const checkCommand: Command = {
     "  scenarios/late-parcel/scenario.yaml: 1 error",
     "  scenarios/ruined-hat/scenario.yaml: ok, 20 states, 7 endings",
     "",
-    "The codes (HS001...HS019) are explained in README.md, Writing scenarios, section 11.",
+    "The codes (HS001...HS020) are explained in README.md, Writing scenarios, section 11.",
   ],
   async run(args, io) {
     const parsed = parseCommandArgs("check", args, { strict: { type: "boolean" } }, io);

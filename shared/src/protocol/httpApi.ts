@@ -30,6 +30,8 @@ export const scenarioSummarySchema = z.object({
   summary: localizedSchema.optional(),
   languages: z.array(z.string()),
   audience: z.string().optional(),
+  /** How long a class takes with it, in minutes, when its author said (the scenario's `estimatedMinutes`). */
+  estimatedMinutes: z.number().int().positive().optional(),
   persona: z.string().optional(),
   playable: z.boolean(),
   diagnostics: z.object({ errors: z.number(), warnings: z.number(), infos: z.number() }),

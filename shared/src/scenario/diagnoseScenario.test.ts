@@ -267,4 +267,24 @@ describe("diagnoseScenario", () => {
     expect(d).toMatchObject({ severity: "error", ...positionOf(text, "shrug:") });
     expect(d.message).toMatch(/Option "shrug" in state "checking" has no label/);
   });
+
+  it("HS020: an estimated duration no class could sit through (seconds written as minutes)", () => {
+    expect(diagnose(broken("audience: B2C\n", "audience: B2C\nestimatedMinutes: 25\n"))).toEqual([]);
+    const text = broken("audience: B2C\n", "audience: B2C\nestimatedMinutes: 900\n");
+    const d = only(diagnose(text), "HS020");
+    expect(d).toMatchObject({ severity: "warning", ...positionOf(text, "900") });
+    expect(d.message).toMatch(/estimatedMinutes is 900, more than 180 minutes .*\(not seconds\)/);
+  });
+
+  it("refuses an estimated duration that is not a whole number of minutes above zero (HS002)", () => {
+    for (const bad of ["0", "-5", "12.5", "twenty"]) {
+      const parsed = parseScenarioText(
+        broken("audience: B2C\n", `audience: B2C\nestimatedMinutes: ${bad}\n`),
+        "late.yaml",
+      );
+      const { scenario, diagnostics } = diagnoseSchema(parsed.data, parsed.positions, "late.yaml");
+      expect(scenario).toBeUndefined();
+      expect(diagnostics.map((x) => x.code)).toEqual(["HS002"]);
+    }
+  });
 });

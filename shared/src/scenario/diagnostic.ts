@@ -21,6 +21,7 @@ export const diagnosticCodes = [
   "HS017",
   "HS018",
   "HS019",
+  "HS020",
 ] as const;
 /** A stable diagnostic code such as `HS003`. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

@@ -79,6 +79,8 @@ export const scenarioSchema = z.strictObject({
   summary: localizedSchema,
   languages: z.array(localeSchema).min(1),
   audience: z.enum(["B2C", "B2B"]),
+  /** How long a class takes to play and discuss it, in minutes (shown in the library and the console). */
+  estimatedMinutes: z.number().int().positive().optional(),
   setting: localizedSchema.optional(),
   persona: z.strictObject({
     name: z.string().min(1),
