@@ -37,12 +37,17 @@ let pages: Pages;
 const stage = stageLogger("restart");
 
 async function startServer(port: number): Promise<ServerProcess> {
-  const server = await startServerProcess(port, {
-    HOTSEAT_DATA_DIR: dataDir,
-    HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
-    HOTSEAT_RECONNECT_SECONDS: "60",
-    HOTSEAT_CLIENT_DIR: shared.clientDir(),
-  });
+  // Up to 120 s: a busy 2-core machine can take longer than the default 30 s to start a server.
+  const server = await startServerProcess(
+    port,
+    {
+      HOTSEAT_DATA_DIR: dataDir,
+      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+      HOTSEAT_RECONNECT_SECONDS: "60",
+      HOTSEAT_CLIENT_DIR: shared.clientDir(),
+    },
+    120_000,
+  );
   servers.push(server);
   return server;
 }
