@@ -1,48 +1,23 @@
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  shoot,
-  startServer,
-  viewOf,
-  waitReady,
-  waitView,
-  type TestServer,
-} from "./harness";
+import { Pages, shared, shoot, waitReady, waitScene, waitView } from "./harness";
+import type { TraineeView } from "./harness";
 
 // Issue 8, item 10: every trainee page usable with a screen reader and a keyboard alone. The checks read
 // Chromium's accessibility tree (locator.ariaSnapshot and CDP Accessibility.getFullAXTree), and drive the
 // pages with Tab, Shift+Tab and Enter only: no clicks on the phone.
 
-type TraineeView = {
-  phase: string;
-  stepIndex: number;
-  can: string;
-  myVote?: string;
-  customer?: { name: string; line: string };
-  options: { id: string; label: string }[];
-  result?: { label: string };
-};
-
-let server: TestServer;
+const server = { url: "" };
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 const rooms: Room[] = [];
 const phone = { width: 390, height: 844 };
 const laptop = { width: 1920, height: 1080 };
 
 async function openPage(size: { width: number; height: number }, mobile: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: size,
-    ...(mobile ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  return page;
+  return pages.open(size, { phone: mobile });
 }
 
 /** Hosts the flagship scenario and joins as its trainer over the SDK, as the console would. */
@@ -112,26 +87,20 @@ async function joinByKeyboard(page: Page, code: string, name: string): Promise<v
   expect((await focused(page)).id).toBe("join-name");
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
-    null,
-    {
-      polling: 100,
-    },
-  );
+  await waitScene(page, "trainee");
+  await waitView(page, (v) => v.role === "trainee");
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 300_000);
+  server.url = shared.serverUrl();
+  browser = await shared.browser();
+  pages = new Pages(browser);
+}, 60_000);
 
 afterAll(async () => {
   await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await pages?.close();
   await browser?.close();
-  await server?.stop();
 });
 
 describe("accessibility of the trainee's pages", () => {
@@ -159,14 +128,9 @@ describe("accessibility of the trainee's pages", () => {
     expect(home).toMatch(/textbox "Join code"/);
     expect(home).toMatch(/button "Join"/);
     await ana.keyboard.press("Enter");
-    await ana.waitForFunction(
-      () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
-      null,
-      {
-        polling: 100,
-      },
-    );
-    await waitView(ana, `view.phase === "lobby"`);
+    await waitScene(ana, "trainee");
+    await waitView(ana, (v) => v.role === "trainee");
+    await waitView(ana, (v) => v.phase === "lobby");
     await ana.waitForFunction(() =>
       document.querySelector("#a11y [role=status]")?.textContent?.includes("Ana"),
     );
@@ -179,19 +143,13 @@ describe("accessibility of the trainee's pages", () => {
     await shoot(ben, "a11y-home-link-1920");
     await ben.keyboard.type("Ben");
     await ben.keyboard.press("Enter");
-    await ben.waitForFunction(
-      () => window.__hotseat?.scene() === "trainee" && window.__hotseat.state().view,
-      null,
-      {
-        polling: 100,
-      },
-    );
+    await waitScene(ben, "trainee");
+    await waitView(ben, (v) => v.role === "trainee");
 
     send(trainer, "trainer.start");
     await expect.poll(phase, { timeout: 15_000 }).not.toBe("lobby");
     send(trainer, "trainer.openVote");
-    await waitView(ana, `view.can === "vote"`);
-    const view = await viewOf<TraineeView>(ana);
+    const view = await waitView<TraineeView>(ana, (v) => v.can === "vote");
     const labels = view.options.map((o) => o.label);
     await ana.waitForFunction(
       (n) => document.querySelectorAll("#a11y [data-target^='option.']").length === n,
@@ -233,7 +191,7 @@ describe("accessibility of the trainee's pages", () => {
     expect(Math.abs(ring.box.height - (ring.card?.h ?? -99))).toBeLessThan(2);
     await shoot(ana, "a11y-vote-focus-390");
     await ana.keyboard.press("Enter");
-    await waitView(ana, `view.myVote === ${JSON.stringify(view.options[1]?.id)}`);
+    await waitView<TraineeView>(ana, (v) => v.myVote === view.options[1]?.id);
     await ana.waitForFunction(
       (id) =>
         document.querySelector(`#a11y [data-target='option.${id}']`)?.getAttribute("aria-pressed") === "true",
@@ -246,22 +204,22 @@ describe("accessibility of the trainee's pages", () => {
     await shoot(ana, "a11y-voted-390");
 
     // The laptop votes by keyboard too; its ring is shot at 1920x1080.
-    await waitView(ben, `view.can === "vote"`);
+    await waitView<TraineeView>(ben, (v) => v.can === "vote");
     await ben.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
     await tabUntil(ben, (f) => f.target.startsWith("option."));
     // The same answer as Ana's, so the reveal has a majority (a tie waits for the trainer).
     await ben.keyboard.press("Tab");
     await ben.keyboard.press("Enter");
-    await waitView(ben, `view.myVote === ${JSON.stringify(view.options[1]?.id)}`);
+    await waitView<TraineeView>(ben, (v) => v.myVote === view.options[1]?.id);
     await shoot(ben, "a11y-voted-1920");
 
     // The reveal: the choice and the expert's feedback arrive in a live region.
     send(trainer, "trainer.reveal");
-    await waitView(ana, `view.phase === "revealed"`);
+    const revealed = await waitView<TraineeView>(ana, (v) => v.phase === "revealed");
     await ana.waitForFunction(() =>
       /Expert feedback/.test(document.querySelector("#a11y")?.textContent ?? ""),
     );
-    const result = (await viewOf<TraineeView>(ana)).result;
+    const result = revealed.result;
     const feedback = ana.locator("#a11y section[aria-live=polite]", { hasText: "Expert feedback" });
     expect(await feedback.locator("li").first().textContent()).toBe(`Chosen: ${result?.label}`);
     expect(await ana.locator("#a11y section[aria-live=polite]").count()).toBeGreaterThanOrEqual(2);
@@ -270,7 +228,7 @@ describe("accessibility of the trainee's pages", () => {
 
     // The debrief reads as headings and lists, the chart as numbers.
     send(trainer, "trainer.end");
-    await ana.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
+    await waitScene(ana, "debrief");
     await ana.waitForFunction(() =>
       /Mood, step by step/.test(document.querySelector("#a11y")?.textContent ?? ""),
     );
@@ -286,13 +244,12 @@ describe("accessibility of the trainee's pages", () => {
     const me = await openPage(phone, true);
     await me.goto(`${server.url}/practise/ruined-hat`);
     await waitReady(me);
-    await waitView(me, `view.can === "choose"`);
-    const view = await viewOf<TraineeView>(me);
+    const view = await waitView<TraineeView>(me, (v) => v.can === "choose");
     await me.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
     await tabUntil(me, (f) => f.target.startsWith("option."));
     expect((await focused(me)).target).toBe(`option.${view.options[0]?.id}`);
     await me.keyboard.press("Enter");
-    await waitView(me, `view.stepIndex === ${view.stepIndex + 1} || view.phase !== "deciding"`);
+    await waitView(me, (v) => v.stepIndex === view.stepIndex + 1 || v.phase !== "deciding");
     await me.waitForFunction(() =>
       /Expert feedback|Chosen/.test(document.querySelector("#a11y")?.textContent ?? ""),
     );
@@ -310,22 +267,22 @@ describe("accessibility of the trainee's pages", () => {
     // Teams' lobby: the team choices are buttons, pressed for your own team; Ana moves by keyboard.
     trainer.send("trainer.setStyle", { type: "trainer.setStyle", style: "teams" });
     trainer.send("trainer.splitTeams", { type: "trainer.splitTeams", count: 2 });
-    await waitView(ana, "view.teams.length === 2 && Boolean(view.team)");
-    const before = (await viewOf<{ team: { id: string } }>(ana)).team.id;
+    const placed = await waitView<TraineeView>(ana, (v) => v.teams.length === 2 && v.team !== undefined);
+    const before = placed.team?.id ?? "";
     await ana.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='team.']").length === 2);
     const teams = await ana.locator("#a11y").ariaSnapshot();
     expect(teams).toMatch(/button "Team 1 · members: \d+" \[pressed/);
     await tabUntil(ana, (f) => f.target.startsWith("team.") && f.target !== `team.${before}`);
     await ana.keyboard.press("Enter");
-    await waitView(ana, `view.team && view.team.id !== ${JSON.stringify(before)}`);
+    await waitView<TraineeView>(ana, (v) => v.team !== undefined && v.team.id !== before);
     await shoot(ana, "a11y-teams-lobby-390");
 
     // Hot seat: Ana (first to join) is seated and chooses; Ben observes and says what he would answer.
     trainer.send("trainer.setStyle", { type: "trainer.setStyle", style: "hot-seat" });
     trainer.send("trainer.passSeat", { type: "trainer.passSeat" });
     send(trainer, "trainer.start");
-    await waitView(ana, `view.can === "choose"`);
-    await waitView(ben, `view.can === "mark"`);
+    await waitView<TraineeView>(ana, (v) => v.can === "choose");
+    await waitView<TraineeView>(ben, (v) => v.can === "mark");
     await ana.waitForFunction(() =>
       /hot seat/.test(document.querySelector("#a11y [role=status]")?.textContent ?? ""),
     );
@@ -335,14 +292,14 @@ describe("accessibility of the trainee's pages", () => {
     await ben.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
     await tabUntil(ben, (f) => f.target.startsWith("option."));
     await ben.keyboard.press("Enter");
-    await waitView(ben, "Boolean(view.myMark)");
+    await waitView<TraineeView>(ben, (v) => v.myMark !== undefined);
     await ben.waitForFunction(() => document.querySelector("#a11y [aria-pressed=true]") !== null);
     await shoot(ben, "a11y-hotseat-observer-1920");
     await ana.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
     await tabUntil(ana, (f) => f.target.startsWith("option."));
     await shoot(ana, "a11y-hotseat-seated-390");
     await ana.keyboard.press("Enter");
-    await waitView(ana, `view.phase === "revealed"`);
+    await waitView(ana, (v) => v.phase === "revealed");
     await ana.waitForFunction(() => /Chosen/.test(document.querySelector("#a11y")?.textContent ?? ""));
   });
 });
