@@ -4,7 +4,7 @@ import { loadScenario, resolveLook } from "@hotseat/shared";
 import type { Browser } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, repoRoot } from "./harness";
+import { repoRoot, shared } from "./harness";
 
 /** Where the sheet goes; docs/images/faces.png is a copy of it committed for the README. */
 const sheetPath = join(repoRoot, "artifacts", "faces.png");
@@ -36,7 +36,7 @@ beforeAll(async () => {
     logLevel: "warn",
   });
   await vite.listen();
-  browser = await launchBrowser();
+  browser = await shared.browser();
 });
 
 afterAll(async () => {
