@@ -1,34 +1,20 @@
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  clickTarget,
-  ensureClientBuilt,
-  launchBrowser,
-  optionIds,
-  startServer,
-  viewOf,
-  waitReady,
-  waitView,
-  type TestServer,
-} from "./harness";
+import { clickTarget, optionIds, Pages, shared, waitReady, waitScene, waitView } from "./harness";
+import type { ProjectorView, TraineeView } from "./harness";
 
 // What the browser is told, and in which language: the wall's best path comes in its debrief view
 // (no scenario download), practising alone is one request, a refusal reads in the page's language.
 
-let server: TestServer;
+const server = { url: "" };
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 const rooms: Room[] = [];
 
 async function openPage(size: { width: number; height: number }, locale?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: size });
-  contexts.push(context);
-  if (locale) await context.addInitScript((l) => localStorage.setItem("hotseat.locale", l), locale);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => console.error("page error:", e.message));
-  return page;
+  return pages.open(size, locale ? { locale } : {});
 }
 
 /** Every API and matchmaking request a page makes, as "METHOD /path". */
@@ -42,16 +28,15 @@ function recordRequests(page: Page): string[] {
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 300_000);
+  server.url = shared.serverUrl();
+  browser = await shared.browser();
+  pages = new Pages(browser);
+}, 60_000);
 
 afterAll(async () => {
   for (const room of rooms) await room.leave(true).catch(() => undefined);
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await pages?.close();
   await browser?.close();
-  await server?.stop();
 });
 
 describe("what the browser is told", () => {
@@ -72,12 +57,12 @@ describe("what the browser is told", () => {
     const requests = recordRequests(wall);
     await wall.goto(`${server.url}/projector/${hosted.code}`);
     await waitReady(wall);
-    await waitView(wall, `view.phase === "lobby"`);
+    await waitView(wall, (v) => v.phase === "lobby");
     trainer.send("trainer.start", { type: "trainer.start" });
-    await waitView(wall, `view.phase === "deciding"`);
+    await waitView(wall, (v) => v.phase === "deciding");
     trainer.send("trainer.end", { type: "trainer.end" });
-    await wall.waitForFunction(() => window.__hotseat?.scene() === "debrief", null, { polling: 100 });
-    const best = (await viewOf<{ best?: { labels: string[] } }>(wall)).best;
+    await waitScene(wall, "debrief");
+    const best = (await waitView<ProjectorView>(wall, (v) => v.phase === "debrief")).best;
     expect(best?.labels.length).toBeGreaterThan(1);
     await wall.waitForFunction(
       () =>
@@ -96,9 +81,14 @@ describe("what the browser is told", () => {
     await waitReady(page);
     await page.click("#practise-button");
     await page.waitForURL(/\/play\/[A-Z0-9]+$/, { timeout: 60_000 });
-    await waitView(page, `view.style === "solo" && view.can === "choose"`, 60_000);
+    await waitView<TraineeView>(
+      page,
+      (v) => v.style === "solo" && v.can === "choose",
+      "the solo run",
+      60_000,
+    );
     await clickTarget(page, (await optionIds(page))[0] ?? "");
-    await waitView(page, `view.phase === "revealed" && Boolean(view.result)`);
+    await waitView<TraineeView>(page, (v) => v.phase === "revealed" && v.result !== undefined);
     // No hosting as a trainer, no second connection: one POST, then one join of the trainee's seat.
     expect(requests.filter((r) => r.startsWith("POST /api/"))).toEqual(["POST /api/practice"]);
     expect(requests.filter((r) => r.startsWith("POST /matchmake/"))).toHaveLength(1);
