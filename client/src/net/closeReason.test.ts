@@ -21,7 +21,7 @@ describe("closeReasonKey", () => {
     expect(finalCodes.every((c) => isFinalCode(c))).toBe(true);
     for (const locale of uiLocales)
       for (const code of finalCodes)
-        expect(String(catalogs[locale][closeReasonKey(code)]).length).toBeGreaterThan(10);
+        expect(JSON.stringify(catalogs[locale][closeReasonKey(code)]).length).toBeGreaterThan(10);
     expect(new Set(finalCodes.map((c) => catalogs.pl[closeReasonKey(c)])).size).toBe(7);
   });
 });
