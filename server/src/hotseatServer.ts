@@ -114,6 +114,9 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   // ws's default 4 KiB frame limit would close the trainer's socket (1009) on an uploaded scenario, which
   // the protocol allows up to 200,000 characters; anything bigger than this is not a Hotseat message.
   const transport = new WebSocketTransport({ server: httpServer, maxPayload: 256 * 1024 });
+  // A session is joined by its code (the room id) only: the matchmaker's join, joinOrCreate and create would
+  // seat a client in whichever session it finds (or try to open one), so only joinById and reconnect answer.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,

@@ -126,9 +126,10 @@ describe("bad input is answered with an error and changes nothing", () => {
       code: 4400,
       message: expect.stringMatching(/^message\.malformed: /),
     });
-    // Nobody can open a session room of their own: sessions are hosted through the API.
+    // Nobody can open a session room of their own: sessions are hosted through the API (the matchmaker
+    // answers joinById and reconnect only; joinWithoutCode.test.ts tries every other route).
     await expect(client.create("session", { sessionId: "x", internalKey: "guess" })).rejects.toMatchObject({
-      code: 403,
+      code: 520,
     });
 
     trainer.send({ type: "trainer.lock" });

@@ -10,6 +10,8 @@ export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecti
 /** Everything scenes draw from: the session's view plus local preferences and status. */
 export type AppState = {
   status: ConnectionStatus;
+  /** Why the server closed the connection for good (its close or refusal code), when `status` is "kicked". */
+  closeCode?: number | undefined;
   role?: Role;
   code?: string;
   view?: RoleView;

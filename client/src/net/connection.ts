@@ -288,7 +288,7 @@ export class Connection {
     }
     if (decision.action === "stop") {
       this.abandon(room);
-      this.store.update({ status: decision.status });
+      this.store.update({ status: decision.status, closeCode: "code" in event ? event.code : undefined });
       return;
     }
     this.takeOver(room);
@@ -336,7 +336,7 @@ export class Connection {
             unknownInARow,
           );
           if (decision.action === "stop") {
-            this.store.update({ status: decision.status });
+            this.store.update({ status: decision.status, closeCode: code });
             return;
           }
           if (decision.action === "rejoin") await new Promise((r) => setTimeout(r, decision.ms));

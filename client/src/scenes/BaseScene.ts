@@ -5,6 +5,7 @@ import { app } from "../app/services";
 import { A11yLayer } from "../a11y/A11yLayer";
 import { announce } from "../a11y/announce";
 import { t } from "../i18n/t";
+import { closeReasonKey } from "../net/closeReason";
 import { activateFocused, focusedId, hitObject, moveFocus } from "../ui/hitRegistry";
 import { Button } from "../ui/Button";
 import { textStyle, theme } from "../ui/theme";
@@ -120,7 +121,7 @@ export abstract class BaseScene extends Phaser.Scene {
         : state.status === "lost"
           ? t("conn.lost")
           : state.status === "kicked"
-            ? t("conn.kicked")
+            ? t(closeReasonKey(state.closeCode))
             : state.status === "connecting"
               ? t("conn.connecting")
               : "";

@@ -1,4 +1,4 @@
-import { Room, ServerError } from "@colyseus/core";
+import { ClientState, getMessageBytes, Protocol, ResponseStatus, Room, ServerError } from "@colyseus/core";
 import type { Delayed } from "@colyseus/core";
 import {
   applySessionEvent,
@@ -12,11 +12,12 @@ import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
 import type { SessionRuntime } from "../sessions/SessionRuntime";
 import { trainerTokenMatches } from "../sessions/trainerToken";
+import { gateFrames, isControlFrame, judgeFrame } from "./frameGate";
 import { defaultRateLimit, RateLimiter } from "./rateLimiter";
 import type { RateLimitOptions } from "./rateLimiter";
 import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
 import type { SeatAuth } from "./seat";
-import { readClientMessage } from "./readClientMessage";
+import { readClientMessage, shortText } from "./readClientMessage";
 import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
 import { realTimer } from "./setTimer";
 import type { SetTimer } from "./setTimer";
@@ -59,12 +60,12 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   // One raw handler for every type: a typed `validate()` handler would disconnect a sender with 4002 on a bad
   // payload, and the room promises to answer `error` instead and keep the sender connected.
   override messages = {
-    "*": (client: SeatClient, type: string | number, payload: unknown) => {
+    "*": (client: SeatClient, type: unknown, payload: unknown) => {
       try {
         this.onAnyMessage(client, type, payload);
       } catch (e) {
         // A bug must cost one message, not the process and every other session in it.
-        this.log(`message ${String(type).slice(0, 60)} failed: ${(e as Error).stack ?? String(e)}`);
+        this.log(`message ${shortText(type, 60)} failed: ${(e as Error).stack ?? String(e)}`);
       }
     },
   };
@@ -92,6 +93,9 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       ...(this.deps.maxFlushIntervalMs !== undefined ? { maxIntervalMs: this.deps.maxFlushIntervalMs } : {}),
     });
     this.roomId = this.runtime.record.code;
+    // Joined by its code only: a private room is never picked by the matchmaker's join/joinOrCreate.
+    void this.setPrivate(true);
+    gateFrames(this, (client, frame) => this.admitFrame(client as SeatClient, frame));
     // A session outlives its connections: the trainer may close the laptop lid and come back.
     this.autoDispose = false;
     // Views are sent as messages, there is no schema state to patch; the clock still ticks for the vote timer.
@@ -169,14 +173,24 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const seat = client.userData;
     if (!seat) return;
     if (seat.closing) {
-      // Replaced by a newer tab while this one was away.
-      client.leave(roomCloseCodes.replaced);
+      // Closed while away: removed by the trainer, or replaced by a newer tab.
+      client.leave(seat.closeCode ?? roomCloseCodes.replaced);
       return;
     }
     if (seat.traineeId !== undefined) this.seats.set(seat.traineeId, client);
     if (!this.markPresent(client)) return;
     // The new socket has seen nothing yet.
     this.views.send(client, true);
+  }
+
+  /**
+   * Colyseus gives a seat to whoever presents its reconnection token, closing the connection holding it even
+   * while that one is alive. A token only resumes a connection that has dropped; while its owner is still
+   * connected it is refused (an owner whose link is stale rejoins by its seat key, see the client's rejoin).
+   */
+  override checkReconnectionToken(reconnectionToken: string): string {
+    if (this.clients.some((c) => c.reconnectionToken === reconnectionToken)) return "";
+    return super.checkReconnectionToken(reconnectionToken);
   }
 
   override onLeave(client: SeatClient): void {
@@ -279,6 +293,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const seat = previous.userData;
     if (seat) {
       seat.closing = true;
+      seat.closeCode = roomCloseCodes.replaced;
       seat.present = false;
     }
     previous.error(roomCloseCodes.replaced, "This seat was opened on another tab or device.");
@@ -289,24 +304,51 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     client.send("error", { type: "error", code, message, ...(params ? { params } : {}) });
   }
 
-  private onAnyMessage(client: SeatClient, type: string | number, payload: unknown): void {
+  /**
+   * Counts every frame a connection sends (pings and requests too) against its rate limit, and refuses
+   * oversized, binary and untyped frames before anything decodes them (see `frameGate.ts`). Messages are
+   * handled here; only what Colyseus must answer itself (a ping, the join handshake, leaving) goes on to it.
+   */
+  private admitFrame(client: SeatClient, frame: Uint8Array): boolean {
     const seat = client.userData;
-    if (!seat) return;
-    const decision = seat.limiter.take();
-    if (decision !== "accept") {
-      if (decision === "reject") {
-        this.log(`rate limit: ${seat.role} ${seat.traineeId ?? ""}`);
-        this.reply(client, "rate.limited", "Too many messages: slow down.");
-      } else if (decision === "cut-off") {
+    if (isControlFrame(frame, client.state === ClientState.JOINING)) return true;
+    if (!seat || seat.closing) return false;
+    const verdict = judgeFrame(frame, seat.role, seat.limiter.take());
+    switch (verdict.kind) {
+      case "pass":
+        return true;
+      case "message":
+        this.messages["*"](client, verdict.type, verdict.payload);
+        return false;
+      case "drop":
+        return false;
+      case "refuse":
+        if (verdict.code === "rate.limited") this.log(`rate limit: ${seat.role} ${seat.traineeId ?? ""}`);
+        this.reply(client, verdict.code, verdict.message);
+        return false;
+      case "answer-request":
+        client.raw(
+          getMessageBytes[Protocol.ROOM_RESPONSE](verdict.requestId, ResponseStatus.ERROR, {
+            name: "no_handler",
+            message: "Hotseat answers no requests; send messages.",
+          }),
+        );
+        return false;
+      case "cut-off":
         this.log(`cut off a flooding ${seat.role} ${seat.traineeId ?? ""}`);
         seat.closing = true;
+        seat.closeCode = roomCloseCodes.flooding;
         client.leave(roomCloseCodes.flooding);
-      }
-      return;
+        return false;
     }
+  }
+
+  private onAnyMessage(client: SeatClient, type: unknown, payload: unknown): void {
+    const seat = client.userData;
+    if (!seat) return;
     const read = readClientMessage(type, payload);
     if (read.kind === "refused") {
-      this.log(`${read.code} ${JSON.stringify(type).slice(0, 80)} from ${seat.role}`);
+      this.log(`${read.code} ${shortText(type, 60)} from ${seat.role}`);
       this.reply(client, read.code, read.message);
     } else if (read.kind === "setLocale") {
       // Presentation only: it changes this connection's view and is not logged.
@@ -367,7 +409,10 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     for (const [traineeId, client] of this.seats) {
       if (!removed.has(traineeId)) continue;
       const seat = client.userData;
-      if (seat) seat.closing = true;
+      if (seat) {
+        seat.closing = true;
+        seat.closeCode = roomCloseCodes.removed;
+      }
       this.seats.delete(traineeId);
       client.leave(roomCloseCodes.removed);
     }

@@ -21,6 +21,8 @@ export type Seat = {
   present: boolean;
   /** Set when the room closes this connection itself (removed trainee, flood, replaced by a newer tab). */
   closing?: boolean;
+  /** Why it was closed (a `roomCloseCodes` value), so a connection coming back while closed hears the same. */
+  closeCode?: number;
 };
 
 /** What `onAuth` settles about a joining connection. */

@@ -4,7 +4,7 @@ import { authoriseEvent } from "./authoriseEvent";
 import { activeTrainees, traineeById } from "./roster";
 import { reject } from "./rejection";
 import type { Rejection } from "./rejection";
-import { compileUpload } from "./scenarioLibrary";
+import { compileUpload, libraryScenario } from "./scenarioLibrary";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import type { SessionEvent } from "./sessionEvent";
 import { chooserId, isPlaying, phaseOf, runKeyOf, soloPlayerId } from "./sessionPhase";
@@ -208,7 +208,7 @@ function checkSetup(
     case "trainer.selectScenario": {
       if (phase !== "lobby") return wrong("End or skip the current scenario first.");
       if (event.scenarioId !== undefined) {
-        return library[event.scenarioId]
+        return libraryScenario(library, event.scenarioId)
           ? undefined
           : reject("scenario.unknown", "There is no such scenario.");
       }

@@ -3,7 +3,7 @@ import { drawOne } from "./prng";
 import { activeTrainees, splitIntoTeams, traineeById, updateTrainee } from "./roster";
 import { newRunRecord, playOption, rewindRecord, scenarioRefOf } from "./runRecords";
 import type { DecisionSource } from "./runRecords";
-import { compileUpload, requireScenario } from "./scenarioLibrary";
+import { compileUpload, libraryScenario, requireScenario } from "./scenarioLibrary";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import type { SessionEvent } from "./sessionEvent";
 import { runKeyOf } from "./sessionPhase";
@@ -23,7 +23,7 @@ export function scenarioSelected(
     const compiled = compileUpload(e.source).compiled;
     return compiled ? { ...ctx, scenario: scenarioRefOf(compiled, e.source) } : ctx;
   }
-  const compiled = library[e.scenarioId ?? ""];
+  const compiled = libraryScenario(library, e.scenarioId ?? "");
   return compiled ? { ...ctx, scenario: scenarioRefOf(compiled) } : ctx;
 }
 
@@ -224,7 +224,7 @@ export function scenarioFinished(
   next.past = [...ctx.past, { scenario: ctx.scenario, style: ctx.style, runs: ctx.runs, endedBy, at }];
   if (ctx.scenario.source === undefined) {
     const ids = Object.keys(library);
-    const following = library[ids[ids.indexOf(ctx.scenario.id) + 1] ?? ""];
+    const following = libraryScenario(library, ids[ids.indexOf(ctx.scenario.id) + 1] ?? "");
     if (following) next.scenario = scenarioRefOf(following);
   }
   return next;

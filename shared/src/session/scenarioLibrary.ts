@@ -6,6 +6,14 @@ import type { SessionContext } from "./sessionState";
 /** The scenarios a session can pick from, by id, in the order "next scenario" walks them. */
 export type ScenarioLibrary = Readonly<Record<string, CompiledScenario>>;
 
+/**
+ * The library's scenario with this id, if the library has one of its own. A plain `library[id]` would also
+ * find `constructor`, `toString` or `__proto__` on the object's prototype.
+ */
+export function libraryScenario(library: ScenarioLibrary, id: string): CompiledScenario | undefined {
+  return Object.hasOwn(library, id) ? library[id] : undefined;
+}
+
 // Compiling is pure but not free; an uploaded text compiles once per process however often it is replayed.
 const uploads = new Map<string, { compiled?: CompiledScenario; errors: string[] }>();
 
@@ -31,7 +39,7 @@ export function selectedScenario(
   const ref = ctx.scenario;
   if (ref === undefined) return undefined;
   if (ref.source !== undefined) return compileUpload(ref.source).compiled;
-  return library[ref.id];
+  return libraryScenario(library, ref.id);
 }
 
 /** Like `selectedScenario`, for code paths the session's checks already guarded. */

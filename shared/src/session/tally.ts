@@ -7,7 +7,7 @@ export function tallyOf(
 ): Record<string, number> {
   const tally: Record<string, number> = Object.fromEntries(options.map((o) => [o.id, 0]));
   for (const optionId of Object.values(votes)) {
-    if (optionId in tally) tally[optionId] = (tally[optionId] ?? 0) + 1;
+    if (Object.hasOwn(tally, optionId)) tally[optionId] = (tally[optionId] ?? 0) + 1;
   }
   return tally;
 }
