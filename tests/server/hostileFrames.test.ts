@@ -140,7 +140,7 @@ describe("hostile frames cost little and get small answers", () => {
     // Nothing the attacker sent counted, and the bystander's last vote did.
     const after = await trainer.viewWhere((v) => v.votes[bystander.view.me.id] === bystander.view.myVote);
     expect(after.votes[attacker.view.me.id]).toBeUndefined();
-    expect(JSON.parse(before).roster).toEqual(after.roster);
+    expect((JSON.parse(before) as { roster: unknown }).roster).toEqual(after.roster);
   });
 
   it("refuses the trainer's large upload frame that nests too deep to decode, and keeps the trainer", async () => {

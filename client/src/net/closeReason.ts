@@ -19,6 +19,7 @@ export function closeReasonKey(code: number | undefined): MessageKey {
       return "conn.locked";
     case 4409:
       return "conn.soloFull";
+    case undefined:
     default:
       return "conn.refused";
   }

@@ -31,7 +31,12 @@ function hasMoreFieldsThan(body: Record<string, unknown>, max: number): boolean 
 
 /** A short, printable form of a client-chosen string (a type, a field name) for replies and logs. */
 export function shortText(value: unknown, max = 40): string {
-  const text = typeof value === "string" ? value : String(value as string | number | undefined);
+  const text =
+    typeof value === "string"
+      ? value
+      : typeof value === "object" && value !== null
+        ? Object.prototype.toString.call(value)
+        : String(value);
   // Control characters would break a log line; they are replaced, not interpreted.
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, "?");
