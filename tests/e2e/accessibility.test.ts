@@ -250,10 +250,11 @@ describe("accessibility of the trainee's pages", () => {
     expect((await focused(me)).target).toBe(`option.${view.options[0]?.id}`);
     await me.keyboard.press("Enter");
     await waitView(me, (v) => v.stepIndex === view.stepIndex + 1 || v.phase !== "deciding");
-    await me.waitForFunction(() =>
-      /Expert feedback|Chosen/.test(document.querySelector("#a11y")?.textContent ?? ""),
-    );
-    expect(await me.locator("#a11y li", { hasText: `Chosen: ${view.options[0]?.label}` }).count()).toBe(1);
+    // The layer follows the scene's model, drawn on the frame after the view: wait for the line itself
+    // (attached, not visible: the layer is read by screen readers, not drawn).
+    const chosen = me.locator("#a11y li", { hasText: `Chosen: ${view.options[0]?.label}` });
+    await chosen.waitFor({ state: "attached" });
+    expect(await chosen.count()).toBe(1);
     await shoot(me, "a11y-solo-390");
   });
 

@@ -83,8 +83,42 @@ export async function waitScene(page: Page, key: string, timeout = 60_000): Prom
   await page.waitForFunction((k) => window.__hotseat?.scene() === k, key, { timeout, polling: 100 });
 }
 
-/** The pause between two reads of a condition that is polled (never a wait for something to happen). */
-const pollInterval = () => new Promise((r) => setTimeout(r, 100));
+/** What a waiter last read from the page, kept in the page under the waiter's own key. */
+type SeenInPage = { __hotseatSeen?: Record<string, unknown> };
+let nextWaiter = 0;
+
+/**
+ * Reads the page's store state (replaced on every change) or its scene's model (serialised: a scene may
+ * redraw into the same object) and remembers it in the page for {@link untilChanged}.
+ */
+async function readRemembering(page: Page, what: "view" | "model", key: string): Promise<unknown> {
+  return page.evaluate(
+    ([w, k]) => {
+      const hook = window.__hotseat;
+      const value = w === "view" ? hook?.state().view : hook?.model();
+      const seen = ((window as unknown as SeenInPage).__hotseatSeen ??= {});
+      seen[k] = w === "view" ? hook?.state() : JSON.stringify(value);
+      return value;
+    },
+    [what, key] as const,
+  );
+}
+
+/** Waits, inside the page, until what this waiter last read has changed there, or `timeout` ms passed. */
+async function untilChanged(page: Page, what: "view" | "model", key: string, timeout: number): Promise<void> {
+  await page
+    .waitForFunction(
+      ([w, k]) => {
+        const hook = window.__hotseat;
+        const now = w === "view" ? hook?.state() : JSON.stringify(hook?.model());
+        return now !== (window as unknown as SeenInPage).__hotseatSeen?.[k];
+      },
+      [what, key] as const,
+      { timeout: Math.max(1, timeout), polling: 50 },
+    )
+    // Running out of time is the caller's to report, with what the page showed last.
+    .catch(() => undefined);
+}
 
 /** The page's current role view (undefined before the first one arrives). */
 export async function viewOf<V = AnyView>(page: Page): Promise<V | undefined> {
@@ -94,7 +128,7 @@ export async function viewOf<V = AnyView>(page: Page): Promise<V | undefined> {
 /**
  * Waits until the page's role view satisfies `check`, and returns that view. The predicate is ordinary
  * typed code that runs in the test (so it may use the test's variables); the view is read from the page
- * every 100 ms.
+ * again each time the page's state changes.
  */
 export async function waitView<V extends AnyView>(
   page: Page,
@@ -103,9 +137,10 @@ export async function waitView<V extends AnyView>(
   timeout = 20_000,
 ): Promise<V> {
   const start = Date.now();
+  const key = `view${nextWaiter++}`;
   let last: V | undefined;
   for (;;) {
-    last = await viewOf<V>(page);
+    last = (await readRemembering(page, "view", key)) as V | undefined;
     if (last !== undefined && check(last)) return last;
     if (Date.now() - start > timeout) {
       throw new Error(
@@ -114,18 +149,19 @@ export async function waitView<V extends AnyView>(
         }`,
       );
     }
-    await pollInterval();
+    await untilChanged(page, "view", key, timeout - (Date.now() - start));
   }
 }
 
 /** The page's scene model (what it last drew), once `check` holds for it. */
 export async function waitModel<M>(page: Page, check: (model: M) => boolean, what: string): Promise<M> {
   const start = Date.now();
+  const key = `model${nextWaiter++}`;
   for (;;) {
-    const model = (await page.evaluate(() => window.__hotseat?.model())) as M | undefined;
+    const model = (await readRemembering(page, "model", key)) as M | undefined;
     if (model !== undefined && check(model)) return model;
     if (Date.now() - start > 20_000) throw new Error(`timed out waiting for ${what} on ${page.url()}`);
-    await pollInterval();
+    await untilChanged(page, "model", key, 20_000 - (Date.now() - start));
   }
 }
 
