@@ -6,9 +6,13 @@ export default defineConfig({
     // The default report, then the ten slowest tests (tests/slowestTests.ts).
     reporters: ["default", "./tests/slowestTests.ts"],
     projects: [
-      { test: { name: "shared", root: "shared", environment: "node" } },
-      { test: { name: "server", root: "server", environment: "node", fileParallelism: false } },
-      { test: { name: "client", root: "client", environment: "node" } },
+      // Unit tests hold no state between files, so one worker runs them all without a fresh module graph
+      // per file (isolate: false): on the 2-core machines that halves their time, most of it imports.
+      { test: { name: "shared", root: "shared", environment: "node", isolate: false } },
+      {
+        test: { name: "server", root: "server", environment: "node", fileParallelism: false, isolate: false },
+      },
+      { test: { name: "client", root: "client", environment: "node", isolate: false } },
       {
         test: {
           name: "tests",
