@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseSchema } from "./diagnoseSchema";
 import { broken, lateParcelYaml, positionOf } from "./loadFixtures";
 import { parseScenarioText } from "./parseScenarioText";
+import { antiPatterns, goodTechniques } from "./vocabulary";
 
 function schemaDiagnostics(text: string) {
   const parsed = parseScenarioText(text, "late.yaml");
@@ -64,6 +65,13 @@ describe("diagnoseSchema", () => {
     expect(d?.message).toMatch(
       /State "calm" has a field "thank-you".* it belongs under "on:" of its state\./,
     );
+  });
+
+  it("knows the techniques of the myths: taking ownership, rushing to fix, hiding behind procedure", () => {
+    const text = broken("tags: [listens]", "tags: [takes-ownership, rushes-to-fix, hides-behind-procedure]");
+    expect(schemaDiagnostics(text)).toEqual([]);
+    expect(antiPatterns).toEqual(expect.arrayContaining(["rushes-to-fix", "hides-behind-procedure"]));
+    expect(goodTechniques).toContain("takes-ownership");
   });
 
   it("flags an unknown technique tag or emotion as HS017 with a suggestion", () => {

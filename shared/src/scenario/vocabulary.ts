@@ -14,6 +14,7 @@ export const goodTechniques = [
   "apologises",
   "explains",
   "offers-solution",
+  "takes-ownership",
 ] as const;
 
 /** The staff defence mechanisms and other anti-patterns from DOMAIN.md. */
@@ -23,6 +24,8 @@ export const antiPatterns = [
   "blames-subcontractor",
   "blames-customer",
   "humiliates",
+  "rushes-to-fix",
+  "hides-behind-procedure",
 ] as const;
 
 export const techniqueTags = [...goodTechniques, ...antiPatterns] as const;
