@@ -55,3 +55,5 @@ export * from "./scenario/resolveLook";
 export { trainerControls } from "./session/trainerControls";
 export { bestPathOf } from "./session/bestPath";
 export type { BestPathRef } from "./session/bestPath";
+export * from "./learning/skillRubric";
+export * from "./learning/scoreSkills";
