@@ -5,9 +5,9 @@ import { duplicateIdDiagnostics } from "./duplicateScenarioIds";
 import type {
   CompiledScenario,
   Diagnostic,
-  Localized,
   Scenario,
   ScenarioLibrary as SessionLibrary,
+  ScenarioSummary,
 } from "@hotseat/shared";
 
 /** One scenario file as the library holds it: its text, what loading it said, and the compiled machine if it loaded. */
@@ -18,21 +18,6 @@ export type LibraryEntry = {
   scenario?: Scenario;
   compiled?: CompiledScenario;
   diagnostics: Diagnostic[];
-};
-
-/** What the library page shows for one scenario. */
-export type ScenarioSummary = {
-  id: string;
-  file: string;
-  title?: Localized;
-  summary?: Localized;
-  languages: string[];
-  audience?: string;
-  /** How long the scenario takes a class, in minutes, when its author said. */
-  estimatedMinutes?: number;
-  persona?: string;
-  playable: boolean;
-  diagnostics: { errors: number; warnings: number; infos: number };
 };
 
 /** Loads a scenario's text with the engine's loader, keeping every diagnostic; the id falls back to `fallbackId`. */

@@ -4,6 +4,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isJoinCode } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
+import {
+  apiErrorSchema,
+  checkResponseSchema,
+  hostResponseSchema,
+  scenarioDetailResponseSchema,
+  scenarioListResponseSchema,
+  sessionListResponseSchema,
+  sessionStatusSchema,
+} from "@hotseat/shared";
 import type { SessionReport, TraineeView, TrainerView } from "@hotseat/shared";
 import { joinTrainees, Peer, startTestServer } from "./harness";
 import { requestFrom } from "./rawHttp";
@@ -55,7 +64,8 @@ describe("the scenario library", () => {
   it("lists every scenario with its title, languages, summary and diagnostics counts", async () => {
     const { status, body } = await api("/api/scenarios");
     expect(status).toBe(200);
-    const scenarios = body.scenarios as { id: string; playable: boolean; diagnostics: { errors: number } }[];
+    // Every answer is read with the schema the client reads it with (shared/src/protocol/httpApi.ts).
+    const { scenarios } = scenarioListResponseSchema.parse(body);
     expect(scenarios.map((s) => s.id)).toEqual(["broken-call", "short-call"]);
     expect(scenarios[1]).toMatchObject({
       id: "short-call",
@@ -72,9 +82,18 @@ describe("the scenario library", () => {
   it("shows one scenario with its diagnostics, and checks an uploaded text with the same loader", async () => {
     // The diagnostics (and the scenario with its effects) are for trainers: the password shows them.
     const one = await api("/api/scenarios/broken-call", { headers: { "x-hotseat-password": password } });
-    const diagnostics = one.body.diagnostics as { code: string; line: number }[];
-    expect(diagnostics.find((d) => d.code === "HS003")?.line).toBe(22);
-    expect((await api("/api/scenarios/nothing-here")).status).toBe(404);
+    const { diagnostics } = scenarioDetailResponseSchema.parse(one.body);
+    expect(Array.isArray(diagnostics) && diagnostics.find((d) => d.code === "HS003")?.line).toBe(22);
+    // Anyone else gets the summary: the counts, no scenario.
+    const summary = scenarioDetailResponseSchema.parse((await api("/api/scenarios/short-call")).body);
+    expect(summary).toMatchObject({ id: "short-call", diagnostics: { errors: 0 } });
+    expect(summary.scenario).toBeUndefined();
+    const unknown = await api("/api/scenarios/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(apiErrorSchema.parse(unknown.body).error).toMatchObject({
+      code: "scenario.unknown",
+      params: { id: "nothing-here" },
+    });
 
     const checked = await api("/api/scenarios/check", {
       method: "POST",
@@ -82,14 +101,16 @@ describe("the scenario library", () => {
       body: JSON.stringify({ source: "formatVersion: 1\nid: half\n", file: "half.yaml" }),
     });
     expect(checked.status).toBe(200);
-    expect(checked.body.playable).toBe(false);
-    expect((checked.body.diagnostics as { file: string }[])[0]?.file).toBe("half.yaml");
+    const check = checkResponseSchema.parse(checked.body);
+    expect(check.playable).toBe(false);
+    expect(check.diagnostics[0]?.file).toBe("half.yaml");
     const bad = await api("/api/scenarios/check", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ text: "oops" }),
     });
     expect(bad.status).toBe(400);
+    expect(apiErrorSchema.parse(bad.body).error.code).toBe("message.malformed");
   });
 });
 
@@ -106,8 +127,8 @@ describe("checking an uploaded scenario", () => {
     expect(listed.status).toBe(200);
     const checked = await check;
     expect(checked.status).toBe(200);
-    const diagnostics = checked.body.diagnostics as { code: string; file: string }[];
-    expect(checked.body.playable).toBe(false);
+    const { diagnostics, playable } = checkResponseSchema.parse(checked.body);
+    expect(playable).toBe(false);
     expect(diagnostics.length).toBeLessThanOrEqual(21);
     expect(diagnostics[0]).toMatchObject({ code: "HS001", file: "hostile.yaml" });
   });
@@ -127,18 +148,15 @@ describe("hosting and reports", () => {
 
     const hosted = await host({ scenarioId: "short-call" });
     expect(hosted.status).toBe(201);
-    const { code, trainerToken, joinUrl } = hosted.body as {
-      code: string;
-      trainerToken: string;
-      joinUrl: string;
-    };
+    const { code, trainerToken, joinUrl } = hostResponseSchema.parse(hosted.body);
     expect(isJoinCode(code)).toBe(true);
     expect(trainerToken.length).toBeGreaterThanOrEqual(32);
     expect(joinUrl).toBe(`https://hotseat.example.org/join/${code}`);
 
     expect((await api("/api/sessions")).status).toBe(401);
     const list = await api("/api/sessions", { headers: { "x-hotseat-password": password } });
-    expect((list.body.sessions as { code: string }[]).find((s) => s.code === code)).toMatchObject({
+    const { sessions } = sessionListResponseSchema.parse(list.body);
+    expect(sessions.find((s) => s.code === code)).toMatchObject({
       code,
       status: "live",
       running: true,
@@ -147,12 +165,20 @@ describe("hosting and reports", () => {
       traineeCount: 0,
     });
     const status = await api(`/api/sessions/${code.toLowerCase()}`);
-    expect(status.body).toMatchObject({ code, running: true, joinOpen: true, phase: "lobby" });
+    expect(sessionStatusSchema.parse(status.body)).toMatchObject({
+      code,
+      running: true,
+      joinOpen: true,
+      phase: "lobby",
+    });
+    // The trainer's own list, by the token this browser kept, reads with the same schema.
+    const mine = await api("/api/sessions", { headers: { authorization: `Bearer ${trainerToken}` } });
+    expect(sessionListResponseSchema.parse(mine.body).sessions.map((s) => s.code)).toEqual([code]);
     expect(JSON.stringify(status.body)).not.toContain(trainerToken);
   });
 
   it("gives the trainer the report of a played session as JSON and CSV", async () => {
-    const hosted = (await host({ scenarioId: "short-call" })).body as { code: string; trainerToken: string };
+    const hosted = hostResponseSchema.parse((await host({ scenarioId: "short-call" })).body);
     const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
       role: "trainer",
       trainerToken: hosted.trainerToken,

@@ -1,9 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "@hotseat/shared";
-import type { ScenarioSummary } from "../scenarioLibrary";
-
-/** What `POST /api/scenarios/check` answers for a text: the library's summary and every diagnostic. */
-export type CheckResult = Omit<ScenarioSummary, "diagnostics"> & { diagnostics: Diagnostic[] };
+import type { CheckResponse } from "@hotseat/shared";
 
 /** Why a check gave no result: too many checks waiting, or the text took longer than the time limit. */
 export class CheckRefused extends Error {
@@ -18,7 +14,7 @@ export class CheckRefused extends Error {
 /** One text sent to the worker. */
 export type CheckJob = { id: number; source: string; file: string };
 /** The worker's answer to one job. */
-export type CheckReply = { id: number; result: CheckResult };
+export type CheckReply = { id: number; result: CheckResponse };
 
 /** Limits of the checker; the defaults suit a server on a small machine. */
 export type CheckerOptions = {
@@ -28,7 +24,7 @@ export type CheckerOptions = {
   maxWaiting?: number;
 };
 
-type Pending = { job: CheckJob; resolve: (r: CheckResult) => void; reject: (e: Error) => void };
+type Pending = { job: CheckJob; resolve: (r: CheckResponse) => void; reject: (e: Error) => void };
 
 /**
  * Checks scenario texts in a worker thread, one at a time, so a slow or hostile text never holds up the
@@ -48,7 +44,7 @@ export class OffThreadChecker {
   }
 
   /** Checks `source` as the file `file`; rejects with `CheckRefused` when busy or too slow. */
-  check(source: string, file: string): Promise<CheckResult> {
+  check(source: string, file: string): Promise<CheckResponse> {
     if (this.waiting.length >= this.maxWaiting) {
       return Promise.reject(
         new CheckRefused("busy", "The server is checking other scenarios; try again in a moment."),
@@ -133,7 +129,7 @@ export class OffThreadChecker {
 let shared: OffThreadChecker | undefined;
 
 /** Checks a scenario text off the event loop with the server's one shared checker. */
-export function checkScenarioOffThread(source: string, file: string): Promise<CheckResult> {
+export function checkScenarioOffThread(source: string, file: string): Promise<CheckResponse> {
   shared ??= new OffThreadChecker();
   return shared.check(source, file);
 }

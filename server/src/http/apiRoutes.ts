@@ -1,21 +1,27 @@
 import type { Application, Request, Response } from "express";
 import {
   checkRequestSchema,
+  checkResponseSchema,
   hostRequestSchema,
+  hostResponseSchema,
   practiceRequestSchema,
+  practiceResponseSchema,
   scenarioDetailResponseSchema,
+  scenarioListResponseSchema,
+  sessionListResponseSchema,
+  sessionStatusSchema,
 } from "@hotseat/shared";
-import type { RefusalParams } from "@hotseat/shared";
 import { z } from "zod";
 import { CheckRefused, checkScenarioOffThread } from "../checking/checkScenarioOffThread";
 import { normalizeJoinCode } from "../joinCode";
 import type { ScenarioLibrary } from "../scenarioLibrary";
 import { summarize } from "../scenarioLibrary";
 import type { SessionHost } from "../sessions/SessionHost";
-import { HostError } from "../sessions/SessionHost";
 import { hostPractice } from "../sessions/hostPractice";
 import { trainerTokenMatches } from "../sessions/trainerToken";
+import { sendBody, sendError } from "./apiAnswer";
 import type { HostingLimits } from "./hostingLimits";
+import { hostingRoute } from "./hostingRoute";
 import type { HttpThrottles } from "./httpLimits";
 import { apiErrorHandler, jsonBody } from "./jsonBody";
 import { listCredentials } from "./listCredentials";
@@ -38,23 +44,14 @@ export type ApiDeps = {
   hostingLimits?: HostingLimits;
 };
 
-function sendError(
-  res: Response,
-  status: number,
-  code: string,
-  message: string,
-  params?: RefusalParams,
-): void {
-  res.status(status).json({ error: { code, message, ...(params ? { params } : {}) } });
-}
-
 function baseUrl(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/+$/, "");
 }
 
 /**
  * The JSON API: the scenario library, hosting a session, the session list and the session reports.
- * Every body is checked with zod; every refusal is `{ error: { code, message } }` with a fitting status.
+ * Every body, asked and answered, is checked with its zod schema of shared/src/protocol/httpApi.ts; every
+ * refusal is `{ error: { code, message, params? } }` with a fitting status.
  */
 export function mountApi(app: Application, deps: ApiDeps): void {
   const json = jsonBody();
@@ -73,7 +70,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   }
 
   app.get("/api/scenarios", (_req, res) => {
-    res.json({ scenarios: deps.library.list() });
+    sendBody(res, scenarioListResponseSchema, { scenarios: deps.library.list() });
   });
 
   app.get("/api/scenarios/:id", (req, res) => {
@@ -86,7 +83,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     const full = isTrainerRequest(req, deps)
       ? { scenario: entry.scenario, diagnostics: entry.diagnostics }
       : {};
-    res.json(scenarioDetailResponseSchema.parse({ ...summarize(entry), ...full }));
+    sendBody(res, scenarioDetailResponseSchema, { ...summarize(entry), ...full });
   });
 
   app.post("/api/scenarios/check", ...json, async (req, res) => {
@@ -94,7 +91,8 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
     // Off the event loop and time-limited: anybody may send a text, and live sessions must not wait for it.
     try {
-      res.json(await checkScenarioOffThread(body.data.source, body.data.file ?? "upload.yaml"));
+      const checked = await checkScenarioOffThread(body.data.source, body.data.file ?? "upload.yaml");
+      sendBody(res, checkResponseSchema, checked);
     } catch (e) {
       if (!(e instanceof CheckRefused)) throw e;
       if (e.reason === "busy") res.set("retry-after", "2");
@@ -102,49 +100,21 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     }
   });
 
-  app.post("/api/sessions", ...json, async (req, res) => {
-    const body = hostRequestSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
-    if (deps.trainerPassword !== undefined) {
-      const given = req.get("x-hotseat-password") ?? body.data.password;
-      if (!samePassword(given, deps.trainerPassword)) {
-        return sendError(res, 401, "host.password", "Hosting a session needs the trainer password.");
-      }
-    }
-    const address = deps.throttles?.addressOf(req) ?? "";
-    const limit = deps.hostingLimits?.refusal(address);
-    if (limit) return sendError(res, limit.status, limit.code, limit.message);
-    try {
-      const hosted = await deps.host.host({ scenarioId: body.data.scenarioId });
-      deps.hostingLimits?.record(address, hosted.code);
-      res.status(201).json({ ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` });
-    } catch (e) {
-      if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
-      throw e;
-    }
-  });
-
-  app.post("/api/practice", ...json, async (req, res) => {
-    const body = practiceRequestSchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
-    if (deps.trainerPassword !== undefined) {
-      const given = req.get("x-hotseat-password") ?? body.data.password;
-      if (!samePassword(given, deps.trainerPassword)) {
-        return sendError(res, 401, "host.password", "Hosting a session needs the trainer password.");
-      }
-    }
-    const address = deps.throttles?.addressOf(req) ?? "";
-    const limit = deps.hostingLimits?.refusal(address);
-    if (limit) return sendError(res, limit.status, limit.code, limit.message);
-    try {
-      const practice = await hostPractice(deps.host, body.data);
-      deps.hostingLimits?.record(address, practice.code);
-      res.status(201).json(practice);
-    } catch (e) {
-      if (e instanceof HostError) return sendError(res, e.status, e.code, e.message);
-      throw e;
-    }
-  });
+  app.post(
+    "/api/sessions",
+    ...json,
+    hostingRoute(deps, hostRequestSchema, hostResponseSchema, async (body, req) => {
+      const hosted = await deps.host.host({ scenarioId: body.scenarioId });
+      return { ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` };
+    }),
+  );
+  app.post(
+    "/api/practice",
+    ...json,
+    hostingRoute(deps, practiceRequestSchema, practiceResponseSchema, (body) =>
+      hostPractice(deps.host, body),
+    ),
+  );
 
   // All sessions for the trainer password; otherwise only the sessions whose trainer tokens are presented.
   app.get("/api/sessions", (req, res) => {
@@ -152,18 +122,19 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (password !== undefined && deps.trainerPassword !== undefined) {
       if (!samePassword(password, deps.trainerPassword))
         return sendError(res, 401, "host.password", "That is not the trainer password.");
-      return res.json({ sessions: deps.host.list() });
+      return sendBody(res, sessionListResponseSchema, { sessions: deps.host.list() });
     }
     const credentials = listCredentials(req.get("authorization"));
     if (credentials.kind === "refused") return sendError(res, 401, credentials.code, credentials.message);
-    res.json({ sessions: deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash)) });
+    const sessions = deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash));
+    sendBody(res, sessionListResponseSchema, { sessions });
   });
 
   app.get("/api/sessions/:code", (req, res) => {
     const status = deps.host.status(normalizeJoinCode(req.params.code));
     if (!status)
       return sendError(res, 404, "join.bad-code", "No session has this code. Check the code on the wall.");
-    res.json(status);
+    sendBody(res, sessionStatusSchema, status);
   });
 
   // A report names every trainee and their votes: only the session's trainer may download it.

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AddressThrottle } from "./addressThrottle";
+import { refusalBody } from "./apiAnswer";
 import type { ThrottleRule } from "./addressThrottle";
 import { clientAddress } from "./clientAddress";
 
@@ -48,8 +49,7 @@ export function sendRefusal(
   headers: Record<string, string> = {},
 ): void {
   // The matchmaker's client (the Colyseus SDK) reads `{ code, error }`; the API's clients read `{ error }`.
-  const body =
-    shape === "api" ? { error: { code, message } } : { code: status, error: message, reason: code };
+  const body = shape === "api" ? refusalBody(code, message) : { code: status, error: message, reason: code };
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,

@@ -1,5 +1,6 @@
 import express from "express";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { sendError } from "./apiAnswer";
 
 /** The largest JSON body the API reads. */
 export const maxJsonBody = "512kb";
@@ -14,12 +15,7 @@ export function jsonBody(): RequestHandler[] {
     const hasBody =
       req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"]) > 0;
     if (hasBody && !req.is("application/json")) {
-      res.status(415).json({
-        error: {
-          code: "request.not-json",
-          message: "The body must be JSON (Content-Type: application/json).",
-        },
-      });
+      sendError(res, 415, "request.not-json", "The body must be JSON (Content-Type: application/json).");
       return;
     }
     next();
@@ -78,26 +74,17 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, nex
   const known = typeof type === "string" ? knownErrors[type] : undefined;
   const status = known?.status ?? statusOf(error);
   if (known) {
-    res.status(known.status).json({ error: { code: known.code, message: known.message } });
+    sendError(res, known.status, known.code, known.message);
   } else if (
     error instanceof URIError ||
     (status === 400 && /decode/i.test(String((error as Error).message)))
   ) {
-    res.status(400).json({
-      error: {
-        code: "request.bad-url",
-        message: `The address has a malformed % escape: ${req.path.slice(0, 200)}`,
-      },
-    });
+    sendError(res, 400, "request.bad-url", `The address has a malformed % escape: ${req.path.slice(0, 200)}`);
   } else if (status !== undefined) {
     const expose = (error as { expose?: unknown }).expose === true;
-    res.status(status).json({
-      error: { code: "request.invalid", message: expose ? String((error as Error).message) : "Bad request." },
-    });
+    sendError(res, status, "request.invalid", expose ? String((error as Error).message) : "Bad request.");
   } else {
     console.error(error);
-    res
-      .status(500)
-      .json({ error: { code: "server.error", message: "Something went wrong on the server; try again." } });
+    sendError(res, 500, "server.error", "Something went wrong on the server; try again.");
   }
 }

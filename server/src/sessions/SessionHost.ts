@@ -1,6 +1,13 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
-import type { SessionEvent, SessionPhase, SessionReport, SessionState } from "@hotseat/shared";
+import type {
+  HostResponse,
+  SessionEvent,
+  SessionListing,
+  SessionReport,
+  SessionState,
+  SessionStatusResponse,
+} from "@hotseat/shared";
 import { newJoinCode } from "../joinCode";
 import { defaultFinishRule, finishReason } from "./finishRule";
 import type { FinishRule } from "./finishRule";
@@ -22,35 +29,7 @@ export class HostError extends Error {
 }
 
 /** What hosting a session gives the trainer: the join code and the token that proves they run it. */
-export type HostedSession = { code: string; trainerToken: string; sessionId: string };
-
-/** One session in the list of `GET /api/sessions`. */
-export type SessionListing = {
-  code: string;
-  sessionId: string;
-  createdAt: number;
-  status: SessionRecord["status"];
-  /** Whether a room is running it in this process now. */
-  running: boolean;
-  phase?: SessionPhase;
-  scenario?: { id: string; title: string };
-  traineeCount?: number;
-  connectedCount?: number;
-  locked?: boolean;
-  /** Log entries the session core refused when the running session was rebuilt (none in a healthy log). */
-  replayRefusals?: number;
-};
-
-/** What `GET /api/sessions/:code` tells a trainee's phone before joining. */
-export type SessionStatus = {
-  code: string;
-  running: boolean;
-  joinOpen: boolean;
-  status: SessionRecord["status"];
-  phase?: SessionPhase;
-  style?: string;
-  scenario?: { id: string; title: string };
-};
+export type HostedSession = Omit<HostResponse, "joinUrl">;
 
 /** What `SessionHost` needs from the server: the store, the library and a way to start a room for a session. */
 export type SessionHostDeps = {
@@ -249,7 +228,7 @@ export class SessionHost {
   }
 
   /** Whether a code names a session a trainee can join now, and what it is playing; nothing private. */
-  status(code: string): SessionStatus | undefined {
+  status(code: string): SessionStatusResponse | undefined {
     const runtime = this.live.get(code);
     if (!runtime) {
       const record = this.deps.store.findByCode(code);

@@ -114,3 +114,28 @@ export const sessionStatusSchema = z.object({
   scenario: z.object({ id: z.string(), title: z.string() }).optional(),
 });
 export type SessionStatusResponse = z.infer<typeof sessionStatusSchema>;
+
+/** One session in `GET /api/sessions`; a running one also has its phase, scenario and head count. */
+export const sessionListingSchema = z.object({
+  code: z.string(),
+  sessionId: z.string(),
+  createdAt: z.number(),
+  status: sessionStatusSchema.shape.status,
+  /** Whether a room is running it in this process now. */
+  running: z.boolean(),
+  phase: sessionPhaseSchema.optional(),
+  scenario: sessionStatusSchema.shape.scenario,
+  traineeCount: z.number().int().nonnegative().optional(),
+  connectedCount: z.number().int().nonnegative().optional(),
+  locked: z.boolean().optional(),
+  /** Log entries the session core refused when the running session was rebuilt (none in a healthy log). */
+  replayRefusals: z.number().int().positive().optional(),
+});
+export type SessionListing = z.infer<typeof sessionListingSchema>;
+
+/**
+ * `GET /api/sessions`: every session for the trainer password, else only the sessions whose trainer
+ * tokens were presented (`Authorization: Bearer t1,t2`), newest first.
+ */
+export const sessionListResponseSchema = z.object({ sessions: z.array(sessionListingSchema) });
+export type SessionListResponse = z.infer<typeof sessionListResponseSchema>;
