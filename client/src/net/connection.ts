@@ -21,9 +21,9 @@ import {
 } from "@hotseat/shared";
 import { refusalText } from "../i18n/refusalText";
 import type { Store } from "../app/store";
+import { api } from "./api";
 import { serverEndpoint } from "./endpoint";
 import { trainerTokenKeyPrefix } from "./mySessions";
-import { refusalOfBody } from "./refusal";
 import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
 
 const seatKey = (code: string, role: Role) => `hotseat.seat.${code}.${role}`;
@@ -60,17 +60,6 @@ function randomKey(): string {
 function errorCode(e: unknown): number | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === "number" ? code : undefined;
-}
-
-/**
- * Reads a JSON answer of the API with its protocol schema; a refusal (`{ error: { code, params } }`)
- * is thrown as a `Refusal`, whose text is in the page's language.
- */
-async function api<T>(schema: { parse: (body: unknown) => T }, path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw refusalOfBody(res.status, body, Number(res.headers.get("retry-after")));
-  return schema.parse(body);
 }
 
 /** A JSON POST to the API. */

@@ -1,16 +1,11 @@
-import { api } from "./apiError";
+import { sessionListResponseSchema, type SessionListing } from "@hotseat/shared";
+import { api } from "./api";
 
 /** Where the console keeps the trainer token of a session this browser hosted. */
 export const trainerTokenKeyPrefix = "hotseat.trainer.";
 
 /** A session this browser hosted, as `GET /api/sessions` lists it for its trainer token. */
-export type MySession = {
-  code: string;
-  status: "live" | "finished";
-  running: boolean;
-  createdAt: number;
-  scenario?: { id: string; title: string };
-  traineeCount?: number;
+export type MySession = SessionListing & {
   /** The token, so the page can link to the report. */
   trainerToken: string;
 };
@@ -37,7 +32,7 @@ function storedTokens(storage: Storage): Map<string, string> {
 export async function mySessions(storage: Storage = localStorage, server = ""): Promise<MySession[]> {
   const tokens = [...storedTokens(storage)].slice(-maxTokens);
   if (tokens.length === 0) return [];
-  const body = await api<{ sessions: Omit<MySession, "trainerToken">[] }>(`${server}/api/sessions`, {
+  const body = await api(sessionListResponseSchema, `${server}/api/sessions`, {
     headers: { authorization: `Bearer ${tokens.map(([, token]) => token).join(",")}` },
   });
   const byCode = new Map(tokens);

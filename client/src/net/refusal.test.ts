@@ -70,6 +70,29 @@ describe("server refusals in the page's language", () => {
     );
   });
 
+  it("says which hosting limit was met in the page's language, with the wait", () => {
+    const refusal = (code: string, retryAfter?: number) =>
+      refusalOfBody(429, { error: { code, message: "Too many sessions hosted…" } }, retryAfter);
+    expect(refusal("host.too-fast", 7).text).toBe(
+      "Too many sessions were hosted from your network just now. Try again in 7 s.",
+    );
+    setLocale("pl");
+    expect(refusal("host.too-fast", 7).text).toContain("za 7 s");
+    setLocale("lt");
+    expect(refusal("host.address-full").text).toContain("Jūsų tinklas");
+    setLocale("ro");
+    expect(refusal("host.server-full").text).toContain("Acest server");
+  });
+
+  it("translates an API refusal by its code, not the server's English", () => {
+    setLocale("pl");
+    const body = {
+      error: { code: "scenario.unknown", message: 'There is no scenario "x".', params: { id: "x" } },
+    };
+    expect(refusalOfBody(404, body).text).toBe(refusalText({ code: "scenario.unknown" }, "pl"));
+    expect(refusalOfBody(404, body).text).not.toContain("There is no");
+  });
+
   it("still reads a code this page does not know as a sentence, with the server's words inside", () => {
     expect(refusalText({ code: "quota.exceeded", message: "Too many sessions today." }, "lt")).toBe(
       "Serveris atsisakė: Too many sessions today.",

@@ -1,6 +1,5 @@
 import { apiErrorSchema, errorCodes, type RefusalParams } from "@hotseat/shared";
 import { refusalText } from "../i18n/refusalText";
-import { ApiError } from "./apiError";
 import { roomUnknownCode } from "./rejoinPolicy";
 
 /** A refusal the server gave (HTTP error body, join refusal), carried as an Error whose text is translated. */
@@ -44,10 +43,6 @@ const knownCodes = new Set<string>(errorCodes);
  */
 export function refusalOfJoinError(e: unknown): Refusal {
   if (e instanceof Refusal) return e;
-  if (e instanceof ApiError) {
-    const seconds = e.retryAfterSeconds ?? 60;
-    return new Refusal(e.code ?? "server.error", { seconds }, e.message);
-  }
   const number = (e as { code?: unknown } | null)?.code;
   // The matchmaker throttling joins from one address.
   if (number === 429)

@@ -1,8 +1,8 @@
 import { routePath } from "../app/route";
-import { errorText } from "../i18n/errorText";
 import { t } from "../i18n/t";
 import { mySessions } from "../net/mySessions";
 import type { MySession } from "../net/mySessions";
+import { failureText } from "../net/refusal";
 import { esc } from "../ui/HtmlPanel";
 
 function line(s: MySession): string {
@@ -27,6 +27,6 @@ export function showMySessions(el: HTMLElement): void {
       el.innerHTML = `<strong>${esc(t("home.mySessions"))}</strong><ul style="margin:4px 0 0;padding-left:20px">${items}</ul>`;
     })
     .catch((e: unknown) => {
-      el.textContent = errorText(e);
+      el.textContent = failureText(e);
     });
 }
