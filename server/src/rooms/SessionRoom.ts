@@ -1,5 +1,4 @@
-import { ClientState, getMessageBytes, Protocol, ResponseStatus, Room, ServerError } from "@colyseus/core";
-import type { Delayed } from "@colyseus/core";
+import { Room, ServerError } from "@colyseus/core";
 import {
   applySessionEvent,
   clientEvent,
@@ -12,17 +11,20 @@ import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
 import type { SessionRuntime } from "../sessions/SessionRuntime";
 import { trainerTokenMatches } from "../sessions/trainerToken";
-import { gateFrames, isControlFrame, judgeFrame } from "./frameGate";
 import { defaultRateLimit, RateLimiter } from "./rateLimiter";
 import type { RateLimitOptions } from "./rateLimiter";
 import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
 import type { SeatAuth } from "./seat";
 import { readClientMessage, shortText } from "./readClientMessage";
 import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
+import { gateSeatFrames } from "./seatFrameGate";
+import { stalePresenceEvents } from "./stalePresenceEvents";
+import { TraineeConnections } from "./TraineeConnections";
 import { realTimer } from "./setTimer";
 import type { SetTimer } from "./setTimer";
 import { ViewFlusher } from "./ViewFlusher";
 import type { SeatClient } from "./ViewFlusher";
+import { VoteTimer } from "./VoteTimer";
 
 /** What every session room needs from the server, injected by {@link sessionRoomFor}. */
 export type SessionRoomDeps = {
@@ -53,9 +55,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   protected deps!: SessionRoomDeps;
   private runtime!: SessionRuntime;
   private views!: ViewFlusher;
-  private voteTimer: { deadline: number; delayed: Delayed } | undefined;
-  /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
-  private readonly seats = new Map<string, SeatClient>();
+  private voteTimer!: VoteTimer;
+  private readonly trainees = new TraineeConnections();
 
   // One raw handler for every type: a typed `validate()` handler would disconnect a sender with 4002 on a bad
   // payload, and the room promises to answer `error` instead and keep the sender connected.
@@ -95,13 +96,23 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.roomId = this.runtime.record.code;
     // Joined by its code only: a private room is never picked by the matchmaker's join/joinOrCreate.
     void this.setPrivate(true);
-    gateFrames(this, (client, frame) => this.admitFrame(client as SeatClient, frame));
+    gateSeatFrames(this, {
+      message: (client, type, payload) => this.messages["*"](client, type, payload),
+      reply: (client, code, message) => this.reply(client, code, message),
+      log: (line) => this.log(line),
+    });
     // A session outlives its connections: the trainer may close the laptop lid and come back.
     this.autoDispose = false;
     // Views are sent as messages, there is no schema state to patch; the clock still ticks for the vote timer.
     this.patchRate = null;
     this.closeStalePresence();
-    this.armVoteTimer();
+    this.voteTimer = new VoteTimer({
+      setTimeout: (fire, ms) => this.clock.setTimeout(fire, ms),
+      now: () => this.now(),
+      state: () => this.runtime.state,
+      expire: () => this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } }),
+    });
+    this.voteTimer.follow();
   }
 
   override onAuth(_client: SeatClient, options: unknown): SeatAuth {
@@ -134,11 +145,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       limiter: new RateLimiter(this.deps.rateLimit ?? defaultRateLimit),
       present: false,
     };
-    if (auth.traineeId !== undefined) {
-      const previous = this.seats.get(auth.traineeId);
-      if (previous && previous !== client) this.replace(previous);
-      this.seats.set(auth.traineeId, client);
-    }
+    this.trainees.take(client);
     if (!this.markPresent(client)) return;
     client.send(
       "welcome",
@@ -177,7 +184,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       client.leave(seat.closeCode ?? roomCloseCodes.replaced);
       return;
     }
-    if (seat.traineeId !== undefined) this.seats.set(seat.traineeId, client);
+    this.trainees.resume(client);
     if (!this.markPresent(client)) return;
     // The new socket has seen nothing yet.
     this.views.send(client, true);
@@ -197,8 +204,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const seat = client.userData;
     if (!seat) return;
     this.markAbsent(client);
-    if (seat.traineeId !== undefined && this.seats.get(seat.traineeId) === client)
-      this.seats.delete(seat.traineeId);
+    this.trainees.release(client);
   }
 
   override onDispose(): void {
@@ -212,21 +218,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
    * back joins again.
    */
   private closeStalePresence(): void {
-    const ctx = this.runtime.state.context;
-    const at = this.now();
-    const by = { role: "server" } as const;
-    const stale: SessionEvent[] = [
-      ...ctx.trainees
-        .filter((t) => t.connected)
-        .map((t): SessionEvent => ({ type: "session.left", role: "trainee", traineeId: t.id, at, by })),
-      ...Array.from({ length: ctx.projectors }, (): SessionEvent => ({
-        type: "session.left",
-        role: "projector",
-        at,
-        by,
-      })),
-      ...(ctx.trainerConnected ? [{ type: "session.left", role: "trainer", at, by } as const] : []),
-    ];
+    const stale = stalePresenceEvents(this.runtime.state.context, this.now());
     for (const event of stale) {
       const result = this.runtime.submit(event);
       if (!result.accepted) this.log(`stale ${event.type} refused: ${result.rejection.code}`);
@@ -278,7 +270,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       by: { role: "server" },
     };
     // A trainee replaced by a newer tab stays present through the new connection.
-    if (seat.traineeId !== undefined && this.seats.get(seat.traineeId) !== client) return;
+    if (this.trainees.isReplaced(client)) return;
     // The trainer may run the console in two tabs (laptop and phone): closing one leaves them connected.
     const otherTrainer = this.clients.some(
       (c) => c !== client && c.userData?.role === "trainer" && c.userData.present,
@@ -289,58 +281,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.views.schedule();
   }
 
-  private replace(previous: SeatClient): void {
-    const seat = previous.userData;
-    if (seat) {
-      seat.closing = true;
-      seat.closeCode = roomCloseCodes.replaced;
-      seat.present = false;
-    }
-    previous.error(roomCloseCodes.replaced, "This seat was opened on another tab or device.");
-    previous.leave(roomCloseCodes.replaced);
-  }
-
   private reply(client: SeatClient, code: string, message: string, params?: RefusalParams): void {
     client.send("error", { type: "error", code, message, ...(params ? { params } : {}) });
-  }
-
-  /**
-   * Counts every frame a connection sends (pings and requests too) against its rate limit, and refuses
-   * oversized, binary and untyped frames before anything decodes them (see `frameGate.ts`). Messages are
-   * handled here; only what Colyseus must answer itself (a ping, the join handshake, leaving) goes on to it.
-   */
-  private admitFrame(client: SeatClient, frame: Uint8Array): boolean {
-    const seat = client.userData;
-    if (isControlFrame(frame, client.state === ClientState.JOINING)) return true;
-    if (!seat || seat.closing) return false;
-    const verdict = judgeFrame(frame, seat.role, seat.limiter.take());
-    switch (verdict.kind) {
-      case "pass":
-        return true;
-      case "message":
-        this.messages["*"](client, verdict.type, verdict.payload);
-        return false;
-      case "drop":
-        return false;
-      case "refuse":
-        if (verdict.code === "rate.limited") this.log(`rate limit: ${seat.role} ${seat.traineeId ?? ""}`);
-        this.reply(client, verdict.code, verdict.message);
-        return false;
-      case "answer-request":
-        client.raw(
-          getMessageBytes[Protocol.ROOM_RESPONSE](verdict.requestId, ResponseStatus.ERROR, {
-            name: "no_handler",
-            message: "Hotseat answers no requests; send messages.",
-          }),
-        );
-        return false;
-      case "cut-off":
-        this.log(`cut off a flooding ${seat.role} ${seat.traineeId ?? ""}`);
-        seat.closing = true;
-        seat.closeCode = roomCloseCodes.flooding;
-        client.leave(roomCloseCodes.flooding);
-        return false;
-    }
   }
 
   private onAnyMessage(client: SeatClient, type: unknown, payload: unknown): void {
@@ -374,7 +316,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
         this.reply(client, result.rejection.code, result.rejection.message, result.rejection.params);
       return false;
     }
-    this.armVoteTimer();
+    this.voteTimer.follow();
     // What moves the story on for everyone goes out at once; the many small inputs are coalesced.
     const urgent =
       event.by.role === "trainer" || event.type === "timer.expired" || event.type === "trainee.choose";
@@ -382,40 +324,10 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     return true;
   }
 
-  /** Keeps one clock timeout on the open vote's deadline; the log gets `timer.expired` when it fires. */
-  private armVoteTimer(): void {
-    const vote = this.runtime.state.context.vote;
-    const deadline = vote?.open && !this.runtime.state.context.paused ? vote.deadline : undefined;
-    if (this.voteTimer && this.voteTimer.deadline === deadline) return;
-    this.voteTimer?.delayed.clear();
-    this.voteTimer = undefined;
-    if (deadline === undefined) return;
-    const delayed = this.clock.setTimeout(
-      () => {
-        this.voteTimer = undefined;
-        // The room clock ticks every ~16 ms and may fire a little early; the core would refuse an early timer.
-        if (this.now() < deadline) return this.armVoteTimer();
-        this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } });
-      },
-      Math.max(0, deadline - this.now()),
-    );
-    this.voteTimer = { deadline, delayed };
-  }
-
   private closeRemoved(): void {
     // One pass over the roster, not one per seat: this runs on every flush, before the views go out.
-    const removed = new Set(this.runtime.state.context.trainees.filter((t) => t.removed).map((t) => t.id));
-    if (removed.size === 0) return;
-    for (const [traineeId, client] of this.seats) {
-      if (!removed.has(traineeId)) continue;
-      const seat = client.userData;
-      if (seat) {
-        seat.closing = true;
-        seat.closeCode = roomCloseCodes.removed;
-      }
-      this.seats.delete(traineeId);
-      client.leave(roomCloseCodes.removed);
-    }
+    const trainees = this.runtime.state.context.trainees;
+    this.trainees.closeRemoved(new Set(trainees.filter((t) => t.removed).map((t) => t.id)));
   }
 
   /** The phase now, for logs and listings. */
