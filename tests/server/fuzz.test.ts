@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemorySessionStore } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
-import { clientMessageTypes } from "@hotseat/shared";
+import { clientMessageTypes, seededRandom } from "@hotseat/shared";
 import type { ProjectorView, SessionEvent, TraineeView, TrainerView } from "@hotseat/shared";
 import { hostSession, joinTrainees, Peer, startTestServer, until } from "./harness";
-
-/** mulberry32: a tiny deterministic PRNG, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seed = 0x5eed_2026;
 const fuzzers = 5;
@@ -152,7 +140,7 @@ describe("a seeded fuzz of hostile messages", () => {
     const sent = hostile.map(() => 0);
     const fuzzing = Promise.all(
       hostile.map(async (fuzzer, f) => {
-        const r = prng(seed + f);
+        const r = seededRandom(seed + f);
         for (let i = 0; i < messagesPerFuzzer; i++) {
           if (fuzzer.left !== undefined) break;
           // A fuzzer the server closed (an oversized frame is closed by the transport) is resumed by the SDK.

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
 import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { hostSession, joinTrainees, Peer, startTestServer, until } from "./harness";
-import { ManualTimer } from "./ManualTimer";
+import { ManualClock } from "./manualClock";
 
 let server: RunningServer;
 // Reconnection windows end when the test says so, not after a real 3 s.
-const windows = new ManualTimer();
+const windows = new ManualClock();
 beforeAll(async () => {
   server = await startTestServer({ reconnectSeconds: 3, reconnectTimer: windows.set });
 });

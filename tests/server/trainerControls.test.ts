@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import { trainerControlIds, type PlayStyle, type TraineeView, type TrainerControlId } from "@hotseat/shared";
+import {
+  controlMessage,
+  seededRandom,
+  trainerControlIds,
+  type PlayStyle,
+  type TraineeView,
+  type TrainerControlId,
+} from "@hotseat/shared";
 import type { ClientMessage, TrainerView } from "@hotseat/shared";
 import { hostSession, joinTrainees, Peer, startTestServer } from "./harness";
 
@@ -17,48 +24,12 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** mulberry32: the same seed gives the same walk, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The message a console button sends for a control, built from the trainer's view as the client does. */
+/** The message a console button sends for a control, with what it names read from the trainer's view. */
 function messageFor(id: TrainerControlId, view: TrainerView): ClientMessage | undefined {
-  switch (id) {
-    case "breakTie":
-      return { type: "trainer.breakTie", draw: true };
-    case "override":
-      return view.options[0] ? { type: "trainer.override", optionId: view.options[0].id } : undefined;
-    case "passSeat":
-      return { type: "trainer.passSeat" };
-    case "splitTeams":
-      return { type: "trainer.splitTeams", count: 2 };
-    case "rewind": {
-      if (view.style !== "teams")
-        return view.history.length > 0 ? { type: "trainer.rewind", stepIndex: 0 } : undefined;
-      const team = view.teams.find((t) => t.history.length > 0);
-      return team ? { type: "trainer.rewind", stepIndex: 0, teamId: team.id } : undefined;
-    }
-    case "openVote":
-    case "closeVote":
-    case "reveal":
-    case "pause":
-    case "resume":
-    case "start":
-    case "skip":
-    case "end":
-    case "lock":
-    case "unlock":
-    case "nextScenario":
-      return { type: `trainer.${id}` };
-  }
+  const team = view.teams.find((t) => t.history.length > 0);
+  const rewind =
+    view.style === "teams" ? team && { teamId: team.id } : view.history.length > 0 ? {} : undefined;
+  return controlMessage(id, { optionId: view.options[0]?.id, rewind });
 }
 
 /** Something a trainee might do now, to move the session along between the trainer's presses. */
@@ -79,7 +50,7 @@ function traineeMove(
 }
 
 async function walk(style: PlayStyle, seed: number, steps: number): Promise<Record<string, number>> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
   const hosted = await hostSession(server.url);
   const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {

@@ -1,3 +1,5 @@
+import { seededRandom } from "@hotseat/shared";
+
 /**
  * The items in a shuffled order that depends only on `seed` (no seed: the order as given).
  * Authors tend to write the best response first; a seeded shuffle lets them check a path does
@@ -6,15 +8,7 @@
 export function seededOrder<T>(items: readonly T[], seed: number | undefined): T[] {
   const copy = [...items];
   if (seed === undefined) return copy;
-  let state = seed >>> 0 || 0x9e3779b9;
-  // mulberry32: tiny, well-mixed and reproducible across platforms.
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed >>> 0 || 0x9e3779b9);
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];

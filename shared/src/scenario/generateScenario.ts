@@ -1,3 +1,5 @@
+// prng.ts imports nothing: the generator shares the session's PRNG without depending on the session.
+import { seededRandom } from "../session/prng";
 import type { Scenario, StateConfig, TransitionConfig } from "./scenarioSchema";
 import { outcomes, techniqueTags } from "./vocabulary";
 import type { TechniqueTag } from "./vocabulary";
@@ -14,18 +16,6 @@ export type GenerateOptions = {
   guardRate?: number;
 };
 
-// mulberry32: tiny, seeded, good enough to vary a generated conversation.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const facts = ["wants-refund", "mentioned-kids"] as const;
 const guardFacts = ["wants-refund"] as const;
 const guardTags: TechniqueTag[] = ["listens", "blames-customer"];
@@ -35,7 +25,7 @@ const guardTags: TechniqueTag[] = ["listens", "blames-customer"];
  * remembers, visited) and effects. Pure and deterministic for a seed; used by tests and benchmarks.
  */
 export function generateScenario(opts: GenerateOptions): Scenario {
-  const rnd = random(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   // Like authors do, meters move in steps of 5 and thresholds are round numbers.
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;

@@ -16,3 +16,16 @@ export function drawOne<T>(items: readonly T[], state: number): { pick: T | unde
   const { value, next } = mulberry32(state);
   return { pick: items[Math.floor(value * items.length)], next };
 }
+
+/**
+ * A seeded stream of numbers in [0, 1) from {@link mulberry32}, for what keeps its state in a closure
+ * (generated scenarios, seeded shuffles, test walks): the same seed gives the same stream everywhere.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    const { value, next } = mulberry32(state);
+    state = next;
+    return value;
+  };
+}

@@ -2,49 +2,21 @@ import type { ClientMessage } from "../protocol/clientMessages";
 import type { TrainerControlId, TrainerControls } from "../protocol/trainerControls";
 import { trainerControlIds } from "../protocol/trainerControls";
 import { wouldAccept } from "./applySessionEvent";
+import { controlMessage } from "./controlMessage";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import { mainRunKey } from "./sessionState";
 import type { SessionState } from "./sessionState";
 
 /**
- * The command a control sends, as the dry run asks it: rewind the first decision of a run that has one,
- * override with the first option on screen, split into two teams. Undefined when there is nothing to
- * name (no decision to rewind, no option to choose), which means the control does not apply.
+ * The command a control sends, as the dry run asks it: override with the first option on screen, rewind
+ * the first decision of the class's run, or in the teams style of the first team that has one.
  */
 function probe(state: SessionState, id: TrainerControlId): ClientMessage | undefined {
   const ctx = state.context;
-  switch (id) {
-    case "breakTie":
-      return { type: "trainer.breakTie", draw: true };
-    case "override": {
-      const optionId = ctx.runs[mainRunKey]?.current.options[0]?.id;
-      return optionId === undefined ? undefined : { type: "trainer.override", optionId };
-    }
-    case "passSeat":
-      return { type: "trainer.passSeat" };
-    case "splitTeams":
-      return { type: "trainer.splitTeams", count: 2 };
-    case "rewind": {
-      if (ctx.style !== "teams")
-        return (ctx.runs[mainRunKey]?.decisions.length ?? 0) > 0
-          ? { type: "trainer.rewind", stepIndex: 0 }
-          : undefined;
-      const team = ctx.teams.find((t) => (ctx.runs[t.id]?.decisions.length ?? 0) > 0);
-      return team ? { type: "trainer.rewind", stepIndex: 0, teamId: team.id } : undefined;
-    }
-    case "openVote":
-    case "closeVote":
-    case "reveal":
-    case "pause":
-    case "resume":
-    case "start":
-    case "skip":
-    case "end":
-    case "lock":
-    case "unlock":
-    case "nextScenario":
-      return { type: `trainer.${id}` };
-  }
+  const decided = (key: string) => (ctx.runs[key]?.decisions.length ?? 0) > 0;
+  const team = ctx.style === "teams" ? ctx.teams.find((t) => decided(t.id)) : undefined;
+  const rewind = ctx.style === "teams" ? team && { teamId: team.id } : decided(mainRunKey) ? {} : undefined;
+  return controlMessage(id, { optionId: ctx.runs[mainRunKey]?.current.options[0]?.id, rewind });
 }
 
 // None of the controls' commands reads the library (only selecting a scenario and the run reducers do,
