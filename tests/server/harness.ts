@@ -3,8 +3,10 @@ import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import { MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
 import type { HotseatServerOptions, RunningServer } from "@hotseat/server";
+import { hostResponseSchema } from "@hotseat/shared";
 import type {
   ErrorMessage,
+  HostResponse,
   JoinOptions,
   ProjectorView,
   TraineeView,
@@ -33,14 +35,14 @@ export async function startTestServer(options: Partial<HotseatServerOptions> = {
 export async function hostSession(
   url: string,
   body: { scenarioId?: string; password?: string } = { scenarioId: "short-call" },
-): Promise<{ code: string; trainerToken: string; joinUrl: string }> {
+): Promise<HostResponse> {
   const res = await fetch(`${url}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`hosting failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { code: string; trainerToken: string; joinUrl: string };
+  return hostResponseSchema.parse(await res.json());
 }
 
 type AnyView = TraineeView | ProjectorView | TrainerView;
@@ -139,4 +141,19 @@ export async function joinTrainees(
       }),
     ),
   );
+}
+
+/** A class in its first vote: a hosted session, its trainer, `size` trainees, every phone and the console voting. */
+export async function classInVote(url: string, size: number) {
+  const hosted = await hostSession(url);
+  const trainer = await Peer.join<TrainerView>(url, hosted.code, {
+    role: "trainer",
+    trainerToken: hosted.trainerToken,
+  });
+  const trainees = await joinTrainees(url, hosted.code, size);
+  trainer.send({ type: "trainer.start" });
+  trainer.send({ type: "trainer.openVote" });
+  await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote")));
+  await trainer.viewWhere((v) => v.phase === "voting" && v.roster.length === size);
+  return { hosted, trainer, trainees };
 }

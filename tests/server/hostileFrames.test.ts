@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import type { TraineeView, TrainerView } from "@hotseat/shared";
-import { hostSession, joinTrainees, Peer, startTestServer, until } from "./harness";
+import type { TraineeView } from "@hotseat/shared";
+import { classInVote, joinTrainees, startTestServer, until } from "./harness";
+import type { Peer } from "./harness";
 
 // Colyseus's protocol codes (first byte of a frame) for the frames sent raw here.
 const ROOM_DATA = 13;
@@ -19,20 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-async function classInVote(size = 2) {
-  const hosted = await hostSession(server.url);
-  const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  const trainees = await joinTrainees(server.url, hosted.code, size);
-  trainer.send({ type: "trainer.start" });
-  trainer.send({ type: "trainer.openVote" });
-  await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote")));
-  await trainer.viewWhere((v) => v.phase === "voting" && v.roster.length === size);
-  return { hosted, trainer, trainees };
-}
 
 /** A data frame by hand: `{ optionId: [[[…"listen"…]]], stepIndex: 0 }` nested `depth` deep (too deep for msgpackr to pack). */
 function nestedFrame(type: string, depth: number): Uint8Array {
@@ -98,7 +85,7 @@ const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 describe("hostile frames cost little and get small answers", () => {
   it("refuses binary payloads, 20,000-key objects and deep nesting before parsing, at the rate limit", async () => {
-    const { trainer, trainees } = await classInVote();
+    const { trainer, trainees } = await classInVote(server.url, 2);
     const [attacker, bystander] = trainees as [Peer<TraineeView>, Peer<TraineeView>];
     const before = JSON.stringify(trainer.view);
     const binary = new Uint8Array(200 * 1024).fill(7);
@@ -144,7 +131,7 @@ describe("hostile frames cost little and get small answers", () => {
   });
 
   it("refuses the trainer's large upload frame that nests too deep to decode, and keeps the trainer", async () => {
-    const { trainer } = await classInVote(1);
+    const { trainer } = await classInVote(server.url, 1);
     trainer.room.connection.send(nestedFrame("trainer.selectScenario", 200_000));
     await trainer.errorWith("message.malformed");
     trainer.send({ type: "trainer.pause" });
@@ -154,7 +141,7 @@ describe("hostile frames cost little and get small answers", () => {
   });
 
   it("answers a frame whose type is nil, a map or a number with an error, without a stack trace", async () => {
-    const { trainees } = await classInVote(1);
+    const { trainees } = await classInVote(server.url, 1);
     const [ana] = trainees as [Peer<TraineeView>];
     const seen = log.length;
     const frames: [number[], string][] = [
@@ -182,7 +169,7 @@ describe("hostile frames cost little and get small answers", () => {
   });
 
   it("counts pings and requests against the same budget as messages, and cuts off a ping flood", async () => {
-    const { trainees } = await classInVote(2);
+    const { trainees } = await classInVote(server.url, 2);
     const [pinger, bystander] = trainees as [Peer<TraineeView>, Peer<TraineeView>];
     const pongs = countFrames(pinger, PING);
     for (let i = 0; i < 300; i++) pinger.room.connection.send(new Uint8Array([PING]));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import type { TraineeView, TrainerView } from "@hotseat/shared";
-import { hostSession, joinTrainees, Peer, startTestServer, until } from "./harness";
+import type { TraineeView } from "@hotseat/shared";
+import { classInVote, Peer, startTestServer, until } from "./harness";
 import { ManualClock } from "./manualClock";
 
 let server: RunningServer;
@@ -19,22 +19,9 @@ function dropSocket(peer: Peer): void {
   peer.room.connection.close(4010, "network lost");
 }
 
-async function votingClass(size: number) {
-  const hosted = await hostSession(server.url);
-  const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  const trainees = await joinTrainees(server.url, hosted.code, size);
-  trainer.send({ type: "trainer.start" });
-  trainer.send({ type: "trainer.openVote" });
-  await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote")));
-  return { hosted, trainer, trainees };
-}
-
 describe("a trainee whose connection drops", () => {
   it("comes back by itself with the same seat, name and vote, and sees what happened meanwhile", async () => {
-    const { trainer, trainees } = await votingClass(3);
+    const { trainer, trainees } = await classInVote(server.url, 3);
     const [ana, ben, cleo] = trainees as [Peer<TraineeView>, Peer<TraineeView>, Peer<TraineeView>];
     ana.send({ type: "trainee.vote", optionId: "listen", stepIndex: 0 });
     ben.send({ type: "trainee.vote", optionId: "listen", stepIndex: 0 });
@@ -61,7 +48,7 @@ describe("a trainee whose connection drops", () => {
   });
 
   it("gets the same seat back after a page reload (a new connection with the device's key)", async () => {
-    const { hosted, trainer, trainees } = await votingClass(2);
+    const { hosted, trainer, trainees } = await classInVote(server.url, 2);
     const [ana] = trainees as [Peer<TraineeView>];
     ana.send({ type: "trainee.vote", optionId: "refund", stepIndex: 0 });
     await ana.viewWhere((v) => v.myVote === "refund");
@@ -84,7 +71,7 @@ describe("a trainee whose connection drops", () => {
   });
 
   it("stays on the roster, shown disconnected, when it does not come back in time", async () => {
-    const { hosted, trainer, trainees } = await votingClass(2);
+    const { hosted, trainer, trainees } = await classInVote(server.url, 2);
     const [ana] = trainees as [Peer<TraineeView>];
     ana.send({ type: "trainee.vote", optionId: "blame", stepIndex: 0 });
     await trainer.viewWhere((v) => Object.keys(v.votes).length === 1);
