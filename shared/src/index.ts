@@ -21,6 +21,7 @@ export * from "./protocol/traineeView";
 export * from "./protocol/projectorView";
 export * from "./protocol/trainerView";
 export * from "./protocol/httpApi";
+export { sessionReportSchema } from "./protocol/sessionReportSchema";
 export * from "./protocol/trainerControls";
 export * from "./scenario/diagnostic";
 export * from "./scenario/didYouMean";

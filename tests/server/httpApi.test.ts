@@ -11,9 +11,10 @@ import {
   scenarioDetailResponseSchema,
   scenarioListResponseSchema,
   sessionListResponseSchema,
+  sessionReportSchema,
   sessionStatusSchema,
 } from "@hotseat/shared";
-import type { SessionReport, TraineeView, TrainerView } from "@hotseat/shared";
+import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { joinTrainees, Peer, startTestServer } from "./harness";
 import { requestFrom } from "./rawHttp";
 
@@ -205,7 +206,7 @@ describe("hosting and reports", () => {
       headers: { authorization: `Bearer ${hosted.trainerToken}` },
     });
     expect(json.status).toBe(200);
-    const report = json.body as unknown as SessionReport;
+    const report = sessionReportSchema.parse(json.body);
     expect(report.joinCode).toBe(hosted.code);
     expect(report.trainees.map((t) => t.name).sort()).toEqual(["Trainee 1", "Trainee 2", "Trainee 3"]);
     const run = report.scenarios[0]!.runs[0]!;

@@ -9,6 +9,7 @@ import {
   scenarioDetailResponseSchema,
   scenarioListResponseSchema,
   sessionListResponseSchema,
+  sessionReportSchema,
   sessionStatusSchema,
 } from "@hotseat/shared";
 import { z } from "zod";
@@ -148,7 +149,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (format === "csv") {
       res.type("text/csv").attachment(`hotseat-${code}.csv`).send(found.csv);
     } else {
-      res.json(found.report);
+      sendBody(res, sessionReportSchema, found.report);
     }
   };
   app.get("/api/sessions/:code/report", report("json"));

@@ -95,6 +95,27 @@ describe("session host", () => {
     expect(() => second.host.open(recent.sessionId)).toThrow(HostError);
   });
 
+  it("computes a finished session's report again from its log when the stored one has another shape", async () => {
+    const store = new MemorySessionStore();
+    const { host } = hostWith(store, () => 1000);
+    const hosted = await host.host({ scenarioId: "short-call" });
+    const joined: SessionEvent = {
+      type: "session.joined",
+      role: "trainee",
+      traineeId: "t-ana",
+      name: "Ana",
+      by: { role: "server" },
+      at: 1000,
+    };
+    expect(host.runtime(hosted.code)?.submit(joined)).toMatchObject({ accepted: true });
+    host.finish(hosted.code);
+    // As an older version might have stored it: a field renamed.
+    store.saveResult(hosted.sessionId, { joinCode: hosted.code, students: [{ name: "Ana" }] }, 1000);
+    const found = host.report(hosted.code);
+    expect(found?.report.trainees.map((t) => t.name)).toEqual(["Ana"]);
+    expect(found?.csv.split("\n")[0]).toMatch(/^scenario,/);
+  });
+
   it("plays every session on the scenario version it was hosted with, whatever the files say later", async () => {
     const store = new MemorySessionStore();
     const clock = () => 1000;

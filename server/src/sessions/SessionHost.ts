@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
+import { localize, phaseOf, reportToCsv, sessionReport, sessionReportSchema } from "@hotseat/shared";
 import type {
   HostResponse,
   SessionEvent,
@@ -259,9 +259,10 @@ export class SessionHost {
    */
   report(code: string): { record: SessionRecord; report: SessionReport; csv: string } | undefined {
     const record = this.live.has(code) ? undefined : this.deps.store.findByCode(code);
-    // Written by `sessionReport` when the session finished; the store is this server's own.
-    const stored =
-      record?.status === "finished" ? (this.deps.store.result(record.id) as SessionReport) : undefined;
+    // Written by `sessionReport` when the session finished; one an older version wrote in another shape
+    // is computed again from the log, which the store keeps too.
+    const saved = record?.status === "finished" ? this.deps.store.result(record.id) : undefined;
+    const stored = saved === undefined ? undefined : sessionReportSchema.safeParse(saved).data;
     if (record && stored !== undefined) return { record, report: stored, csv: reportToCsv(stored) };
     const found = this.stateOf(code);
     if (!found) return undefined;

@@ -1,69 +1,18 @@
 import type { PlayStyle } from "../protocol/playStyle";
-import type { DecidedBy } from "../protocol/viewParts";
-import type { RunMeters } from "../scenario/runState";
-import type { Outcome } from "../scenario/vocabulary";
+import type {
+  ReportInput,
+  ReportRun,
+  ReportScenario,
+  ReportStep,
+  SessionReport,
+} from "../protocol/sessionReportSchema";
 import { translatorFor } from "./projectionParts";
 import type { Translate } from "./projectionParts";
 import { phaseOf } from "./sessionPhase";
 import type { Decision, RunRecord, ScenarioRef, SessionContext, SessionState } from "./sessionState";
 
-/** One trainee's input on a decision: their vote, their secret mark, or the choice they made. */
-export type ReportInput = {
-  traineeId: string;
-  name: string;
-  kind: "vote" | "mark" | "choice";
-  optionId: string;
-};
-
-/** One decision of a run with the meters after it and every trainee input behind it. */
-export type ReportStep = {
-  stepIndex: number;
-  optionId: string;
-  label: string;
-  decidedBy: DecidedBy;
-  at: number;
-  meters: RunMeters;
-  cost: number;
-  tally: Record<string, number>;
-  inputs: ReportInput[];
-};
-
-/** One run (the class's or a team's): the path played, the branches rewound away, the ending. */
-export type ReportRun = {
-  key: string;
-  team?: string;
-  ending?: { id: string; outcome: Outcome };
-  path: ReportStep[];
-  branches: { fromStep: number; steps: ReportStep[]; ending?: { id: string; outcome: Outcome } }[];
-};
-
-/** One scenario played in the session. */
-export type ReportScenario = {
-  scenarioId: string;
-  title: string;
-  uploaded: boolean;
-  style: PlayStyle;
-  status: "debrief" | "skip" | "in-progress";
-  runs: ReportRun[];
-};
-
-/** A whole session as JSON: roster, every scenario's path, every vote, meters after each step, per-trainee choices. */
-export type SessionReport = {
-  joinCode: string;
-  trainees: { id: string; name: string; teamId?: string; removed: boolean }[];
-  scenarios: ReportScenario[];
-  /** Per trainee, each input they gave and whether the class (or team) played it. */
-  choices: {
-    traineeId: string;
-    name: string;
-    scenarioId: string;
-    run: string;
-    stepIndex: number;
-    kind: ReportInput["kind"];
-    optionId: string;
-    played: boolean;
-  }[];
-};
+// The report's shape is its schema's (an HTTP body, and what the store keeps): the types are inferred there.
+export type { ReportInput, ReportRun, ReportScenario, ReportStep, SessionReport };
 
 function reportStep(ctx: SessionContext, d: Decision, t: Translate): ReportStep {
   const name = (id: string) => ctx.trainees.find((x) => x.id === id)?.name ?? id;
