@@ -57,6 +57,7 @@ function messageFor(id: TrainerControlId, view: TrainerView): ClientMessage | un
     case "lock":
     case "unlock":
     case "nextScenario":
+    case "showEnding":
       return { type: `trainer.${id}` };
   }
 }

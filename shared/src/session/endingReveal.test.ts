@@ -42,6 +42,10 @@ describe("the last decision and the ending", () => {
       { optionId: "ship-express", count: 1 },
       { optionId: "shrug", count: 2 },
     ]);
+    expect(wall.resultSplit).toEqual([
+      { optionId: "ship-express", label: "I'll send another by express.", count: 1 },
+      { optionId: "shrug", label: "Nothing I can do.", count: 2 },
+    ]);
     expect(wall.ending).toBeUndefined();
     expect(projectTrainee(d.state, "t1").ending).toBeUndefined();
     // The trainer knows where it leads and gets Next to show it.

@@ -84,6 +84,14 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   const best = bestPathView(ctx.scenario?.best, phase, t);
   if (best) view.best = best;
   Object.assign(view, runDisplay(ctx, phase, record, t));
+  const last = record?.decisions.at(-1);
+  if (view.result && last && record?.previous && Object.values(last.tally).some((n) => n > 0)) {
+    view.resultSplit = record.previous.options.map((o) => ({
+      optionId: o.id,
+      label: t(o.label),
+      count: last.tally[o.id] ?? 0,
+    }));
+  }
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
   return view;
