@@ -221,7 +221,7 @@ describe("accessibility of the trainee's pages", () => {
     );
     const result = revealed.result;
     const feedback = ana.locator("#a11y section[aria-live=polite]", { hasText: "Expert feedback" });
-    expect(await feedback.locator("li").first().textContent()).toBe(`Chosen: ${result?.label}`);
+    expect(await feedback.locator("li").first().textContent()).toBe(`The class chose: ${result?.label}`);
     expect(await ana.locator("#a11y section[aria-live=polite]").count()).toBeGreaterThanOrEqual(2);
     await shoot(ana, "a11y-revealed-390");
     await shoot(ben, "a11y-revealed-1920");

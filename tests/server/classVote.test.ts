@@ -75,13 +75,69 @@ describe("a class of 30 voting through a scenario", () => {
       t.send({ type: "trainee.vote", optionId: i < 16 ? "promise" : "shrug", stepIndex: 1 }),
     );
     await projector.viewWhere((v) => v.votesCast === 30, "30 second-round votes");
+    // One phone reads Polish: its own choice comes in its language, spliced into the run's shared frame.
+    trainees[29]!.send({ type: "client.setLocale", locale: "pl" });
     trainer.send({ type: "trainer.reveal" });
 
+    // The last decision is revealed like every other: the customer's last words, the feedback, the split.
+    await Promise.all(
+      trainees.map((t) => t.viewWhere((v) => v.phase === "revealed" && v.stepIndex === 2, "the last reveal")),
+    );
+    trainees.forEach((t, i) => {
+      expect(t.view.result).toMatchObject({
+        optionId: "promise",
+        feedback: i === 29 ? "Jasna obietnica." : "A clear promise.",
+      });
+      expect(t.view.ending).toBeUndefined();
+      // Each phone has its own choice and the expert's word on it, and nobody else's.
+      expect(t.view.myChoice).toEqual(
+        i < 16
+          ? {
+              kind: "vote",
+              optionId: "promise",
+              label: "It will be there by five.",
+              feedback: "A clear promise.",
+              tags: ["offers-solution"],
+            }
+          : i < 29
+            ? {
+                kind: "vote",
+                optionId: "shrug",
+                label: "Nothing I can do.",
+                feedback: "He gives up on us.",
+                tags: ["denies-emotion"],
+              }
+            : {
+                kind: "vote",
+                optionId: "shrug",
+                label: "Nic nie mogę zrobić.",
+                feedback: "Rezygnuje z nas.",
+                tags: ["denies-emotion"],
+              },
+      );
+    });
+    const lastReveal = await projector.viewWhere((v) => v.phase === "revealed" && v.stepIndex === 2);
+    expect(lastReveal.customer?.line).toBe("Thanks, that helps.");
+    expect(lastReveal.tally).toEqual([
+      { optionId: "promise", count: 16 },
+      { optionId: "shrug", count: 14 },
+    ]);
+    expect(lastReveal.ending).toBeUndefined();
+    await trainer.viewWhere((v) => v.controls.showEnding, "Next to show the ending");
+    trainer.send({ type: "trainer.showEnding" });
+    const ending = await projector.viewWhere((v) => v.phase === "ending", "the ending's moment");
+    expect(ending.ending).toMatchObject({ id: "calm", outcome: "kept", title: "He calms down" });
+    trainer.send({ type: "trainer.end" });
+
     await Promise.all(trainees.map((t) => t.viewWhere((v) => v.phase === "debrief", "the debrief")));
-    for (const t of trainees) {
-      expect(t.view.ending).toMatchObject({ id: "calm", outcome: "kept", title: "He calms down" });
+    trainees.forEach((t, i) => {
+      expect(t.view.ending).toMatchObject({
+        id: "calm",
+        outcome: "kept",
+        title: i === 29 ? "Uspokaja się" : "He calms down",
+      });
       expect(t.view.path?.map((s) => s.optionId)).toEqual(["listen", "promise"]);
-    }
+    });
     const finalConsole = await trainer.viewWhere((v) => v.phase === "debrief");
     expect(
       finalConsole.history.map((d) => [d.optionId, d.tally.find((l) => l.optionId === d.optionId)?.count]),

@@ -198,6 +198,8 @@ describe("hosting and reports", () => {
     await play(0, ["blame", "blame", "listen"]);
     await trainer.viewWhere((v) => v.phase === "revealed");
     await play(1, ["shrug", "promise", "shrug"]);
+    await trainer.viewWhere((v) => v.phase === "revealed" && v.stepIndex === 2);
+    trainer.send({ type: "trainer.end" });
     await trainer.viewWhere((v) => v.phase === "debrief");
 
     expect((await api(`/api/sessions/${hosted.code}/report.json`)).status).toBe(401);

@@ -52,6 +52,14 @@ describe("play styles", () => {
       trainees.map((t) => t.viewWhere((v) => v.phase === "revealed" && v.result?.optionId === "listen")),
     );
     expect(holder.view.result?.decidedBy).toBe("hot-seat");
+    // Each observer reads the expert's word on their own mark; the holder has none and sees no one's.
+    expect(obs1.view.myChoice).toMatchObject({
+      kind: "mark",
+      optionId: "blame",
+      feedback: "Blaming the customer angers him.",
+    });
+    expect(obs2.view.myChoice).toMatchObject({ kind: "mark", optionId: "listen" });
+    expect(holder.view.myChoice).toBeUndefined();
     const decision = (await trainer.viewWhere((v) => v.history.length === 1)).history[0]!;
     expect(decision.marks).toEqual({ [obs1.view.me.id]: "blame", [obs2.view.me.id]: "listen" });
 
@@ -64,6 +72,14 @@ describe("play styles", () => {
     await next.viewWhere((v) => v.can === "choose" && v.hotSeat?.inSeat === true, "the seat to pass on");
     await holder.viewWhere((v) => v.can === "mark");
     next.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
+    // The last choice is revealed like the others, the observer's own mark with it; then the ending, the debrief.
+    await holder.viewWhere((v) => v.phase === "revealed" && v.stepIndex === 2, "the last reveal");
+    expect(holder.view.result?.feedback).toBe("A clear promise.");
+    expect(holder.view.ending).toBeUndefined();
+    await trainer.viewWhere((v) => v.controls.showEnding);
+    trainer.send({ type: "trainer.showEnding" });
+    await Promise.all(trainees.map((t) => t.viewWhere((v) => v.phase === "ending")));
+    trainer.send({ type: "trainer.end" });
     await Promise.all(trainees.map((t) => t.viewWhere((v) => v.phase === "debrief")));
     expect(holder.view.ending?.id).toBe("calm");
     expect(holder.view.path?.map((s) => s.optionId)).toEqual(["listen", "promise"]);
@@ -100,7 +116,11 @@ describe("play styles", () => {
 
     red.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
     blue.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
-    const end = await projector.viewWhere((v) => v.phase === "debrief", "the debrief once both teams ended");
+    await projector.viewWhere((v) => v.teams.every((t) => t.ended), "both teams at their ending");
+    expect(projector.view.teams.map((t) => t.outcome)).toEqual([undefined, undefined]);
+    await trainer.viewWhere((v) => v.controls.showEnding);
+    trainer.send({ type: "trainer.showEnding" });
+    const end = await projector.viewWhere((v) => v.phase === "ending", "the endings once both teams ended");
     const endings = Object.fromEntries(end.teams.map((t) => [t.id, t.outcome]));
     expect(endings[red.view.team!.id]).toBe("kept");
     expect(endings[blue.view.team!.id]).toBe("lost-quietly");
@@ -125,6 +145,12 @@ describe("play styles", () => {
     await solo.viewWhere((v) => v.stepIndex === 1 && v.meters?.mood === 35);
     expect(solo.view.result?.decidedBy).toBe("solo");
     solo.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
+    await solo.viewWhere((v) => v.phase === "revealed" && v.stepIndex === 2);
+    // A trainer runs this solo session, so moving on is the trainer's.
+    expect(solo.view.moveOn).toBeUndefined();
+    trainer.send({ type: "trainer.showEnding" });
+    await solo.viewWhere((v) => v.phase === "ending");
+    trainer.send({ type: "trainer.end" });
     const end = await solo.viewWhere((v) => v.phase === "debrief");
     expect(end.ending?.id).toBe("gone");
     expect((await trainer.viewWhere((v) => v.phase === "debrief")).ledger).toEqual([

@@ -91,7 +91,9 @@ describe("a server killed in the middle of a session", () => {
     await after.trainer.viewWhere((v) => v.phase === "closed", "the timer to close the vote", 30_000);
     expect(Date.now()).toBeGreaterThanOrEqual(deadline!);
     after.trainer.send({ type: "trainer.reveal" });
-    await Promise.all(after.trainees.map((t) => t.viewWhere((v) => v.phase === "debrief")));
+    await after.trainer.viewWhere((v) => v.controls.showEnding, "the last decision revealed");
+    after.trainer.send({ type: "trainer.showEnding" });
+    await Promise.all(after.trainees.map((t) => t.viewWhere((v) => v.phase === "ending")));
     expect(after.trainees[0]!.view.ending?.id).toBe("calm");
     for (const p of [after.trainer, after.projector, ...after.trainees]) expect(p.errors).toEqual([]);
     await Promise.all([after.trainer, after.projector, ...after.trainees].map((p) => p.leave()));

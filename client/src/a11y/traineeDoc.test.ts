@@ -86,13 +86,46 @@ describe("the trainee's page for a screen reader", () => {
     expect(block(d, "feedback", "list")).toMatchObject({
       live: "polite",
       items: [
-        "Chosen: Tell me what happened.",
+        "The class chose: Tell me what happened.",
         "✔ Technique: Listens",
         "✖ Defence mechanism: Denying the emotion",
         "Expert feedback: Listening first.",
       ],
     });
     expect(block(d, "options", "buttons")).toBeUndefined();
+  });
+
+  it("reads each trainee their own choice beside the class's, with the expert's word on theirs", () => {
+    const mine = {
+      kind: "vote" as const,
+      optionId: "blame",
+      label: "You missed the courier.",
+      feedback: "Blaming the customer angers him.",
+      tags: ["blames-customer" as const],
+    };
+    const d = doc(view({ phase: "revealed", can: "wait", result, myChoice: mine }));
+    expect(block(d, "feedback", "list")?.items).toEqual([
+      "The class chose: Tell me what happened.",
+      "You chose “You missed the courier.” · the class chose “Tell me what happened.”",
+      "✔ Technique: Listens",
+      "✖ Defence mechanism: Denying the emotion",
+      "Expert feedback: Listening first.",
+      "On your choice: You missed the courier.",
+      "✖ Defence mechanism: \"It's the customer's own fault\"",
+      "Expert feedback: Blaming the customer angers him.",
+    ]);
+  });
+
+  it("announces a tie and how it was settled, and gives a solo player the button to move on", () => {
+    const tied = doc(view({ phase: "closed", can: "wait", tiedOptionIds: ["listen", "label"] }));
+    expect(block(tied, "status", "text")?.text).toMatch(/^A tie between “.+”, “.+” — the trainer decides\.$/);
+    const drawn = doc(view({ phase: "revealed", can: "wait", result: { ...result, decidedBy: "tie-draw" } }));
+    expect(block(drawn, "feedback", "list")?.items[0]).toBe("A tie, drawn by lot: Tell me what happened.");
+    const solo = doc(view({ phase: "revealed", can: "wait", options: [], result, moveOn: "ending" }));
+    expect(block(solo, "move-on", "buttons")?.buttons).toEqual([
+      { id: "moveOn", text: "See how it ended ▶" },
+    ]);
+    expect(block(solo, "status", "text")?.text).toBe("That was the last decision.");
   });
 
   it("lets the hot seat's holder choose and the observers mark, with the state said in words", () => {

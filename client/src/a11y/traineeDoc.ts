@@ -52,20 +52,46 @@ export function traineeDoc(model: TraineeModel, meters?: MetersModel): A11yDoc {
       kind: "text",
       text: t("projector.timeLeft", { seconds: model.secondsLeft }),
     });
+  // The ending's own moment is read before the last decision's feedback, as the phone shows it.
+  const ending = model.ending;
+  const endingBlocks: A11yBlock[] = ending
+    ? [
+        { key: "ending", kind: "heading", level: 2, text: `${ending.outcome}: ${ending.title}` },
+        { key: "ending-text", kind: "text", live: "polite", text: ending.debrief },
+      ]
+    : [];
+  blocks.push(...endingBlocks);
   if (model.reveal) {
     const r = model.reveal;
+    const mine = r.mine;
     blocks.push({
       key: "feedback",
       kind: "list",
       label: t("trainee.feedback"),
       live: "polite",
       items: [
-        t("trainee.yourChoice", { option: r.label }),
+        r.headline,
+        ...(mine ? [mine.line] : []),
         ...r.tags.map((b) => b.text),
         ...(r.feedback ? [`${t("trainee.feedback")}: ${r.feedback}`] : []),
+        // The expert on the trainee's own choice, when it was not the one played.
+        ...(mine && !mine.same
+          ? [
+              t("reveal.onYours", { option: mine.label }),
+              ...mine.tags.map((b) => b.text),
+              ...(mine.feedback ? [`${t("trainee.feedback")}: ${mine.feedback}`] : []),
+            ]
+          : []),
       ],
     });
   }
+  if (model.moveOn)
+    blocks.push({
+      key: "move-on",
+      kind: "buttons",
+      label: model.moveOn.label,
+      buttons: [{ id: "moveOn", text: model.moveOn.label }],
+    });
   if (model.teamChoices.length)
     blocks.push({
       key: "teams",
@@ -85,14 +111,5 @@ export function traineeDoc(model: TraineeModel, meters?: MetersModel): A11yDoc {
         disabled: !c.enabled,
       })),
     });
-  if (model.ending) {
-    blocks.push({
-      key: "ending",
-      kind: "heading",
-      level: 2,
-      text: `${model.ending.outcome}: ${model.ending.title}`,
-    });
-    blocks.push({ key: "ending-text", kind: "text", live: "polite", text: model.ending.debrief });
-  }
   return { label: model.title, blocks };
 }

@@ -13,6 +13,7 @@ import { textStyle, theme } from "../ui/theme";
 import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
+import { drawEndingPanel, drawResultPanel, drawTieHeadline } from "./projectorPanels";
 
 /**
  * The wall view at 1920x1080, read from the back of the room: a large face, the line in a bubble,
@@ -138,6 +139,8 @@ export class ProjectorScene extends BaseScene {
       this.drawLobby(d, model);
       return;
     }
+    // Where the customer's line (and narration) ends: the reveal's and the ending's panels may start higher.
+    let textBottom = 160;
     if (model.customer && !model.teams) {
       const who = `${model.customer.name} · ${model.feeling?.word ?? ""}`;
       d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
@@ -173,11 +176,19 @@ export class ProjectorScene extends BaseScene {
       g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, line!.height + 56, 30);
       g.fillTriangle(bubbleX, 260, bubbleX - 50, 300, bubbleX, 320);
       d.add([g, line!]);
-      if (narration) d.add(narration.setX(bubbleX));
+      textBottom = 160 + line!.height + 56;
+      if (narration) {
+        d.add(narration.setX(bubbleX));
+        textBottom = Math.max(textBottom, narration.y + narration.height);
+      }
     }
     // The ending's line sits at the bottom of the panel; everything above it must end higher.
     let panelBottom = 1050;
-    if (model.ending) {
+    if (model.ending && view.phase === "ending" && !model.teams) {
+      // The ending's own moment: the panel takes the room under the customer's last words.
+      const top = Math.min(panelY, Math.max(textBottom + 30, 300));
+      drawEndingPanel(this, d, { x: panelX, y: top, w: panelW, bottom: panelBottom }, model.ending);
+    } else if (model.ending) {
       const end = this.add
         .text(
           panelX,
@@ -191,8 +202,25 @@ export class ProjectorScene extends BaseScene {
     }
     if (model.teams) {
       this.drawTeams(d, model);
+    } else if (view.phase === "ending") {
+      // Drawn above: nothing else competes with the ending.
     } else if (model.tally) {
-      d.add(this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })));
+      // A tie is announced above the bars (which stay, with the tied ones starred); the count gives way.
+      const barsY = model.tally.tie
+        ? drawTieHeadline(
+            this,
+            d,
+            {
+              x: panelX,
+              y: Math.min(panelY, Math.max(textBottom + 24, panelY - 80)),
+              w: panelW,
+              bottom: panelY + 100,
+            },
+            model.tally.tie,
+          )
+        : panelY + 60;
+      if (!model.tally.tie)
+        d.add(this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })));
       if (model.tally.timer)
         d.add(
           this.add
@@ -207,52 +235,17 @@ export class ProjectorScene extends BaseScene {
       const tally = new Tally(
         this,
         panelX,
-        panelY + 60,
+        barsY,
         panelW,
-        Math.min(90, 340 / Math.max(1, model.tally.bars.length)),
+        Math.min(90, (panelBottom - 30 - barsY) / Math.max(1, model.tally.bars.length)),
         30,
       );
       tally.set(model.tally.bars);
       d.add(tally);
     } else if (model.result) {
-      // The choice, its technique tags and the expert's feedback share the panel down to the ending line
-      // (or the wall's bottom edge): long texts shrink together, and only past the minimum is feedback cut.
-      const result = model.result;
-      d.add(
-        fitColumn(this, panelX, panelY, panelBottom, [
-          {
-            // The class read the chosen option while voting; it is cut before the expert's feedback is.
-            cut: true,
-            text: `✔ ${result.label}`,
-            size: 36,
-            min: 26,
-            gap: 14,
-            style: (size) => textStyle(size, theme.accentCss, { bold: true, wrap: panelW }),
-          },
-          ...result.tags.map((badge) => ({
-            text: badge.text,
-            size: 30,
-            min: 24,
-            gap: 6,
-            style: (size: number) =>
-              textStyle(size, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: panelW }),
-          })),
-          ...(result.feedback
-            ? [
-                {
-                  text: result.feedback,
-                  size: 30,
-                  min: 24,
-                  gap: 0,
-                  style: (size: number) => ({
-                    ...textStyle(size, theme.ink, { wrap: panelW }),
-                    lineSpacing: 4,
-                  }),
-                },
-              ]
-            : []),
-        ]),
-      );
+      // The answer, how it was decided and the class's split, then tags and feedback: from under the line.
+      const top = Math.min(panelY, textBottom + 30);
+      drawResultPanel(this, d, { x: panelX, y: top, w: panelW, bottom: panelBottom }, model.result);
     } else if (model.options.length && view.phase === "deciding") {
       d.add(
         fitColumn(

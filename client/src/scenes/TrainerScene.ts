@@ -2,6 +2,7 @@ import type { ClientMessage, TrainerView } from "@hotseat/shared";
 import type Phaser from "phaser";
 import type { AppState } from "../app/store";
 import { app } from "../app/services";
+import type { MessageKey } from "../i18n/en";
 import { getLocale, t } from "../i18n/t";
 import { Button } from "../ui/Button";
 import { fitText } from "../ui/fitText";
@@ -15,6 +16,7 @@ import { trainerModel, visibleControls } from "../viewModel/trainerModel";
 import { sceneFor } from "../app/sceneFor";
 import { playStyleChoices } from "../viewModel/playStyles";
 import { BaseScene } from "./BaseScene";
+import { revealHeadline, tieCounts } from "../viewModel/revealModel";
 import { drawHistory } from "./trainerHistory";
 import { RosterPanel } from "./trainerRosterPanel";
 import { buildSetupPanel } from "./trainerSetupPanel";
@@ -239,9 +241,10 @@ export class TrainerScene extends BaseScene {
       );
       y += 36;
     }
+    y = this.drawTieBanner(d, view, y);
     d.add(this.add.text(660, y + 8, t("trainer.effects"), textStyle(24, theme.inkDim, { bold: true })));
     // Option labels get up to five lines, fewer when all the cards would not fit above the bottom edge.
-    const bottom = view.result ? 1000 : 1070;
+    const bottom = view.result || view.ending ? 1000 : 1070;
     let cards = this.add.container(0, 0);
     let oy = 0;
     for (const lines of [5, 3, 2, 1]) {
@@ -251,19 +254,51 @@ export class TrainerScene extends BaseScene {
       if (oy <= bottom) break;
     }
     d.add(cards);
-    if (view.result) {
+    const text = resultText(view);
+    if (text) {
       // The expert feedback gets the room left above the bottom edge, cut at a word when it runs out.
       const r = fitText(
-        this.add.text(
-          660,
-          oy + 10,
-          `✔ ${view.result.label}\n${view.result.feedback ?? ""}`,
-          textStyle(20, theme.goodCss, { wrap: 800 }),
-        ),
+        this.add.text(660, oy + 10, text, textStyle(20, theme.goodCss, { wrap: 800 })),
         Math.max(1, Math.floor((1070 - oy) / 25)),
       );
       d.add(r);
     }
+  }
+
+  /**
+   * A tied vote, said plainly above the options: the tied answers with their votes, what the trainer does
+   * now, and the draw right there (each tied option's card has its own "Pick this"). Returns the y below.
+   */
+  private drawTieBanner(d: Phaser.GameObjects.Container, view: TrainerView, top: number): number {
+    if (view.phase !== "closed" || view.tiedOptionIds.length < 2) return top;
+    const counts = tieCounts(view.options, view.tally, view.tiedOptionIds);
+    const text = fitText(
+      this.add.text(676, top + 14, t("tie.console", { counts }), {
+        ...textStyle(22, theme.inkDark, { bold: true, wrap: 540 }),
+        lineSpacing: 2,
+      }),
+      4,
+    );
+    const h = Math.max(84, text.height + 28);
+    const g = this.add.graphics();
+    g.fillStyle(theme.accent, 1).fillRoundedRect(660, top, 800, h, 12);
+    const draw = new Button(
+      this,
+      1236,
+      top + (h - 60) / 2,
+      {
+        id: "tie.draw",
+        label: t("tie.draw"),
+        width: 210,
+        height: 60,
+        fontSize: 20,
+        fill: theme.good,
+        enabled: view.controls.breakTie,
+      },
+      () => this.send({ type: "trainer.breakTie", draw: true }),
+    );
+    d.add([g, text, draw]);
+    return top + h + 8;
   }
 
   /** One card per option with its effects, votes and the override button; returns the y below the last. */
@@ -328,7 +363,7 @@ export class TrainerScene extends BaseScene {
         oy + 12,
         {
           id: `override.${p.id}`,
-          label: `${breakTie ? "⚖" : "▶"} ${t("trainer.override")}`,
+          label: breakTie ? t("tie.pick") : `▶ ${t("trainer.override")}`,
           width: 204,
           height: Math.min(60, h - 24),
           fontSize: 16,
@@ -375,4 +410,21 @@ export class TrainerScene extends BaseScene {
     this.send(control.message);
     return true;
   }
+}
+
+/**
+ * What the console says under the options: the ending as its own moment; else the answer played, how it was
+ * decided, behind ⚠ when it is a defence mechanism (never a tick), and its feedback, with a note when that
+ * was the last decision and where it ends (the trainer knows before the class, to lead into it).
+ */
+function resultText(view: TrainerView): string | undefined {
+  const ending = view.ending;
+  const outcome = ending ? t(`outcome.${ending.outcome}` as MessageKey) : "";
+  if (ending && view.phase === "ending") return `${outcome}: ${ending.title}\n${ending.debrief}`;
+  if (!view.result) return undefined;
+  const headline = revealHeadline(view.result);
+  const lines = [`${headline.mark} ${headline.text}`, view.result.feedback ?? ""];
+  if (ending && view.controls.showEnding)
+    lines.unshift(t("trainer.lastDecision", { title: ending.title, outcome }));
+  return lines.filter(Boolean).join("\n");
 }

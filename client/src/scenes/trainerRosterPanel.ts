@@ -25,7 +25,7 @@ function rowHtml(view: TrainerView, r: TrainerView["roster"][number]): string {
   const team = r.teamId ? (view.teams.find((x) => x.id === r.teamId)?.name ?? r.teamId) : "";
   return `<div class="hs-row" data-id="${esc(r.id)}" style="flex-wrap:nowrap;opacity:${r.removed ? 0.5 : 1}">
       <span style="min-width:24px" title="${esc(t(r.connected ? "trainer.online" : "trainer.offline"))}">${r.connected ? "●" : "○"}</span>
-      <span style="min-width:36px">${vote ? `✔${view.options.findIndex((o) => o.id === vote) + 1}` : ""}</span>
+      <span style="min-width:36px">${vote ? `→${view.options.findIndex((o) => o.id === vote) + 1}` : ""}</span>
       <input class="rename" value="${esc(r.name)}" aria-label="${esc(t("trainer.rename"))}" style="flex:1;min-width:0;min-height:40px;padding:6px">
       ${team ? `<span>${esc(team)}</span>` : ""}
       ${view.style === "hot-seat" ? `<button class="seat secondary" title="${esc(t("trainer.passHotSeat"))}" style="min-height:40px;padding:4px 10px">${view.hotSeat?.holderId === r.id ? "★" : "⇢"}</button>` : ""}

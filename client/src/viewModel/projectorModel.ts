@@ -5,6 +5,7 @@ import { customerFeeling, lookOfView, moodWordKey, type CustomerFeeling } from "
 import { metersModel, type MetersModel } from "./meters";
 import { moodBand } from "./moodBand";
 import { formatMoney } from "./money";
+import { revealHeadline, tieCounts } from "./revealModel";
 import { secondsLeft, tallyModel, type TallyBar } from "./tallyModel";
 import { tagBadge } from "./tagBadge";
 import type { TagBadge } from "./tagBadge";
@@ -33,13 +34,29 @@ export type ProjectorModel = {
   feeling?: CustomerFeeling;
   mood: number;
   meters?: MetersModel;
-  tally?: { bars: TallyBar[]; votes: string; timer?: string };
+  /** The live or closed vote; `tie` announces a closed vote tied for the lead ("A tie: … — the trainer decides"). */
+  tally?: { bars: TallyBar[]; votes: string; timer?: string; tie?: string };
   options: string[];
-  result?: { label: string; feedback?: string; tags: TagBadge[] };
+  /**
+   * The revealed answer: how it was decided ("The class chose: …", "A tie, drawn by lot: …") behind its
+   * mark (⚠ for a defence mechanism), the class's split beside it (the chosen bar highlighted), the
+   * technique tags and the expert's feedback.
+   */
+  result?: {
+    label: string;
+    headline: string;
+    mark: string;
+    split?: TallyBar[];
+    feedback?: string;
+    tags: TagBadge[];
+  };
   hotSeat?: string;
   teams?: TeamRow[];
-  ending?: { outcome: string; title: string };
+  /** The ending reached; `debrief` (its text) and `good` once it is shown as its own moment. */
+  ending?: { outcome: string; title: string; debrief?: string; good?: boolean };
 };
+
+const goodOutcomes = new Set<string>(["ambassador", "kept"]);
 
 /** Turns the class view into the projector's panels. */
 export function projectorModel(view: ProjectorView, joinUrl: string, now: number): ProjectorModel {
@@ -49,7 +66,11 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
   const model: ProjectorModel = {
     title: view.scenario?.title ?? t("projector.waitingScenario"),
     phase: view.phase,
-    phaseText: view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey),
+    phaseText: view.paused
+      ? t("phase.paused")
+      : view.phase === "closed" && view.tiedOptionIds.length > 1
+        ? t("tie.phase")
+        : t(`phase.${view.phase}` as MessageKey),
     mood: view.meters?.mood ?? 50,
     look: lookOfView(view),
     options: view.options.map((o) => o.label),
@@ -69,18 +90,36 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
   if (view.meters) model.meters = metersModel(view.meters, view.ledger, currency, locale, gender);
   if (playing && (view.phase === "voting" || view.phase === "closed")) {
     const left = view.vote.open ? secondsLeft(view.vote, now) : undefined;
+    const tied = view.phase === "closed" && view.tiedOptionIds.length > 1;
     model.tally = {
       bars: tallyModel(view.options, view.tally),
       votes: t("projector.votes", { count: view.votesCast, total: view.connectedCount }),
       ...(left !== undefined ? { timer: t("projector.timeLeft", { seconds: left }) } : {}),
+      ...(tied
+        ? { tie: t("tie.wall", { counts: tieCounts(view.options, view.tally, view.tiedOptionIds) }) }
+        : {}),
     };
   }
   if (view.result && view.phase === "revealed") {
+    const headline = revealHeadline(view.result);
+    const chosen = view.result.optionId;
     model.result = {
       label: view.result.label,
+      headline: headline.text,
+      mark: headline.mark,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
       tags: view.result.tags.map(tagBadge),
     };
+    if (view.resultSplit) {
+      // The chosen bar stands out, whether or not it led (a tie settled, an override).
+      model.result.split = tallyModel(
+        view.resultSplit.map((s) => ({ id: s.optionId, label: s.label })),
+        view.resultSplit,
+      ).map((bar) => ({
+        ...bar,
+        leading: bar.optionId === chosen,
+      }));
+    }
   }
   if (view.hotSeat) model.hotSeat = t("projector.hotSeat", { name: view.hotSeat.holderName });
   if (view.style === "teams" && view.teams.length > 0) {
@@ -101,7 +140,19 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
       };
     });
   }
-  if (view.ending)
+  if (view.style === "teams") {
+    // A team at its ending waits for the others; its ending is the class's moment, later.
+    model.teams?.forEach((row, i) => {
+      const team = view.teams[i];
+      if (team?.ended && !team.outcome) row.status = t("projector.teamDone");
+    });
+  }
+  if (view.ending) {
     model.ending = { outcome: t(`outcome.${view.ending.outcome}` as MessageKey), title: view.ending.title };
+    if (view.phase === "ending") {
+      model.ending.debrief = view.ending.debrief;
+      model.ending.good = goodOutcomes.has(view.ending.outcome);
+    }
+  }
   return model;
 }

@@ -78,6 +78,9 @@ describe("trainee phone", () => {
     );
     expect(m.reveal).toEqual({
       label: "Tell me what happened.",
+      // A choice that is a defence mechanism is never ticked.
+      headline: "The class chose: Tell me what happened.",
+      mark: "⚠",
       feedback: "Listening first.",
       tags: [
         { tag: "listens", good: true, text: "✔ Technique: Listens", short: "✔ Listens" },
@@ -214,6 +217,68 @@ describe("projector", () => {
     ]);
   });
 
+  it("keeps the class's split beside the answer revealed, which a defence mechanism never gets a tick for", () => {
+    const result = {
+      stepIndex: 0,
+      optionId: "label",
+      label: "The label says hand wash.",
+      tags: ["blames-customer" as const],
+      decidedBy: "tie-draw" as const,
+    };
+    const resultSplit = [
+      { optionId: "listen", label: "Tell me what happened.", count: 2 },
+      { optionId: "label", label: "The label says hand wash.", count: 2 },
+    ];
+    const m = projectorModel({ ...base, phase: "revealed", options: [], result, resultSplit }, "", 0);
+    expect(m.result).toMatchObject({
+      mark: "⚠",
+      headline: "A tie, drawn by lot: The label says hand wash.",
+    });
+    // The bar of the answer played stands out, not every leader.
+    expect(m.result?.split?.map((b) => [b.label, b.count, b.leading])).toEqual([
+      ["Tell me what happened.", 2, false],
+      ["The label says hand wash.", 2, true],
+    ]);
+  });
+
+  it("announces a tie with its votes instead of just closing the vote", () => {
+    const m = projectorModel(
+      {
+        ...base,
+        phase: "closed",
+        vote: { open: false },
+        tally: [
+          { optionId: "listen", count: 5 },
+          { optionId: "label", count: 5 },
+        ],
+        tiedOptionIds: ["listen", "label"],
+      },
+      "",
+      0,
+    );
+    expect(m.phaseText).toBe("A tie");
+    expect(m.tally?.tie).toBe(
+      "A tie: 5 for “Tell me what happened.”, 5 for “The label says hand wash.” — the trainer decides",
+    );
+  });
+
+  it("shows the ending as its own moment, green only when the customer stays", () => {
+    const ending = {
+      id: "gone",
+      outcome: "public-adversary" as const,
+      title: "Gone public",
+      debrief: "A post.",
+    };
+    const m = projectorModel({ ...base, phase: "ending", options: [], ending }, "", 0);
+    expect(m.phaseText).toBe("How it ended");
+    expect(m.ending).toEqual({
+      outcome: "Public adversary",
+      title: "Gone public",
+      debrief: "A post.",
+      good: false,
+    });
+  });
+
   it("keeps the join code and address up while joining is open, large in the lobby", () => {
     expect(projectorModel({ ...base, phase: "lobby" }, "http://x/join/KQWXYR", 0).join).toMatchObject({
       code: "KQWXYR",
@@ -291,6 +356,26 @@ describe("trainer console", () => {
     expect(teams).not.toContain("ctl.reveal");
     expect(teams).toContain("ctl.pause");
     expect(ids({ ...base, style: "hot-seat" })).toContain("ctl.seat");
+  });
+
+  it("makes Next show the ending once the last decision is revealed, then the debrief, in teams too", () => {
+    const next = (v: TrainerView) => trainerModel(v).controls.find((c) => c.id === "ctl.next");
+    const revealed: TrainerView = {
+      ...base,
+      phase: "revealed",
+      options: [],
+      controls: allowed("showEnding", "end"),
+    };
+    expect(next(revealed)).toMatchObject({
+      label: "Next: how it ended (N)",
+      enabled: true,
+      message: { type: "trainer.showEnding" },
+    });
+    const ending: TrainerView = { ...base, phase: "ending", options: [], controls: allowed("end") };
+    expect(next(ending)).toMatchObject({ label: "Next: the debrief (N)", message: { type: "trainer.end" } });
+    const ids = (view: TrainerView) => visibleControls(view, trainerModel(view).controls).map((c) => c.id);
+    expect(ids({ ...revealed, style: "teams" })).toContain("ctl.next");
+    expect(ids({ ...ending, style: "teams" })).toContain("ctl.next");
   });
 
   it("counts votes in the status line only while a class vote is on", () => {

@@ -24,3 +24,12 @@ export function tagBadge(tag: TechniqueTag): TagBadge {
   const mark = good ? "✔" : "✖";
   return { tag, good, text: `${mark} ${kind}: ${name}`, short: `${mark} ${name}` };
 }
+
+/**
+ * The mark in front of a chosen answer: the warning sign when any of its tags is a defence mechanism (a
+ * tick there would praise it), a tick when it uses a good technique, and a plain arrow when it has no tags.
+ */
+export function choiceMark(tags: readonly TechniqueTag[]): "⚠" | "✔" | "▸" {
+  if (tags.some(isDefence)) return "⚠";
+  return tags.length > 0 ? "✔" : "▸";
+}

@@ -4,6 +4,8 @@ import { t } from "../i18n/t";
 import { customerFeeling, lookOfView } from "./customerFeeling";
 import { tagBadge } from "./tagBadge";
 import type { TagBadge } from "./tagBadge";
+import { ownChoiceModel, revealHeadline, tieNames } from "./revealModel";
+import type { OwnChoiceModel } from "./revealModel";
 import { secondsLeft } from "./tallyModel";
 
 /** One response card on the phone. */
@@ -30,7 +32,20 @@ export type TraineeModel = {
   secondsLeft?: number;
   /** What tapping a card sends, if anything. */
   action: "trainee.vote" | "trainee.mark" | "trainee.choose" | undefined;
-  reveal?: { label: string; feedback?: string; tags: TagBadge[] };
+  /**
+   * The answer played and how ("The class chose: …", "A tie, drawn by lot: …") behind its mark, its tags
+   * and feedback; `mine` is this trainee's own vote or mark beside it, with the feedback on that one.
+   */
+  reveal?: {
+    label: string;
+    headline: string;
+    mark: string;
+    feedback?: string;
+    tags: TagBadge[];
+    mine?: OwnChoiceModel;
+  };
+  /** The button that moves a solo player on after the last decision: to the ending, then the debrief. */
+  moveOn?: { label: string; type: "trainer.showEnding" | "trainer.end" };
   team?: string;
   /** Teams this trainee may join in the lobby (empty unless the trainer made teams). */
   teamChoices: { id: string; label: string; selected: boolean }[];
@@ -77,7 +92,21 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
   else if (view.can === "choose") status = t("trainee.choose");
   else if (view.can === "mark" && view.myMark) status = t("trainee.marked");
   else if (view.can === "mark") status = t("trainee.hotSeatOther", { name: view.hotSeat?.holderName ?? "" });
+  else if (view.phase === "closed" && view.tiedOptionIds && view.tiedOptionIds.length > 1)
+    status = tieNames(view.options, view.tiedOptionIds);
   else if (view.phase === "closed") status = t("trainee.voteClosed");
+  else if (view.phase === "ending") status = t("phase.ending");
+  else if (
+    view.customer &&
+    view.options.length === 0 &&
+    (view.phase === "revealed" || view.phase === "deciding")
+  )
+    // The run has reached its ending; the ending itself is the class's next moment.
+    status = view.moveOn
+      ? t("trainee.soloOver")
+      : view.style === "teams"
+        ? t("trainee.teamDone")
+        : t("trainee.lastDecision");
   else if (view.phase === "revealed") status = t("trainee.waitNext");
   else if (view.hotSeat && !view.hotSeat.inSeat)
     status = t("trainee.hotSeatOther", { name: view.hotSeat.holderName });
@@ -112,13 +141,25 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
     };
   }
   // Teams never pause on a class reveal: each team sees the feedback on its last choice above the next options.
-  if (view.result && (view.phase === "revealed" || view.phase === "debrief" || view.style === "teams")) {
+  if (
+    view.result &&
+    (view.phase === "revealed" ||
+      view.phase === "ending" ||
+      view.phase === "debrief" ||
+      view.style === "teams")
+  ) {
+    const headline = revealHeadline(view.result);
     model.reveal = {
       label: view.result.label,
+      headline: headline.text,
+      mark: headline.mark,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
       tags: view.result.tags.map(tagBadge),
     };
+    if (view.myChoice) model.reveal.mine = ownChoiceModel(view.myChoice, view.result);
   }
+  if (view.moveOn === "ending") model.moveOn = { label: t("trainee.showEnding"), type: "trainer.showEnding" };
+  if (view.moveOn === "debrief") model.moveOn = { label: t("trainee.toDebrief"), type: "trainer.end" };
   const left = view.vote.open && now !== undefined ? secondsLeft(view.vote, now) : undefined;
   if (left !== undefined) {
     model.secondsLeft = left;

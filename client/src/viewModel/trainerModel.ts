@@ -47,7 +47,12 @@ export type TrainerModel = {
 
 // The vote count only while a class vote is open or just closed; elsewhere it would read "0 of 3 voted".
 function status(view: TrainerView, votesCast: number): string {
-  const phase = view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey);
+  const tied = view.phase === "closed" && view.tiedOptionIds.length > 1;
+  const phase = view.paused
+    ? t("phase.paused")
+    : tied
+      ? t("tie.phase")
+      : t(`phase.${view.phase}` as MessageKey);
   if (view.phase !== "voting" && view.phase !== "closed") return phase;
   const total = view.roster.filter((r) => !r.removed && r.connected).length;
   return `${phase} · ${t("projector.votes", { count: votesCast, total })}`;
@@ -85,6 +90,37 @@ export function previewRows(
 }
 
 /**
+ * "Next": the next vote once the last one's result is shown; once the run has reached its ending (its
+ * last decision revealed), the ending as its own moment; from there, the debrief.
+ */
+function nextControl(view: TrainerView): ControlModel {
+  const can = view.controls;
+  if (can.showEnding)
+    return {
+      id: "ctl.next",
+      label: t("trainer.nextEnding"),
+      key: "n",
+      enabled: true,
+      message: { type: "trainer.showEnding" },
+    };
+  if (view.phase === "ending")
+    return {
+      id: "ctl.next",
+      label: t("trainer.nextDebrief"),
+      key: "n",
+      enabled: can.end,
+      message: { type: "trainer.end" },
+    };
+  return {
+    id: "ctl.next",
+    label: t("trainer.next"),
+    key: "n",
+    enabled: can.openVote && view.phase === "revealed",
+    message: { type: "trainer.openVote" },
+  };
+}
+
+/**
  * The console's controls, enabled as the server's view says the session would accept them now (a dry
  * run of the session core), with their labels and keys; and each option's effects as text
  * ("mood +10 · cost €25").
@@ -114,14 +150,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       enabled: can.reveal,
       message: { type: "trainer.reveal" },
     },
-    {
-      // "Next" is the next vote, offered once the last one's result is shown.
-      id: "ctl.next",
-      label: t("trainer.next"),
-      key: "n",
-      enabled: can.openVote && view.phase === "revealed",
-      message: { type: "trainer.openVote" },
-    },
+    nextControl(view),
     {
       id: "ctl.pause",
       label: view.paused ? t("trainer.resume") : t("trainer.pause"),
@@ -154,7 +183,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     {
       // Only when a closed vote is tied: settle it by a seeded draw the report can replay.
       id: "ctl.tieDraw",
-      label: `⚖ ${t("trainer.tieDraw")}`,
+      label: t("tie.draw"),
       enabled: can.breakTie,
       message: { type: "trainer.breakTie", draw: true },
     },
@@ -232,8 +261,11 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
     if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
     if (c.id === "ctl.teams" && view.style !== "teams") return false;
     if (c.id === "ctl.voteTimed" && view.style !== "class-vote") return false;
-    // Teams choose on their own; the class's vote, reveal and next would only sit greyed out.
-    if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id)) return false;
+    // Teams choose on their own; the class's vote, reveal and next would only sit greyed out (but Next
+    // shows the endings once every team has reached one, and then the debrief).
+    const teamsNext = c.id === "ctl.next" && (view.controls.showEnding || view.phase === "ending");
+    if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id) && !teamsNext)
+      return false;
     return true;
   });
 }

@@ -67,6 +67,6 @@ export class TraineeViewFrames {
       run = { json: JSON.stringify(view), body: mapBody(view) };
       this.runs.set(cacheKey, run);
     }
-    return new TraineeFrame(run.json, run.body, projectTraineeOwn(this.state, traineeId));
+    return new TraineeFrame(run.json, run.body, projectTraineeOwn(this.state, traineeId, locale));
   }
 }

@@ -68,6 +68,8 @@ export const trainerRewindSchema = z.strictObject({
 });
 /** Leave the current scenario without a debrief and go back to the lobby with the next scenario. */
 export const trainerSkipSchema = z.strictObject({ type: z.literal("trainer.skip") });
+/** Once every run has reached its ending (and its last decision was revealed), show the ending as its own moment. */
+export const trainerShowEndingSchema = z.strictObject({ type: z.literal("trainer.showEnding") });
 /** End the scenario now and show the debrief. */
 export const trainerEndSchema = z.strictObject({ type: z.literal("trainer.end") });
 /** From the debrief, go back to the lobby with the next scenario of the library selected. */
@@ -127,6 +129,7 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   trainerRenameSchema,
   trainerPassSeatSchema,
   trainerSplitTeamsSchema,
+  trainerShowEndingSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The `type` of every client message. */

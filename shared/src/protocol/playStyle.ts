@@ -10,7 +10,16 @@ export type PlayStyle = z.infer<typeof playStyleSchema>;
 /**
  * Where a session is, as every view reports it. `deciding`: options shown, nothing open yet
  * (hot seat, teams and solo choose from here); `voting`/`closed`: a class vote; `revealed`:
- * the last choice and its feedback are shown.
+ * the last choice and its feedback are shown (the last decision of a run too); `ending`: the ending the
+ * run reached is shown as its own moment, before the debrief.
  */
-export const sessionPhaseSchema = z.enum(["lobby", "deciding", "voting", "closed", "revealed", "debrief"]);
+export const sessionPhaseSchema = z.enum([
+  "lobby",
+  "deciding",
+  "voting",
+  "closed",
+  "revealed",
+  "ending",
+  "debrief",
+]);
 export type SessionPhase = z.infer<typeof sessionPhaseSchema>;

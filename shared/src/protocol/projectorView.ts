@@ -55,6 +55,13 @@ export const projectorViewSchema = z.strictObject({
   /** Options tied for the lead after the vote closed. */
   tiedOptionIds: z.array(z.string()),
   result: resultViewSchema.optional(),
+  /**
+   * How the class voted at the decision revealed, option by option with its label (the options on
+   * screen are the next step's by then): the split kept beside the chosen answer. Counts, never names.
+   */
+  resultSplit: z
+    .array(z.strictObject({ optionId: z.string(), label: z.string(), count: z.number().int() }))
+    .optional(),
   meters: meterReadingSchema.optional(),
   /** The meters the run started with: step 0 of the debrief chart. */
   startMeters: meterReadingSchema.optional(),

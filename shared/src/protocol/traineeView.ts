@@ -5,6 +5,7 @@ import {
   endingViewSchema,
   meterReadingSchema,
   optionLabelSchema,
+  ownChoiceViewSchema,
   pathStepViewSchema,
   resultViewSchema,
   scenarioMapViewSchema,
@@ -32,7 +33,16 @@ export const traineeViewSchema = z.strictObject({
   myVote: z.string().optional(),
   myMark: z.string().optional(),
   vote: voteStatusSchema,
+  /** Options tied for the lead once the vote closed (labels are in `options`): the trainer decides. */
+  tiedOptionIds: z.array(z.string()).optional(),
   result: resultViewSchema.optional(),
+  /** This trainee's own vote or mark at the decision revealed, with the feedback on it. */
+  myChoice: ownChoiceViewSchema.optional(),
+  /**
+   * What this trainee may do to move on once the run has ended, when nobody else will (solo without a
+   * trainer): show the ending (`trainer.showEnding`), then the debrief (`trainer.end`).
+   */
+  moveOn: z.enum(["ending", "debrief"]).optional(),
   meters: meterReadingSchema.optional(),
   /** The meters the run started with: step 0 of the debrief chart. */
   startMeters: meterReadingSchema.optional(),

@@ -22,6 +22,7 @@ export const trainerControlIds = [
   "unlock",
   "rewind",
   "nextScenario",
+  "showEnding",
 ] as const;
 /** One console control. */
 export type TrainerControlId = (typeof trainerControlIds)[number];

@@ -51,6 +51,19 @@ export const resultViewSchema = z.strictObject({
 });
 export type ResultView = z.infer<typeof resultViewSchema>;
 
+/**
+ * A trainee's own vote (class vote) or mark (hot seat) at the decision just revealed, with the expert's
+ * feedback on that option: sent to that trainee only, so they learn from their own choice too.
+ */
+export const ownChoiceViewSchema = z.strictObject({
+  kind: z.enum(["vote", "mark"]),
+  optionId: z.string(),
+  label: z.string(),
+  feedback: z.string().optional(),
+  tags: z.array(z.enum(techniqueTags)),
+});
+export type OwnChoiceView = z.infer<typeof ownChoiceViewSchema>;
+
 /** How a run ended and what the trainer discusses about it. */
 export const endingViewSchema = z.strictObject({
   id: z.string(),

@@ -15,6 +15,7 @@ const soloSelfCommands = new Set<string>([
   "trainer.rewind",
   "trainer.skip",
   "trainer.end",
+  "trainer.showEnding",
   "trainer.nextScenario",
 ]);
 

@@ -1,6 +1,7 @@
 import type { SessionPhase } from "../protocol/playStyle";
 import { localize } from "../scenario/localized";
 import { authoriseEvent } from "./authoriseEvent";
+import { allRunsEnded } from "./playReducers";
 import { activeTrainees, traineeById } from "./roster";
 import { reject } from "./rejection";
 import type { Rejection } from "./rejection";
@@ -37,6 +38,7 @@ type PlayEvent = EventOf<
   | "trainer.rewind"
   | "trainer.skip"
   | "trainer.end"
+  | "trainer.showEnding"
   | "trainer.nextScenario"
 >;
 type SetupEvent = EventOf<
@@ -193,8 +195,15 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
     case "trainer.skip":
     case "trainer.end":
       return isPlaying(phase) ? undefined : notPlaying;
+    case "trainer.showEnding":
+      if (!isPlaying(phase)) return notPlaying;
+      if (phase === "ending") return wrong("The ending is already shown.");
+      return allRunsEnded(ctx) ? undefined : wrong("The conversation has not reached its ending yet.");
     case "trainer.nextScenario":
-      return phase === "debrief" ? undefined : wrong("Finish this scenario first (end or skip it).");
+      // From an ended run too: logs from before the ending's reveal went on from a debrief reached by itself.
+      return phase === "debrief" || (isPlaying(phase) && allRunsEnded(ctx))
+        ? undefined
+        : wrong("Finish this scenario first (end or skip it).");
   }
 }
 
@@ -322,6 +331,7 @@ export function checkSessionEvent(
     case "trainer.rewind":
     case "trainer.skip":
     case "trainer.end":
+    case "trainer.showEnding":
     case "trainer.nextScenario":
       return checkPlay(ctx, phase, event);
     case "trainer.selectScenario":

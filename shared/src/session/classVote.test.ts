@@ -42,6 +42,18 @@ describe("class vote", () => {
     d.ok({ type: "trainer.openVote" }, trainer);
     for (let i = 1; i <= 30; i++) d.ok({ type: "trainee.vote", optionId: "ship-express" }, trainee(`t${i}`));
     d.ok({ type: "trainer.reveal" }, trainer);
+    // The last decision is revealed like any other: the customer's last words, the feedback, the meters.
+    expect(phaseOf(d.state)).toBe("revealed");
+    const last = projectTrainee(d.state, "t1");
+    expect(last.customer).toMatchObject({ line: "Thanks.", emotion: "pleased" });
+    expect(last.result).toMatchObject({ optionId: "ship-express", feedback: "A solution." });
+    expect(last.ending).toBeUndefined();
+    d.ok({ type: "trainer.showEnding" }, trainer);
+    expect(projectProjector(d.state)).toMatchObject({
+      phase: "ending",
+      ending: { id: "kept", title: "Kept" },
+    });
+    d.ok({ type: "trainer.end" }, trainer);
     expect(phaseOf(d.state)).toBe("debrief");
     const debrief = projectTrainee(d.state, "t1");
     expect(debrief.ending).toMatchObject({ id: "kept", outcome: "kept", title: "Kept" });
@@ -185,12 +197,15 @@ describe("class vote", () => {
     const d = started(1);
     d.ok({ type: "trainer.override", optionId: "listen" }, trainer);
     d.ok({ type: "trainer.override", optionId: "shrug" }, trainer);
+    d.ok({ type: "trainer.showEnding" }, trainer);
+    d.ok({ type: "trainer.end" }, trainer);
     expect(phaseOf(d.state)).toBe("debrief");
     expect(d.send({ type: "trainer.rewind", stepIndex: 2 }, trainer)?.code).toBe("rewind.out-of-range");
     d.ok({ type: "trainer.rewind", stepIndex: 1 }, trainer);
     expect(phaseOf(d.state)).toBe("deciding");
     expect(projectTrainee(d.state, "t1").customer?.line).toBe("So what now?");
     d.ok({ type: "trainer.override", optionId: "ship-express" }, trainer);
+    d.ok({ type: "trainer.showEnding" }, trainer);
     const wall = projectProjector(d.state);
     expect(wall.path.map((s) => s.optionId)).toEqual(["listen", "ship-express"]);
     expect(wall.ending?.id).toBe("kept");

@@ -46,6 +46,7 @@ export function controlMessage(id: TrainerControlId, targets: ControlTargets): C
     case "lock":
     case "unlock":
     case "nextScenario":
+    case "showEnding":
       return { type: `trainer.${id}` };
   }
 }

@@ -1,3 +1,4 @@
+import type { SessionPhase } from "../protocol/playStyle";
 import type { ProjectorView, TeamBoardLine } from "../protocol/projectorView";
 import {
   branchViews,
@@ -7,6 +8,7 @@ import {
   pathView,
   runDisplay,
   scenarioTitleView,
+  showsEnding,
   tallyLines,
   translatorFor,
   visibleTally,
@@ -19,8 +21,12 @@ import { isPlaying, phaseOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
 import type { SessionContext, SessionState } from "./sessionState";
 
-/** Each team's line on the board: its step, the customer's face, meters and ending, and at the debrief its path. */
-export function teamBoard(ctx: SessionContext, t: Translate, withPath = false): TeamBoardLine[] {
+/**
+ * Each team's line on the board: its step, the customer's face, meters, its ending once the ending's
+ * moment has come (`phase`), and at the debrief its path.
+ */
+export function teamBoard(ctx: SessionContext, t: Translate, phase: SessionPhase): TeamBoardLine[] {
+  const withPath = phase === "debrief";
   if (ctx.style !== "teams") return [];
   return ctx.teams.map((team) => {
     const record = ctx.runs[team.id];
@@ -33,7 +39,7 @@ export function teamBoard(ctx: SessionContext, t: Translate, withPath = false): 
       ended: record?.run.ended ?? false,
     };
     if (record) line.emotion = record.current.emotion;
-    if (record?.ending) {
+    if (record?.ending && showsEnding(phase)) {
       line.outcome = record.ending.outcome;
       line.endingTitle = t(record.ending.title);
     }
@@ -69,7 +75,7 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
     votesCast: Object.values(tally).reduce((a, b) => a + b, 0),
     tiedOptionIds: ctx.vote?.tie ?? [],
     ledger: ledgerLines(record),
-    teams: teamBoard(ctx, t, phase === "debrief"),
+    teams: teamBoard(ctx, t, phase),
     path: pathView(record?.decisions ?? [], t),
     branches: branchViews(record, t),
   };
@@ -78,6 +84,14 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   const best = bestPathView(ctx.scenario?.best, phase, t);
   if (best) view.best = best;
   Object.assign(view, runDisplay(ctx, phase, record, t));
+  const last = record?.decisions.at(-1);
+  if (view.result && last && record?.previous && Object.values(last.tally).some((n) => n > 0)) {
+    view.resultSplit = record.previous.options.map((o) => ({
+      optionId: o.id,
+      label: t(o.label),
+      count: last.tally[o.id] ?? 0,
+    }));
+  }
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
   return view;

@@ -62,7 +62,7 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   const playing = isPlaying(phase);
   const t = translatorFor(ctx, locale);
   const record = ctx.style === "teams" ? undefined : ctx.runs[mainRunKey];
-  const board = teamBoard(ctx, t, phase === "debrief");
+  const board = teamBoard(ctx, t, phase);
   const teams: TrainerTeam[] = board.map((line) => {
     const r = ctx.runs[line.id];
     const team: TrainerTeam = {
@@ -115,6 +115,9 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   if (scenario && ctx.scenario) view.scenario = { ...scenario, uploaded: ctx.scenario.source !== undefined };
   // In team play the chart starts from the teams' common starting meters.
   Object.assign(view, runDisplay(ctx, phase, record, t, record ?? ctx.runs[ctx.teams[0]?.id ?? ""]));
+  // The trainer sees every effect, so also the ending a choice reached before the class is shown it.
+  const ending = endingView(record?.ending, t);
+  if (ending) view.ending = ending;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
   return view;

@@ -105,9 +105,22 @@ export function resultView(decision: Decision | undefined, t: Translate): Result
   return view;
 }
 
-/** Whether the phase shows the last decision's result (after a reveal, at the debrief, always in teams). */
+/** Whether the phase shows the last decision's result (after a reveal, at the ending and the debrief, always in teams). */
 export function showsResult(ctx: SessionContext, phase: SessionPhase): boolean {
-  return phase === "revealed" || phase === "debrief" || (ctx.style === "teams" && phase !== "lobby");
+  return (
+    phase === "revealed" ||
+    phase === "ending" ||
+    phase === "debrief" ||
+    (ctx.style === "teams" && phase !== "lobby")
+  );
+}
+
+/**
+ * Whether the phase shows the ending a run reached: only from the ending's own moment on, so the last
+ * decision is revealed like any other first (the trainer, who sees every effect, is told in advance).
+ */
+export function showsEnding(phase: SessionPhase): boolean {
+  return phase === "ending" || phase === "debrief";
 }
 
 /** Decisions as debrief path steps, with how the class voted and what observers marked: counts, never who. */
@@ -185,7 +198,8 @@ export type RunDisplay = {
 
 /**
  * The customer now, the last result once it is shown, the meters and where they started (from
- * `startFrom`, which defaults to the run itself), the ending, and at the debrief the scenario's map.
+ * `startFrom`, which defaults to the run itself), the ending once its moment has come, and at the
+ * debrief the scenario's map.
  */
 export function runDisplay(
   ctx: SessionContext,
@@ -203,7 +217,7 @@ export function runDisplay(
   if (meters) out.meters = meters;
   const start = startMeterReading(ctx, startFrom);
   if (start) out.startMeters = start;
-  const ending = endingView(record?.ending, t);
+  const ending = showsEnding(phase) ? endingView(record?.ending, t) : undefined;
   if (ending) out.ending = ending;
   if (phase === "debrief" && ctx.scenario?.map) out.map = ctx.scenario.map;
   return out;

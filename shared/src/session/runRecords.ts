@@ -89,11 +89,8 @@ export function playOption(
     decision.to = step.to;
   }
   if (source.byId !== undefined) decision.byId = source.byId;
-  return withRun(
-    compiled,
-    { run, decisions: [...record.decisions, decision], branches: record.branches, marks: {} },
-    run,
-  );
+  const next = { run, decisions: [...record.decisions, decision], branches: record.branches, marks: {} };
+  return withRun(compiled, { ...next, previous: record.current }, run);
 }
 
 /**
@@ -109,14 +106,19 @@ export function rewindRecord(
   const kept = record.decisions.slice(0, stepIndex);
   const abandoned = record.decisions.slice(stepIndex);
   let run = startRun(compiled);
-  for (const decision of kept) run = choose(compiled, run, decision.optionId);
+  let previous: RunState | undefined;
+  for (const decision of kept) {
+    previous = run;
+    run = choose(compiled, run, decision.optionId);
+  }
   const branch = {
     fromStep: stepIndex,
     decisions: abandoned,
     at,
     ...(record.ending ? { ending: record.ending } : {}),
   };
-  return withRun(compiled, { run, decisions: kept, branches: [...record.branches, branch], marks: {} }, run);
+  const next = { run, decisions: kept, branches: [...record.branches, branch], marks: {} };
+  return withRun(compiled, previous ? { ...next, previous: stepDisplayOf(compiled, previous) } : next, run);
 }
 
 /** The scenario's map without its words: states by depth, endings with their outcome, and where each leads. */

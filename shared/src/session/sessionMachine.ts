@@ -74,7 +74,6 @@ export function createSessionMachine(library: ScenarioLibrary) {
     guards: {
       isTeams: ({ context }) => context.data.style === "teams",
       voteDecisive: ({ context }) => play.voteDecisive(context.data),
-      allRunsEnded: ({ context }) => play.allRunsEnded(context.data),
     },
   }).createMachine({
     id: "session",
@@ -104,13 +103,18 @@ export function createSessionMachine(library: ScenarioLibrary) {
       },
       playing: {
         initial: "deciding",
-        always: { guard: "allRunsEnded", target: "debrief", actions: "playStopped" },
+        // A run reaching its ending stays here: its last decision is revealed like any other, then
+        // `trainer.showEnding` shows the ending, and `trainer.end` the debrief.
         on: {
           "trainer.pause": { actions: "paused" },
           "trainer.resume": { actions: "resumed" },
           "trainer.passSeat": { actions: "seatPassed" },
           "trainer.rewind": { target: ".deciding", actions: "rewound" },
           "trainer.end": { target: "debrief", actions: "playStopped" },
+          "trainer.showEnding": { target: ".ending" },
+          // Logs from before the ending's reveal went to the debrief by themselves and then on: replayed,
+          // they leave from the ended run, filed exactly as from the debrief.
+          "trainer.nextScenario": { target: "lobby", actions: "debriefed" },
           "trainer.skip": { target: "lobby", actions: "skipped" },
           "trainee.mark": { actions: "marked" },
           "trainer.override": { target: ".revealed", actions: "overridden" },
@@ -140,6 +144,7 @@ export function createSessionMachine(library: ScenarioLibrary) {
             },
           },
           revealed: { on: { "trainer.openVote": { target: "voting", actions: "voteOpened" } } },
+          ending: {},
         },
       },
       debrief: {

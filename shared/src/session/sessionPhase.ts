@@ -8,11 +8,12 @@ export function phaseOf(state: Pick<SessionState, "value">): SessionPhase {
   const value = state.value;
   if (typeof value === "string") return value === "debrief" ? "debrief" : "lobby";
   const playing = (value as Record<string, unknown>)["playing"];
-  if (playing === "voting" || playing === "closed" || playing === "revealed") return playing;
+  if (playing === "voting" || playing === "closed" || playing === "revealed" || playing === "ending")
+    return playing;
   return "deciding";
 }
 
-/** Whether a scenario is being played (not in the lobby, not at the debrief). */
+/** Whether a scenario is being played (not in the lobby, not at the debrief); its ending's moment counts. */
 export function isPlaying(phase: SessionPhase): boolean {
   return phase !== "lobby" && phase !== "debrief";
 }

@@ -1,3 +1,4 @@
+import { allRunsEnded } from "./playReducers";
 import type { PlayStyle } from "../protocol/playStyle";
 import type {
   ReportInput,
@@ -84,7 +85,8 @@ export function sessionReport(state: SessionState, locale?: string): SessionRepo
   };
   const scenarios = ctx.past.map((p) => scenarioOf(p.scenario, p.style, p.endedBy, p.runs));
   if (ctx.scenario && Object.keys(ctx.runs).length > 0) {
-    const status = phaseOf(state) === "debrief" ? "debrief" : "in-progress";
+    // A run that reached its ending is finished, whether or not the trainer has moved on to the debrief yet.
+    const status = phaseOf(state) === "debrief" || allRunsEnded(ctx) ? "debrief" : "in-progress";
     scenarios.push(scenarioOf(ctx.scenario, ctx.style, status, ctx.runs));
   }
   const choices = scenarios.flatMap((s) =>

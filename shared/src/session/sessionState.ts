@@ -60,6 +60,8 @@ export type Branch = { fromStep: number; decisions: Decision[]; ending?: EndingR
 export type RunRecord = {
   run: RunState;
   current: StepDisplay;
+  /** The step the last decision was taken at, so each trainee can read the feedback on their own choice. */
+  previous?: StepDisplay;
   decisions: Decision[];
   branches: Branch[];
   ending?: EndingRecord;

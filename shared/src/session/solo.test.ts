@@ -17,10 +17,24 @@ describe("solo", () => {
     expect(d.send({ type: "trainer.lock" }, trainee("me"))?.code).toBe("role.forbidden");
     d.ok({ type: "trainee.choose", optionId: "refund" }, trainee("me"));
     expect(projectTrainee(d.state, "me").result).toMatchObject({ optionId: "refund", decidedBy: "solo" });
+    expect(projectTrainee(d.state, "me").moveOn).toBeUndefined();
     d.ok({ type: "trainee.choose", optionId: "shrug" }, trainee("me"));
+    // With nobody else to move the session on, the player does: the ending, then the debrief.
+    expect(phaseOf(d.state)).toBe("revealed");
+    expect(projectTrainee(d.state, "me")).toMatchObject({
+      result: { optionId: "shrug" },
+      customer: { line: "Whatever." },
+      moveOn: "ending",
+    });
+    d.ok({ type: "trainer.showEnding" }, trainee("me"));
+    expect(projectTrainee(d.state, "me")).toMatchObject({ phase: "ending", moveOn: "debrief" });
+    d.ok({ type: "trainer.end" }, trainee("me"));
     expect(phaseOf(d.state)).toBe("debrief");
+    expect(projectTrainee(d.state, "me").moveOn).toBeUndefined();
     d.ok({ type: "trainer.rewind", stepIndex: 1 }, trainee("me"));
     d.ok({ type: "trainee.choose", optionId: "ship-express" }, trainee("me"));
+    expect(projectTrainee(d.state, "me").ending).toBeUndefined();
+    d.ok({ type: "trainer.showEnding" }, trainee("me"));
     expect(projectTrainee(d.state, "me").ending?.id).toBe("kept");
   });
 });

@@ -42,7 +42,13 @@ describe("teams", () => {
     d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
     d.ok({ type: "trainee.choose", optionId: "blame" }, trainee("t2"));
     expect(projectTrainee(d.state, "t3").customer?.line).toBe("So what now?");
-    expect(projectTrainee(d.state, "t4").ending?.id).toBe("public");
+    // Team 2's last choice ended its run: revealed like any other, its ending kept for the ending's moment.
+    expect(projectTrainee(d.state, "t4")).toMatchObject({ customer: { line: "I'm posting this!" } });
+    expect(projectTrainee(d.state, "t4").result).toMatchObject({
+      optionId: "blame",
+      feedback: "Blaming others.",
+    });
+    expect(projectTrainee(d.state, "t4").ending).toBeUndefined();
     expect(projectTrainee(d.state, "t3").result).toMatchObject({ optionId: "listen", decidedBy: "team" });
     const board = projectProjector(d.state).teams;
     expect(board).toEqual([
@@ -52,10 +58,18 @@ describe("teams", () => {
         ended: false,
         meters: { mood: 45, reputation: 50, cost: 5 },
       }),
-      expect.objectContaining({ id: "team-2", stepIndex: 1, ended: true, outcome: "public-adversary" }),
+      expect.objectContaining({ id: "team-2", stepIndex: 1, ended: true }),
     ]);
+    expect(board[1]?.outcome).toBeUndefined();
     expect(phaseOf(d.state)).toBe("deciding");
+    expect(d.send({ type: "trainer.showEnding" }, trainer)?.code).toBe("phase.wrong");
     d.ok({ type: "trainee.choose", optionId: "ship-express", stepIndex: 1 }, trainee("t1"));
+    expect(phaseOf(d.state)).toBe("deciding");
+    expect(projectTrainer(d.state).controls.showEnding).toBe(true);
+    d.ok({ type: "trainer.showEnding" }, trainer);
+    expect(projectProjector(d.state).teams.map((x) => x.outcome)).toEqual(["kept", "public-adversary"]);
+    expect(projectTrainee(d.state, "t4").ending?.id).toBe("public");
+    d.ok({ type: "trainer.end" }, trainer);
     expect(phaseOf(d.state)).toBe("debrief");
   });
 

@@ -103,21 +103,106 @@ describe("a class vote in the browser", () => {
     await shoot(projector, "projector-revealed-1920");
     await shoot(ana, "trainee-revealed-390");
 
-    stage("Next decision by keyboard shortcut; the trainer rewinds to it and the class replays it.");
+    stage("Next decision by keyboard shortcut; a tie is announced on the wall and settled by lot.");
     await trainer.keyboard.press("n");
     await waitView<TraineeView>(ana, (v) => v.can === "vote" && v.stepIndex === 1);
-    const [again] = await optionIds(ana);
-    if (again === undefined) throw new Error("the second decision has no options");
-    for (const p of trainees) await clickTarget(p, again);
-    await waitView<ProjectorView>(projector, (v) => v.votesCast === 3);
+    const [again, other] = await optionIds(ana);
+    if (again === undefined || other === undefined)
+      throw new Error("the second decision has fewer than two options");
+    await clickTarget(ana, again);
+    await clickTarget(ben, other);
+    await waitView<ProjectorView>(projector, (v) => v.votesCast === 2);
     await trainer.keyboard.press("r");
+    const tie = await waitModel<{ tally?: { tie?: string } }>(
+      projector,
+      (m) => Boolean(m.tally?.tie),
+      "the tie announced on the wall",
+    );
+    expect(tie.tally?.tie).toMatch(/^A tie: 1 for “.+”, 1 for “.+” — the trainer decides$/);
+    await waitModel<{ status?: string }>(
+      ana,
+      (m) => /^A tie between/.test(m.status ?? ""),
+      "the tie on a phone",
+    );
+    await shoot(projector, "projector-tie-1920");
+    await shoot(trainer, "trainer-tie-1920");
+    await clickTarget(trainer, "tie.draw");
+    const drawn = await waitModel<{ result?: { headline?: string; split?: unknown[] } }>(
+      projector,
+      (m) => /^A tie, drawn by lot: /.test(m.result?.headline ?? ""),
+      "the draw's result announced on the wall",
+    );
+    expect(drawn.result?.split?.length).toBeGreaterThanOrEqual(2);
+    await waitModel<{ reveal?: { headline?: string } }>(
+      ben,
+      (m) => /^A tie, drawn by lot: /.test(m.reveal?.headline ?? ""),
+      "the draw's result on a phone",
+    );
+    await shoot(projector, "projector-tie-drawn-1920");
+
+    stage("The trainer rewinds to it; the class votes on until a vote reaches an ending.");
     await waitView<TrainerView>(trainer, (v) => v.history.length === 2);
     await clickTarget(trainer, "rewind.1");
     await waitView<TrainerView>(trainer, (v) => v.stepIndex === 1 && v.phase === "deciding");
     await waitView<TraineeView>(ana, (v) => v.stepIndex === 1);
+    for (let step = 1; ; step++) {
+      await clickTarget(trainer, "ctl.vote");
+      for (const p of trainees)
+        await waitView<TraineeView>(p, (v) => v.can === "vote" && v.stepIndex === step);
+      const [first, second] = await optionIds(ana);
+      if (first === undefined) throw new Error(`decision ${step + 1} has no options`);
+      // Ana and Ben carry the vote; Cleo picks another answer when there is one.
+      await clickTarget(ana, first);
+      await clickTarget(ben, first);
+      await clickTarget(cleo, second ?? first);
+      await waitView<ProjectorView>(projector, (v) => v.votesCast === 3);
+      await trainer.keyboard.press("r");
+      const after = await waitView<TrainerView>(
+        trainer,
+        (v) => v.history.length === step + 1 && v.phase === "revealed",
+      );
+      if (after.ending) break;
+      if (step > 12) throw new Error("no ending reached in 12 decisions");
+    }
 
-    stage("The trainer ends; every page shows the debrief.");
-    await trainer.keyboard.press("e");
+    stage("The ending reached by a vote is revealed like any other step, each phone with its own choice.");
+    const last = await waitView<ProjectorView>(
+      projector,
+      (v) => v.phase === "revealed" && v.result !== undefined,
+    );
+    expect(last.ending).toBeUndefined();
+    expect(last.customer?.line).toBeTruthy();
+    expect(last.resultSplit?.some((l) => l.count > 0)).toBe(true);
+    for (const p of trainees) {
+      const phone = await waitView<TraineeView>(p, (v) => v.phase === "revealed" && v.myChoice !== undefined);
+      expect(phone.ending).toBeUndefined();
+      const model = await waitModel<{ reveal?: { mine?: { line?: string } } }>(
+        p,
+        (m) => Boolean(m.reveal?.mine?.line),
+        "the phone's own choice",
+      );
+      expect(model.reveal?.mine?.line).toMatch(/^You chose “.+”(, like the class| · the class chose “.+”)$/);
+      expect(model.reveal?.mine?.line).toContain(phone.myChoice!.label);
+    }
+    const cleoModel = await waitModel<{ reveal?: { mine?: { line?: string } } }>(
+      cleo,
+      () => true,
+      "Cleo's phone",
+    );
+    expect(await cleo.locator("body").ariaSnapshot()).toContain(cleoModel.reveal!.mine!.line!);
+    await shoot(projector, "projector-last-reveal-1920");
+    await shoot(trainer, "trainer-last-reveal-1920");
+    await shoot(cleo, "trainee-you-chose-390");
+    await shoot(ana, "trainee-last-reveal-390");
+
+    stage("Next shows the ending as its own moment; Next again, the debrief.");
+    await trainer.keyboard.press("n");
+    const ending = await waitView<ProjectorView>(projector, (v) => v.phase === "ending");
+    expect(ending.ending?.title).toBeTruthy();
+    await waitView<TraineeView>(ana, (v) => v.phase === "ending" && v.ending !== undefined);
+    await shoot(projector, "projector-ending-1920");
+    await shoot(ana, "trainee-ending-390");
+    await trainer.keyboard.press("n");
     await everyoneInDebrief(w);
     // The debrief names a technique or defence mechanism for the steps played, from the views alone.
     const wall = await waitModel<{ techniques?: unknown[]; defences?: unknown[] }>(
