@@ -31,6 +31,8 @@ export const traineeViewSchema = z.strictObject({
   can: z.enum(["vote", "mark", "choose", "wait"]),
   myVote: z.string().optional(),
   myMark: z.string().optional(),
+  /** A class vote was revealed without this trainee's vote: the phone says what the class chose. */
+  missedVote: z.boolean().optional(),
   vote: voteStatusSchema,
   result: resultViewSchema.optional(),
   meters: meterReadingSchema.optional(),
