@@ -13,9 +13,22 @@ export class ManualClock implements Clock {
     return () => this.tasks.delete(entry);
   };
 
-  /** Moves time on by `ms` and runs, once, every periodic task that came due meanwhile. */
+  private readonly once = new Set<{ due: number; task: () => void }>();
+
+  after = (ms: number, task: () => void): (() => void) => {
+    const entry = { due: this.at + ms, task };
+    this.once.add(entry);
+    return () => this.once.delete(entry);
+  };
+
+  /** Moves time on by `ms` and runs, once, every periodic task and every `after` task that came due meanwhile. */
   advance(ms: number): void {
     this.at += ms;
+    for (const entry of [...this.once]) {
+      if (entry.due > this.at) continue;
+      this.once.delete(entry);
+      entry.task();
+    }
     for (const entry of [...this.tasks]) {
       if (entry.due > this.at) continue;
       entry.due = this.at + entry.ms;

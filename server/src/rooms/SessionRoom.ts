@@ -1,5 +1,4 @@
 import { ClientState, getMessageBytes, Protocol, ResponseStatus, Room, ServerError } from "@colyseus/core";
-import type { Delayed } from "@colyseus/core";
 import {
   applySessionEvent,
   clientEvent,
@@ -34,6 +33,8 @@ export type SessionRoomDeps = {
   reconnectSeconds?: number;
   /** Ends reconnection windows; tests pass a clock they advance themselves (default: setTimeout). */
   reconnectTimer?: SetTimer;
+  /** Runs the vote timer (tests pass a manual clock's `after`); default: the room's Colyseus clock. */
+  voteTimer?: (ms: number, task: () => void) => () => void;
   log?: (line: string) => void;
   now?: () => number;
   /** The longest a view update waits behind the previous one while events keep coming (ms, default 50). */
@@ -53,7 +54,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   protected deps!: SessionRoomDeps;
   private runtime!: SessionRuntime;
   private views!: ViewFlusher;
-  private voteTimer: { deadline: number; delayed: Delayed } | undefined;
+  private voteTimer: { deadline: number; cancel: () => void } | undefined;
   /** The live connection of each trainee seat, so a second tab replaces the first instead of doubling it. */
   private readonly seats = new Map<string, SeatClient>();
 
@@ -202,6 +203,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   override onDispose(): void {
+    this.voteTimer?.cancel();
     this.views?.dispose();
     this.deps.host.close(this.roomId);
   }
@@ -387,19 +389,19 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     const vote = this.runtime.state.context.vote;
     const deadline = vote?.open && !this.runtime.state.context.paused ? vote.deadline : undefined;
     if (this.voteTimer && this.voteTimer.deadline === deadline) return;
-    this.voteTimer?.delayed.clear();
+    this.voteTimer?.cancel();
     this.voteTimer = undefined;
     if (deadline === undefined) return;
-    const delayed = this.clock.setTimeout(
-      () => {
-        this.voteTimer = undefined;
-        // The room clock ticks every ~16 ms and may fire a little early; the core would refuse an early timer.
-        if (this.now() < deadline) return this.armVoteTimer();
-        this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } });
-      },
-      Math.max(0, deadline - this.now()),
-    );
-    this.voteTimer = { deadline, delayed };
+    const fire = () => {
+      this.voteTimer = undefined;
+      // The room clock ticks every ~16 ms and may fire a little early; the core would refuse an early timer.
+      if (this.now() < deadline) return this.armVoteTimer();
+      this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } });
+    };
+    const ms = Math.max(0, deadline - this.now());
+    const external = this.deps.voteTimer;
+    const delayed = external ? undefined : this.clock.setTimeout(fire, ms);
+    this.voteTimer = { deadline, cancel: external ? external(ms, fire) : () => delayed?.clear() };
   }
 
   private closeRemoved(): void {
