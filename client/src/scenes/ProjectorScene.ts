@@ -4,6 +4,7 @@ import type { AppState } from "../app/store";
 import { t } from "../i18n/t";
 import { CostTicker } from "../ui/CostTicker";
 import { CustomerFace } from "../ui/CustomerFace";
+import { lobbyNameCloud, roomAnswerItems } from "./projectorExtras";
 import { fitColumn } from "../ui/fitColumn";
 import { LobbyTeams } from "../ui/LobbyTeams";
 import { MeterBar } from "../ui/MeterBar";
@@ -237,6 +238,7 @@ export class ProjectorScene extends BaseScene {
             style: (size: number) =>
               textStyle(size, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: panelW }),
           })),
+          ...roomAnswerItems(model.roomAnswers, panelW),
           ...(result.feedback
             ? [
                 {
@@ -323,6 +325,7 @@ export class ProjectorScene extends BaseScene {
     d.add(this.add.text(120, 720, model.join.count, textStyle(56, theme.ink, { bold: true })));
     // The title is already at the top; with teams, its second mention gives way to the team board.
     if (teams) d.add(new LobbyTeams(this, 120, 830, 1680, 230, t("projector.teams"), teams));
+    else if (model.names) d.add(lobbyNameCloud(this, 120, 800, 1680, 250, model.names));
     else d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
     const qr = new QrCode(this, 1300, 220, model.join.url, 520);
     d.add(qr);

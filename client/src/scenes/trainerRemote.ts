@@ -88,7 +88,7 @@ function remoteParts(view: TrainerView, model: TrainerModel): string[] {
   // The controls first: revealing or moving on is what the trainer reaches for during play.
   parts.push(`<div class="hs-remote-controls">`);
   for (const c of visibleControls(view, model.controls))
-    parts.push(button(c.label, c.message, { enabled: c.enabled, id: c.id.replace(/\./g, "-") }));
+    parts.push(button(touchLabel(c.label), c.message, { enabled: c.enabled, id: c.id.replace(/\./g, "-") }));
   parts.push(`</div>`);
   if (view.customer && view.style !== "teams")
     parts.push(`<blockquote>${esc(view.customer.line)}</blockquote>`);
@@ -143,6 +143,11 @@ function debriefParts(view: TrainerView, model: TrainerModel): string[] {
     `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="${esc(reportUrl(view.joinCode, "csv"))}" style="color:#ffd166">CSV</a> · <a href="${esc(reportUrl(view.joinCode, "json"))}" target="_blank" style="color:#ffd166">JSON</a></p>`,
   );
   return parts;
+}
+
+/** A control's label without its keyboard hint ("Open vote (V)" → "Open vote"): a phone has no keys to press. */
+export function touchLabel(label: string): string {
+  return label.replace(/\s*\([A-Z0-9]\)$/, "");
 }
 
 /** Takes the phone remote away (the window is wide enough for the full console, or the scene ended). */

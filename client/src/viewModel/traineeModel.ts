@@ -78,6 +78,8 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
   else if (view.can === "mark" && view.myMark) status = t("trainee.marked");
   else if (view.can === "mark") status = t("trainee.hotSeatOther", { name: view.hotSeat?.holderName ?? "" });
   else if (view.phase === "closed") status = t("trainee.voteClosed");
+  else if (view.phase === "revealed" && view.missedVote && view.result)
+    status = t("trainee.missedVote", { option: view.result.label });
   else if (view.phase === "revealed") status = t("trainee.waitNext");
   else if (view.hotSeat && !view.hotSeat.inSeat)
     status = t("trainee.hotSeatOther", { name: view.hotSeat.holderName });

@@ -47,6 +47,8 @@ export type TrainerModel = {
 
 // The vote count only while a class vote is open or just closed; elsewhere it would read "0 of 3 voted".
 function status(view: TrainerView, votesCast: number): string {
+  // The lobby's "waiting for the trainer" is the trainees' sentence; the trainer is told what to do.
+  if (view.phase === "lobby") return t("trainer.lobbyStatus");
   const phase = view.paused ? t("phase.paused") : t(`phase.${view.phase}` as MessageKey);
   if (view.phase !== "voting" && view.phase !== "closed") return phase;
   const total = view.roster.filter((r) => !r.removed && r.connected).length;
@@ -115,12 +117,13 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       message: { type: "trainer.reveal" },
     },
     {
-      // "Next" is the next vote, offered once the last one's result is shown.
+      // The hot seat's Next: the next decision appears once the room has discussed the reveal. (In a class
+      // vote "Open vote" is the next step, so it has no second button doing the same.)
       id: "ctl.next",
       label: t("trainer.next"),
       key: "n",
-      enabled: can.openVote && view.phase === "revealed",
-      message: { type: "trainer.openVote" },
+      enabled: can.next,
+      message: { type: "trainer.next" },
     },
     {
       id: "ctl.pause",
@@ -177,6 +180,13 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       enabled: view.locked ? can.unlock : can.lock,
       message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
     },
+    {
+      // Names arriving on the wall's lobby; some rooms (or some trainees) prefer them hidden.
+      id: "ctl.names",
+      label: view.namesHidden ? t("trainer.showNames") : t("trainer.hideNames"),
+      enabled: true,
+      message: { type: "trainer.showNames", show: view.namesHidden === true },
+    },
   ];
   const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
@@ -227,7 +237,10 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
       )
     )
       return false;
-    if (!lobby && ["ctl.start", "ctl.teams"].includes(c.id)) return false;
+    if (!lobby && ["ctl.start", "ctl.teams", "ctl.names"].includes(c.id)) return false;
+    if (c.id === "ctl.next" && view.style !== "hot-seat") return false;
+    // The hot seat has no class vote: its vote, timer and reveal buttons would only sit greyed out.
+    if (view.style === "hot-seat" && ["ctl.vote", "ctl.voteTimed", "ctl.reveal"].includes(c.id)) return false;
     if (c.id === "ctl.tieDraw" && !c.enabled) return false;
     if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
     if (c.id === "ctl.teams" && view.style !== "teams") return false;
