@@ -1,4 +1,4 @@
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import type { ColumnText } from "../ui/fitColumn";
 import { textStyle, theme } from "../ui/theme";
 import type { ProjectorModel } from "../viewModel/projectorModel";
