@@ -63,6 +63,13 @@ describe("the hot seat in the browser", () => {
     await shoot(projector, "../flow/projector-hotseat-room-answers-1920");
     await shoot(trainer, "../flow/trainer-hotseat-revealed-1920");
     await shoot(observer, "../flow/trainee-hotseat-revealed-390");
+    // The console on a phone is a remote with touch buttons: no keyboard hints like "(N)".
+    await trainer.setViewportSize({ width: 390, height: 844 });
+    await trainer.waitForSelector("#remote-ctl-next");
+    expect(await trainer.textContent("#trainer-remote")).not.toMatch(/\([A-Z]\)/);
+    await shoot(trainer, "../flow/trainer-remote-hotseat-390");
+    await trainer.setViewportSize({ width: 1920, height: 1080 });
+    await trainer.waitForSelector("#trainer-remote", { state: "detached" });
     await clickTarget(trainer, "ctl.next");
     const next = await waitView<TraineeView>(holder, (v) => v.phase === "deciding" && v.can === "choose");
     expect(next.options.length).toBeGreaterThan(0);
