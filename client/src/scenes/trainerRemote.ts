@@ -5,7 +5,7 @@ import { reportUrl } from "../net/mySessions";
 import { esc } from "../ui/HtmlPanel";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { playStyleChoices } from "../viewModel/playStyles";
-import { visibleControls, type TrainerModel } from "../viewModel/trainerModel";
+import { touchLabel, visibleControls, type TrainerModel } from "../viewModel/trainerModel";
 
 /** Below this width (a phone) the console is a remote control: the laptop layout would be unreadably small. */
 export const remoteMaxWidth = 800;
@@ -143,11 +143,6 @@ function debriefParts(view: TrainerView, model: TrainerModel): string[] {
     `<p><strong>${esc(t("debrief.export"))}:</strong> <a href="${esc(reportUrl(view.joinCode, "csv"))}" style="color:#ffd166">CSV</a> · <a href="${esc(reportUrl(view.joinCode, "json"))}" target="_blank" style="color:#ffd166">JSON</a></p>`,
   );
   return parts;
-}
-
-/** A control's label without its keyboard hint ("Open vote (V)" → "Open vote"): a phone has no keys to press. */
-export function touchLabel(label: string): string {
-  return label.replace(/\s*\([A-Z0-9]\)$/, "");
 }
 
 /** Takes the phone remote away (the window is wide enough for the full console, or the scene ended). */

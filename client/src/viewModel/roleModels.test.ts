@@ -10,8 +10,7 @@ import { describe, expect, it } from "vitest";
 import { setLocale } from "../i18n/t";
 import { projectorModel } from "./projectorModel";
 import { traineeModel } from "./traineeModel";
-import { trainerModel, visibleControls } from "./trainerModel";
-import { touchLabel } from "../scenes/trainerRemote";
+import { touchLabel, trainerModel, visibleControls } from "./trainerModel";
 
 setLocale("en");
 const options = [

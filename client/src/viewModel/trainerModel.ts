@@ -250,3 +250,8 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
     return true;
   });
 }
+
+/** A control's label without its keyboard hint ("Open vote (V)" → "Open vote"): a phone has no keys to press. */
+export function touchLabel(label: string): string {
+  return label.replace(/\s*\([A-Z0-9]\)$/, "");
+}
