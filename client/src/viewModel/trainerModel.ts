@@ -122,8 +122,9 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       id: "ctl.next",
       label: t("trainer.next"),
       key: "n",
-      enabled: can.next,
-      message: { type: "trainer.next" },
+      // Its key N stays the class vote's next vote too, though no button repeats "Open vote" there.
+      enabled: view.style === "hot-seat" ? can.next : can.openVote && view.phase === "revealed",
+      message: view.style === "hot-seat" ? { type: "trainer.next" } : { type: "trainer.openVote" },
     },
     {
       id: "ctl.pause",
