@@ -53,7 +53,8 @@ describe("solo practice in the browser", () => {
     await page.click("#solo-rewind");
     const rewound = await waitView<TraineeView>(page, (v) => v.phase === "deciding", "the rewind");
     expect(rewound.stepIndex).toBe(1);
-    expect(await page.$("#solo-end")).toBeNull();
+    // The buttons leave with the debrief (the scene changes on the frame after the view).
+    await page.waitForSelector("#solo-end", { state: "detached", timeout: 20_000 });
 
     await playToTheEnd(page);
     await page.focus("#solo-again");
