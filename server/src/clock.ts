@@ -6,6 +6,8 @@ export type Clock = {
   now: () => number;
   /** Runs `task` every `ms` until the returned function is called. */
   every: (ms: number, task: () => void) => () => void;
+  /** Runs `task` once after `ms` (the vote timer); absent, each room uses its own Colyseus clock. */
+  after?: (ms: number, task: () => void) => () => void;
 };
 
 /** Wall-clock time and real timers; the timers do not keep the process alive on their own. */

@@ -101,6 +101,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.reconnectSeconds !== undefined ? { reconnectSeconds: options.reconnectSeconds } : {}),
     ...(options.reconnectTimer ? { reconnectTimer: options.reconnectTimer } : {}),
+    ...(clock.after ? { voteTimer: clock.after } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   // A request must arrive whole within the timeout: a body shorter than its Content-Length is cut off with

@@ -61,3 +61,4 @@ export { bestPathOf } from "./session/bestPath";
 export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
+export * from "./protocol/roomAnswers";

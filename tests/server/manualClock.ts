@@ -25,6 +25,9 @@ export class ManualClock implements Clock {
     return () => this.timers.delete(entry);
   };
 
+  /** The same one-shot wait with the task last, as the server's `Clock.after` takes it. */
+  after = (ms: number, task: () => void): (() => void) => this.set(task, ms);
+
   /** How many one-shot timers are waiting. */
   get waiting(): number {
     return this.timers.size;

@@ -62,6 +62,18 @@ describe("play styles", () => {
     expect(holder.view.myChoice).toBeUndefined();
     const decision = (await trainer.viewWhere((v) => v.history.length === 1)).history[0]!;
     expect(decision.marks).toEqual({ [obs1.view.me.id]: "blame", [obs2.view.me.id]: "listen" });
+    // The wall shows how the room would have answered; nobody sees the next options until the trainer's Next.
+    const wall = await projector.viewWhere((v) => v.roomAnswers !== undefined, "the room's answers");
+    expect(wall.roomAnswers?.map((a) => [a.optionId, a.count, a.chosen])).toEqual([
+      ["listen", 1, true],
+      ["blame", 1, false],
+    ]);
+    expect(wall.options).toEqual([]);
+    expect(holder.view).toMatchObject({ can: "wait", options: [] });
+    holder.send({ type: "trainee.choose", optionId: "promise", stepIndex: 1 });
+    await holder.errorWith("phase.wrong");
+    trainer.send({ type: "trainer.next" });
+    await holder.viewWhere((v) => v.phase === "deciding" && v.can === "choose", "Next to show the options");
 
     // Passing without a name gives the seat to the next trainee in join order.
     trainer.send({ type: "trainer.passSeat" });

@@ -87,10 +87,9 @@ describe("a server killed in the middle of a session", () => {
     });
     expect(after.projector.view.votesCast).toBe(5);
 
-    // The vote timer survived the crash: the restarted server closes the vote at the same deadline.
-    await after.trainer.viewWhere((v) => v.phase === "closed", "the timer to close the vote", 30_000);
+    // The vote timer survived the crash: the restarted server reveals the vote at the same deadline.
+    await after.trainer.viewWhere((v) => v.phase === "debrief", "the timer to reveal the vote", 30_000);
     expect(Date.now()).toBeGreaterThanOrEqual(deadline!);
-    after.trainer.send({ type: "trainer.reveal" });
     await after.trainer.viewWhere((v) => v.controls.showEnding, "the last decision revealed");
     after.trainer.send({ type: "trainer.showEnding" });
     await Promise.all(after.trainees.map((t) => t.viewWhere((v) => v.phase === "ending")));

@@ -61,7 +61,7 @@ export const en = {
   "trainee.notVoted": "Tap a response to vote.",
   "trainee.voteClosed": "The vote is closed.",
   "trainee.hotSeatYou": "You are in the hot seat: choose the response.",
-  "trainee.hotSeatOther": "{name} is in the hot seat. Mark their response.",
+  "trainee.hotSeatOther": "{name} is in the hot seat. What would you say?",
   "trainee.markGood": "Good move",
   "trainee.markBad": "Risky move",
   "trainee.marked": "Your mark is saved.",
@@ -320,6 +320,23 @@ export const en = {
   "trainer.nextDebrief": "Next: the debrief (N)",
   "trainer.lastDecision": "Last decision. It ends in “{title}” ({outcome}).",
   "projector.teamDone": "Finished · waiting for the others",
+  // Flow: the solo end, the hot seat's Next and the room's answers, lobby names, scenario languages.
+  "trainer.lobbyStatus": "Trainees are joining. Choose a scenario and press Start when the room is ready.",
+  "trainer.hideNames": "Hide names on the wall",
+  "trainer.showNames": "Show names on the wall",
+  "trainee.missedVote": "You did not vote this time. The class chose: “{option}”",
+  "projector.roomAnswers": "How the room would have answered",
+  "projector.inSeat": "in the hot seat",
+  "projector.joined": "Here already",
+  "solo.endActions": "What next",
+  "solo.tryAgain": "Try again",
+  "solo.rewind": "Rewind",
+  "solo.rewindWhich": "Rewind to which decision",
+  "solo.decision": "Decision {step}",
+  "solo.home": "Home",
+  "library.languages": "Languages",
+  "library.noLanguage":
+    "This scenario has no {language} version: the class would read it in {fallback}. Choose it anyway?",
 } as const;
 
 /** Every UI message key. */

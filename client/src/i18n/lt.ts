@@ -56,7 +56,7 @@ export const lt: Record<MessageKey, Message> = {
   "trainee.notVoted": "Palieskite atsakymą, kad balsuotumėte.",
   "trainee.voteClosed": "Balsavimas uždarytas.",
   "trainee.hotSeatYou": "Jūs karštojoje kėdėje: pasirinkite atsakymą.",
-  "trainee.hotSeatOther": "{name} karštojoje kėdėje. Įvertinkite atsakymą.",
+  "trainee.hotSeatOther": "{name} karštojoje kėdėje. Ką jūs atsakytumėte?",
   "trainee.markGood": "Geras ėjimas",
   "trainee.markBad": "Rizikingas ėjimas",
   "trainee.marked": "Jūsų įvertinimas išsaugotas.",
@@ -340,4 +340,22 @@ export const lt: Record<MessageKey, Message> = {
   "trainer.nextDebrief": "Toliau: aptarimas (N)",
   "trainer.lastDecision": "Paskutinis sprendimas. Pabaiga: „{title}“ ({outcome}).",
   "projector.teamDone": "Baigė · laukia kitų",
+  // Flow: the solo end, the hot seat's Next and the room's answers, lobby names, scenario languages.
+  "trainer.lobbyStatus":
+    "Dalyviai jungiasi. Pasirinkite scenarijų ir spauskite „Pradėti“, kai salė bus pasiruošusi.",
+  "trainer.hideNames": "Slėpti vardus ekrane",
+  "trainer.showNames": "Rodyti vardus ekrane",
+  "trainee.missedVote": "Šįkart jūs nebalsavote. Grupė pasirinko: „{option}“",
+  "projector.roomAnswers": "Kaip būtų atsakiusi salė",
+  "projector.inSeat": "karštojoje kėdėje",
+  "projector.joined": "Jau atvyko",
+  "solo.endActions": "Kas toliau",
+  "solo.tryAgain": "Bandyti dar kartą",
+  "solo.rewind": "Grįžti",
+  "solo.rewindWhich": "Į kurį sprendimą grįžti",
+  "solo.decision": "{step} sprendimas",
+  "solo.home": "Pradžia",
+  "library.languages": "Kalbos",
+  "library.noLanguage":
+    "Šis scenarijus neturi versijos kalba: {language}. Grupė jį skaitytų kalba: {fallback}. Vis tiek pasirinkti?",
 };

@@ -16,6 +16,7 @@ import { debriefDoc } from "../a11y/debriefDoc";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { drawPathOnMap, mapTracks } from "./debriefMap";
+import { removeSoloEndBar, updateSoloEndBar } from "./soloEndBar";
 import { enableScroll } from "./scroll";
 import { removeTrainerRemote, updateTrainerDebriefRemote, wantsRemote } from "./trainerRemote";
 
@@ -38,6 +39,7 @@ export class DebriefScene extends BaseScene {
     this.lastKey = "";
     enableScroll(this, () => this.contentHeight);
     this.events.once("shutdown", removeTrainerRemote);
+    this.events.once("shutdown", removeSoloEndBar);
     const onWindowResize = () => this.invalidate();
     window.addEventListener("resize", onWindowResize);
     this.events.once("shutdown", () => window.removeEventListener("resize", onWindowResize));
@@ -85,6 +87,13 @@ export class DebriefScene extends BaseScene {
     if (view.role === "trainer" && wantsRemote())
       updateTrainerDebriefRemote(view, trainerModel(view), (msg) => app().conn.send(msg));
     else removeTrainerRemote();
+    if (view.role === "trainee")
+      updateSoloEndBar(
+        view,
+        (msg) => app().conn.send(msg),
+        () => window.location.assign("/"),
+      );
+    else removeSoloEndBar();
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;

@@ -4,6 +4,7 @@ import type { AppState } from "../app/store";
 import { t } from "../i18n/t";
 import { CostTicker } from "../ui/CostTicker";
 import { CustomerFace } from "../ui/CustomerFace";
+import { lobbyNameCloud, roomAnswerItems } from "./projectorExtras";
 import { fitColumn } from "../ui/fitColumn";
 import { LobbyTeams } from "../ui/LobbyTeams";
 import { MeterBar } from "../ui/MeterBar";
@@ -245,7 +246,7 @@ export class ProjectorScene extends BaseScene {
     } else if (model.result) {
       // The answer, how it was decided and the class's split, then tags and feedback: from under the line.
       const top = Math.min(panelY, textBottom + 30);
-      drawResultPanel(this, d, { x: panelX, y: top, w: panelW, bottom: panelBottom }, model.result);
+      drawResultPanel(this, d, { x: panelX, y: top, w: panelW, bottom: panelBottom }, model.result, roomAnswerItems(model.roomAnswers, panelW));
     } else if (model.options.length && view.phase === "deciding") {
       d.add(
         fitColumn(
@@ -316,6 +317,7 @@ export class ProjectorScene extends BaseScene {
     d.add(this.add.text(120, 720, model.join.count, textStyle(56, theme.ink, { bold: true })));
     // The title is already at the top; with teams, its second mention gives way to the team board.
     if (teams) d.add(new LobbyTeams(this, 120, 830, 1680, 230, t("projector.teams"), teams));
+    else if (model.names) d.add(lobbyNameCloud(this, 120, 800, 1680, 250, model.names));
     else d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
     const qr = new QrCode(this, 1300, 220, model.join.url, 520);
     d.add(qr);

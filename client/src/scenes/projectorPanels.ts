@@ -1,6 +1,7 @@
 import type Phaser from "phaser";
 import { t } from "../i18n/t";
 import { fitColumn } from "../ui/fitColumn";
+import type { ColumnText } from "../ui/fitColumn";
 import { fitText } from "../ui/fitText";
 import { textStyle, theme } from "../ui/theme";
 import type { ProjectorModel } from "../viewModel/projectorModel";
@@ -64,6 +65,8 @@ export function drawResultPanel(
   d: Phaser.GameObjects.Container,
   box: PanelBox,
   result: Result,
+  /** Lines drawn between the tags and the feedback (the hot seat's room answers). */
+  extra: ColumnText[] = [],
 ): void {
   const [headline] = fitColumn(scene, box.x, box.y, Math.min(box.bottom, box.y + 100), [
     {
@@ -88,6 +91,7 @@ export function drawResultPanel(
         style: (size: number) =>
           textStyle(size, badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: box.w }),
       })),
+      ...extra,
       ...(result.feedback
         ? [
             {

@@ -5,7 +5,7 @@ import { reportUrl } from "../net/mySessions";
 import { esc } from "../ui/HtmlPanel";
 import { teamPreviews } from "../viewModel/teamPreviewModel";
 import { playStyleChoices } from "../viewModel/playStyles";
-import { visibleControls, type TrainerModel } from "../viewModel/trainerModel";
+import { touchLabel, visibleControls, type TrainerModel } from "../viewModel/trainerModel";
 
 /** Below this width (a phone) the console is a remote control: the laptop layout would be unreadably small. */
 export const remoteMaxWidth = 800;
@@ -88,7 +88,7 @@ function remoteParts(view: TrainerView, model: TrainerModel): string[] {
   // The controls first: revealing or moving on is what the trainer reaches for during play.
   parts.push(`<div class="hs-remote-controls">`);
   for (const c of visibleControls(view, model.controls))
-    parts.push(button(c.label, c.message, { enabled: c.enabled, id: c.id.replace(/\./g, "-") }));
+    parts.push(button(touchLabel(c.label), c.message, { enabled: c.enabled, id: c.id.replace(/\./g, "-") }));
   parts.push(`</div>`);
   if (view.customer && view.style !== "teams")
     parts.push(`<blockquote>${esc(view.customer.line)}</blockquote>`);

@@ -6,7 +6,8 @@ import { app } from "../app/services";
 import { getLocale, isUiLocale, localeNames, t, uiLocales } from "../i18n/t";
 import { failureText } from "../net/refusal";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
-import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
+import { missingLanguageWarning, scenarioChoiceLabel } from "../viewModel/scenarioChoice";
+import type { ScenarioChoice } from "../viewModel/scenarioChoice";
 
 /**
  * The console's setup panels: the projector link, the console language, the scenario library and an
@@ -57,9 +58,11 @@ export function buildSetupPanel(
   const select = panel.querySelector<HTMLSelectElement>("#library-select");
   const status = panel.querySelector<HTMLElement>("#upload-status");
   const pre = panel.querySelector<HTMLPreElement>("#diagnostics");
+  let library: ScenarioChoice[] = [];
   app()
     .conn.scenarios()
     .then((list) => {
+      library = list;
       if (!select) return;
       select.innerHTML = list
         .map((s) => `<option value="${esc(s.id)}">${esc(scenarioChoiceLabel(s, getLocale()))}</option>`)
@@ -69,7 +72,15 @@ export function buildSetupPanel(
     })
     .catch(() => undefined);
   select?.addEventListener("change", () => {
-    if (select.value) send({ type: "trainer.selectScenario", scenarioId: select.value });
+    if (!select.value) return;
+    // Warn before a scenario the class could not read in its language; cancelling keeps the current one.
+    const warning = missingLanguageWarning(library.find((s) => s.id === select.value) ?? {}, getLocale());
+    if (warning !== undefined && !window.confirm(warning)) {
+      const current = app().store.get().view;
+      select.value = current?.role === "trainer" && current.scenario ? current.scenario.id : "";
+      return;
+    }
+    send({ type: "trainer.selectScenario", scenarioId: select.value });
   });
   // Checks an uploaded file with the server, shows its diagnostics, and selects it when it has no errors.
   const checkUpload = async (e: Event) => {

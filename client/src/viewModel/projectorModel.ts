@@ -54,6 +54,10 @@ export type ProjectorModel = {
   teams?: TeamRow[];
   /** The ending reached; `debrief` (its text) and `good` once it is shown as its own moment. */
   ending?: { outcome: string; title: string; debrief?: string; good?: boolean };
+  /** After a hot-seat reveal: how the room would have answered, the seated answer first (★). */
+  roomAnswers?: { title: string; lines: { text: string; chosen: boolean; count: number }[] };
+  /** The names of the trainees who joined, for the lobby (unless the trainer hid them). */
+  names?: string[];
 };
 
 const goodOutcomes = new Set<string>(["ambassador", "kept"]);
@@ -147,6 +151,20 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
       if (team?.ended && !team.outcome) row.status = t("projector.teamDone");
     });
   }
+  if (view.roomAnswers && view.phase === "revealed") {
+    const seat = view.hotSeat
+      ? `${view.hotSeat.holderName}, ${t("projector.inSeat")}`
+      : t("projector.inSeat");
+    model.roomAnswers = {
+      title: t("projector.roomAnswers"),
+      lines: view.roomAnswers.map((a) => ({
+        text: a.chosen ? `★ ${a.label} (${seat})` : a.label,
+        chosen: a.chosen,
+        count: a.count,
+      })),
+    };
+  }
+  if (view.lobbyNames && view.lobbyNames.length > 0) model.names = view.lobbyNames;
   if (view.ending) {
     model.ending = { outcome: t(`outcome.${view.ending.outcome}` as MessageKey), title: view.ending.title };
     if (view.phase === "ending") {

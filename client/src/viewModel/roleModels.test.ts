@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { setLocale } from "../i18n/t";
 import { projectorModel } from "./projectorModel";
 import { traineeModel } from "./traineeModel";
-import { trainerModel, visibleControls } from "./trainerModel";
+import { touchLabel, trainerModel, visibleControls } from "./trainerModel";
 
 setLocale("en");
 const options = [
@@ -156,7 +156,7 @@ describe("trainee phone", () => {
       }),
     );
     expect(observer.action).toBe("trainee.mark");
-    expect(observer.status).toBe("Ben is in the hot seat. Mark their response.");
+    expect(observer.status).toBe("Ben is in the hot seat. What would you say?");
   });
 });
 
@@ -347,15 +347,47 @@ describe("trainer console", () => {
     expect(lobby).toContain("ctl.start");
     expect(lobby).not.toContain("ctl.reveal");
     const during = ids(base);
-    expect(during).toEqual(
-      expect.arrayContaining(["ctl.vote", "ctl.reveal", "ctl.next", "ctl.pause", "ctl.end"]),
-    );
+    expect(during).toEqual(expect.arrayContaining(["ctl.vote", "ctl.reveal", "ctl.pause", "ctl.end"]));
+    // After a class reveal "Open vote" is the way on: no second button doing the same.
+    expect(during).not.toContain("ctl.next");
     expect(during).not.toContain("ctl.start");
     expect(during).not.toContain("ctl.seat");
     const teams = ids({ ...base, style: "teams" });
     expect(teams).not.toContain("ctl.reveal");
     expect(teams).toContain("ctl.pause");
-    expect(ids({ ...base, style: "hot-seat" })).toContain("ctl.seat");
+    const hotSeat = ids({
+      ...base,
+      style: "hot-seat",
+      phase: "revealed",
+      controls: allowed("next", "passSeat"),
+    });
+    expect(hotSeat).toEqual(expect.arrayContaining(["ctl.seat", "ctl.next"]));
+    expect(hotSeat).not.toContain("ctl.vote");
+    expect(hotSeat).not.toContain("ctl.reveal");
+    const next = trainerModel({ ...base, style: "hot-seat", controls: allowed("next") }).controls.find(
+      (c) => c.id === "ctl.next",
+    );
+    expect(next).toMatchObject({ enabled: true, message: { type: "trainer.next" } });
+    expect(lobby).toContain("ctl.names");
+    const hidden = trainerModel({ ...base, phase: "lobby", namesHidden: true }).controls.find(
+      (c) => c.id === "ctl.names",
+    );
+    expect(hidden).toMatchObject({ label: "Show names on the wall", message: { show: true } });
+  });
+
+  it("drops the keyboard hints from the phone remote's buttons", () => {
+    expect(touchLabel("Open vote (V)")).toBe("Open vote");
+    expect(touchLabel("◷ 60 s")).toBe("◷ 60 s");
+  });
+
+  it("tells a trainee who did not vote what the class chose", () => {
+    const missed = traineeModel({
+      ...trainee({ can: "wait", vote: { open: false } }),
+      phase: "revealed",
+      missedVote: true,
+      result: { stepIndex: 0, optionId: "listen", label: "Tell me more.", tags: [], decidedBy: "majority" },
+    });
+    expect(missed.status).toBe("You did not vote this time. The class chose: “Tell me more.”");
   });
 
   it("makes Next show the ending once the last decision is revealed, then the debrief, in teams too", () => {
@@ -379,7 +411,9 @@ describe("trainer console", () => {
   });
 
   it("counts votes in the status line only while a class vote is on", () => {
-    expect(trainerModel({ ...base, phase: "lobby" }).status).toBe("Waiting for the trainer to start");
+    expect(trainerModel({ ...base, phase: "lobby" }).status).toBe(
+      "Trainees are joining. Choose a scenario and press Start when the room is ready.",
+    );
     expect(trainerModel({ ...base, phase: "voting", votes: { t1: "listen" } }).status).toMatch(
       / · 1 of 1 voted$/,
     );

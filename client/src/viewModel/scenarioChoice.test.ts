@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scenarioChoiceLabel } from "./scenarioChoice";
+import { missingLanguageWarning, scenarioChoiceLabel } from "./scenarioChoice";
 
 const hat = {
   id: "ruined-hat",
@@ -18,5 +18,15 @@ describe("a scenario in the library list", () => {
   it("shows only the title when the author gave no duration, and the id when there is no title", () => {
     expect(scenarioChoiceLabel({ id: "x", title: "Plain" }, "en")).toBe("Plain");
     expect(scenarioChoiceLabel({ id: "untitled" }, "en")).toBe("untitled");
+  });
+
+  it("shows the scenario's languages and warns before one the class cannot read in its language", () => {
+    const twoLanguages = { ...hat, languages: ["en", "pl"] };
+    expect(scenarioChoiceLabel(twoLanguages, "en")).toBe("The ruined hat · about 20 min · EN PL");
+    expect(missingLanguageWarning(twoLanguages, "pl")).toBeUndefined();
+    expect(missingLanguageWarning(twoLanguages, "lt")).toBe(
+      "Šis scenarijus neturi versijos kalba: lietuvių. Grupė jį skaitytų kalba: anglų. Vis tiek pasirinkti?",
+    );
+    expect(missingLanguageWarning({}, "lt")).toBeUndefined();
   });
 });

@@ -95,6 +95,8 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
   else if (view.phase === "closed" && view.tiedOptionIds && view.tiedOptionIds.length > 1)
     status = tieNames(view.options, view.tiedOptionIds);
   else if (view.phase === "closed") status = t("trainee.voteClosed");
+  else if (view.phase === "revealed" && view.missedVote && view.result)
+    status = t("trainee.missedVote", { option: view.result.label });
   else if (view.phase === "ending") status = t("phase.ending");
   else if (
     view.customer &&

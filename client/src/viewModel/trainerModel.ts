@@ -47,6 +47,8 @@ export type TrainerModel = {
 
 // The vote count only while a class vote is open or just closed; elsewhere it would read "0 of 3 voted".
 function status(view: TrainerView, votesCast: number): string {
+  // The lobby's "waiting for the trainer" is the trainees' sentence; the trainer is told what to do.
+  if (view.phase === "lobby") return t("trainer.lobbyStatus");
   const tied = view.phase === "closed" && view.tiedOptionIds.length > 1;
   const phase = view.paused
     ? t("phase.paused")
@@ -110,6 +112,16 @@ function nextControl(view: TrainerView): ControlModel {
       key: "n",
       enabled: can.end,
       message: { type: "trainer.end" },
+    };
+  // The hot seat's Next: the next decision appears once the room has discussed the reveal. In a class vote
+  // "Open vote" is the next step, so the button is hidden there (visibleControls); its key N stays.
+  if (view.style === "hot-seat")
+    return {
+      id: "ctl.next",
+      label: t("trainer.next"),
+      key: "n",
+      enabled: can.next,
+      message: { type: "trainer.next" },
     };
   return {
     id: "ctl.next",
@@ -206,6 +218,13 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       enabled: view.locked ? can.unlock : can.lock,
       message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
     },
+    {
+      // Names arriving on the wall's lobby; some rooms (or some trainees) prefer them hidden.
+      id: "ctl.names",
+      label: view.namesHidden ? t("trainer.showNames") : t("trainer.hideNames"),
+      enabled: true,
+      message: { type: "trainer.showNames", show: view.namesHidden === true },
+    },
   ];
   const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
@@ -256,16 +275,25 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
       )
     )
       return false;
-    if (!lobby && ["ctl.start", "ctl.teams"].includes(c.id)) return false;
+    if (!lobby && ["ctl.start", "ctl.teams", "ctl.names"].includes(c.id)) return false;
+    // Next shows the ending once the last decision is revealed, then the debrief, in every style.
+    const endingNext = c.id === "ctl.next" && (view.controls.showEnding || view.phase === "ending");
+    if (c.id === "ctl.next" && view.style !== "hot-seat" && !endingNext) return false;
+    // The hot seat has no class vote: its vote, timer and reveal buttons would only sit greyed out.
+    if (view.style === "hot-seat" && ["ctl.vote", "ctl.voteTimed", "ctl.reveal"].includes(c.id)) return false;
     if (c.id === "ctl.tieDraw" && !c.enabled) return false;
     if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
     if (c.id === "ctl.teams" && view.style !== "teams") return false;
     if (c.id === "ctl.voteTimed" && view.style !== "class-vote") return false;
     // Teams choose on their own; the class's vote, reveal and next would only sit greyed out (but Next
     // shows the endings once every team has reached one, and then the debrief).
-    const teamsNext = c.id === "ctl.next" && (view.controls.showEnding || view.phase === "ending");
-    if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id) && !teamsNext)
+    if (view.style === "teams" && ["ctl.vote", "ctl.reveal", "ctl.next"].includes(c.id) && !endingNext)
       return false;
     return true;
   });
+}
+
+/** A control's label without its keyboard hint ("Open vote (V)" → "Open vote"): a phone has no keys to press. */
+export function touchLabel(label: string): string {
+  return label.replace(/\s*\([A-Z0-9]\)$/, "");
 }

@@ -36,6 +36,8 @@ export type SessionRoomDeps = {
   reconnectSeconds?: number;
   /** Ends reconnection windows; tests pass a clock they advance themselves (default: setTimeout). */
   reconnectTimer?: SetTimer;
+  /** Runs the vote timer (tests pass a manual clock's `after`); default: the room's Colyseus clock. */
+  voteTimer?: (ms: number, task: () => void) => () => void;
   log?: (line: string) => void;
   now?: () => number;
   /** The longest a view update waits behind the previous one while events keep coming (ms, default 50). */
@@ -107,7 +109,11 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.patchRate = null;
     this.closeStalePresence();
     this.voteTimer = new VoteTimer({
-      setTimeout: (fire, ms) => this.clock.setTimeout(fire, ms),
+      setTimeout: (fire, ms) => {
+        if (this.deps.voteTimer) return this.deps.voteTimer(ms, fire);
+        const delayed = this.clock.setTimeout(fire, ms);
+        return () => delayed.clear();
+      },
       now: () => this.now(),
       state: () => this.runtime.state,
       expire: () => this.submit(undefined, { type: "timer.expired", at: this.now(), by: { role: "server" } }),
@@ -208,6 +214,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   }
 
   override onDispose(): void {
+    this.voteTimer?.cancel();
     this.views?.dispose();
     this.deps.host.close(this.roomId);
   }

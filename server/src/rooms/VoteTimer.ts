@@ -1,10 +1,12 @@
-import type { Delayed } from "@colyseus/core";
 import type { SessionState } from "@hotseat/shared";
 
 /** What the vote timer reads and does through its room. */
 export type VoteTimerDeps = {
-  /** The room's clock (`room.clock.setTimeout`): it ticks with the room and stops when the room goes. */
-  setTimeout: (fire: () => void, ms: number) => Delayed;
+  /**
+   * Runs `fire` once after `ms` and returns its cancel: the room's clock (it ticks with the room and stops
+   * when the room goes), or the server's injected clock in tests.
+   */
+  setTimeout: (fire: () => void, ms: number) => () => void;
   now: () => number;
   state: () => SessionState;
   /** Runs once the open vote's deadline has passed: the room logs `timer.expired`. */
@@ -16,7 +18,7 @@ export type VoteTimerDeps = {
  * {@link VoteTimer.follow} after every accepted event; an unchanged deadline keeps the timeout it has.
  */
 export class VoteTimer {
-  private armed: { deadline: number; delayed: Delayed } | undefined;
+  private armed: { deadline: number; cancel: () => void } | undefined;
 
   constructor(private readonly deps: VoteTimerDeps) {}
 
@@ -25,10 +27,9 @@ export class VoteTimer {
     const { vote, paused } = this.deps.state().context;
     const deadline = vote?.open && !paused ? vote.deadline : undefined;
     if (this.armed && this.armed.deadline === deadline) return;
-    this.armed?.delayed.clear();
-    this.armed = undefined;
+    this.cancel();
     if (deadline === undefined) return;
-    const delayed = this.deps.setTimeout(
+    const cancel = this.deps.setTimeout(
       () => {
         this.armed = undefined;
         // The room clock ticks every ~16 ms and may fire a little early; the core would refuse an early timer.
@@ -37,6 +38,12 @@ export class VoteTimer {
       },
       Math.max(0, deadline - this.deps.now()),
     );
-    this.armed = { deadline, delayed };
+    this.armed = { deadline, cancel };
+  }
+
+  /** Clears the timeout, as when the room is disposed. */
+  cancel(): void {
+    this.armed?.cancel();
+    this.armed = undefined;
   }
 }

@@ -22,6 +22,8 @@ describe("clientMessageSchema", () => {
       { type: "trainer.passSeat" },
       { type: "trainer.passSeat", traineeId: "t2" },
       { type: "trainer.splitTeams", count: 3 },
+      { type: "trainer.next" },
+      { type: "trainer.showNames", show: false },
     ];
     for (const m of ok) expect(clientMessageSchema.safeParse(m).success, JSON.stringify(m)).toBe(true);
   });
@@ -46,7 +48,7 @@ describe("clientMessageSchema", () => {
   it("lists every message type once, for registering room handlers", () => {
     expect(new Set(clientMessageTypes).size).toBe(clientMessageTypes.length);
     expect(clientMessageTypes).toContain("trainer.passSeat");
-    expect(clientMessageTypes).toHaveLength(25);
+    expect(clientMessageTypes).toHaveLength(28);
   });
 
   it("reads join options for each role", () => {

@@ -102,6 +102,14 @@ export const trainerSplitTeamsSchema = z.strictObject({
   count: z.number().int().min(2).max(12),
 });
 
+/** In the hot seat, after a reveal: show the next decision (the room discusses the feedback first). */
+export const trainerNextSchema = z.strictObject({ type: z.literal("trainer.next") });
+/** Show or hide the names of trainees arriving on the wall's lobby. */
+export const trainerShowNamesSchema = z.strictObject({
+  type: z.literal("trainer.showNames"),
+  show: z.boolean(),
+});
+
 /** Every message a client may send to a session room, discriminated on `type`. */
 export const clientMessageSchema = z.discriminatedUnion("type", [
   traineeVoteSchema,
@@ -130,6 +138,8 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   trainerPassSeatSchema,
   trainerSplitTeamsSchema,
   trainerShowEndingSchema,
+  trainerNextSchema,
+  trainerShowNamesSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The `type` of every client message. */

@@ -16,6 +16,7 @@ import {
   tallyLineSchema,
   voteStatusSchema,
 } from "./viewParts";
+import { roomAnswerLineSchema } from "./roomAnswers";
 
 /** One team's line on the projector's board, so the class compares the teams' runs live. */
 export const teamBoardLineSchema = z.strictObject({
@@ -75,5 +76,9 @@ export const projectorViewSchema = z.strictObject({
   map: scenarioMapViewSchema.optional(),
   /** The scenario's best path, at the debrief only, to compare with the one played. */
   best: bestPathViewSchema.optional(),
+  /** After a hot-seat reveal: how the observers would have answered, beside the seated trainee's answer. */
+  roomAnswers: z.array(roomAnswerLineSchema).optional(),
+  /** In the lobby, unless the trainer hid them: the names of the trainees who joined (the first 60). */
+  lobbyNames: z.array(z.string()).optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -32,6 +32,8 @@ export const traineeViewSchema = z.strictObject({
   can: z.enum(["vote", "mark", "choose", "wait"]),
   myVote: z.string().optional(),
   myMark: z.string().optional(),
+  /** A class vote was revealed without this trainee's vote: the phone says what the class chose. */
+  missedVote: z.boolean().optional(),
   vote: voteStatusSchema,
   /** Options tied for the lead once the vote closed (labels are in `options`): the trainer decides. */
   tiedOptionIds: z.array(z.string()).optional(),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * The trainer's commands a console offers as buttons. `openVote` also stands for the timed vote and
- * "next" (the same message); `splitTeams` is asked for the smallest split (two teams); `rewind` and
+ * The trainer's commands a console offers as buttons. `openVote` also stands for the timed vote (and is
+ * the class vote's "next"); `next` moves on after a hot-seat reveal; `splitTeams` is asked for the smallest split (two teams); `rewind` and
  * `override` say whether some decision can be rewound and some option chosen for the class.
  */
 export const trainerControlIds = [
@@ -23,6 +23,7 @@ export const trainerControlIds = [
   "rewind",
   "nextScenario",
   "showEnding",
+  "next",
 ] as const;
 /** One console control. */
 export type TrainerControlId = (typeof trainerControlIds)[number];

@@ -22,6 +22,7 @@ const frozenWhilePaused = new Set<string>([
   "trainer.reveal",
   "trainer.breakTie",
   "trainer.override",
+  "trainer.next",
   "timer.expired",
 ]);
 
@@ -40,6 +41,7 @@ type PlayEvent = EventOf<
   | "trainer.end"
   | "trainer.showEnding"
   | "trainer.nextScenario"
+  | "trainer.next"
 >;
 type SetupEvent = EventOf<
   | "trainer.selectScenario"
@@ -55,6 +57,8 @@ type ServerCheckedEvent = EventOf<"session.joined" | "session.left" | "timer.exp
 
 const wrong = (message: string) => reject("phase.wrong", message);
 const notPlaying = wrong("No scenario is being played right now.");
+// In the hot seat the room discusses a reveal before anyone answers the next decision.
+const discussing = wrong("The room is discussing the answer: wait for the trainer's Next.");
 
 function checkStep(record: RunRecord, stepIndex: number | undefined): Rejection | undefined {
   if (stepIndex !== undefined && stepIndex !== record.decisions.length) {
@@ -96,6 +100,7 @@ function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: TraineeEv
     case "trainee.mark": {
       if (ctx.style !== "hot-seat") return reject("mark.not-allowed", "Marks are only used in the hot seat.");
       if (!isPlaying(phase)) return notPlaying;
+      if (phase === "revealed") return discussing;
       if (ctx.seatHolderId === me)
         return reject("mark.not-allowed", "You are in the hot seat: choose instead.");
       const record = ctx.runs[mainRunKey];
@@ -113,6 +118,7 @@ function checkTrainee(ctx: SessionContext, phase: SessionPhase, event: TraineeEv
     case "trainee.choose": {
       if (!isPlaying(phase)) return notPlaying;
       if (ctx.style === "class-vote") return reject("choice.not-yours", "The class votes on this one.");
+      if (ctx.style === "hot-seat" && phase === "revealed") return discussing;
       const key = runKeyOf(ctx, me);
       if (key === undefined) return reject("team.none", "You are not in a team yet.");
       const record = ctx.runs[key];
@@ -204,6 +210,10 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       return phase === "debrief" || (isPlaying(phase) && allRunsEnded(ctx))
         ? undefined
         : wrong("Finish this scenario first (end or skip it).");
+    case "trainer.next":
+      if (ctx.style !== "hot-seat") return wrong("Next is used in the hot seat; open the vote instead.");
+      if (phase !== "revealed") return wrong("There is no revealed answer to move on from.");
+      return record?.run.ended ? reject("run.ended", "This conversation has ended.") : undefined;
   }
 }
 
@@ -333,6 +343,7 @@ export function checkSessionEvent(
     case "trainer.end":
     case "trainer.showEnding":
     case "trainer.nextScenario":
+    case "trainer.next":
       return checkPlay(ctx, phase, event);
     case "trainer.selectScenario":
     case "trainer.setStyle":
@@ -349,6 +360,7 @@ export function checkSessionEvent(
       return checkServer(ctx, phase, event);
     case "trainer.lock":
     case "trainer.unlock":
+    case "trainer.showNames":
     case "session.created":
     case "session.seed":
       return undefined; // nothing to check beyond the sender's role

@@ -112,15 +112,34 @@ describe("class vote", () => {
     expect(d.send({ type: "trainee.vote", optionId: "listen" }, trainer)?.code).toBe("role.forbidden");
   });
 
-  it("closes the vote when its timer expires, and ignores a stale or early timer", () => {
+  it("reveals the leader when the vote's timer expires, and ignores a stale or early timer", () => {
     const d = started(2);
     d.ok({ type: "trainer.openVote", seconds: 30 }, trainer, 2_000_000);
     expect(projectTrainee(d.state, "t1").vote).toEqual({ open: true, deadline: 2_030_000 });
     expect(d.send({ type: "timer.expired" }, undefined, 2_010_000)?.code).toBe("timer.stale");
     d.ok({ type: "trainee.vote", optionId: "refund" }, trainee("t1"), 2_020_000);
     d.ok({ type: "timer.expired" }, undefined, 2_030_000);
-    expect(phaseOf(d.state)).toBe("closed");
+    expect(phaseOf(d.state)).toBe("revealed");
+    expect(projectProjector(d.state).result).toMatchObject({ optionId: "refund", decidedBy: "majority" });
+    // The trainee who voted is told as usual; the one who did not learns that the class chose without them.
+    expect(projectTrainee(d.state, "t1").missedVote).toBeUndefined();
+    expect(projectTrainee(d.state, "t2")).toMatchObject({
+      missedVote: true,
+      result: { label: "Here is your money back." },
+    });
     expect(d.send({ type: "timer.expired" }, undefined, 2_031_000)?.code).toBe("timer.stale");
+  });
+
+  it("stops at the tie when the timer expires on a tied vote, for the trainer to settle", () => {
+    const d = started(2);
+    d.ok({ type: "trainer.openVote", seconds: 30 }, trainer, 2_000_000);
+    d.ok({ type: "trainee.vote", optionId: "refund" }, trainee("t1"), 2_010_000);
+    d.ok({ type: "trainee.vote", optionId: "listen" }, trainee("t2"), 2_011_000);
+    d.ok({ type: "timer.expired" }, undefined, 2_030_000);
+    expect(phaseOf(d.state)).toBe("closed");
+    expect(projectProjector(d.state).tiedOptionIds).toEqual(["listen", "refund"]);
+    d.ok({ type: "trainer.breakTie", optionId: "listen" }, trainer, 2_040_000);
+    expect(phaseOf(d.state)).toBe("revealed");
   });
 
   it("stops the vote timer during a pause and gives back the time that was left", () => {

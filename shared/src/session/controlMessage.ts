@@ -47,6 +47,7 @@ export function controlMessage(id: TrainerControlId, targets: ControlTargets): C
     case "unlock":
     case "nextScenario":
     case "showEnding":
+    case "next":
       return { type: `trainer.${id}` };
   }
 }

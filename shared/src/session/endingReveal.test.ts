@@ -74,6 +74,8 @@ describe("the last decision and the ending", () => {
   it("reveals the hot seat's last choice with every observer's own mark, then the ending", () => {
     const d = started(3, "hot-seat");
     d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
+    // The room discusses the reveal; the trainer's Next brings the next decision.
+    d.ok({ type: "trainer.next" }, trainer);
     d.ok({ type: "trainee.mark", optionId: "ship-express" }, trainee("t2"));
     d.ok({ type: "trainee.mark", optionId: "shrug" }, trainee("t3"));
     d.ok({ type: "trainee.choose", optionId: "shrug" }, trainee("t1"));

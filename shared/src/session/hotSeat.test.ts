@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { projectProjector } from "./projectProjector";
 import { projectTrainee } from "./projectTrainee";
 import { projectTrainer } from "./projectTrainer";
 import { SessionDriver, trainee, trainer } from "./sessionFixtures";
@@ -71,5 +72,43 @@ describe("hot seat", () => {
     const d = hotSeat(2);
     d.ok({ type: "trainer.remove", traineeId: "t1" }, trainer);
     expect(projectTrainee(d.state, "t2").hotSeat).toEqual({ holderName: "Trainee 2", inSeat: true });
+  });
+
+  it("holds the next decision back after a reveal until the trainer presses Next", () => {
+    const d = hotSeat(3);
+    expect(projectTrainer(d.state).controls.next).toBe(false);
+    d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
+    // The room discusses the feedback: nobody sees or answers the next decision yet.
+    expect(projectTrainee(d.state, "t1")).toMatchObject({ phase: "revealed", can: "wait", options: [] });
+    expect(projectTrainee(d.state, "t2")).toMatchObject({ can: "wait", options: [] });
+    expect(projectProjector(d.state).options).toEqual([]);
+    expect(d.send({ type: "trainee.choose", optionId: "ship-express" }, trainee("t1"))?.code).toBe(
+      "phase.wrong",
+    );
+    expect(d.send({ type: "trainee.mark", optionId: "shrug" }, trainee("t2"))?.code).toBe("phase.wrong");
+    expect(d.send({ type: "trainer.next" }, trainee("t1"))?.code).toBe("role.forbidden");
+    expect(projectTrainer(d.state).controls.next).toBe(true);
+    d.ok({ type: "trainer.next" }, trainer);
+    expect(projectTrainee(d.state, "t1")).toMatchObject({ phase: "deciding", can: "choose" });
+    expect(projectTrainee(d.state, "t2").options.map((o) => o.id)).toEqual(["ship-express", "shrug"]);
+    expect(d.send({ type: "trainer.next" }, trainer)?.code).toBe("phase.wrong");
+  });
+
+  it("shows the wall how the room would have answered beside the seated trainee's answer", () => {
+    const d = hotSeat(5);
+    d.ok({ type: "trainee.mark", optionId: "refund" }, trainee("t2"));
+    d.ok({ type: "trainee.mark", optionId: "refund" }, trainee("t3"));
+    d.ok({ type: "trainee.mark", optionId: "listen" }, trainee("t4"));
+    expect(projectProjector(d.state).roomAnswers).toBeUndefined();
+    d.ok({ type: "trainee.choose", optionId: "listen" }, trainee("t1"));
+    const wall = projectProjector(d.state);
+    expect(wall.roomAnswers).toEqual([
+      { optionId: "listen", label: "Tell me more.", count: 1, chosen: true },
+      { optionId: "refund", label: "Here is your money back.", count: 2, chosen: false },
+    ]);
+    expect(projectProjector(d.state, "pl").roomAnswers?.[0]?.label).toBe("Proszę opowiedzieć.");
+    expect(JSON.stringify(wall.roomAnswers)).not.toMatch(/t[2-4]|Trainee/);
+    d.ok({ type: "trainer.next" }, trainer);
+    expect(projectProjector(d.state).roomAnswers).toBeUndefined();
   });
 });

@@ -15,7 +15,10 @@ import {
   voteStatus,
 } from "./projectionParts";
 import type { Translate } from "./projectionParts";
+import { awaitingNext } from "./awaitingNext";
 import { bestPathView } from "./bestPath";
+import { lobbyNames } from "./lobbyNames";
+import { roomAnswers } from "./roomAnswers";
 import { activeTrainees, teamMembers } from "./roster";
 import { isPlaying, phaseOf } from "./sessionPhase";
 import { mainRunKey } from "./sessionState";
@@ -69,7 +72,7 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
     paused: ctx.paused,
     style: ctx.style,
     stepIndex: record?.decisions.length ?? 0,
-    options: isPlaying(phase) ? optionLabels(record, t) : [],
+    options: isPlaying(phase) && !awaitingNext(ctx, phase) ? optionLabels(record, t) : [],
     vote: voteStatus(ctx),
     tally: tallyLines(tally),
     votesCast: Object.values(tally).reduce((a, b) => a + b, 0),
@@ -94,5 +97,9 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   }
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
+  const answers = roomAnswers(ctx, phase, t);
+  if (answers) view.roomAnswers = answers;
+  const names = lobbyNames(ctx, phase);
+  if (names) view.lobbyNames = names;
   return view;
 }

@@ -10,6 +10,8 @@ import {
   voteStatus,
 } from "./projectionParts";
 import type { Translate } from "./projectionParts";
+import { awaitingNext } from "./awaitingNext";
+import { missedVote } from "./missedVote";
 import { captainOf, teamMembers, traineeById } from "./roster";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import { chooserId, isPlaying, phaseOf, runKeyOf, runOf, soloPlayerId } from "./sessionPhase";
@@ -17,7 +19,7 @@ import { mainRunKey } from "./sessionState";
 import type { RunRecord, SessionContext, SessionState } from "./sessionState";
 
 /** The keys of a trainee's view that are about the trainee: who they are, what they may do, their own vote. */
-export type TraineeOwnKey = "me" | "can" | "myVote" | "myMark" | "myChoice" | "moveOn" | "hotSeat" | "team";
+export type TraineeOwnKey = "me" | "can" | "myVote" | "myMark" | "myChoice" | "moveOn" | "missedVote" | "hotSeat" | "team";
 /** What a trainee sees of their run: the same for everyone who plays that run in the same language. */
 export type TraineeRunView = Omit<TraineeView, TraineeOwnKey>;
 /** What is the trainee's own in their view: small, whatever the class size. */
@@ -54,7 +56,7 @@ export function projectTraineeRun(
     paused: ctx.paused,
     style: ctx.style,
     stepIndex: record?.decisions.length ?? 0,
-    options: isPlaying(phase) ? optionLabels(record, t) : [],
+    options: isPlaying(phase) && !awaitingNext(ctx, phase) ? optionLabels(record, t) : [],
     vote: voteStatus(ctx),
     // Teams to pick from in the lobby; counts only, so no trainee learns who else is where.
     teams:
@@ -123,7 +125,13 @@ export function projectTraineeOwn(state: SessionState, traineeId: string, locale
   const phase = phaseOf(state);
   const me = traineeById(ctx, traineeId);
   const record = runOf(ctx, traineeId);
-  const live = isPlaying(phase) && record !== undefined && !record.run.ended && !me?.removed && !ctx.paused;
+  const live =
+    isPlaying(phase) &&
+    !awaitingNext(ctx, phase) &&
+    record !== undefined &&
+    !record.run.ended &&
+    !me?.removed &&
+    !ctx.paused;
   let can: TraineeView["can"] = "wait";
   if (live && ctx.style === "class-vote" && phase === "voting") can = "vote";
   if (live && ctx.style !== "class-vote") {
@@ -144,6 +152,7 @@ export function projectTraineeOwn(state: SessionState, traineeId: string, locale
   }
   const moveOn = moveOnFor(state, traineeId);
   if (moveOn) view.moveOn = moveOn;
+  if (missedVote(ctx, phase, traineeId)) view.missedVote = true;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder)
     view.hotSeat = { holderName: holder.name, inSeat: holder.id === traineeId };

@@ -120,5 +120,6 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   if (ending) view.ending = ending;
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
+  if (ctx.namesHidden === true) view.namesHidden = true;
   return view;
 }

@@ -60,6 +60,13 @@ export type DecisionSource = {
   at: number;
 };
 
+function markedLabelsOf(record: RunRecord): Decision["markedLabels"] {
+  const ids = new Set(Object.values(record.marks));
+  if (ids.size === 0) return undefined;
+  const shown = record.current.options.filter((o) => ids.has(o.id));
+  return Object.fromEntries(shown.map((o) => [o.id, o.label]));
+}
+
 /** Plays an option (which must be available) and records the decision with the marks of this step. */
 export function playOption(
   compiled: CompiledScenario,
@@ -89,6 +96,8 @@ export function playOption(
     decision.to = step.to;
   }
   if (source.byId !== undefined) decision.byId = source.byId;
+  const marked = markedLabelsOf(record);
+  if (marked !== undefined) decision.markedLabels = marked;
   const next = { run, decisions: [...record.decisions, decision], branches: record.branches, marks: {} };
   return withRun(compiled, { ...next, previous: record.current }, run);
 }

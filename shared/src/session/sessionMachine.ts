@@ -46,6 +46,7 @@ export function createSessionMachine(library: ScenarioLibrary) {
       removed: update("trainer.remove", roster.removed),
       readmitted: update("trainer.readmit", roster.readmitted),
       renamed: update("trainer.rename", roster.renamed),
+      namesShown: update("trainer.showNames", (ctx, e) => ({ ...ctx, namesHidden: !e.show })),
       seatPassed: update("trainer.passSeat", roster.seatPassed),
       scenarioSelected: update("trainer.selectScenario", (ctx, e) => play.scenarioSelected(ctx, e, library)),
       styleSet: update("trainer.setStyle", (ctx, e) => ({ ...ctx, style: e.style })),
@@ -89,6 +90,7 @@ export function createSessionMachine(library: ScenarioLibrary) {
       "trainer.remove": { actions: "removed" },
       "trainer.readmit": { actions: "readmitted" },
       "trainer.rename": { actions: "renamed" },
+      "trainer.showNames": { actions: "namesShown" },
     },
     states: {
       lobby: {
@@ -129,7 +131,11 @@ export function createSessionMachine(library: ScenarioLibrary) {
             on: {
               "trainee.vote": { actions: "voteCast" },
               "trainer.closeVote": { target: "closed", actions: "voteClosed" },
-              "timer.expired": { target: "closed", actions: "voteClosed" },
+              // Time up works as the trainer's Reveal: the leader is played, a tie waits for the trainer.
+              "timer.expired": [
+                { guard: "voteDecisive", target: "revealed", actions: ["voteClosed", "majorityPlayed"] },
+                { target: "closed", actions: "voteClosed" },
+              ],
               "trainer.reveal": [
                 { guard: "voteDecisive", target: "revealed", actions: ["voteClosed", "majorityPlayed"] },
                 { target: "closed", actions: "voteClosed" },
@@ -143,7 +149,12 @@ export function createSessionMachine(library: ScenarioLibrary) {
               "trainer.breakTie": { target: "revealed", actions: "tieBroken" },
             },
           },
-          revealed: { on: { "trainer.openVote": { target: "voting", actions: "voteOpened" } } },
+          revealed: {
+            on: {
+              "trainer.openVote": { target: "voting", actions: "voteOpened" },
+              "trainer.next": { target: "deciding" },
+            },
+          },
           ending: {},
         },
       },

@@ -45,6 +45,8 @@ export type Decision = {
   tally: Record<string, number>;
   votes: Record<string, string>;
   marks: Record<string, string>;
+  /** The labels of the options the hot-seat observers marked, so the wall can show how the room would have answered. */
+  markedLabels?: Record<string, Localized>;
   at: number;
   meters: RunMeters;
   cost: number;
@@ -136,6 +138,8 @@ export type SessionContext = {
   runs: Record<string, RunRecord>;
   vote?: Vote;
   past: PastScenario[];
+  /** The trainer hid the arriving names from the wall's lobby (absent: shown). */
+  namesHidden?: boolean;
 };
 
 /** A session's whole state: the machine's state value and its context, both plain JSON. */
