@@ -99,6 +99,11 @@ export const trainerSplitTeamsSchema = z.strictObject({
   type: z.literal("trainer.splitTeams"),
   count: z.number().int().min(2).max(12),
 });
+/** At the debrief, show page `page` (0 = the first) on the wall; the client clamps it to the pages it has. */
+export const trainerDebriefPageSchema = z.strictObject({
+  type: z.literal("trainer.debriefPage"),
+  page: z.number().int().min(0).max(99),
+});
 
 /** Every message a client may send to a session room, discriminated on `type`. */
 export const clientMessageSchema = z.discriminatedUnion("type", [
@@ -127,6 +132,7 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   trainerRenameSchema,
   trainerPassSeatSchema,
   trainerSplitTeamsSchema,
+  trainerDebriefPageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The `type` of every client message. */

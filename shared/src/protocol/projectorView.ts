@@ -24,6 +24,8 @@ export const teamBoardLineSchema = z.strictObject({
   memberCount: z.number().int(),
   stepIndex: z.number().int(),
   emotion: z.enum(emotions).optional(),
+  /** What the team's customer says now, so the wall shows each conversation, not only its numbers. */
+  says: z.string().optional(),
   meters: meterReadingSchema,
   ended: z.boolean(),
   outcome: z.enum(outcomes).optional(),
@@ -68,5 +70,7 @@ export const projectorViewSchema = z.strictObject({
   map: scenarioMapViewSchema.optional(),
   /** The scenario's best path, at the debrief only, to compare with the one played. */
   best: bestPathViewSchema.optional(),
+  /** At the debrief, the page the trainer shows on the wall (0 = the first). */
+  debriefPage: z.number().int().optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -105,5 +105,7 @@ export const trainerViewSchema = z.strictObject({
   best: bestPathViewSchema.optional(),
   /** Which trainer commands the session would accept now (a dry run of the core), so the console greys the rest. */
   controls: trainerControlsSchema,
+  /** At the debrief, the page the trainer shows on the wall (0 = the first). */
+  debriefPage: z.number().int().optional(),
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

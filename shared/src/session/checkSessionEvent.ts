@@ -38,6 +38,7 @@ type PlayEvent = EventOf<
   | "trainer.skip"
   | "trainer.end"
   | "trainer.nextScenario"
+  | "trainer.debriefPage"
 >;
 type SetupEvent = EventOf<
   | "trainer.selectScenario"
@@ -195,6 +196,8 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       return isPlaying(phase) ? undefined : notPlaying;
     case "trainer.nextScenario":
       return phase === "debrief" ? undefined : wrong("Finish this scenario first (end or skip it).");
+    case "trainer.debriefPage":
+      return phase === "debrief" ? undefined : wrong("The debrief is not shown now.");
   }
 }
 
@@ -323,6 +326,7 @@ export function checkSessionEvent(
     case "trainer.skip":
     case "trainer.end":
     case "trainer.nextScenario":
+    case "trainer.debriefPage":
       return checkPlay(ctx, phase, event);
     case "trainer.selectScenario":
     case "trainer.setStyle":

@@ -32,7 +32,10 @@ export function teamBoard(ctx: SessionContext, t: Translate, withPath = false): 
       meters: meterReading(record) ?? { mood: 0, cost: 0 },
       ended: record?.run.ended ?? false,
     };
-    if (record) line.emotion = record.current.emotion;
+    if (record) {
+      line.emotion = record.current.emotion;
+      line.says = t(record.current.line);
+    }
     if (record?.ending) {
       line.outcome = record.ending.outcome;
       line.endingTitle = t(record.ending.title);
@@ -80,5 +83,6 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   Object.assign(view, runDisplay(ctx, phase, record, t));
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
+  if (phase === "debrief") view.debriefPage = ctx.debriefPage ?? 0;
   return view;
 }

@@ -134,6 +134,8 @@ export type SessionContext = {
   runs: Record<string, RunRecord>;
   vote?: Vote;
   past: PastScenario[];
+  /** The debrief page the trainer shows on the wall (0 = the first), set at every debrief. */
+  debriefPage?: number;
 };
 
 /** A session's whole state: the machine's state value and its context, both plain JSON. */
