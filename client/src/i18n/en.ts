@@ -293,6 +293,19 @@ export const en = {
   "error.server.error": "Something went wrong on the server; try again.",
   "error.unreachable": "The server cannot be reached. Check your connection and try again.",
   "error.other": "The server refused: {reason}",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "The ending and the path",
+  "debrief.pageTakeaways": "What to take away",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Tried before a rewind",
+  "debrief.marksRow": "✔ Same answer: {same} · ✖ Another answer: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decision",
+  "debrief.prevPage": "◀ Previous page",
+  "debrief.nextPage": "Next page ▶",
+  "debrief.votePlayed": "Answer played",
+  "debrief.voteOther": "Other answers",
+  "debrief.pageStatus": "Page {page} of {count}: {title}",
 } as const;
 
 /** Every UI message key. */

@@ -312,4 +312,17 @@ export const lt: Record<MessageKey, Message> = {
   "error.server.error": "Serveryje kažkas nepavyko; bandykite dar kartą.",
   "error.unreachable": "Nepavyksta pasiekti serverio. Patikrinkite ryšį ir bandykite dar kartą.",
   "error.other": "Serveris atsisakė: {reason}",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Pabaiga ir kelias",
+  "debrief.pageTakeaways": "Ką verta įsiminti",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Išbandyta prieš grįžimą",
+  "debrief.marksRow": "✔ Tas pats atsakymas: {same} · ✖ Kitas atsakymas: {other}",
+  "debrief.axisStart": "Pradžia",
+  "debrief.axisStep": "Sprendimas",
+  "debrief.prevPage": "◀ Ankstesnis puslapis",
+  "debrief.nextPage": "Kitas puslapis ▶",
+  "debrief.votePlayed": "Pasirinktas atsakymas",
+  "debrief.voteOther": "Kiti atsakymai",
+  "debrief.pageStatus": "{page} puslapis iš {count}: {title}",
 };

@@ -312,4 +312,17 @@ export const pl: Record<MessageKey, Message> = {
   "error.server.error": "Coś poszło nie tak na serwerze; spróbuj ponownie.",
   "error.unreachable": "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.",
   "error.other": "Serwer odmówił: {reason}",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Zakończenie i ścieżka",
+  "debrief.pageTakeaways": "Wnioski",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Próby sprzed cofnięcia",
+  "debrief.marksRow": "✔ Ta sama odpowiedź: {same} · ✖ Inna odpowiedź: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decyzja",
+  "debrief.prevPage": "◀ Poprzednia strona",
+  "debrief.nextPage": "Następna strona ▶",
+  "debrief.votePlayed": "Zagrana odpowiedź",
+  "debrief.voteOther": "Inne odpowiedzi",
+  "debrief.pageStatus": "Strona {page} z {count}: {title}",
 };

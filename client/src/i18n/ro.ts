@@ -294,4 +294,17 @@ export const ro: Record<MessageKey, Message> = {
   "error.server.error": "Ceva nu a mers bine pe server; încearcă din nou.",
   "error.unreachable": "Serverul nu poate fi contactat. Verifică conexiunea și încearcă din nou.",
   "error.other": "Serverul a refuzat: {reason}",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Finalul și drumul parcurs",
+  "debrief.pageTakeaways": "Ce reținem",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Încercate înainte de revenire",
+  "debrief.marksRow": "✔ Același răspuns: {same} · ✖ Alt răspuns: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decizia",
+  "debrief.prevPage": "◀ Pagina anterioară",
+  "debrief.nextPage": "Pagina următoare ▶",
+  "debrief.votePlayed": "Răspunsul jucat",
+  "debrief.voteOther": "Alte răspunsuri",
+  "debrief.pageStatus": "Pagina {page} din {count}: {title}",
 };
