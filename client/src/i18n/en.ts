@@ -305,6 +305,8 @@ export const en = {
   "debrief.nextPage": "Next page ▶",
   "debrief.votePlayed": "Answer played",
   "debrief.voteOther": "Other answers",
+  "debrief.mapTitle": "The scenario's map",
+  "debrief.played": "This class",
   "debrief.pageStatus": "Page {page} of {count}: {title}",
 } as const;
 

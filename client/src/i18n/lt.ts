@@ -324,5 +324,7 @@ export const lt: Record<MessageKey, Message> = {
   "debrief.nextPage": "Kitas puslapis ▶",
   "debrief.votePlayed": "Pasirinktas atsakymas",
   "debrief.voteOther": "Kiti atsakymai",
+  "debrief.mapTitle": "Scenarijaus žemėlapis",
+  "debrief.played": "Ši grupė",
   "debrief.pageStatus": "{page} puslapis iš {count}: {title}",
 };

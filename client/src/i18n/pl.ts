@@ -324,5 +324,7 @@ export const pl: Record<MessageKey, Message> = {
   "debrief.nextPage": "Następna strona ▶",
   "debrief.votePlayed": "Zagrana odpowiedź",
   "debrief.voteOther": "Inne odpowiedzi",
+  "debrief.mapTitle": "Mapa scenariusza",
+  "debrief.played": "Ta grupa",
   "debrief.pageStatus": "Strona {page} z {count}: {title}",
 };

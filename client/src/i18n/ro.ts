@@ -306,5 +306,7 @@ export const ro: Record<MessageKey, Message> = {
   "debrief.nextPage": "Pagina următoare ▶",
   "debrief.votePlayed": "Răspunsul jucat",
   "debrief.voteOther": "Alte răspunsuri",
+  "debrief.mapTitle": "Harta scenariului",
+  "debrief.played": "Această grupă",
   "debrief.pageStatus": "Pagina {page} din {count}: {title}",
 };

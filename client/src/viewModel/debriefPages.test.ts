@@ -140,11 +140,17 @@ describe("the debrief's pages on the wall", () => {
       locale: "en",
     });
     const pages = debriefPages(m, { hasMap: true, currency: "EUR", locale: "en" });
-    const heads = rows(pages).filter((r) => typeof r.tone === "object" && "team" in r.tone);
-    expect(heads.map((r) => r.text)).toEqual([
-      "■ Team 1 — ! Public adversary: Gone public",
-      "■ Team 2 — not finished",
+    const all = rows(pages);
+    const heads = all.filter((r) => typeof r.tone === "object" && "team" in r.tone);
+    expect(heads.map((r) => r.text)).toEqual(["■ Team 1", "■ Team 2"]);
+    const ended = all.filter((r) => typeof r.tone === "object" && "outcome" in r.tone);
+    expect(ended.map((r) => [r.text, r.tone])).toEqual([
+      ["! Public adversary: Gone public", { outcome: "public-adversary" }],
     ]);
+    expect(all.some((r) => r.text === "not finished" && r.tone === "dim")).toBe(true);
+    // Every step of every team is on some page.
+    for (const n of [1, 2, 3])
+      expect(all.filter((r) => r.text === `${n}. ${long} (${n})`).length).toBe(n < 3 ? 2 : 1);
     expect(pages.find((p) => p.kind === "chart")?.chart?.cost).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@ import type { Outcome } from "@hotseat/shared";
 import { t } from "../i18n/t";
 import { costAxis, moodAxis, type Axis } from "./chartAxes";
 import type { DebriefModel } from "./debriefModel";
+import { formatMoney } from "./money";
 import { estimateLines, lineHeight } from "./textEstimate";
 
 /**
@@ -138,12 +139,24 @@ function stepGroups(m: DebriefModel, width: number, size: number): PageRow[][] {
   const groups: PageRow[][] = [];
   if (m.teams.length) {
     m.teams.forEach((team, i) => {
-      const head = `■ ${team.name} — ${team.outcome ? `${outcomeMark[team.outcome]} ` : ""}${team.ending}`;
-      const rows = [row(head, size, { team: i }, width, { bold: true, gap: 2 })];
+      // The team's name in its colour (as on the map and the chart), its ending in the outcome's colour.
+      const rows = [row(`■ ${team.name}`, size, { team: i }, width, { bold: true, gap: 2 })];
+      rows.push(
+        team.outcome
+          ? row(`${outcomeMark[team.outcome]} ${team.ending}`, size, { outcome: team.outcome }, width, {
+              bold: true,
+              gap: 2,
+            })
+          : row(team.ending, size, "dim", width, { bold: true, gap: 2 }),
+      );
       if (team.summary) rows.push(row(team.summary, size, "dim", width, { gap: 2 }));
-      const steps = team.steps.map((s) => `${s.n}. ${s.label}`).join("  ·  ");
-      rows.push(row(steps || t("debrief.none"), size, "ink", width, { gap: 14 }));
       groups.push(rows);
+      // Each step on its own row: a long path continues in the next column rather than being cut.
+      team.steps.forEach((s, k) =>
+        groups.push([
+          row(`${s.n}. ${s.label}`, size, "ink", width, { gap: k === team.steps.length - 1 ? 18 : 6 }),
+        ]),
+      );
     });
     return groups;
   }
@@ -239,33 +252,38 @@ export function debriefPages(
     { title: t("debrief.path"), groups: stepGroups(m, listW, stepSize) },
     ...branchSection(m, listW, stepSize),
   ];
-  const firstColumns = pour(sections, f.bottom - top);
-  const first: DebriefPage = {
-    kind: "path",
-    title: pathTitle,
-    columns: [{ x: listX, y: top, width: listW, blocks: firstColumns[0] ?? [] }],
-  };
+  const beside = pour(sections, f.bottom - top);
+  const first: DebriefPage = { kind: "path", title: pathTitle, columns: [] };
   if (ending) first.ending = ending;
-  if (opts.hasMap) first.map = { x: f.x, y: top + titleHeight, w: mapW, h: f.bottom - top - titleHeight };
   pages.push(first);
-  if (firstColumns.length > 1) {
-    // What did not fit beside the map continues over the whole width, in two columns.
-    const rest = firstColumns.slice(1).flat();
-    const half = (full - 60) / 2;
-    const again = pourRows(rest, half);
-    pages.push(
-      ...columnPages(
-        "path",
-        pathTitle,
-        again,
-        [
-          { x: f.x, width: half },
-          { x: f.x + half + 60, width: half },
-        ],
-        f.top,
-        f.bottom - f.top,
-      ),
-    );
+  // Two columns across the wall, for every page without a map or a chart.
+  const half = (full - 80) / 2;
+  const halves = [
+    { x: f.x, width: half },
+    { x: f.x + half + 80, width: half },
+  ];
+  const steps: Section[] = [
+    { title: t("debrief.path"), groups: stepGroups(m, half, stepSize) },
+    ...branchSection(m, half, stepSize),
+  ];
+  if (beside.length <= 1) {
+    // Everything fits beside the map (or, without a map, in the width): one page.
+    first.columns = [{ x: listX, y: top, width: listW, blocks: beside[0] ?? [] }];
+    if (opts.hasMap) first.map = { x: f.x, y: top + titleHeight, w: mapW, h: f.bottom - top - titleHeight };
+  } else if (opts.hasMap) {
+    // A long path: the map gets the first page's whole width, and the steps pages of two columns.
+    first.map = { x: f.x, y: top + titleHeight, w: full, h: f.bottom - top - titleHeight };
+    pages.push(...columnPages("path", pathTitle, steps, halves, f.top, f.bottom - f.top));
+  } else {
+    // No map: the steps in two columns under the ending, continued on the next pages.
+    const columns = pour(steps, f.bottom - top);
+    first.columns = columns.slice(0, 2).map((blocks, j) => ({ ...halves[j]!, y: top, blocks }));
+    for (let i = 2; i < columns.length; i += 2)
+      pages.push({
+        kind: "path",
+        title: pathTitle,
+        columns: columns.slice(i, i + 2).map((blocks, j) => ({ ...halves[j]!, y: f.top, blocks })),
+      });
   }
 
   // 2. Mood and cost over the steps, with axes and values.
@@ -282,7 +300,6 @@ export function debriefPages(
   });
 
   // 3. How the class voted at every decision, and what the hot seat's observers would have said.
-  const half = (full - 80) / 2;
   const voteSections: Section[] = [];
   if (m.votes.length)
     voteSections.push({
@@ -304,10 +321,6 @@ export function debriefPages(
       ]),
     });
   }
-  const halves = [
-    { x: f.x, width: half },
-    { x: f.x + half + 80, width: half },
-  ];
   pages.push(...columnPages("votes", t("debrief.votes"), voteSections, halves, f.top, f.bottom - f.top));
 
   // 4. What to take away: techniques, defence mechanisms, and the best path to compare with.
@@ -315,54 +328,42 @@ export function debriefPages(
     rows.length
       ? rows.map((c) => [row(`${mark} ${c.name} ×${c.count}`, 28, tone, half, { bold: true })])
       : [[row(t("debrief.none"), 28, "dim", half)]];
-  const takeaways: Section[] = [
-    { title: t("debrief.techniques"), groups: named(m.techniques, "✔", "good") },
-    { title: t("debrief.defences"), groups: named(m.defences, "✖", "bad") },
-  ];
-  if (m.best)
-    takeaways.push({
-      title: t("debrief.best"),
-      groups: [
-        ...m.best.labels.map((l, i) => [row(`${i + 1}. ${l}`, stepSize, "ink", half, { gap: 8 })]),
-        [row(m.best.summary, stepSize, "accent", half, { bold: true })],
+  const left = pour(
+    [
+      { title: t("debrief.techniques"), groups: named(m.techniques, "✔", "good") },
+      { title: t("debrief.defences"), groups: named(m.defences, "✖", "bad") },
+    ],
+    f.bottom - f.top,
+  );
+  const last = m.chart.mood.length - 1;
+  const played = `${t("debrief.played")}: ${t("meter.mood")} ${Math.round(m.chart.mood[last] ?? 0)} · ${t("meter.cost")} ${formatMoney(m.chart.cost[last] ?? 0, opts.currency, opts.locale)}`;
+  const right = m.best
+    ? pour(
+        [
+          {
+            title: t("debrief.best"),
+            groups: [
+              ...m.best.labels.map((l, i) => [row(`${i + 1}. ${l}`, stepSize, "ink", half, { gap: 8 })]),
+              [
+                row(m.best.summary, stepSize, "accent", half, { bold: true, gap: 4 }),
+                ...(m.teams.length ? [] : [row(played, stepSize, "dim", half, { bold: true })]),
+              ],
+            ],
+          },
+        ],
+        f.bottom - f.top,
+      )
+    : [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++)
+    pages.push({
+      kind: "takeaways",
+      title: t("debrief.pageTakeaways"),
+      columns: [
+        { x: halves[0]!.x, y: f.top, width: half, blocks: left[i] ?? [] },
+        { x: halves[1]!.x, y: f.top, width: half, blocks: right[i] ?? [] },
       ],
     });
-  pages.push(
-    ...columnPages("takeaways", t("debrief.pageTakeaways"), takeaways, halves, f.top, f.bottom - f.top),
-  );
   return pages;
-}
-
-/** Rows poured once at one width, laid out again at another (the same texts, new line estimates). */
-function pourRows(blocks: PageBlock[], width: number): Section[] {
-  return blocks.map((b) => ({
-    title: b.title,
-    groups: groupRows(b.rows).map((g) =>
-      g.map((r) =>
-        row(r.text, r.size, r.tone, width, {
-          gap: r.height - r.lines * lineHeight(r.size) - (r.bar ? 52 : 0),
-          ...(r.bold ? { bold: true } : {}),
-          ...(r.bar ? { bar: r.bar } : {}),
-        }),
-      ),
-    ),
-  }));
-}
-
-// A step's row and the technique rows under it (joined by a small gap) travel together.
-function groupRows(rows: PageRow[]): PageRow[][] {
-  const groups: PageRow[][] = [];
-  let current: PageRow[] = [];
-  for (const r of rows) {
-    current.push(r);
-    const gap = r.height - r.lines * lineHeight(r.size) - (r.bar ? 52 : 0);
-    if (gap > 2) {
-      groups.push(current);
-      current = [];
-    }
-  }
-  if (current.length) groups.push(current);
-  return groups;
 }
 
 /** The page the wall shows: the trainer's page, kept within the pages there are. */
