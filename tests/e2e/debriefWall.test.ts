@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { Pages } from "./harness";
 import {
-  Pages,
   repoRoot,
   shared,
   stageLogger,
