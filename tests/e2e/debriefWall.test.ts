@@ -181,6 +181,12 @@ describe("the debrief on the wall, page by page", () => {
     await phone.click("#join-button");
     await waitScene(phone, "debrief");
     await shoot(phone, "phone-390-debrief");
+    // Further down: the steps, the chart with its axes, the techniques and the votes.
+    for (const n of [2, 3, 4]) {
+      await phone.mouse.move(195, 400);
+      await phone.mouse.wheel(0, 1400);
+      await shoot(phone, `phone-390-debrief-${n}`);
+    }
     for (const x of trainees) await x.room.leave(true).catch(() => undefined);
     await trainer.room.leave(true).catch(() => undefined);
   }, 300_000);

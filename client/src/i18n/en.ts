@@ -307,6 +307,8 @@ export const en = {
   "debrief.voteOther": "Other answers",
   "debrief.mapTitle": "The scenario's map",
   "debrief.played": "This class",
+  "debrief.compare": "Compared",
+  "debrief.bestShort": "Best path",
   "debrief.pageStatus": "Page {page} of {count}: {title}",
 } as const;
 

@@ -326,5 +326,7 @@ export const lt: Record<MessageKey, Message> = {
   "debrief.voteOther": "Kiti atsakymai",
   "debrief.mapTitle": "Scenarijaus žemėlapis",
   "debrief.played": "Ši grupė",
+  "debrief.compare": "Palyginimas",
+  "debrief.bestShort": "Geriausias kelias",
   "debrief.pageStatus": "{page} puslapis iš {count}: {title}",
 };

@@ -326,5 +326,7 @@ export const pl: Record<MessageKey, Message> = {
   "debrief.voteOther": "Inne odpowiedzi",
   "debrief.mapTitle": "Mapa scenariusza",
   "debrief.played": "Ta grupa",
+  "debrief.compare": "Porównanie",
+  "debrief.bestShort": "Najlepsza ścieżka",
   "debrief.pageStatus": "Strona {page} z {count}: {title}",
 };

@@ -308,5 +308,7 @@ export const ro: Record<MessageKey, Message> = {
   "debrief.voteOther": "Alte răspunsuri",
   "debrief.mapTitle": "Harta scenariului",
   "debrief.played": "Această grupă",
+  "debrief.compare": "Comparație",
+  "debrief.bestShort": "Cel mai bun drum",
   "debrief.pageStatus": "Pagina {page} din {count}: {title}",
 };

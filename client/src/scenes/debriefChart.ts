@@ -52,8 +52,12 @@ export function drawDebriefChart(
   // Room at the right for the teams' names at their lines' ends.
   const inner = m.teams.length ? w - 220 : w - 60;
   const px = (i: number) => x + 30 + (inner * i) / n;
+  // On a phone the points stand close: the start is "0", and values are written only where they have room.
+  const spacing = inner / n;
+  const roomy = spacing >= size * 3.2;
   for (let i = 0; i < count; i++)
-    text(px(i), y + h + 10, i === 0 ? t("debrief.axisStart") : String(i), theme.inkDim, 0.5, 0);
+    text(px(i), y + h + 10, i === 0 && roomy ? t("debrief.axisStart") : String(i), theme.inkDim, 0.5, 0);
+  const dot = size >= 20 ? 1 : 0.6;
   text(x + w / 2, y + h + 16 + size * 1.3, t("debrief.axisStep"), theme.inkDim, 0.5, 0, true);
   const moodY = (v: number) => y + h - (h * v) / axes.mood.max;
 
@@ -62,8 +66,8 @@ export function drawDebriefChart(
     m.teams.forEach((team, ti) => {
       const colour = teamColours[ti % teamColours.length] ?? theme.accent;
       const pts = team.mood.map((v, i) => new Phaser.Math.Vector2(px(i), moodY(v)));
-      g.lineStyle(5, colour, 1).strokePoints(pts);
-      pts.forEach((p) => g.fillStyle(colour, 1).fillCircle(p.x, p.y, 8));
+      g.lineStyle(5 * dot, colour, 1).strokePoints(pts);
+      pts.forEach((p) => g.fillStyle(colour, 1).fillCircle(p.x, p.y, 8 * dot));
       const end = pts.at(-1);
       if (!end) return;
       // Names that would land on each other move down a line, so colour is never the only key.
@@ -77,10 +81,14 @@ export function drawDebriefChart(
   const moodPts = m.chart.mood.map((v, i) => new Phaser.Math.Vector2(px(i), moodY(v)));
   const costMax = axes.cost?.max ?? Math.max(1, m.chart.maxCost);
   const costPts = m.chart.cost.map((v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / costMax));
-  g.lineStyle(4, theme.accent, 0.9).strokePoints(costPts);
-  g.lineStyle(5, theme.good, 1).strokePoints(moodPts);
-  costPts.forEach((p) => g.fillStyle(theme.accent, 1).fillRect(p.x - 8, p.y - 8, 16, 16));
-  moodPts.forEach((p) => g.fillStyle(theme.good, 1).fillCircle(p.x, p.y, 9));
+  g.lineStyle(4 * dot, theme.accent, 0.9).strokePoints(costPts);
+  g.lineStyle(5 * dot, theme.good, 1).strokePoints(moodPts);
+  costPts.forEach((p) =>
+    g.fillStyle(theme.accent, 1).fillRect(p.x - 8 * dot, p.y - 8 * dot, 16 * dot, 16 * dot),
+  );
+  moodPts.forEach((p) => g.fillStyle(theme.good, 1).fillCircle(p.x, p.y, 9 * dot));
+  // Where points stand close, only the last values are written beside them (the axes give the rest).
+  const shown = (i: number) => roomy || i === count - 1;
   // Each value beside its point: mood above its circle, cost below its square (on a dark backing so a
   // line running through never hides it).
   const label = (p: Phaser.Math.Vector2, s: string, colour: string, above: boolean) => {
@@ -90,11 +98,11 @@ export function drawDebriefChart(
   };
   m.chart.cost.forEach((v, i) => {
     const p = costPts[i];
-    if (p) label(p, formatMoney(v, money.currency, money.locale), theme.accentCss, false);
+    if (p && shown(i)) label(p, formatMoney(v, money.currency, money.locale), theme.accentCss, false);
   });
   m.chart.mood.forEach((v, i) => {
     const p = moodPts[i];
-    if (p) label(p, String(Math.round(v)), theme.goodCss, true);
+    if (p && shown(i)) label(p, String(Math.round(v)), theme.goodCss, true);
   });
   return out;
 }

@@ -123,6 +123,8 @@ export function drawWallPage(
       ...textStyle(e.textSize, theme.ink, { wrap: f.right - f.x }),
       lineSpacing: 4,
     });
+    for (let size = e.textSize - 1; body.getWrappedText().length > e.textLines && size >= 24; size--)
+      body.setFontSize(size);
     fitText(body, e.textLines);
   }
   if (page.map && ctx.map) {

@@ -32,7 +32,7 @@ export function drawTeamBoard(
         br: 0,
       });
     }
-    const r = Math.min(72, (h - 24) / 2);
+    const r = Math.min(96, (h - 24) / 2);
     const face = new CustomerFace(scene, 60 + 34 + r, y + h / 2, r, model.look);
     face.show(row.moodValue, row.emotion, true);
     d.add([g, face]);
@@ -57,7 +57,7 @@ export function drawTeamBoard(
     );
     d.add(feeling);
     if (row.says) {
-      const size = big ? 28 : 24;
+      const size = big ? 30 : 24;
       const says = scene.add.text(lineX, feeling.y + feeling.height + 4, `“${row.says}”`, {
         ...textStyle(size, theme.ink, { wrap: lineW }),
         lineSpacing: 2,

@@ -87,6 +87,17 @@ describe("the debrief's pages on the wall", () => {
       }
   });
 
+  it("names every page differently for the console's list, and compares the class with the best path", () => {
+    const { pages } = pagesFor(14);
+    const titles = pages.map((p) => p.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.filter((x) => x.startsWith("How the class voted")).length).toBeGreaterThan(1);
+    const takeaways = pages.find((p) => p.kind === "takeaways");
+    const left = takeaways?.columns[0]?.blocks.flatMap((b) => b.rows.map((r) => r.text)) ?? [];
+    expect(left).toContain("Best path: Mood 80 · Cost €20");
+    expect(left.some((x) => x.startsWith("This class: Mood "))).toBe(true);
+  });
+
   it("keeps every text a room reads at 24 px or more, in every language", () => {
     for (const locale of uiLocales) {
       setLocale(locale);

@@ -328,27 +328,37 @@ export function debriefPages(
     rows.length
       ? rows.map((c) => [row(`${mark} ${c.name} ×${c.count}`, 28, tone, half, { bold: true })])
       : [[row(t("debrief.none"), 28, "dim", half)]];
+  const last = m.chart.mood.length - 1;
+  const played = `${t("debrief.played")}: ${t("meter.mood")} ${Math.round(m.chart.mood[last] ?? 0)} · ${t("meter.cost")} ${formatMoney(m.chart.cost[last] ?? 0, opts.currency, opts.locale)}`;
+  // The comparison (where the class ended against the best path) stays under the techniques, so a long
+  // best path never pushes it onto a page of its own.
+  const compare: Section[] = m.best
+    ? [
+        {
+          title: t("debrief.compare"),
+          groups: [
+            [
+              row(`${t("debrief.bestShort")}: ${m.best.summary}`, 28, "accent", half, { bold: true, gap: 4 }),
+              ...(m.teams.length ? [] : [row(played, 28, "ink", half, { bold: true })]),
+            ],
+          ],
+        },
+      ]
+    : [];
   const left = pour(
     [
       { title: t("debrief.techniques"), groups: named(m.techniques, "✔", "good") },
       { title: t("debrief.defences"), groups: named(m.defences, "✖", "bad") },
+      ...compare,
     ],
     f.bottom - f.top,
   );
-  const last = m.chart.mood.length - 1;
-  const played = `${t("debrief.played")}: ${t("meter.mood")} ${Math.round(m.chart.mood[last] ?? 0)} · ${t("meter.cost")} ${formatMoney(m.chart.cost[last] ?? 0, opts.currency, opts.locale)}`;
   const right = m.best
     ? pour(
         [
           {
             title: t("debrief.best"),
-            groups: [
-              ...m.best.labels.map((l, i) => [row(`${i + 1}. ${l}`, stepSize, "ink", half, { gap: 8 })]),
-              [
-                row(m.best.summary, stepSize, "accent", half, { bold: true, gap: 4 }),
-                ...(m.teams.length ? [] : [row(played, stepSize, "dim", half, { bold: true })]),
-              ],
-            ],
+            groups: m.best.labels.map((l, i) => [row(`${i + 1}. ${l}`, stepSize, "ink", half, { gap: 8 })]),
           },
         ],
         f.bottom - f.top,
@@ -363,6 +373,13 @@ export function debriefPages(
         { x: halves[1]!.x, y: f.top, width: half, blocks: right[i] ?? [] },
       ],
     });
+  // A kind that runs over several pages numbers them, so the console's page list tells them apart.
+  for (const kind of ["path", "votes", "takeaways"] as const) {
+    const same = pages.filter(
+      (p) => p.kind === kind && p.title === pages.find((q) => q.kind === kind)?.title,
+    );
+    if (same.length > 1) same.forEach((p, i) => (p.title = `${p.title} (${i + 1}/${same.length})`));
+  }
   return pages;
 }
 
