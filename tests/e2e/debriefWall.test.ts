@@ -149,6 +149,11 @@ describe("the debrief on the wall, page by page", () => {
       await waitModel<WallModel>(console, (m) => m.page?.index === i, `the console on page ${i + 1}`);
       await shoot(console, `console-1920-page${i + 1}`);
     }
+    // The wall's accessible layer carries the whole debrief, whatever page is shown, and says which page.
+    const tree = await wall.locator("#a11y").ariaSnapshot();
+    expect(tree).toContain(`Page ${count} of ${count}`);
+    for (const d of trainer.view().history) expect(tree).toContain(d.label);
+    expect(tree).toMatch(/How the class voted/);
     const kinds = [] as string[];
     for (const locale of ["en", "pl", "ro", "lt"]) {
       await wall.evaluate((l) => localStorage.setItem("hotseat.locale", l), locale);
