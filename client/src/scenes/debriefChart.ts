@@ -91,10 +91,17 @@ export function drawDebriefChart(
   const shown = (i: number) => roomy || i === count - 1;
   // Each value beside its point: mood above its circle, cost below its square (on a dark backing so a
   // line running through never hides it).
+  // A value that would land on one already written goes to the other side of its point.
+  const placed: Phaser.Geom.Rectangle[] = [];
   const label = (p: Phaser.Math.Vector2, s: string, colour: string, above: boolean) => {
-    const ty = above ? Math.max(y + size * 0.7, p.y - 16) : Math.min(y + h - 6, p.y + 16 + size);
-    const o = text(p.x, ty, s, colour, 0.5, 1, true);
+    const at = (up: boolean) =>
+      up ? Math.max(y + size * 1.2, p.y - 16) : Math.min(y + h - 6, p.y + 16 + size);
+    const o = text(p.x, at(above), s, colour, 0.5, 1, true);
     o.setBackgroundColor("#14213dcc").setPadding(4, 1, 4, 1);
+    const clash = () => placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, o.getBounds()));
+    if (clash()) o.setY(at(!above));
+    if (clash()) o.setY(above ? o.y - size * 1.2 : o.y + size * 1.2);
+    placed.push(o.getBounds());
   };
   m.chart.cost.forEach((v, i) => {
     const p = costPts[i];

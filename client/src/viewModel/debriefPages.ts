@@ -290,7 +290,8 @@ export function debriefPages(
   const chartBox = { x: f.x + 150, y: f.top + 70, w: full - 300, h: f.bottom - f.top - 160 };
   pages.push({
     kind: "chart",
-    title: t("debrief.chart"),
+    // Teams are compared by mood alone (their costs are in the path's rows).
+    title: m.teams.length ? `${t("meter.mood")} (0–100)` : t("debrief.chart"),
     chart: {
       box: chartBox,
       mood: moodAxis(),
