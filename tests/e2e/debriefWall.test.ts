@@ -178,6 +178,17 @@ describe("the debrief on the wall, page by page", () => {
     expect(kinds).toContain("votes");
     expect(kinds).toContain("chart");
 
+    stage("On a phone, the console's remote turns the wall's pages too.");
+    send({ type: "trainer.debriefPage", page: 0 });
+    await waitModel<WallModel>(wall, (m) => m.page?.index === 0, "the wall back on page 1");
+    await console.setViewportSize({ width: 390, height: 844 });
+    await console.waitForSelector("#trainer-remote #remote-debrief-nextPage:not([disabled])", {
+      timeout: 20_000,
+    });
+    await console.click("#remote-debrief-nextPage");
+    await waitModel<WallModel>(wall, (m) => m.page?.index === 1, "the wall on page 2 from the remote");
+    await shoot(console, "console-remote-390");
+
     stage("A trainee's phone shows the whole debrief in its own layout.");
     const phone = await p.open({ width: 390, height: 844 }, { phone: true, locale: "en" });
     await phone.goto(`${shared.serverUrl()}/join/${code}`);

@@ -130,13 +130,16 @@ function debriefParts(
   const parts: string[] = [];
   parts.push(`<h1>${esc(t("debrief.title"))} · ${esc(view.scenario?.title ?? "")}</h1>`);
   if (view.ending) parts.push(`<p class="hs-remote-status">${esc(view.ending.title)}</p>`);
-  parts.push(`<div class="hs-remote-controls">`);
-  // The wall shows the debrief page by page: the remote turns the pages.
+  // The wall shows the debrief page by page: the remote says which page is up and turns the pages.
   const count = pages.titles.length;
-  if (count > 1) {
-    const title = pages.titles[pages.index] ?? "";
+  const title = pages.titles[pages.index] ?? "";
+  if (count > 1)
     parts.push(
       `<p class="hs-remote-status">${esc(t("debrief.pageStatus", { page: pages.index + 1, count, title }))}</p>`,
+    );
+  parts.push(`<div class="hs-remote-controls">`);
+  if (count > 1) {
+    parts.push(
       button(
         t("debrief.nextPage"),
         { type: "trainer.debriefPage", page: pages.index + 1 },
