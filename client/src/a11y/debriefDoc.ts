@@ -78,7 +78,18 @@ export function debriefDoc(
       key: "teams",
       kind: "list",
       label: t("projector.teams"),
-      items: m.teams.map((team) => [team.name, team.ending, team.summary].filter(Boolean).join(" — ")),
+      items: m.teams.map((team) =>
+        [
+          team.name,
+          team.ending,
+          team.summary,
+          ...team.branches.map(
+            (b) => `⟲ ${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join(" — "),
+      ),
     });
   if (m.best)
     blocks.push({

@@ -83,6 +83,7 @@ export class DebriefScene extends BaseScene {
               meters: team.meters,
               ...(team.outcome ? { outcome: team.outcome } : {}),
               ...(team.endingTitle ? { endingTitle: team.endingTitle } : {}),
+              ...(team.branches ? { branches: team.branches } : {}),
             })),
           }
         : {}),

@@ -30,6 +30,7 @@ export type DebriefInput = {
     outcome?: Outcome;
     endingTitle?: string;
     meters?: MeterReading;
+    branches?: BranchView[];
   }[];
   best?: { labels: string[]; mood: number; cost: number };
 };
@@ -61,6 +62,8 @@ export type DebriefModel = {
     ending: string;
     outcome?: Outcome;
     summary: string;
+    /** The team's branches abandoned by rewinds. */
+    branches: DebriefModel["branches"];
   }[];
   chart: { mood: number[]; cost: number[]; maxCost: number; costLabel: string };
   techniques: Count[];
@@ -129,6 +132,14 @@ function pathMarks(path: PathStepView[]): DebriefModel["marks"] {
   });
 }
 
+function branchesOf(branches: BranchView[]): DebriefModel["branches"] {
+  return branches.map((b) => ({
+    fromStep: b.fromStep + 1,
+    labels: b.steps.map((s) => s.label),
+    ...(b.ending ? { ending: t(`outcome.${b.ending.outcome}` as MessageKey) } : {}),
+  }));
+}
+
 /**
  * Builds the debrief: the path, mood and cost per step, techniques and defence mechanisms named as in
  * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
@@ -150,6 +161,7 @@ export function debriefModel(input: DebriefInput): DebriefModel {
         ? `${t(`outcome.${team.outcome}` as MessageKey)}${team.endingTitle ? `: ${team.endingTitle}` : ""}`
         : t("debrief.unfinished"),
       ...(team.outcome ? { outcome: team.outcome } : {}),
+      branches: branchesOf(team.branches ?? []),
       summary: team.meters
         ? `${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, input.currency, input.locale)}`
         : "",
@@ -159,11 +171,7 @@ export function debriefModel(input: DebriefInput): DebriefModel {
     defences: counts(tags, isDefence),
     votes: input.history ? historyVotes(input.history) : pathVotes(input.path),
     marks: input.history ? historyMarks(input.history) : pathMarks(input.path),
-    branches: (input.branches ?? []).map((b) => ({
-      fromStep: b.fromStep + 1,
-      labels: b.steps.map((s) => s.label),
-      ...(b.ending ? { ending: t(`outcome.${b.ending.outcome}` as MessageKey) } : {}),
-    })),
+    branches: branchesOf(input.branches ?? []),
   };
   if (input.ending)
     model.ending = {

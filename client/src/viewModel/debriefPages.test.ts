@@ -145,7 +145,7 @@ describe("the debrief's pages on the wall", () => {
           endingTitle: "Gone public",
           meters: { mood: 5, cost: 0 },
         },
-        { name: "Team 2", path: path(3) },
+        { name: "Team 2", path: path(3), branches: [{ fromStep: 0, steps: path(1, () => "Tried first") }] },
       ],
       currency: "EUR",
       locale: "en",
@@ -159,6 +159,7 @@ describe("the debrief's pages on the wall", () => {
       ["! Public adversary: Gone public", { outcome: "public-adversary" }],
     ]);
     expect(all.some((r) => r.text === "not finished" && r.tone === "dim")).toBe(true);
+    expect(all.map((r) => r.text)).toContain("⟲ Step 1: Tried first");
     // Every step of every team is on some page.
     for (const n of [1, 2, 3])
       expect(all.filter((r) => r.text === `${n}. ${long} (${n})`).length).toBe(n < 3 ? 2 : 1);

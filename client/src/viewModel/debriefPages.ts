@@ -151,12 +151,15 @@ function stepGroups(m: DebriefModel, width: number, size: number): PageRow[][] {
       );
       if (team.summary) rows.push(row(team.summary, size, "dim", width, { gap: 2 }));
       groups.push(rows);
-      // Each step on its own row: a long path continues in the next column rather than being cut.
+      // Each step on its own row: a long path continues in the next column rather than being cut; the
+      // team's rewound branches follow it.
+      const tried = team.branches.map((b) => [row(branchText(b), size, "dim", width, { gap: 10 })]);
       team.steps.forEach((s, k) =>
         groups.push([
           row(`${s.n}. ${s.label}`, size, "ink", width, { gap: k === team.steps.length - 1 ? 18 : 6 }),
         ]),
       );
+      groups.push(...tried);
     });
     return groups;
   }
@@ -173,20 +176,16 @@ function stepGroups(m: DebriefModel, width: number, size: number): PageRow[][] {
   return groups;
 }
 
+function branchText(b: DebriefModel["branches"][number]): string {
+  return `⟲ ${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`;
+}
+
 function branchSection(m: DebriefModel, width: number, size: number): Section[] {
   if (!m.branches.length) return [];
   return [
     {
       title: t("debrief.branches"),
-      groups: m.branches.map((b) => [
-        row(
-          `⟲ ${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`,
-          size,
-          "dim",
-          width,
-          { gap: 10 },
-        ),
-      ]),
+      groups: m.branches.map((b) => [row(branchText(b), size, "dim", width, { gap: 10 })]),
     },
   ];
 }
