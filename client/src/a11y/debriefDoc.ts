@@ -4,9 +4,15 @@ import { formatMoney } from "../viewModel/money";
 import type { A11yBlock, A11yDoc } from "./a11yDoc";
 
 /** The debrief for a screen reader, from the model the debrief draws: the ending, the path, the chart as numbers. */
-export function debriefDoc(m: DebriefModel, money: { currency: string; locale: string }): A11yDoc {
+export function debriefDoc(
+  m: DebriefModel,
+  money: { currency: string; locale: string },
+  /** On the wall and the console: which page the wall shows, announced as the trainer turns it. */
+  page?: string,
+): A11yDoc {
   const none = [t("debrief.none")];
   const blocks: A11yBlock[] = [{ key: "title", kind: "heading", level: 1, text: t("debrief.title") }];
+  if (page) blocks.push({ key: "page", kind: "text", text: page, live: "status" });
   if (m.ending) {
     blocks.push({
       key: "ending",
@@ -55,7 +61,35 @@ export function debriefDoc(m: DebriefModel, money: { currency: string; locale: s
       key: "marks",
       kind: "list",
       label: t("debrief.marks"),
-      items: m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`),
+      items: m.marks.map((v) => `${v.step}. ${t("debrief.marksRow", { same: v.agreed, other: v.differed })}`),
+    });
+  if (m.branches.length)
+    blocks.push({
+      key: "branches",
+      kind: "list",
+      label: t("debrief.branches"),
+      items: m.branches.map(
+        (b) =>
+          `${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}${b.ending ? ` (${b.ending})` : ""}`,
+      ),
+    });
+  if (m.teams.length)
+    blocks.push({
+      key: "teams",
+      kind: "list",
+      label: t("projector.teams"),
+      items: m.teams.map((team) =>
+        [
+          team.name,
+          team.ending,
+          team.summary,
+          ...team.branches.map(
+            (b) => `⟲ ${t("debrief.step", { step: b.fromStep })}: ${b.labels.join(" → ")}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join(" — "),
+      ),
     });
   if (m.best)
     blocks.push({

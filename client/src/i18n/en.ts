@@ -337,6 +337,23 @@ export const en = {
   "library.languages": "Languages",
   "library.noLanguage":
     "This scenario has no {language} version: the class would read it in {fallback}. Choose it anyway?",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "The ending and the path",
+  "debrief.pageTakeaways": "What to take away",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Tried before a rewind",
+  "debrief.marksRow": "✔ Same answer: {same} · ✖ Another answer: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decision",
+  "debrief.prevPage": "◀ Previous page",
+  "debrief.nextPage": "Next page ▶",
+  "debrief.votePlayed": "Answer played",
+  "debrief.voteOther": "Other answers",
+  "debrief.mapTitle": "The scenario's map",
+  "debrief.played": "This class",
+  "debrief.compare": "Compared",
+  "debrief.bestShort": "Best path",
+  "debrief.pageStatus": "Page {page} of {count}: {title}",
 } as const;
 
 /** Every UI message key. */

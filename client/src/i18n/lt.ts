@@ -358,4 +358,21 @@ export const lt: Record<MessageKey, Message> = {
   "library.languages": "Kalbos",
   "library.noLanguage":
     "Šis scenarijus neturi versijos kalba: {language}. Grupė jį skaitytų kalba: {fallback}. Vis tiek pasirinkti?",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Pabaiga ir kelias",
+  "debrief.pageTakeaways": "Ką verta įsiminti",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Išbandyta prieš grįžimą",
+  "debrief.marksRow": "✔ Tas pats atsakymas: {same} · ✖ Kitas atsakymas: {other}",
+  "debrief.axisStart": "Pradžia",
+  "debrief.axisStep": "Sprendimas",
+  "debrief.prevPage": "◀ Ankstesnis puslapis",
+  "debrief.nextPage": "Kitas puslapis ▶",
+  "debrief.votePlayed": "Pasirinktas atsakymas",
+  "debrief.voteOther": "Kiti atsakymai",
+  "debrief.mapTitle": "Scenarijaus žemėlapis",
+  "debrief.played": "Ši grupė",
+  "debrief.compare": "Palyginimas",
+  "debrief.bestShort": "Geriausias kelias",
+  "debrief.pageStatus": "{page} puslapis iš {count}: {title}",
 };

@@ -357,4 +357,21 @@ export const pl: Record<MessageKey, Message> = {
   "library.languages": "Języki",
   "library.noLanguage":
     "Ten scenariusz nie ma wersji w języku: {language}. Grupa zobaczy go w języku: {fallback}. Wybrać mimo to?",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Zakończenie i ścieżka",
+  "debrief.pageTakeaways": "Wnioski",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Próby sprzed cofnięcia",
+  "debrief.marksRow": "✔ Ta sama odpowiedź: {same} · ✖ Inna odpowiedź: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decyzja",
+  "debrief.prevPage": "◀ Poprzednia strona",
+  "debrief.nextPage": "Następna strona ▶",
+  "debrief.votePlayed": "Zagrana odpowiedź",
+  "debrief.voteOther": "Inne odpowiedzi",
+  "debrief.mapTitle": "Mapa scenariusza",
+  "debrief.played": "Ta grupa",
+  "debrief.compare": "Porównanie",
+  "debrief.bestShort": "Najlepsza ścieżka",
+  "debrief.pageStatus": "Strona {page} z {count}: {title}",
 };

@@ -339,4 +339,21 @@ export const ro: Record<MessageKey, Message> = {
   "library.languages": "Limbi",
   "library.noLanguage":
     "Acest scenariu nu are versiune în limba {language}: grupa l-ar citi în limba {fallback}. Îl alegi totuși?",
+  // The debrief in pages on the wall (issue 8, item 6).
+  "debrief.pagePath": "Finalul și drumul parcurs",
+  "debrief.pageTakeaways": "Ce reținem",
+  "debrief.pageOf": "{page} / {count}",
+  "debrief.branches": "Încercate înainte de revenire",
+  "debrief.marksRow": "✔ Același răspuns: {same} · ✖ Alt răspuns: {other}",
+  "debrief.axisStart": "Start",
+  "debrief.axisStep": "Decizia",
+  "debrief.prevPage": "◀ Pagina anterioară",
+  "debrief.nextPage": "Pagina următoare ▶",
+  "debrief.votePlayed": "Răspunsul jucat",
+  "debrief.voteOther": "Alte răspunsuri",
+  "debrief.mapTitle": "Harta scenariului",
+  "debrief.played": "Această grupă",
+  "debrief.compare": "Comparație",
+  "debrief.bestShort": "Cel mai bun drum",
+  "debrief.pageStatus": "Pagina {page} din {count}: {title}",
 };

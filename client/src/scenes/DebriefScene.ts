@@ -1,21 +1,22 @@
-import Phaser from "phaser";
 import type { PathStepView } from "@hotseat/shared";
 import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
 import { reportUrl } from "../net/mySessions";
 import { Button } from "../ui/Button";
-import { fitText } from "../ui/fitText";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
-import { drawScenarioMap, teamColours } from "../ui/ScenarioMap";
+import { drawScenarioMap } from "../ui/ScenarioMap";
 import { textStyle, theme } from "../ui/theme";
 import { debriefModel, type DebriefModel } from "../viewModel/debriefModel";
-import { formatMoney } from "../viewModel/money";
+import { costAxis, moodAxis } from "../viewModel/chartAxes";
+import { clampPage, debriefPages, endingHeading, type DebriefPage } from "../viewModel/debriefPages";
 import { trainerModel } from "../viewModel/trainerModel";
 import { debriefDoc } from "../a11y/debriefDoc";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
-import { drawPathOnMap, mapTracks } from "./debriefMap";
+import { drawDebriefChart } from "./debriefChart";
+import { mapTracks } from "./debriefMap";
+import { drawWallPage, toneColour } from "./debriefWall";
 import { removeSoloEndBar, updateSoloEndBar } from "./soloEndBar";
 import { enableScroll } from "./scroll";
 import { removeTrainerRemote, updateTrainerDebriefRemote, wantsRemote } from "./trainerRemote";
@@ -26,6 +27,8 @@ import { removeTrainerRemote, updateTrainerDebriefRemote, wantsRemote } from "./
  */
 export class DebriefScene extends BaseScene {
   private lastKey = "";
+  /** The page the wall shows and how many there are (wall and console only). */
+  private pages?: { index: number; count: number };
   /** The path played, with the states each step led from and to, for the map. */
   private path: PathStepView[] = [];
   private contentHeight = 0;
@@ -75,7 +78,16 @@ export class DebriefScene extends BaseScene {
       ...(view.role === "trainer" ? { history: view.history } : {}),
       ...(view.startMeters ? { startMeters: view.startMeters } : {}),
       ...(view.role !== "trainee"
-        ? { teams: view.teams.map((team) => ({ name: team.name, path: team.path ?? [] })) }
+        ? {
+            teams: view.teams.map((team) => ({
+              name: team.name,
+              path: team.path ?? [],
+              meters: team.meters,
+              ...(team.outcome ? { outcome: team.outcome } : {}),
+              ...(team.endingTitle ? { endingTitle: team.endingTitle } : {}),
+              ...(team.branches ? { branches: team.branches } : {}),
+            })),
+          }
         : {}),
       // The server computes the best path and sends it at the debrief (never to trainees' phones).
       ...(view.role !== "trainee" && view.best ? { best: view.best } : {}),
@@ -83,9 +95,19 @@ export class DebriefScene extends BaseScene {
       locale: getLocale(),
     });
     this.model = model;
-    // The trainer's phone gets what to do next; the debrief itself is on the wall.
+    const money = { currency, locale: getLocale() };
+    // The wall's pages (the console walks them; trainees scroll through everything instead).
+    const pages = view.role === "trainee" ? [] : debriefPages(model, { hasMap: Boolean(view.map), ...money });
+    const page = clampPage(view.role === "trainee" ? 0 : view.debriefPage, pages.length);
+    this.pages = { index: page, count: pages.length };
+    // What the tests read: the debrief, and on the wall and the console the page shown and its kind.
+    this.model = { ...model, page: { index: page, count: pages.length, kind: pages[page]?.kind } };
+    // The trainer's phone gets what to do next and the page buttons; the debrief itself is on the wall.
     if (view.role === "trainer" && wantsRemote())
-      updateTrainerDebriefRemote(view, trainerModel(view), (msg) => app().conn.send(msg));
+      updateTrainerDebriefRemote(view, trainerModel(view), (msg) => app().conn.send(msg), {
+        index: page,
+        titles: pages.map((p) => p.title),
+      });
     else removeTrainerRemote();
     if (view.role === "trainee")
       updateSoloEndBar(
@@ -94,162 +116,187 @@ export class DebriefScene extends BaseScene {
         () => window.location.assign("/"),
       );
     else removeSoloEndBar();
-    const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
+    const key = JSON.stringify([model, page, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     // The trainer's phone remote covers the page and has its own buttons: the layer would only add
     // hidden stops to the tab order under it.
     if (view.role === "trainer" && wantsRemote()) this.a11y.destroy();
-    else this.a11y.render(debriefDoc(model, { currency, locale: getLocale() }));
+    else
+      this.a11y.render(
+        debriefDoc(
+          model,
+          money,
+          pages.length
+            ? t("debrief.pageStatus", {
+                page: page + 1,
+                count: pages.length,
+                title: pages[page]?.title ?? "",
+              })
+            : undefined,
+        ),
+      );
     this.children.removeAll(true);
-    const wide = this.scale.width >= 1000;
-    if (wide) this.drawWide(model, view);
-    else this.drawNarrow(model);
+    // The wall and the console are stage routes (a fixed 1920x1080 scaled to fit); trainees' own screens
+    // scroll through the whole debrief at their own pace.
+    if (view.role === "trainee") this.drawNarrow(model, money);
+    else this.drawStage(model, view, pages, page, money);
   }
 
-  private drawWide(m: DebriefModel, view: RoleView): void {
-    this.add.text(
-      60,
-      30,
-      `${t("debrief.title")} · ${view.scenario?.title ?? ""}`,
-      textStyle(48, theme.ink, { bold: true }),
+  /**
+   * The wall and the trainer's console show the same page, cut by the page model; the console draws it a
+   * little smaller, with the page buttons, the rewinds and "Next scenario" beside and under it, never on it.
+   */
+  private drawStage(
+    m: DebriefModel,
+    view: RoleView,
+    pages: DebriefPage[],
+    page: number,
+    money: { currency: string; locale: string },
+  ): void {
+    const before = new Set(this.children.list);
+    drawWallPage(this, m, pages, page, {
+      title: view.scenario?.title ?? "",
+      ...(view.map ? { map: view.map } : {}),
+      tracks: mapTracks(view, this.path),
+      teamNames: view.role !== "trainee" ? view.teams.map((team) => team.name) : [],
+      money,
+    });
+    if (view.role !== "trainer") return;
+    // The page as the wall shows it, scaled into the console's upper left, in a frame.
+    const made = this.children.list.filter((o) => !before.has(o));
+    const scale = 0.78;
+    this.add.container(0, 0, made).setScale(scale);
+    this.add
+      .graphics()
+      .lineStyle(2, 0xffffff, 0.35)
+      .strokeRect(1, 1, 1920 * scale, 1080 * scale);
+    this.drawConsole(view, pages, page, scale);
+  }
+
+  private drawConsole(
+    view: RoleView & { role: "trainer" },
+    pages: DebriefPage[],
+    page: number,
+    scale: number,
+  ): void {
+    const go = (to: number) => app().conn.send({ type: "trainer.debriefPage", page: to });
+    const x = Math.ceil(1920 * scale) + 24;
+    const w = 1920 - x - 24;
+    new Button(
+      this,
+      x,
+      16,
+      {
+        id: "debrief.prevPage",
+        label: t("debrief.prevPage"),
+        width: w,
+        height: 60,
+        fontSize: 22,
+        fill: 0xe5e9f2,
+        enabled: page > 0,
+      },
+      () => go(page - 1),
     );
-    if (m.ending) {
-      this.add.text(
-        60,
-        100,
-        `${t("debrief.ending")}: ${m.ending.outcome} — ${m.ending.title}`,
-        textStyle(36, theme.accentCss, { bold: true, wrap: 1800 }),
-      );
-    }
-    // Without an ending text (the trainer ended early) the map and chart move up into its place; a long
-    // one (Polish and Romanian run a third longer) takes a smaller type before anything is cut.
-    const top = m.ending ? Math.max(330, this.endingText(m.ending.debrief) + 56) : 170;
-    drawPathOnMap(this, m, view, view.map, this.path, { x: 60, y: top, w: 1100, h: 256 });
-    this.drawChart(m, 60, top + 310, 1100, Math.max(150, Math.min(m.ending ? 220 : 300, 860 - (top + 310))));
-    let x = 1220;
-    let y = top - 10;
-    // One line per row, cut to fit, so the column never runs into the buttons at the bottom.
-    const clip = (row: string) => (row.length > 52 ? `${row.slice(0, 50).trimEnd()}…` : row);
-    const list = (title: string, rows: string[], color: string) => {
-      if (y > 820) return;
-      this.add.text(x, y, title, textStyle(28, theme.ink, { bold: true }));
-      y += 40;
-      const body = this.add.text(x, y, rows.length ? rows.map(clip).join("\n") : t("debrief.none"), {
-        ...textStyle(24, color),
-        lineSpacing: 4,
-        maxLines: Math.max(1, Math.floor((860 - y) / 33)),
-      });
-      y += body.height + 20;
-    };
-    list(
-      t("debrief.techniques"),
-      m.techniques.map((c) => `✔ ${c.name} ×${c.count}`),
-      theme.goodCss,
+    new Button(
+      this,
+      x,
+      88,
+      {
+        id: "debrief.nextPage",
+        label: t("debrief.nextPage"),
+        width: w,
+        height: 72,
+        fontSize: 24,
+        enabled: page < pages.length - 1,
+      },
+      () => go(page + 1),
     );
-    list(
-      t("debrief.defences"),
-      m.defences.map((c) => `✖ ${c.name} ×${c.count}`),
-      theme.badOnDarkCss,
+    // Every page by name, the one on the wall marked, so the trainer can jump back to a page the room asks about.
+    pages.forEach((p, i) => {
+      new Button(
+        this,
+        x,
+        184 + i * 58,
+        {
+          id: `debrief.page.${i}`,
+          label: `${i + 1}. ${p.title}`,
+          width: w,
+          height: 50,
+          fontSize: 18,
+          fill: i === page ? theme.accent : theme.panelLight,
+          textColor: i === page ? theme.inkDark : theme.ink,
+          selected: i === page,
+        },
+        () => go(i),
+      );
+    });
+    new Button(
+      this,
+      x,
+      1080 - 24 - 72,
+      {
+        id: "ctl.nextScenario",
+        label: t("trainer.nextScenario"),
+        width: w,
+        height: 72,
+        fontSize: 24,
+        enabled: view.controls.nextScenario,
+      },
+      () => app().conn.send({ type: "trainer.nextScenario" }),
     );
-    if (m.votes.length)
-      list(
-        t("debrief.votes"),
-        m.votes.map((v) => `${v.step}. [${v.split}] ${v.label}`),
-        theme.inkDim,
-      );
-    if (m.marks.length)
-      list(
-        t("debrief.marks"),
-        m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`),
-        theme.inkDim,
-      );
-    if (view.role !== "trainee" && view.teams.length > 0)
-      list(
-        t("projector.teams"),
-        view.teams.map(
-          (team) =>
-            `${team.name}: ${team.outcome ? t(`outcome.${team.outcome}`) : t("debrief.unfinished")} · ${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, view.scenario?.currency ?? "EUR", getLocale())}`,
-        ),
-        theme.ink,
-      );
-    if (m.best)
-      list(
-        t("debrief.best"),
-        [...m.best.labels.map((l, i) => `${i + 1}. ${l}`), m.best.summary],
-        theme.inkDim,
-      );
-    x = 60;
-    y = 900;
-    if (view.role === "trainer") {
-      // The last decisions (of every team in team play), each with its own rewind; earlier ones (class
-      // play) get a small "⟲ 2" button each in a row above, so any step can be tried again.
-      const history = trainerModel(view).history;
-      if (view.teams.length === 0)
-        history.slice(0, -4).forEach((h, i) => {
-          if (i >= 13) return;
-          new Button(
-            this,
-            60 + i * 84,
-            890,
-            { id: h.id, label: `⟲ ${h.stepIndex + 1}`, width: 76, height: 48, fontSize: 18, fill: 0xe5e9f2 },
-            () => app().conn.send(h.rewind),
-          );
-        });
-      history.slice(-4).forEach((h, i) => {
+    const code = view.joinCode;
+    htmlPanel(
+      this,
+      { x, y: 1080 - 24 - 72 - 70, w },
+      `<div class="hs-row"><strong>${esc(t("debrief.export"))}:</strong>
+        <a id="export-csv" href="${esc(reportUrl(code, "csv"))}" style="color:#ffd166;font-weight:700">CSV</a>
+        <a id="export-json" href="${esc(reportUrl(code, "json"))}" target="_blank" style="color:#ffd166;font-weight:700">JSON</a></div>`,
+      "debrief-export",
+    );
+    // Under the page: the last decisions (of every team in team play), each with its own rewind; earlier ones
+    // (class play) get a small "⟲ 2" button each in a row above, so any step can be tried again.
+    const top = Math.ceil(1080 * scale) + 14;
+    const history = trainerModel(view).history;
+    const rewindW = Math.floor((x - 24 - 60 - 3 * 16) / 4);
+    if (view.teams.length === 0)
+      history.slice(0, -4).forEach((h, i) => {
+        if (i >= 16) return;
         new Button(
           this,
-          60 + i * 280,
-          960,
-          { id: h.id, label: h.rewindLabel, width: 264, height: 64, fontSize: 18, fill: 0xe5e9f2 },
+          24 + i * 84,
+          top,
+          { id: h.id, label: `⟲ ${h.stepIndex + 1}`, width: 76, height: 48, fontSize: 18, fill: 0xe5e9f2 },
           () => app().conn.send(h.rewind),
         );
       });
+    history.slice(-4).forEach((h, i) => {
       new Button(
         this,
-        1560,
-        860,
-        {
-          id: "ctl.nextScenario",
-          label: t("trainer.nextScenario"),
-          width: 300,
-          height: 60,
-          fontSize: 22,
-          enabled: view.controls.nextScenario,
-        },
-        () => app().conn.send({ type: "trainer.nextScenario" }),
+        24 + i * (rewindW + 16),
+        1080 - 24 - 100,
+        { id: h.id, label: h.rewindLabel, width: rewindW, height: 100, fontSize: 18, fill: 0xe5e9f2 },
+        () => app().conn.send(h.rewind),
       );
-      const code = view.joinCode;
-      htmlPanel(
-        this,
-        { x: 1220, y: 940, w: 640 },
-        `<div class="hs-row"><strong>${esc(t("debrief.export"))}:</strong>
-          <a id="export-csv" href="${esc(reportUrl(code, "csv"))}" style="color:#ffd166;font-weight:700">CSV</a>
-          <a id="export-json" href="${esc(reportUrl(code, "json"))}" target="_blank" style="color:#ffd166;font-weight:700">JSON</a></div>`,
-        "debrief-export",
-      );
-    }
-  }
-
-  /** The ending's debrief text under its title, in the largest type that fits a few lines; returns its bottom. */
-  private endingText(text: string): number {
-    const body = this.add.text(60, 150, text, {
-      ...textStyle(26, theme.ink, { wrap: 1100 }),
-      lineSpacing: 4,
     });
-    for (const [size, maxLines] of [
-      [26, 4],
-      [23, 5],
-      [21, 6],
-    ] as const) {
-      body.setFontSize(size);
-      if (body.getWrappedText().length <= maxLines) break;
-    }
-    fitText(body, 6);
-    return body.y + body.height;
   }
 
-  private drawNarrow(m: DebriefModel): void {
+  /** Presentation clickers send Page Down / Page Up (or the arrows): they walk the wall through the pages. */
+  protected override onShortcut(e: KeyboardEvent): boolean {
+    const view = app().store.get().view;
+    if (view?.role !== "trainer" || !this.pages) return false;
+    const step = ["PageDown", "ArrowRight", "ArrowDown"].includes(e.key)
+      ? 1
+      : ["PageUp", "ArrowLeft", "ArrowUp"].includes(e.key)
+        ? -1
+        : 0;
+    if (step === 0) return false;
+    const to = this.pages.index + step;
+    if (to >= 0 && to < this.pages.count) app().conn.send({ type: "trainer.debriefPage", page: to });
+    return true;
+  }
+
+  private drawNarrow(m: DebriefModel, money: { currency: string; locale: string }): void {
     const { width } = this.scale;
     const W = Math.min(width, 720);
     const x0 = (width - W) / 2 + 14;
@@ -264,7 +311,7 @@ export class DebriefScene extends BaseScene {
     };
     add(t("debrief.title"), 28, theme.ink, true);
     if (m.ending) {
-      add(`${m.ending.outcome} — ${m.ending.title}`, 22, theme.accentCss, true);
+      add(endingHeading(m), 22, toneColour({ outcome: m.ending.kind }), true);
       add(m.ending.debrief, 18, theme.ink);
     }
     add(t("debrief.path"), 20, theme.ink, true);
@@ -287,8 +334,21 @@ export class DebriefScene extends BaseScene {
       y -= 8;
       for (const b of s.tags) add(b.text, 16, b.good ? theme.goodCss : theme.badOnDarkCss, true);
     }
-    this.drawChart(m, x0, y + 40, inner, 200);
-    y += 270;
+    // The chart with its axes: mood on the left, cost on the right, values at every point.
+    const axisW = 52;
+    y += 44;
+    drawDebriefChart(
+      this,
+      m,
+      { x: x0 + axisW, y, w: inner - 2 * axisW - 12, h: 200 },
+      {
+        mood: moodAxis(),
+        ...(m.teams.length ? {} : { cost: costAxis(m.chart.maxCost, money.currency, money.locale) }),
+      },
+      money,
+      15,
+    );
+    y += 290;
     add(t("debrief.techniques"), 20, theme.ink, true);
     add(
       m.techniques.map((c) => `✔ ${c.name} ×${c.count}`).join("\n") || t("debrief.none"),
@@ -303,70 +363,18 @@ export class DebriefScene extends BaseScene {
     );
     if (m.votes.length) {
       add(t("debrief.votes"), 20, theme.ink, true);
-      add(m.votes.map((v) => `${v.step}. [${v.split}] ${v.label}`).join("\n"), 17, theme.inkDim);
+      add(m.votes.map((v) => `${v.step}. ${v.label} (${v.split})`).join("\n"), 17, theme.inkDim);
     }
     if (m.marks.length) {
       add(t("debrief.marks"), 20, theme.ink, true);
-      add(m.marks.map((v) => `${v.step}. ✔ ${v.agreed} · ✖ ${v.differed}`).join("\n"), 17, theme.inkDim);
+      add(
+        m.marks
+          .map((v) => `${v.step}. ${t("debrief.marksRow", { same: v.agreed, other: v.differed })}`)
+          .join("\n"),
+        17,
+        theme.inkDim,
+      );
     }
     this.contentHeight = y + 20;
-  }
-
-  /** Mood (circles, left axis 0..100) and cost (squares, right axis) over the steps. */
-  private drawChart(m: DebriefModel, x: number, y: number, w: number, h: number): void {
-    const small = w < 700;
-    this.add
-      .text(x, y - 6, t("debrief.chart"), textStyle(small ? 18 : 28, theme.ink, { bold: true }))
-      .setOrigin(0, 1);
-    const g = this.add.graphics();
-    g.lineStyle(2, 0xffffff, 0.6).strokeRect(x, y, w, h);
-    for (let i = 1; i < 4; i++)
-      g.lineStyle(1, 0xffffff, 0.2).lineBetween(x, y + (h * i) / 4, x + w, y + (h * i) / 4);
-    const n = Math.max(1, m.chart.mood.length - 1);
-    const px = (i: number) => x + 20 + ((w - 40) * i) / n;
-    const moodPts = m.chart.mood.map((v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / 100));
-    const costPts = m.chart.cost.map(
-      (v, i) => new Phaser.Math.Vector2(px(i), y + h - (h * v) / m.chart.maxCost),
-    );
-    // In team play each team's mood gets its own line, named at its end so colour is not the only key.
-    const longest = Math.max(n, ...m.teams.map((team) => team.mood.length - 1));
-    const tx = (i: number) => x + 20 + ((w - 140) * i) / Math.max(1, longest);
-    // Each team in its colour on the map too; names that would land on each other move down a line.
-    const labels: { x: number; y: number }[] = [];
-    m.teams.forEach((team, ti) => {
-      const pts = team.mood.map((v, i) => new Phaser.Math.Vector2(tx(i), y + h - (h * v) / 100));
-      const colour = teamColours[ti % teamColours.length] ?? theme.accent;
-      g.lineStyle(4, colour, 1).strokePoints(pts);
-      pts.forEach((p) => g.fillStyle(colour, 1).fillCircle(p.x, p.y, 6));
-      const end = pts[pts.length - 1];
-      if (!end) return;
-      const lineH = small ? 18 : 24;
-      let ly = end.y;
-      while (labels.some((l) => Math.abs(l.x - end.x) < 120 && Math.abs(l.y - ly) < lineH)) ly -= lineH;
-      labels.push({ x: end.x, y: ly });
-      this.add
-        .text(end.x + 10, ly, team.name, {
-          ...textStyle(small ? 14 : 20, `#${colour.toString(16).padStart(6, "0")}`, { bold: true }),
-        })
-        .setOrigin(0, 0.5);
-    });
-    if (m.teams.length) {
-      this.add.text(x + 6, y + 4, `● ${t("meter.mood")} (0–100)`, textStyle(small ? 15 : 22, theme.goodCss));
-      return;
-    }
-    g.lineStyle(5, theme.good, 1).strokePoints(moodPts);
-    moodPts.forEach((p) => g.fillStyle(theme.good, 1).fillCircle(p.x, p.y, 8));
-    g.lineStyle(4, theme.accent, 1).strokePoints(costPts);
-    costPts.forEach((p) => g.fillStyle(theme.accent, 1).fillRect(p.x - 7, p.y - 7, 14, 14));
-    const fs = small ? 15 : 22;
-    this.add.text(x + 6, y + 4, `● ${t("meter.mood")} (0–100)`, textStyle(fs, theme.goodCss, { bold: true }));
-    this.add
-      .text(
-        x + w - 6,
-        y + 4,
-        `■ ${t("meter.cost")} (≤ ${m.chart.costLabel})`,
-        textStyle(fs, theme.accentCss, { bold: true }),
-      )
-      .setOrigin(1, 0);
   }
 }

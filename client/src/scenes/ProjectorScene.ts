@@ -15,6 +15,7 @@ import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { drawEndingPanel, drawResultPanel, drawTieHeadline } from "./projectorPanels";
+import { drawTeamBoard } from "./projectorTeams";
 
 /**
  * The wall view at 1920x1080, read from the back of the room: a large face, the line in a bubble,
@@ -202,7 +203,7 @@ export class ProjectorScene extends BaseScene {
       panelBottom = 1030 - end.height - 16;
     }
     if (model.teams) {
-      this.drawTeams(d, model);
+      drawTeamBoard(this, d, model);
     } else if (view.phase === "ending") {
       // Drawn above: nothing else competes with the ending.
     } else if (model.tally) {
@@ -321,44 +322,6 @@ export class ProjectorScene extends BaseScene {
     else d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
     const qr = new QrCode(this, 1300, 220, model.join.url, 520);
     d.add(qr);
-  }
-
-  /** The team board: one large row per team with its own face, mood (number, shape, word) and cost. */
-  private drawTeams(d: Phaser.GameObjects.Container, model: ProjectorModel): void {
-    const rows = model.teams ?? [];
-    const rowH = Math.min(200, 860 / Math.max(1, rows.length));
-    rows.forEach((row, i) => {
-      const y = 170 + i * rowH;
-      const g = this.add.graphics();
-      g.fillStyle(i % 2 ? theme.panel : theme.panelLight, 1).fillRoundedRect(60, y, 1800, rowH - 16, 20);
-      const r = Math.min(70, (rowH - 40) / 2);
-      const face = new CustomerFace(this, 60 + 30 + r, y + (rowH - 16) / 2, r, model.look);
-      face.show(row.moodValue, row.emotion, true);
-      const mid = y + (rowH - 16) / 2;
-      const size = rowH > 150 ? 44 : 32;
-      d.add([g, face]);
-      d.add(
-        this.add.text(260, mid, row.name, textStyle(size + 6, theme.ink, { bold: true })).setOrigin(0, 1),
-      );
-      d.add(this.add.text(260, mid + 4, row.members, textStyle(size - 12, theme.inkDim)).setOrigin(0, 0));
-      d.add(this.add.text(620, mid, row.step, textStyle(size, theme.inkDim)).setOrigin(0, 0.5));
-      d.add(this.add.text(880, mid, row.mood, textStyle(size, theme.ink, { bold: true })).setOrigin(0, 0.5));
-      d.add(
-        this.add
-          .text(1400, mid, row.cost, textStyle(size, theme.accentCss, { bold: true }))
-          .setOrigin(0, 0.5),
-      );
-      d.add(
-        this.add
-          .text(
-            1840,
-            mid,
-            row.status,
-            textStyle(size - 8, theme.goodCss, { bold: true, align: "right", wrap: 340 }),
-          )
-          .setOrigin(1, 0.5),
-      );
-    });
   }
 
   /** The projector needs no keys, but F toggles full screen (a gesture the browser accepts). */

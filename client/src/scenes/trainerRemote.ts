@@ -117,15 +117,41 @@ export function updateTrainerDebriefRemote(
   view: TrainerView,
   model: TrainerModel,
   send: (m: ClientMessage) => void,
+  pages: { index: number; titles: string[] } = { index: 0, titles: [] },
 ): void {
-  render(send, () => debriefParts(view, model));
+  render(send, () => debriefParts(view, model, pages));
 }
 
-function debriefParts(view: TrainerView, model: TrainerModel): string[] {
+function debriefParts(
+  view: TrainerView,
+  model: TrainerModel,
+  pages: { index: number; titles: string[] },
+): string[] {
   const parts: string[] = [];
   parts.push(`<h1>${esc(t("debrief.title"))} · ${esc(view.scenario?.title ?? "")}</h1>`);
   if (view.ending) parts.push(`<p class="hs-remote-status">${esc(view.ending.title)}</p>`);
+  // The wall shows the debrief page by page: the remote says which page is up and turns the pages.
+  const count = pages.titles.length;
+  const title = pages.titles[pages.index] ?? "";
+  if (count > 1)
+    parts.push(
+      `<p class="hs-remote-status">${esc(t("debrief.pageStatus", { page: pages.index + 1, count, title }))}</p>`,
+    );
   parts.push(`<div class="hs-remote-controls">`);
+  if (count > 1) {
+    parts.push(
+      button(
+        t("debrief.nextPage"),
+        { type: "trainer.debriefPage", page: pages.index + 1 },
+        { id: "debrief-nextPage", enabled: pages.index < count - 1 },
+      ),
+      button(
+        t("debrief.prevPage"),
+        { type: "trainer.debriefPage", page: Math.max(0, pages.index - 1) },
+        { id: "debrief-prevPage", enabled: pages.index > 0, secondary: true },
+      ),
+    );
+  }
   parts.push(
     button(
       t("trainer.nextScenario"),

@@ -14,6 +14,18 @@ export const outcomeLook: Record<Outcome, { colour: number; mark: string }> = {
   "public-adversary": { colour: 0xe0405a, mark: "!" },
 };
 
+/**
+ * The same outcome colours for text on the dark background (the wall's ending, the team board, the
+ * debrief's rows): lighter, so that even red text reads at WCAG AA's large-text contrast.
+ */
+export const outcomeTextCss: Record<Outcome, string> = {
+  ambassador: "#5fd68a",
+  kept: "#9be39e",
+  neutral: "#c9c9c9",
+  "lost-quietly": "#f7a55a",
+  "public-adversary": "#ff8fa3",
+};
+
 /** Team colours on the map, told apart by the legend's names as well. */
 export const teamColours = [0xffd166, 0x4cc9f0, 0xf78c6b, 0xb794f4, 0x06d6a0, 0xff8fa3];
 
@@ -72,7 +84,7 @@ export function drawScenarioMap(
   const mapH = box.height - legend.height - (small ? 4 : 8);
   legend.moveTo(box.y + mapH + (small ? 4 : 8));
   const layout = pathMapLayout(map, tracks, box.width, mapH, small ? 16 : 26);
-  const r = small ? 8 : 13;
+  const r = small ? 8 : 16;
   const g = scene.add.graphics({ x: box.x, y: box.y });
   for (const e of layout.edges) {
     const off = e.lane === undefined ? 0 : (e.lane - (tracks.length - 1) / 2) * (small ? 3 : 5);
@@ -99,7 +111,7 @@ export function drawScenarioMap(
       g.fillStyle(look.colour, n.visited ? 1 : 0.55).fillRoundedRect(n.x - s, n.y - s, 2 * s, 2 * s, 4);
       if (n.visited) g.lineStyle(3, 0xffffff, 1).strokeRoundedRect(n.x - s, n.y - s, 2 * s, 2 * s, 4);
       scene.add
-        .text(box.x + n.x, box.y + n.y, look.mark, textStyle(small ? 12 : 18, theme.inkDark, { bold: true }))
+        .text(box.x + n.x, box.y + n.y, look.mark, textStyle(small ? 12 : 22, theme.inkDark, { bold: true }))
         .setOrigin(0.5);
       continue;
     }
@@ -117,7 +129,7 @@ export function drawScenarioMap(
           box.x + n.x,
           box.y + n.y,
           n.steps.join(","),
-          textStyle(small ? 11 : n.steps.length > 1 ? 14 : 18, theme.inkDark, { bold: true }),
+          textStyle(small ? 11 : n.steps.length > 1 ? 18 : 22, theme.inkDark, { bold: true }),
         )
         .setOrigin(0.5);
   }
@@ -155,8 +167,9 @@ function drawLegend(
         square: true,
       });
   const g = scene.add.graphics();
-  const size = small ? 11 : 15;
-  const rowH = size + 8;
+  // The wall's legend is read from the back of the room: 24 px at 1080p.
+  const size = small ? 14 : 24;
+  const rowH = size + 12;
   let cx = x;
   let row = 0;
   const placed: { label: Phaser.GameObjects.Text; dx: number; row: number }[] = [];

@@ -91,7 +91,9 @@ describe("debrief", () => {
         },
       ],
     });
-    expect(m.votes).toEqual([{ step: 1, label: "Tell me what happened.", split: "3 / 1" }]);
+    expect(m.votes).toEqual([
+      { step: 1, label: "Tell me what happened.", split: "3 / 1", counts: [3, 1], chosen: 0 },
+    ]);
     expect(m.marks).toEqual([{ step: 1, agreed: 2, differed: 1 }]);
   });
 
@@ -132,7 +134,9 @@ describe("debrief", () => {
       },
     ];
     const m = debriefModel({ path: counted, currency: "EUR", locale: "en" });
-    expect(m.votes).toEqual([{ step: 1, label: "Tell me what happened.", split: "7 / 2" }]);
+    expect(m.votes).toEqual([
+      { step: 1, label: "Tell me what happened.", split: "7 / 2", counts: [7, 2], chosen: 0 },
+    ]);
     expect(m.marks).toEqual([{ step: 2, agreed: 1, differed: 4 }]);
   });
 });

@@ -3,6 +3,7 @@ import type {
   DecisionView,
   EndingView,
   MeterReading,
+  Outcome,
   PathStepView,
   TechniqueTag,
 } from "@hotseat/shared";
@@ -22,8 +23,15 @@ export type DebriefInput = {
   locale: string;
   /** The meters the run started with, so the chart begins at step 0. */
   startMeters?: MeterReading;
-  /** In team play: each team's own path. */
-  teams?: { name: string; path: PathStepView[] }[];
+  /** In team play: each team's own path, and how its run ended. */
+  teams?: {
+    name: string;
+    path: PathStepView[];
+    outcome?: Outcome;
+    endingTitle?: string;
+    meters?: MeterReading;
+    branches?: BranchView[];
+  }[];
   best?: { labels: string[]; mood: number; cost: number };
 };
 
@@ -45,15 +53,26 @@ export type Count = { name: string; count: number };
 /** What the debrief draws. */
 export type DebriefModel = {
   steps: DebriefStep[];
-  /** Each team's path and mood line in team play (the class path is then empty). */
-  teams: { name: string; steps: DebriefStep[]; mood: number[] }[];
+  /** Each team's path, mood line and ending in team play (the class path is then empty). */
+  teams: {
+    name: string;
+    steps: DebriefStep[];
+    mood: number[];
+    /** "★ Ambassador: title" or "not finished", and the team's final meters. */
+    ending: string;
+    outcome?: Outcome;
+    summary: string;
+    /** The team's branches abandoned by rewinds. */
+    branches: DebriefModel["branches"];
+  }[];
   chart: { mood: number[]; cost: number[]; maxCost: number; costLabel: string };
   techniques: Count[];
   defences: Count[];
-  votes: { step: number; label: string; split: string }[];
+  /** Each decision's votes: the counts per option in the order shown, and which of them was played. */
+  votes: { step: number; label: string; split: string; counts: number[]; chosen: number }[];
   marks: { step: number; agreed: number; differed: number }[];
   branches: { fromStep: number; labels: string[]; ending?: string }[];
-  ending?: { outcome: string; title: string; debrief: string };
+  ending?: { outcome: string; title: string; debrief: string; kind: Outcome };
   best?: { labels: string[]; summary: string };
 };
 
@@ -73,13 +92,23 @@ function historyVotes(history: DecisionView[]): DebriefModel["votes"] {
       step: d.stepIndex + 1,
       label: d.label,
       split: d.tally.map((l) => String(l.count)).join(" / "),
+      counts: d.tally.map((l) => l.count),
+      chosen: d.tally.findIndex((l) => l.optionId === d.optionId),
     }));
 }
 
 function pathVotes(path: PathStepView[]): DebriefModel["votes"] {
   return path.flatMap((s) =>
     s.split
-      ? [{ step: s.stepIndex + 1, label: s.label, split: s.split.map((l) => String(l.count)).join(" / ") }]
+      ? [
+          {
+            step: s.stepIndex + 1,
+            label: s.label,
+            split: s.split.map((l) => String(l.count)).join(" / "),
+            counts: s.split.map((l) => l.count),
+            chosen: s.split.findIndex((l) => l.optionId === s.optionId),
+          },
+        ]
       : [],
   );
 }
@@ -103,6 +132,14 @@ function pathMarks(path: PathStepView[]): DebriefModel["marks"] {
   });
 }
 
+function branchesOf(branches: BranchView[]): DebriefModel["branches"] {
+  return branches.map((b) => ({
+    fromStep: b.fromStep + 1,
+    labels: b.steps.map((s) => s.label),
+    ...(b.ending ? { ending: t(`outcome.${b.ending.outcome}` as MessageKey) } : {}),
+  }));
+}
+
 /**
  * Builds the debrief: the path, mood and cost per step, techniques and defence mechanisms named as in
  * DOMAIN.md, the vote split and observers' marks per decision, abandoned branches and the best path.
@@ -120,23 +157,28 @@ export function debriefModel(input: DebriefInput): DebriefModel {
       name: team.name,
       steps: stepsOf(team.path),
       mood: [start, ...team.path.map((s) => s.moodAfter)],
+      ending: team.outcome
+        ? `${t(`outcome.${team.outcome}` as MessageKey)}${team.endingTitle ? `: ${team.endingTitle}` : ""}`
+        : t("debrief.unfinished"),
+      ...(team.outcome ? { outcome: team.outcome } : {}),
+      branches: branchesOf(team.branches ?? []),
+      summary: team.meters
+        ? `${t("meter.mood")} ${Math.round(team.meters.mood)} · ${t("meter.cost")} ${formatMoney(team.meters.cost, input.currency, input.locale)}`
+        : "",
     })),
     chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
     techniques: counts(tags, (tag) => !isDefence(tag)),
     defences: counts(tags, isDefence),
     votes: input.history ? historyVotes(input.history) : pathVotes(input.path),
     marks: input.history ? historyMarks(input.history) : pathMarks(input.path),
-    branches: (input.branches ?? []).map((b) => ({
-      fromStep: b.fromStep + 1,
-      labels: b.steps.map((s) => s.label),
-      ...(b.ending ? { ending: t(`outcome.${b.ending.outcome}` as MessageKey) } : {}),
-    })),
+    branches: branchesOf(input.branches ?? []),
   };
   if (input.ending)
     model.ending = {
       outcome: t(`outcome.${input.ending.outcome}` as MessageKey),
       title: input.ending.title,
       debrief: input.ending.debrief,
+      kind: input.ending.outcome,
     };
   if (input.best)
     model.best = {

@@ -1,26 +1,15 @@
 import type { MessageKey } from "../i18n/en";
-import type { Emotion, ProjectorView, ResolvedLook } from "@hotseat/shared";
+import type { ProjectorView, ResolvedLook } from "@hotseat/shared";
 import { getLocale, t } from "../i18n/t";
-import { customerFeeling, lookOfView, moodWordKey, type CustomerFeeling } from "./customerFeeling";
+import { customerFeeling, lookOfView, type CustomerFeeling } from "./customerFeeling";
 import { metersModel, type MetersModel } from "./meters";
-import { moodBand } from "./moodBand";
-import { formatMoney } from "./money";
 import { revealHeadline, tieCounts } from "./revealModel";
 import { secondsLeft, tallyModel, type TallyBar } from "./tallyModel";
 import { tagBadge } from "./tagBadge";
+import { teamRowModel, type TeamRow } from "./teamRowModel";
 import type { TagBadge } from "./tagBadge";
 
-/** One team on the projector's board. */
-export type TeamRow = {
-  name: string;
-  members: string;
-  step: string;
-  mood: string;
-  moodValue: number;
-  emotion: Emotion;
-  cost: string;
-  status: string;
-};
+export type { TeamRow } from "./teamRowModel";
 
 /** What the projector draws for a view at time `now` (ms, for the vote timer). */
 export type ProjectorModel = {
@@ -127,22 +116,7 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
   }
   if (view.hotSeat) model.hotSeat = t("projector.hotSeat", { name: view.hotSeat.holderName });
   if (view.style === "teams" && view.teams.length > 0) {
-    model.teams = view.teams.map((team) => {
-      const band = moodBand(team.meters.mood);
-      return {
-        name: team.name,
-        // "members: N", as on the phones: no plural form to get wrong ("1 trainees").
-        members: t("trainee.members", { count: team.memberCount }),
-        step: t("debrief.step", { step: team.stepIndex + 1 }),
-        mood: `${Math.round(team.meters.mood)} ${band.shape} ${t(moodWordKey(band, gender))}`,
-        moodValue: team.meters.mood,
-        emotion: team.emotion ?? "calm",
-        cost: formatMoney(team.meters.cost, currency, locale),
-        status: team.ended
-          ? `${team.outcome ? t(`outcome.${team.outcome}` as MessageKey) : ""} ${team.endingTitle ?? ""}`.trim()
-          : `… ${t("projector.playing")}`,
-      };
-    });
+    model.teams = view.teams.map((team) => teamRowModel(team, gender, { currency, locale }));
   }
   if (view.style === "teams") {
     // A team at its ending waits for the others; its ending is the class's moment, later.

@@ -24,6 +24,7 @@ describe("clientMessageSchema", () => {
       { type: "trainer.splitTeams", count: 3 },
       { type: "trainer.next" },
       { type: "trainer.showNames", show: false },
+      { type: "trainer.debriefPage", page: 2 },
     ];
     for (const m of ok) expect(clientMessageSchema.safeParse(m).success, JSON.stringify(m)).toBe(true);
   });
@@ -38,6 +39,7 @@ describe("clientMessageSchema", () => {
       { type: "trainer.breakTie", optionId: "a", draw: true },
       { type: "trainer.setStyle", style: "battle-royale" },
       { type: "trainer.splitTeams", count: 1 },
+      { type: "trainer.debriefPage", page: -1 },
       { type: "trainer.openVote", seconds: -5 },
       { type: "trainer.explode" },
       "trainee.vote",
@@ -48,7 +50,8 @@ describe("clientMessageSchema", () => {
   it("lists every message type once, for registering room handlers", () => {
     expect(new Set(clientMessageTypes).size).toBe(clientMessageTypes.length);
     expect(clientMessageTypes).toContain("trainer.passSeat");
-    expect(clientMessageTypes).toHaveLength(28);
+    expect(clientMessageTypes).toContain("trainer.debriefPage");
+    expect(clientMessageTypes).toHaveLength(29);
   });
 
   it("reads join options for each role", () => {

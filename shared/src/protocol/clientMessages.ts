@@ -101,6 +101,11 @@ export const trainerSplitTeamsSchema = z.strictObject({
   type: z.literal("trainer.splitTeams"),
   count: z.number().int().min(2).max(12),
 });
+/** At the debrief, show page `page` (0 = the first) on the wall; the client clamps it to the pages it has. */
+export const trainerDebriefPageSchema = z.strictObject({
+  type: z.literal("trainer.debriefPage"),
+  page: z.number().int().min(0).max(99),
+});
 
 /** In the hot seat, after a reveal: show the next decision (the room discusses the feedback first). */
 export const trainerNextSchema = z.strictObject({ type: z.literal("trainer.next") });
@@ -140,6 +145,7 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   trainerShowEndingSchema,
   trainerNextSchema,
   trainerShowNamesSchema,
+  trainerDebriefPageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The `type` of every client message. */

@@ -25,6 +25,8 @@ export const teamBoardLineSchema = z.strictObject({
   memberCount: z.number().int(),
   stepIndex: z.number().int(),
   emotion: z.enum(emotions).optional(),
+  /** What the team's customer says now, so the wall shows each conversation, not only its numbers. */
+  says: z.string().optional(),
   meters: meterReadingSchema,
   ended: z.boolean(),
   outcome: z.enum(outcomes).optional(),
@@ -80,5 +82,7 @@ export const projectorViewSchema = z.strictObject({
   roomAnswers: z.array(roomAnswerLineSchema).optional(),
   /** In the lobby, unless the trainer hid them: the names of the trainees who joined (the first 60). */
   lobbyNames: z.array(z.string()).optional(),
+  /** At the debrief, the page the trainer shows on the wall (0 = the first). */
+  debriefPage: z.number().int().optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -107,5 +107,7 @@ export const trainerViewSchema = z.strictObject({
   controls: trainerControlsSchema,
   /** The trainer hid the arriving names from the wall's lobby. */
   namesHidden: z.boolean().optional(),
+  /** At the debrief, the page the trainer shows on the wall (0 = the first). */
+  debriefPage: z.number().int().optional(),
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

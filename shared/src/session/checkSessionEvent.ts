@@ -42,6 +42,7 @@ type PlayEvent = EventOf<
   | "trainer.showEnding"
   | "trainer.nextScenario"
   | "trainer.next"
+  | "trainer.debriefPage"
 >;
 type SetupEvent = EventOf<
   | "trainer.selectScenario"
@@ -214,6 +215,8 @@ function checkPlay(ctx: SessionContext, phase: SessionPhase, event: PlayEvent): 
       if (ctx.style !== "hot-seat") return wrong("Next is used in the hot seat; open the vote instead.");
       if (phase !== "revealed") return wrong("There is no revealed answer to move on from.");
       return record?.run.ended ? reject("run.ended", "This conversation has ended.") : undefined;
+    case "trainer.debriefPage":
+      return phase === "debrief" ? undefined : wrong("The debrief is not shown now.");
   }
 }
 
@@ -344,6 +347,7 @@ export function checkSessionEvent(
     case "trainer.showEnding":
     case "trainer.nextScenario":
     case "trainer.next":
+    case "trainer.debriefPage":
       return checkPlay(ctx, phase, event);
     case "trainer.selectScenario":
     case "trainer.setStyle":

@@ -41,7 +41,10 @@ export function teamBoard(ctx: SessionContext, t: Translate, phase: SessionPhase
       meters: meterReading(record) ?? { mood: 0, cost: 0 },
       ended: record?.run.ended ?? false,
     };
-    if (record) line.emotion = record.current.emotion;
+    if (record) {
+      line.emotion = record.current.emotion;
+      line.says = t(record.current.line);
+    }
     if (record?.ending && showsEnding(phase)) {
       line.outcome = record.ending.outcome;
       line.endingTitle = t(record.ending.title);
@@ -101,5 +104,6 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   if (answers) view.roomAnswers = answers;
   const names = lobbyNames(ctx, phase);
   if (names) view.lobbyNames = names;
+  if (phase === "debrief") view.debriefPage = ctx.debriefPage ?? 0;
   return view;
 }

@@ -121,5 +121,6 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
   if (ctx.namesHidden === true) view.namesHidden = true;
+  if (phase === "debrief") view.debriefPage = ctx.debriefPage ?? 0;
   return view;
 }

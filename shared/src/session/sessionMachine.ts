@@ -66,6 +66,9 @@ export function createSessionMachine(library: ScenarioLibrary) {
       rewound: update("trainer.rewind", (ctx, e) => play.rewound(ctx, e, library)),
       skipped: updateAny((ctx, e) => play.scenarioFinished(ctx, "skip", e.at, library)),
       debriefed: updateAny((ctx, e) => play.scenarioFinished(ctx, "debrief", e.at, library)),
+      // Every debrief opens on its first page; the trainer walks the wall through the rest.
+      debriefOpened: updateAny((ctx) => ({ ...ctx, debriefPage: 0 })),
+      debriefPaged: update("trainer.debriefPage", (ctx, e) => ({ ...ctx, debriefPage: e.page })),
       // The debrief has no vote and nothing to pause.
       playStopped: updateAny((ctx) => {
         const { vote: _vote, ...rest } = ctx;
@@ -159,7 +162,9 @@ export function createSessionMachine(library: ScenarioLibrary) {
         },
       },
       debrief: {
+        entry: "debriefOpened",
         on: {
+          "trainer.debriefPage": { actions: "debriefPaged" },
           "trainer.rewind": { target: "playing.deciding", actions: "rewound" },
           "trainer.nextScenario": { target: "lobby", actions: "debriefed" },
         },

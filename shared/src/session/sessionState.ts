@@ -140,6 +140,8 @@ export type SessionContext = {
   past: PastScenario[];
   /** The trainer hid the arriving names from the wall's lobby (absent: shown). */
   namesHidden?: boolean;
+  /** The debrief page the trainer shows on the wall (0 = the first), set at every debrief. */
+  debriefPage?: number;
 };
 
 /** A session's whole state: the machine's state value and its context, both plain JSON. */
