@@ -312,4 +312,14 @@ export const pl: Record<MessageKey, Message> = {
   "error.server.error": "Coś poszło nie tak na serwerze; spróbuj ponownie.",
   "error.unreachable": "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.",
   "error.other": "Serwer odmówił: {reason}",
+  // The reveal as a sequence, sound cues, rewind and pause cues on the wall and phones.
+  "seq.skipReveal": "Pokaż wynik od razu",
+  "seq.soundOn": "Dźwięk na projektorze: włączony",
+  "seq.soundOff": "Dźwięk na projektorze: wyłączony",
+  "seq.soundHint":
+    "Dźwięk jest włączony: kliknij tutaj lub naciśnij klawisz, aby ten ekran mógł go odtwarzać",
+  "seq.rewound": "Cofnięto do kroku {step}",
+  "seq.undone": "Cofnięta odpowiedź: „{label}”",
+  "seq.paused": "Pauza",
+  "seq.pausedHint": "Trener wstrzymał sesję",
 };

@@ -13,6 +13,7 @@ import { traineeDoc } from "../a11y/traineeDoc";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
+import { SessionOverlay } from "../ui/SessionOverlay";
 
 /** The trainee's phone: customer and line, response cards, vote status, reveal with feedback, own meters. */
 export class TraineeScene extends BaseScene {
@@ -23,6 +24,8 @@ export class TraineeScene extends BaseScene {
   private lastKey = "";
   private votes = new Map<number, string>();
   private previousVote?: string;
+  /** A paused session and a rewind, shown over the phone. */
+  private overlay?: SessionOverlay;
 
   constructor() {
     super("trainee");
@@ -32,6 +35,7 @@ export class TraineeScene extends BaseScene {
     super.create();
     // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
     this.lastKey = "";
+    this.overlay = new SessionOverlay(this, () => this.invalidate());
     enableScroll(this, () => this.contentHeight);
     // A timed vote counts down on the phone too.
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.invalidate() });
@@ -59,13 +63,21 @@ export class TraineeScene extends BaseScene {
       myVote: view.myVote,
     };
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
-    this.layout(view, model);
-    const meters = view.meters
-      ? metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale())
-      : undefined;
-    this.a11y.render(traineeDoc(model, meters));
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.layout(view, model);
+      const meters = view.meters
+        ? metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale())
+        : undefined;
+      this.a11y.render(traineeDoc(model, meters));
+    }
+    // After the layout, which clears the scene's objects: the overlay draws itself again when they went.
+    this.overlay?.sync({
+      paused: view.paused,
+      ...(state.rewound ? { rewound: state.rewound } : {}),
+      now: Date.now(),
+      reduced: this.instant,
+    });
   }
 
   private drawWaiting(): void {

@@ -177,6 +177,21 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       enabled: view.locked ? can.unlock : can.lock,
       message: view.locked ? { type: "trainer.unlock" } : { type: "trainer.lock" },
     },
+    {
+      // Finishes the wall's reveal animation at once (the room has seen enough, or the trainer wants to talk).
+      id: "ctl.skipReveal",
+      label: `⏭ ${t("seq.skipReveal")}`,
+      key: "k",
+      enabled: can.skipReveal,
+      message: { type: "trainer.skipReveal" },
+    },
+    {
+      // The wall is the room's speaker: one switch here, the projector follows.
+      id: "ctl.sound",
+      label: `♪ ${t(view.sound ? "seq.soundOn" : "seq.soundOff")}`,
+      enabled: true,
+      message: { type: "trainer.setSound", on: !view.sound },
+    },
   ];
   const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
@@ -229,6 +244,7 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
       return false;
     if (!lobby && ["ctl.start", "ctl.teams"].includes(c.id)) return false;
     if (c.id === "ctl.tieDraw" && !c.enabled) return false;
+    if (c.id === "ctl.skipReveal" && !c.enabled) return false;
     if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
     if (c.id === "ctl.teams" && view.style !== "teams") return false;
     if (c.id === "ctl.voteTimed" && view.style !== "class-vote") return false;

@@ -46,7 +46,7 @@ describe("clientMessageSchema", () => {
   it("lists every message type once, for registering room handlers", () => {
     expect(new Set(clientMessageTypes).size).toBe(clientMessageTypes.length);
     expect(clientMessageTypes).toContain("trainer.passSeat");
-    expect(clientMessageTypes).toHaveLength(25);
+    expect(clientMessageTypes).toHaveLength(27);
   });
 
   it("reads join options for each role", () => {

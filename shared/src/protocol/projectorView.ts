@@ -68,5 +68,9 @@ export const projectorViewSchema = z.strictObject({
   map: scenarioMapViewSchema.optional(),
   /** The scenario's best path, at the debrief only, to compare with the one played. */
   best: bestPathViewSchema.optional(),
+  /** The trainer turned the wall's sound cues on. */
+  sound: z.literal(true).optional(),
+  /** The trainer skipped this reveal's animation: the wall shows its final frame. */
+  revealSkipped: z.literal(true).optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

@@ -22,6 +22,7 @@ export const trainerControlIds = [
   "unlock",
   "rewind",
   "nextScenario",
+  "skipReveal",
 ] as const;
 /** One console control. */
 export type TrainerControlId = (typeof trainerControlIds)[number];

@@ -105,5 +105,7 @@ export const trainerViewSchema = z.strictObject({
   best: bestPathViewSchema.optional(),
   /** Which trainer commands the session would accept now (a dry run of the core), so the console greys the rest. */
   controls: trainerControlsSchema,
+  /** The wall's sound cues are on (the console's switch). */
+  sound: z.literal(true).optional(),
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

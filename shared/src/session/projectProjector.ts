@@ -80,5 +80,9 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   Object.assign(view, runDisplay(ctx, phase, record, t));
   const holder = ctx.trainees.find((x) => x.id === ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderName: holder.name };
+  if (ctx.sound) view.sound = true;
+  const revealedAt = record?.decisions.at(-1)?.at;
+  if (phase === "revealed" && revealedAt !== undefined && (ctx.revealSkippedAt ?? -Infinity) >= revealedAt)
+    view.revealSkipped = true;
   return view;
 }

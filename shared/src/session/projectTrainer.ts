@@ -117,5 +117,6 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   Object.assign(view, runDisplay(ctx, phase, record, t, record ?? ctx.runs[ctx.teams[0]?.id ?? ""]));
   const holder = traineeById(ctx, ctx.seatHolderId);
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
+  if (ctx.sound) view.sound = true;
   return view;
 }

@@ -134,6 +134,10 @@ export type SessionContext = {
   runs: Record<string, RunRecord>;
   vote?: Vote;
   past: PastScenario[];
+  /** Whether the wall plays the reveal's sound cues (absent: off). */
+  sound?: boolean;
+  /** When the trainer last skipped the wall's reveal animation (server ms): a reveal decided before it is shown whole. */
+  revealSkippedAt?: number;
 };
 
 /** A session's whole state: the machine's state value and its context, both plain JSON. */

@@ -43,6 +43,7 @@ function probe(state: SessionState, id: TrainerControlId): ClientMessage | undef
     case "lock":
     case "unlock":
     case "nextScenario":
+    case "skipReveal":
       return { type: `trainer.${id}` };
   }
 }
