@@ -61,10 +61,19 @@ export class SessionOverlay {
   private drawPaused(width: number, height: number): void {
     const big = width >= 1000;
     const s = this.scene;
-    this.keep(s.add.rectangle(0, 0, width, height, theme.bg, 0.78).setOrigin(0, 0), 900);
+    this.keep(s.add.rectangle(0, 0, width, height, theme.bg, 0.85).setOrigin(0, 0), 900);
     const cy = height * (big ? 0.42 : 0.38);
     const bar = big ? 34 : 18;
     const barH = big ? 150 : 76;
+    // A solid card behind the words: the dimmed scene must not read through them.
+    const cardW = Math.min(width - 24, big ? 1100 : 360);
+    const cardTop = cy - barH * 1.6;
+    const cardH = barH * 1.6 + (big ? 300 : 150);
+    const card = s.add.graphics();
+    card.fillStyle(theme.panel, 1).fillRoundedRect((width - cardW) / 2, cardTop, cardW, cardH, big ? 36 : 20);
+    card.lineStyle(big ? 6 : 3, theme.accent, 1);
+    card.strokeRoundedRect((width - cardW) / 2, cardTop, cardW, cardH, big ? 36 : 20);
+    this.keep(card, 901);
     const mark = s.add.graphics();
     mark.fillStyle(theme.accent, 1);
     mark.fillRoundedRect(-bar * 1.6, -barH / 2, bar, barH, bar / 3);
@@ -83,7 +92,7 @@ export class SessionOverlay {
           width / 2,
           cy + (big ? 170 : 76),
           t("seq.pausedHint"),
-          textStyle(big ? 44 : 22, theme.inkDim, { align: "center", wrap: width - 40 }),
+          textStyle(big ? 44 : 22, theme.inkDim, { align: "center", wrap: cardW - 40 }),
         )
         .setOrigin(0.5, 0),
       901,

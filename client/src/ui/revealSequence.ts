@@ -51,6 +51,8 @@ export class RevealSequence {
   /** Parts moved down to rise into place, with where they belong (a skip puts them there). */
   private readonly lifted: [{ y: number }, number][] = [];
   private readonly overlay: Phaser.GameObjects.Graphics;
+  /** Short-lived shapes (the settling flash), gone at the end or on a skip. */
+  private readonly temps: Phaser.GameObjects.GameObject[] = [];
   private driver?: Phaser.Tweens.Tween;
   private clock = -1;
   private done = false;
@@ -115,6 +117,7 @@ export class RevealSequence {
     for (const tw of this.tweens) tw.stop();
     this.tweens.length = 0;
     this.overlay.destroy();
+    for (const obj of this.temps) obj.destroy();
     this.before?.frame.destroy();
     for (const obj of this.after.list) if (tagOf(obj) !== undefined) this.setAlpha(obj, 1);
     for (const [obj, y] of this.lifted) obj.y = y;
@@ -166,6 +169,7 @@ export class RevealSequence {
       .rectangle(tally.x - 12, tally.y - 8, tally.width + 24, tally.height + 16, 0xffffff, 0.22)
       .setOrigin(0, 0)
       .setDepth(5);
+    this.temps.push(flash);
     this.track(
       this.scene.tweens.add({
         targets: flash,
