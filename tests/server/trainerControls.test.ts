@@ -57,6 +57,7 @@ function messageFor(id: TrainerControlId, view: TrainerView): ClientMessage | un
     case "lock":
     case "unlock":
     case "nextScenario":
+    case "skipReveal":
       return { type: `trainer.${id}` };
   }
 }
