@@ -156,6 +156,11 @@ describe("the reveal on the wall", () => {
       await projector.screenshot({ path: join(shotDir, "reveal-2-skipped-1920.png") });
     }
 
+    // Sound from the console's switch: the wall follows, and asks for the gesture a browser needs first.
+    trainer.room.send("trainer.setSound", { type: "trainer.setSound", on: true });
+    await waitView<ProjectorView>(projector, (v) => v.sound === true);
+    await projector.screenshot({ path: join(shotDir, "sound-on-1920.png") });
+
     // Pause: the wall and the phone dim under a large "Paused".
     trainer.room.send("trainer.pause", { type: "trainer.pause" });
     await waitView<ProjectorView>(projector, (v) => v.paused);
