@@ -5,6 +5,7 @@ import { renderOnDemand } from "./app/renderOnDemand";
 import { chooseRenderer, glRendererName } from "./app/rendererChoice";
 import { provideServices, app } from "./app/services";
 import { Store } from "./app/store";
+import { watchCues } from "./app/watchCues";
 import { setLocale, t } from "./i18n/t";
 import { Connection } from "./net/connection";
 import { failureText } from "./net/refusal";
@@ -22,6 +23,8 @@ setLocale(locale);
 document.documentElement.lang = locale;
 const store = new Store({ status: "idle", locale, reducedMotion: loadReducedMotion() });
 const conn = new Connection(store);
+// A rewind is noticed here, whichever scene is on screen, and shown briefly by the wall and the phones.
+watchCues(store);
 provideServices({ store, conn, route });
 
 const stage = isStageRoute(route);

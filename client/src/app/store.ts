@@ -1,5 +1,6 @@
 import type { ProjectorView, Role, TraineeView, TrainerView } from "@hotseat/shared";
 import { getLocale, setLocale, type UiLocale } from "../i18n/t";
+import type { RewindCue } from "../viewModel/rewindCue";
 
 /** Any role's view, as the server sends it. */
 export type RoleView = TraineeView | ProjectorView | TrainerView;
@@ -21,6 +22,8 @@ export type AppState = {
   reducedMotion: boolean;
   /** The address trainees open, shown on the projector and console. */
   joinUrl?: string;
+  /** The last rewind this page saw happen, shown briefly on the wall and phones (see app/watchCues.ts). */
+  rewound?: { cue: RewindCue; at: number };
 };
 
 type Listener = (state: AppState) => void;

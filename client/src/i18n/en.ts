@@ -354,6 +354,15 @@ export const en = {
   "debrief.compare": "Compared",
   "debrief.bestShort": "Best path",
   "debrief.pageStatus": "Page {page} of {count}: {title}",
+  // The reveal as a sequence, sound cues, rewind and pause cues on the wall and phones.
+  "seq.skipReveal": "Skip the reveal",
+  "seq.soundOn": "Wall sound: on",
+  "seq.soundOff": "Wall sound: off",
+  "seq.soundHint": "Sound is on: click or press a key here to let this screen play it",
+  "seq.rewound": "Rewound to step {step}",
+  "seq.undone": "Undone: “{label}”",
+  "seq.paused": "Paused",
+  "seq.pausedHint": "The trainer has paused the session",
 } as const;
 
 /** Every UI message key. */

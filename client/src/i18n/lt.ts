@@ -375,4 +375,14 @@ export const lt: Record<MessageKey, Message> = {
   "debrief.compare": "Palyginimas",
   "debrief.bestShort": "Geriausias kelias",
   "debrief.pageStatus": "{page} puslapis iš {count}: {title}",
+  // The reveal as a sequence, sound cues, rewind and pause cues on the wall and phones.
+  "seq.skipReveal": "Rodyti rezultatą iš karto",
+  "seq.soundOn": "Garsas projektoriuje: įjungtas",
+  "seq.soundOff": "Garsas projektoriuje: išjungtas",
+  "seq.soundHint":
+    "Garsas įjungtas: spustelėkite čia arba paspauskite klavišą, kad šis ekranas galėtų jį groti",
+  "seq.rewound": "Grįžome į {step} žingsnį",
+  "seq.undone": "Atšauktas atsakymas: „{label}“",
+  "seq.paused": "Pauzė",
+  "seq.pausedHint": "Treneris sustabdė sesiją",
 };

@@ -374,4 +374,14 @@ export const pl: Record<MessageKey, Message> = {
   "debrief.compare": "Porównanie",
   "debrief.bestShort": "Najlepsza ścieżka",
   "debrief.pageStatus": "Strona {page} z {count}: {title}",
+  // The reveal as a sequence, sound cues, rewind and pause cues on the wall and phones.
+  "seq.skipReveal": "Pokaż wynik od razu",
+  "seq.soundOn": "Dźwięk na projektorze: włączony",
+  "seq.soundOff": "Dźwięk na projektorze: wyłączony",
+  "seq.soundHint":
+    "Dźwięk jest włączony: kliknij tutaj lub naciśnij klawisz, aby ten ekran mógł go odtwarzać",
+  "seq.rewound": "Cofnięto do kroku {step}",
+  "seq.undone": "Cofnięta odpowiedź: „{label}”",
+  "seq.paused": "Pauza",
+  "seq.pausedHint": "Trener wstrzymał sesję",
 };

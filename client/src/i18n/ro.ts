@@ -356,4 +356,13 @@ export const ro: Record<MessageKey, Message> = {
   "debrief.compare": "Comparație",
   "debrief.bestShort": "Cel mai bun drum",
   "debrief.pageStatus": "Pagina {page} din {count}: {title}",
+  // The reveal as a sequence, sound cues, rewind and pause cues on the wall and phones.
+  "seq.skipReveal": "Arată rezultatul imediat",
+  "seq.soundOn": "Sunet pe proiector: pornit",
+  "seq.soundOff": "Sunet pe proiector: oprit",
+  "seq.soundHint": "Sunetul este pornit: faceți clic aici sau apăsați o tastă ca acest ecran să-l poată reda",
+  "seq.rewound": "S-a revenit la pasul {step}",
+  "seq.undone": "Răspuns anulat: „{label}”",
+  "seq.paused": "Pauză",
+  "seq.pausedHint": "Trainerul a pus sesiunea pe pauză",
 };

@@ -13,6 +13,13 @@ import { Tally } from "../ui/Tally";
 import { textStyle, theme } from "../ui/theme";
 import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel";
 import { sceneFor } from "../app/sceneFor";
+import { RevealCues } from "../audio/revealCues";
+import type { RevealSequence } from "../ui/revealSequence";
+import { tagPart } from "../ui/revealSequence";
+import { SessionOverlay } from "../ui/SessionOverlay";
+import type { TallyBar } from "../viewModel/tallyModel";
+import { revealWitness, startReveal } from "./projectorReveal";
+import type { RevealWitness } from "../viewModel/revealTimeline";
 import { BaseScene } from "./BaseScene";
 import { drawEndingPanel, drawResultPanel, drawTieHeadline } from "./projectorPanels";
 import { drawTeamBoard } from "./projectorTeams";
@@ -32,6 +39,17 @@ export class ProjectorScene extends BaseScene {
   /** Whether the next frame may differ from the last one drawn (see wantsFrame). */
   private changed = true;
   private animated = false;
+  /** The reveal playing on the wall, if any; redraws wait for it (see draw). */
+  private sequence?: RevealSequence;
+  private heldDraw = false;
+  /** What the wall last drew, to tell a reveal it watched from one it arrived at, and to animate from. */
+  private witness?: RevealWitness;
+  private lastView?: ProjectorView;
+  private lastTally?: TallyBar[];
+  /** The room's speaker: the reveal's sound cues, when the trainer turned them on. */
+  private readonly cues = new RevealCues();
+  private soundHint?: Phaser.GameObjects.Text;
+  private overlay?: SessionOverlay;
 
   constructor() {
     super("projector");
@@ -43,6 +61,7 @@ export class ProjectorScene extends BaseScene {
     this.lastKey = "";
     this.changed = true;
     this.children.removeAll(true);
+    this.extras = [];
     this.face = new CustomerFace(this, 250, 318, 150);
     // Blinks and breaths are drawn on demand like everything else: a frame when the face asks for one.
     this.face.on("idle", () => (this.changed = true));
@@ -50,8 +69,34 @@ export class ProjectorScene extends BaseScene {
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
     this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
     this.dynamic = this.add.container(0, 0);
+    // A scene restarted from the debrief has no reveal playing (its tweens went with the old scene).
+    this.sequence = undefined;
+    this.heldDraw = false;
+    this.overlay = new SessionOverlay(this, () => this.invalidate());
+    this.soundHint = this.add
+      .text(960, 1066, `♪ ${t("seq.soundHint")}`, {
+        ...textStyle(30, theme.inkDark, { bold: true }),
+        backgroundColor: "#ffd166",
+        padding: { x: 18, y: 10 },
+      })
+      .setOrigin(0.5, 1)
+      .setDepth(960)
+      .setVisible(false);
+    // A click or a key on the wall finishes a reveal at once; the first one also lets the page play sound.
+    this.input.on("pointerdown", () => this.onGesture());
+    this.input.keyboard?.on("keydown", (e: KeyboardEvent) => {
+      if (!/^[fFmM]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) this.onGesture();
+    });
     // The vote timer counts down between views.
     this.time.addEvent({ delay: 500, loop: true, callback: () => this.invalidate() });
+  }
+
+  private onGesture(): void {
+    if (this.cues.state === "locked") {
+      void this.cues.unlock().then(() => this.invalidate());
+      return;
+    }
+    this.sequence?.skip();
   }
 
   /**
@@ -77,14 +122,85 @@ export class ProjectorScene extends BaseScene {
     }
     const model = projectorModel(view, state.joinUrl ?? "", Date.now());
     this.model = model;
+    this.cues.setOn(view.sound === true);
+    this.soundHint?.setText(`♪ ${t("seq.soundHint")}`).setVisible(this.cues.state === "locked");
+    this.overlay?.sync({
+      paused: view.paused,
+      ...(state.rewound ? { rewound: state.rewound } : {}),
+      now: Date.now(),
+      reduced: this.instant,
+    });
+    const witness = revealWitness(view, model);
+    if (this.sequence?.running) {
+      // The same reveal (a trainee joined, the timer ticked): the redraw waits for the sequence's end. Anything
+      // else (the trainer skipped it, or moved on) finishes it at once first.
+      const same = this.witness?.phase === witness.phase && this.witness.stepIndex === witness.stepIndex;
+      if (same && !view.revealSkipped) {
+        this.heldDraw = true;
+        return;
+      }
+      this.sequence.skip();
+    }
     const key = JSON.stringify([model, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    this.drawMeters(view, model);
+    const before = { witness: this.witness, view: this.lastView, tally: this.lastTally, frame: this.dynamic };
+    this.witness = witness;
+    this.lastView = view;
+    this.lastTally = model.tally?.bars;
+    const reveal = startReveal(this, { before, view, model, instant: this.instant });
+    if (reveal) this.dynamic = undefined; // the sequence keeps the old frame until the reaction
+    this.drawMeters(view, model, reveal !== undefined);
     this.drawDynamic(view, model);
+    if (reveal && this.dynamic)
+      this.sequence = reveal.play(this.dynamic, this.revealActors(model, reveal.costStages), () => {
+        this.sequence = undefined;
+        if (this.heldDraw) {
+          this.heldDraw = false;
+          this.lastKey = "";
+          this.invalidate();
+        }
+      });
   }
 
-  private drawMeters(view: ProjectorView, model: ProjectorModel): void {
+  /** How the wall's persistent parts move during a reveal: the face, the meters and the cost, and the sounds. */
+  private revealActors(model: ProjectorModel, costStages: NonNullable<ProjectorModel["meters"]>[]) {
+    return {
+      face: () => {
+        if (model.customer) this.face?.show(model.mood, model.customer.emotion, false);
+      },
+      meters: () => {
+        if (model.meters) this.setMeters(model.meters, false, false);
+      },
+      cost: (item: number) => {
+        const stage = costStages[item];
+        if (stage) this.cost?.set(stage.costLines, stage.costTotal, false);
+      },
+      cue: (cue: Parameters<RevealCues["play"]>[0]) => this.cues.play(cue),
+      finish: () => {
+        if (model.customer) this.face?.show(model.mood, model.customer.emotion, true);
+        if (model.meters) this.setMeters(model.meters, true, true);
+      },
+    };
+  }
+
+  /** Sets the mood meter, the other bars (kept when they are the same ones, so they move) and, with `cost`, the ticker. */
+  private setMeters(meters: NonNullable<ProjectorModel["meters"]>, instant: boolean, cost: boolean): void {
+    this.mood?.set(meters.mood.value, meters.mood.color, meters.mood.suffix, instant);
+    if (cost) this.cost?.set(meters.costLines, meters.costTotal, instant);
+    const same =
+      this.extras.length === meters.extra.length &&
+      this.extras.every((bar, i) => bar.getData("label") === meters.extra[i]?.label);
+    if (!same) {
+      for (const e of this.extras) e.destroy();
+      this.extras = meters.extra.map((m, i) =>
+        new MeterBar(this, 60 + i * 420, 540, 400, 26, m.label, 26).setData("label", m.label),
+      );
+    }
+    meters.extra.forEach((m, i) => this.extras[i]?.set(m.value, m.color, m.suffix, instant || !same));
+  }
+
+  private drawMeters(view: ProjectorView, model: ProjectorModel, held = false): void {
     const face = this.face;
     const show = view.phase !== "lobby" && Boolean(model.customer) && !model.teams;
     face?.setVisible(show);
@@ -95,22 +211,10 @@ export class ProjectorScene extends BaseScene {
     this.lastMood = moodKey;
     face?.setLook(model.look);
     face?.setIdle(!this.instant);
+    // A reveal moves the face and the meters at its own moments (revealActors).
+    if (held) return;
     if (model.customer) face?.show(model.mood, model.customer.emotion, this.instant);
-    if (model.meters) {
-      this.mood?.set(
-        model.meters.mood.value,
-        model.meters.mood.color,
-        model.meters.mood.suffix,
-        this.instant,
-      );
-      this.cost?.set(model.meters.costLines, model.meters.costTotal, this.instant);
-      for (const e of this.extras) e.destroy();
-      this.extras = model.meters.extra.map((m, i) => {
-        const bar = new MeterBar(this, 60 + i * 420, 540, 400, 26, m.label, 26);
-        bar.set(m.value, m.color, m.suffix, this.instant);
-        return bar;
-      });
-    }
+    if (model.meters) this.setMeters(model.meters, this.instant, true);
   }
 
   private drawDynamic(view: ProjectorView, model: ProjectorModel): void {
@@ -145,7 +249,12 @@ export class ProjectorScene extends BaseScene {
     let textBottom = 160;
     if (model.customer && !model.teams) {
       const who = `${model.customer.name} · ${model.feeling?.word ?? ""}`;
-      d.add(this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5));
+      d.add(
+        tagPart(
+          this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5),
+          "line",
+        ),
+      );
       const bubbleX = 520;
       const bubbleW = 1340;
       // The line (in the bubble) and the narration under it end above the panels and the meters: long
@@ -177,10 +286,10 @@ export class ProjectorScene extends BaseScene {
       const g = this.add.graphics();
       g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, line!.height + 56, 30);
       g.fillTriangle(bubbleX, 260, bubbleX - 50, 300, bubbleX, 320);
-      d.add([g, line!]);
+      d.add([tagPart(g, "line"), tagPart(line!, "line")]);
       textBottom = 160 + line!.height + 56;
       if (narration) {
-        d.add(narration.setX(bubbleX));
+        d.add(tagPart(narration.setX(bubbleX), "line"));
         textBottom = Math.max(textBottom, narration.y + narration.height);
       }
     }
@@ -199,7 +308,7 @@ export class ProjectorScene extends BaseScene {
           textStyle(36, theme.accentCss, { bold: true, wrap: panelW }),
         )
         .setOrigin(0, 1);
-      d.add(end);
+      d.add(tagPart(end, "ending"));
       panelBottom = 1030 - end.height - 16;
     }
     if (model.teams) {
@@ -222,17 +331,25 @@ export class ProjectorScene extends BaseScene {
           )
         : panelY + 60;
       if (!model.tally.tie)
-        d.add(this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })));
+        d.add(
+          tagPart(
+            this.add.text(panelX, panelY, model.tally.votes, textStyle(36, theme.ink, { bold: true })),
+            "tally",
+          ),
+        );
       if (model.tally.timer)
         d.add(
-          this.add
-            .text(
-              panelX + panelW,
-              panelY,
-              `◷ ${model.tally.timer}`,
-              textStyle(36, theme.accentCss, { bold: true }),
-            )
-            .setOrigin(1, 0),
+          tagPart(
+            this.add
+              .text(
+                panelX + panelW,
+                panelY,
+                `◷ ${model.tally.timer}`,
+                textStyle(36, theme.accentCss, { bold: true }),
+              )
+              .setOrigin(1, 0),
+            "tally",
+          ),
         );
       const tally = new Tally(
         this,
@@ -243,11 +360,20 @@ export class ProjectorScene extends BaseScene {
         30,
       );
       tally.set(model.tally.bars);
-      d.add(tally);
+      d.add(tagPart(tally, "tally"));
     } else if (model.result) {
       // The answer, how it was decided and the class's split, then tags and feedback: from under the line.
       const top = Math.min(panelY, textBottom + 30);
-      drawResultPanel(this, d, { x: panelX, y: top, w: panelW, bottom: panelBottom }, model.result, roomAnswerItems(model.roomAnswers, panelW));
+      const before = d.length;
+      drawResultPanel(
+        this,
+        d,
+        { x: panelX, y: top, w: panelW, bottom: panelBottom },
+        model.result,
+        roomAnswerItems(model.roomAnswers, panelW),
+      );
+      // Tagged for the reveal: the answer and the class's split first, then tags, room answers and feedback.
+      d.list.slice(before).forEach((obj, i) => tagPart(obj, i === 0 ? "chosen" : "feedback"));
     } else if (model.options.length && view.phase === "deciding") {
       d.add(
         fitColumn(
@@ -262,7 +388,8 @@ export class ProjectorScene extends BaseScene {
             gap: 14,
             style: (size: number) => textStyle(size, theme.ink, { wrap: panelW }),
           })),
-        ),
+          // The options on the wall give way to the chosen answer at a reveal, like the tally.
+        ).map((text) => tagPart(text, "tally")),
       );
     }
     if (model.join) {

@@ -13,6 +13,7 @@ import { traineeDoc } from "../a11y/traineeDoc";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
+import { SessionOverlay } from "../ui/SessionOverlay";
 
 /** The trainee's phone: customer and line, response cards, vote status, reveal with feedback, own meters. */
 export class TraineeScene extends BaseScene {
@@ -25,6 +26,8 @@ export class TraineeScene extends BaseScene {
   private previousVote?: string;
   /** The phase and step last drawn: a new one (a reveal, the next vote, the ending) starts at the top. */
   private moment = "";
+  /** A paused session and a rewind, shown over the phone. */
+  private overlay?: SessionOverlay;
 
   constructor() {
     super("trainee");
@@ -35,6 +38,7 @@ export class TraineeScene extends BaseScene {
     // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
     this.lastKey = "";
     this.moment = "";
+    this.overlay = new SessionOverlay(this, () => this.invalidate());
     enableScroll(this, () => this.contentHeight);
     // A timed vote counts down on the phone too.
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.invalidate() });
@@ -62,18 +66,26 @@ export class TraineeScene extends BaseScene {
       myVote: view.myVote,
     };
     const key = JSON.stringify([model, this.scale.width, this.scale.height, state.locale]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
-    this.layout(view, model);
-    // On a small phone the reveal's headline and feedback would otherwise sit above where the last view
-    // was scrolled to, and only its tail would show.
-    const moment = `${view.phase}:${view.stepIndex}`;
-    if (moment !== this.moment) this.cameras.main.scrollY = 0;
-    this.moment = moment;
-    const meters = view.meters
-      ? metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale())
-      : undefined;
-    this.a11y.render(traineeDoc(model, meters));
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.layout(view, model);
+      // On a small phone the reveal's headline and feedback would otherwise sit above where the last view
+      // was scrolled to, and only its tail would show.
+      const moment = `${view.phase}:${view.stepIndex}`;
+      if (moment !== this.moment) this.cameras.main.scrollY = 0;
+      this.moment = moment;
+      const meters = view.meters
+        ? metersModel(view.meters, [], view.scenario?.currency ?? "EUR", getLocale())
+        : undefined;
+      this.a11y.render(traineeDoc(model, meters));
+    }
+    // After the layout, which clears the scene's objects: the overlay draws itself again when they went.
+    this.overlay?.sync({
+      paused: view.paused,
+      ...(state.rewound ? { rewound: state.rewound } : {}),
+      now: Date.now(),
+      reduced: this.instant,
+    });
   }
 
   private drawWaiting(): void {

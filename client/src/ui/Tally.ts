@@ -25,6 +25,11 @@ export class Tally extends Phaser.GameObjects.Container {
     scene.add.existing(this);
   }
 
+  /** Where row `i` lies, relative to the tally (the reveal frames the chosen row and dims the others). */
+  rowRect(i: number): { x: number; y: number; w: number; h: number } {
+    return { x: 0, y: i * this.rowH, w: this.boxW, h: this.rowH };
+  }
+
   /** Redraws the bars for these rows. */
   set(rows: TallyRow[]): void {
     for (const t of this.texts) t.destroy();

@@ -225,6 +225,21 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       enabled: true,
       message: { type: "trainer.showNames", show: view.namesHidden === true },
     },
+    {
+      // Finishes the wall's reveal animation at once (the room has seen enough, or the trainer wants to talk).
+      id: "ctl.skipReveal",
+      label: `⏭ ${t("seq.skipReveal")}`,
+      key: "k",
+      enabled: can.skipReveal,
+      message: { type: "trainer.skipReveal" },
+    },
+    {
+      // The wall is the room's speaker: one switch here, the projector follows.
+      id: "ctl.sound",
+      label: `♪ ${t(view.sound ? "seq.soundOn" : "seq.soundOff")}`,
+      enabled: true,
+      message: { type: "trainer.setSound", on: !view.sound },
+    },
   ];
   const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
@@ -282,6 +297,7 @@ export function visibleControls(view: TrainerView, controls: readonly ControlMod
     // The hot seat has no class vote: its vote, timer and reveal buttons would only sit greyed out.
     if (view.style === "hot-seat" && ["ctl.vote", "ctl.voteTimed", "ctl.reveal"].includes(c.id)) return false;
     if (c.id === "ctl.tieDraw" && !c.enabled) return false;
+    if (c.id === "ctl.skipReveal" && !c.enabled) return false;
     if (c.id === "ctl.seat" && view.style !== "hot-seat") return false;
     if (c.id === "ctl.teams" && view.style !== "teams") return false;
     if (c.id === "ctl.voteTimed" && view.style !== "class-vote") return false;

@@ -51,7 +51,7 @@ describe("clientMessageSchema", () => {
     expect(new Set(clientMessageTypes).size).toBe(clientMessageTypes.length);
     expect(clientMessageTypes).toContain("trainer.passSeat");
     expect(clientMessageTypes).toContain("trainer.debriefPage");
-    expect(clientMessageTypes).toHaveLength(29);
+    expect(clientMessageTypes).toHaveLength(31);
   });
 
   it("reads join options for each role", () => {

@@ -115,6 +115,11 @@ export const trainerShowNamesSchema = z.strictObject({
   show: z.boolean(),
 });
 
+/** Finish the wall's reveal animation at once; presentation only, the story does not change. */
+export const trainerSkipRevealSchema = z.strictObject({ type: z.literal("trainer.skipReveal") });
+/** Turn the wall's sound cues on or off (the projector is the room's speaker). */
+export const trainerSetSoundSchema = z.strictObject({ type: z.literal("trainer.setSound"), on: z.boolean() });
+
 /** Every message a client may send to a session room, discriminated on `type`. */
 export const clientMessageSchema = z.discriminatedUnion("type", [
   traineeVoteSchema,
@@ -146,6 +151,8 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   trainerNextSchema,
   trainerShowNamesSchema,
   trainerDebriefPageSchema,
+  trainerSkipRevealSchema,
+  trainerSetSoundSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The `type` of every client message. */

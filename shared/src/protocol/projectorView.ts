@@ -84,5 +84,9 @@ export const projectorViewSchema = z.strictObject({
   lobbyNames: z.array(z.string()).optional(),
   /** At the debrief, the page the trainer shows on the wall (0 = the first). */
   debriefPage: z.number().int().optional(),
+  /** The trainer turned the wall's sound cues on. */
+  sound: z.literal(true).optional(),
+  /** The trainer skipped this reveal's animation: the wall shows its final frame. */
+  revealSkipped: z.literal(true).optional(),
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;

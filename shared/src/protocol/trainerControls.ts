@@ -24,6 +24,7 @@ export const trainerControlIds = [
   "nextScenario",
   "showEnding",
   "next",
+  "skipReveal",
 ] as const;
 /** One console control. */
 export type TrainerControlId = (typeof trainerControlIds)[number];

@@ -109,5 +109,7 @@ export const trainerViewSchema = z.strictObject({
   namesHidden: z.boolean().optional(),
   /** At the debrief, the page the trainer shows on the wall (0 = the first). */
   debriefPage: z.number().int().optional(),
+  /** The wall's sound cues are on (the console's switch). */
+  sound: z.literal(true).optional(),
 });
 export type TrainerView = z.infer<typeof trainerViewSchema>;

@@ -362,6 +362,9 @@ export function checkSessionEvent(
     case "session.left":
     case "timer.expired":
       return checkServer(ctx, phase, event);
+    case "trainer.skipReveal":
+      return phase === "revealed" ? undefined : wrong("There is no reveal on the wall to skip.");
+    case "trainer.setSound":
     case "trainer.lock":
     case "trainer.unlock":
     case "trainer.showNames":

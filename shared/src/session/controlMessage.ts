@@ -48,6 +48,7 @@ export function controlMessage(id: TrainerControlId, targets: ControlTargets): C
     case "nextScenario":
     case "showEnding":
     case "next":
+    case "skipReveal":
       return { type: `trainer.${id}` };
   }
 }

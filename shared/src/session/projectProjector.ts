@@ -105,5 +105,9 @@ export function projectProjector(state: SessionState, locale?: string): Projecto
   const names = lobbyNames(ctx, phase);
   if (names) view.lobbyNames = names;
   if (phase === "debrief") view.debriefPage = ctx.debriefPage ?? 0;
+  if (ctx.sound) view.sound = true;
+  const revealedAt = record?.decisions.at(-1)?.at;
+  if (phase === "revealed" && revealedAt !== undefined && (ctx.revealSkippedAt ?? -Infinity) >= revealedAt)
+    view.revealSkipped = true;
   return view;
 }

@@ -122,5 +122,6 @@ export function projectTrainer(state: SessionState, locale?: string): TrainerVie
   if (ctx.style === "hot-seat" && holder) view.hotSeat = { holderId: holder.id, holderName: holder.name };
   if (ctx.namesHidden === true) view.namesHidden = true;
   if (phase === "debrief") view.debriefPage = ctx.debriefPage ?? 0;
+  if (ctx.sound) view.sound = true;
   return view;
 }

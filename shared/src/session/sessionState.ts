@@ -142,6 +142,10 @@ export type SessionContext = {
   namesHidden?: boolean;
   /** The debrief page the trainer shows on the wall (0 = the first), set at every debrief. */
   debriefPage?: number;
+  /** Whether the wall plays the reveal's sound cues (absent: off). */
+  sound?: boolean;
+  /** When the trainer last skipped the wall's reveal animation (server ms): a reveal decided before it is shown whole. */
+  revealSkippedAt?: number;
 };
 
 /** A session's whole state: the machine's state value and its context, both plain JSON. */
