@@ -25,6 +25,8 @@ const phone =
   route.kind === "trainee" || (route.kind === "home" && route.code)
     ? new DomPhone({ kind: route.kind, code: route.code ?? "" }, ready)
     : undefined;
+// Other routes never show the join link's HTML page, and the home page's canvas form has the same ids.
+if (!phone) document.getElementById("dom-page")?.remove();
 let phaser: PhaserApp | undefined;
 // The HTML page answers for the phone until the canvas has taken over.
 const onPage = () => (phone?.visible ? phone : undefined);

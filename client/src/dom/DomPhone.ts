@@ -6,13 +6,15 @@ import { normalizeCode, routePath } from "../app/route";
 import { sceneFor } from "../app/sceneFor";
 import { app } from "../app/services";
 import type { AppState } from "../app/store";
+import type { MessageKey } from "../i18n/en";
 import { isUiLocale, getLocale, t } from "../i18n/t";
 import { closeReasonKey } from "../net/closeReason";
 import { failureText } from "../net/refusal";
 import type { HitTarget } from "../ui/hitRegistry";
 import { metersModel } from "../viewModel/meters";
 import { traineeModel, type TraineeModel } from "../viewModel/traineeModel";
-import { joinFormHtml } from "./joinFormHtml";
+import { reservationOf } from "../net/earlyReservation";
+import type { SeatReservation } from "@colyseus/sdk";
 import { traineePageHtml } from "./traineePageHtml";
 
 /** The routes a phone opens first: the join link (`/join/CODE`) and its seat (`/play/CODE`). */
@@ -21,6 +23,16 @@ export type PhoneRoute = { kind: "home"; code: string } | { kind: "trainee"; cod
 /** How long a refusal stays on the page (the canvas shows its toast as long). */
 const errorMs = 5000;
 
+/** A Join pressed before the entry chunk arrived (dom/earlyJoin.ts): the matchmaker's answer is on its way. */
+type EarlyJoin = { code: string; name: string; response: Promise<Response> };
+declare global {
+  interface Window {
+    __hotseatEarlyJoin?: EarlyJoin | undefined;
+  }
+}
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
 /**
  * A phone's first page, drawn as HTML from the small entry chunk: the join form, then the trainee's view
  * with real buttons, so a phone on a slow network can join and vote before Phaser has arrived. When the
@@ -28,7 +40,10 @@ const errorMs = 5000;
  * scene's accessible layer takes over, and the focus moves to the same button there.
  */
 export class DomPhone {
+  /** The page in index.html: the join form (#dom-join) and the trainee's view (#dom-trainee). */
   private readonly root: HTMLElement;
+  private readonly joinPart: HTMLElement;
+  private readonly traineePart: HTMLElement;
   private screen: "join" | "trainee" | "gone" = "join";
   private phaser?: PhaserApp;
   private handingOver = false;
@@ -44,14 +59,18 @@ export class DomPhone {
     route: PhoneRoute,
     private readonly onReady: () => void,
   ) {
-    this.root = document.createElement("main");
-    this.root.id = "dom-page";
-    this.root.className = "hs-dom";
-    document.body.insertBefore(this.root, document.getElementById("overlay"));
+    this.root = byId("dom-page");
+    this.joinPart = byId("dom-join");
+    this.traineePart = byId("dom-trainee");
     this.root.addEventListener("click", (e) => this.onClick(e));
     document.addEventListener("keydown", this.onKey);
-    if (route.kind === "home") this.showJoin(route.code);
-    else {
+    this.wireForm();
+    if (route.kind === "home") {
+      this.showJoin(route.code);
+      const early = window.__hotseatEarlyJoin;
+      window.__hotseatEarlyJoin = undefined;
+      if (early) void this.submit(early.code, early.name, reservationOf(early.response));
+    } else {
       this.showTrainee();
       void this.join(route.code);
     }
@@ -95,46 +114,58 @@ export class DomPhone {
     else void this.handOver();
   }
 
-  private showJoin(code: string, error = ""): void {
-    this.screen = "join";
-    this.stopRender?.();
-    const name = code ? (app().conn.savedName(code) ?? "") : "";
-    this.root.innerHTML = joinFormHtml(code, name, getLocale());
-    this.lastHtml = "";
-    const $ = <T extends HTMLElement>(id: string) => this.root.querySelector<T>(`#${id}`) as T;
-    $<HTMLInputElement>(code ? "join-name" : "join-code").focus();
-    $("join-error").textContent = error;
-    $<HTMLFormElement>("join-form").addEventListener("submit", (e) => {
+  /** The form's handlers, once: the inline script's own handler stands aside for an adopted form. */
+  private wireForm(): void {
+    const form = byId<HTMLFormElement>("join-form");
+    form.dataset.owner = "entry";
+    form.addEventListener("submit", (e) => {
       e.preventDefault();
-      void this.submit($<HTMLInputElement>("join-code").value, $<HTMLInputElement>("join-name").value);
+      void this.submit(byId<HTMLInputElement>("join-code").value, byId<HTMLInputElement>("join-name").value);
     });
-    $<HTMLSelectElement>("lang-select").addEventListener("change", (e) => {
+    byId<HTMLSelectElement>("lang-select").addEventListener("change", (e) => {
       const value = (e.target as HTMLSelectElement).value;
       if (!isUiLocale(value)) return;
       saveLocale(value);
       document.documentElement.lang = value;
       app().store.update({ locale: value });
-      // The same form in the new language, keeping what was typed.
-      const typed = {
-        code: $<HTMLInputElement>("join-code").value,
-        name: $<HTMLInputElement>("join-name").value,
-      };
-      this.showJoin(typed.code);
-      $<HTMLInputElement>("join-name").value = typed.name;
-      $<HTMLSelectElement>("lang-select").focus();
+      this.translate();
     });
   }
 
-  private async submit(rawCode: string, rawName: string): Promise<void> {
-    const error = this.root.querySelector<HTMLElement>("#join-error");
+  /** The page's fixed texts in the current language (the inline script may have set them already). */
+  private translate(): void {
+    for (const el of this.joinPart.querySelectorAll<HTMLElement>("[data-text]"))
+      el.textContent = t(el.dataset.text as MessageKey);
+    byId<HTMLSelectElement>("lang-select").value = getLocale();
+  }
+
+  /** Shows the form; what the inline script filled in or the user already typed stays. */
+  private showJoin(code: string, error = ""): void {
+    this.screen = "join";
+    this.stopRender?.();
+    this.traineePart.replaceChildren();
+    this.lastHtml = "";
+    this.translate();
+    const codeInput = byId<HTMLInputElement>("join-code");
+    const nameInput = byId<HTMLInputElement>("join-name");
+    if (!codeInput.value) codeInput.value = code;
+    if (!nameInput.value && code) nameInput.value = app().conn.savedName(code) ?? "";
+    byId("join-error").textContent = error;
+    this.joinPart.hidden = false;
+    this.root.hidden = false;
+    // The inline script put the focus in the name field; the user may be typing there already.
+    if (!this.root.contains(document.activeElement)) (code ? nameInput : codeInput).focus();
+  }
+
+  private async submit(rawCode: string, rawName: string, reserved?: Promise<SeatReservation>): Promise<void> {
+    const error = byId("join-error");
     const code = normalizeCode(rawCode);
     const name = rawName.trim();
-    if (!error) return;
     if (!code) return void (error.textContent = t("home.codeMissing"));
     if (!name) return void (error.textContent = t("home.nameMissing"));
     error.textContent = t("conn.connecting");
     try {
-      await app().conn.join(code, "trainee", name);
+      await app().conn.join(code, "trainee", name, reserved);
     } catch (e) {
       error.textContent = t("home.joinFailed", { reason: failureText(e) });
       app().store.update({ status: "idle" });
@@ -159,6 +190,8 @@ export class DomPhone {
 
   private showTrainee(): void {
     this.screen = "trainee";
+    this.joinPart.hidden = true;
+    this.root.hidden = false;
     const unsubscribe = app().store.subscribe(() => this.render());
     // A timed vote counts down here too, and a refusal's line goes away.
     const tick = setInterval(() => this.render(), 1000);
@@ -193,7 +226,7 @@ export class DomPhone {
     this.lastHtml = html;
     // Rebuilt whole (it lives a few seconds at most); the focus stays on the same button.
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.target;
-    this.root.innerHTML = html;
+    this.traineePart.innerHTML = html;
     if (focused) this.root.querySelector<HTMLElement>(`[data-target="${CSS.escape(focused)}"]`)?.focus();
   }
 
@@ -252,8 +285,8 @@ export class DomPhone {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.target;
     this.stopRender?.();
     this.screen = "gone";
-    this.root.hidden = true;
-    this.root.replaceChildren();
+    // Removed, not hidden: the home page's canvas form uses the same ids.
+    this.root.remove();
     document.removeEventListener("keydown", this.onKey);
     if (focused) document.querySelector<HTMLElement>(`#a11y [data-target="${CSS.escape(focused)}"]`)?.focus();
     this.onReady();
