@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { earlyJoin } from "./earlyJoinPlugin";
 import { precompress } from "./precompress";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -11,7 +12,8 @@ export default defineConfig({
   root,
   base: "/",
   // Brotli and gzip copies of every asset, made once here; the server picks one per Accept-Encoding.
-  plugins: [precompress()],
+  // The join page's script and texts go into index.html itself (see earlyJoinPlugin.ts).
+  plugins: [earlyJoin(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

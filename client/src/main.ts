@@ -1,22 +1,16 @@
-import Phaser from "phaser";
+import { loadPhaser } from "./app/loadPhaser";
+import type { PhaserApp } from "./app/phaserApp";
 import { loadLocale, loadReducedMotion } from "./app/prefs";
-import { isStageRoute, parseRoute, routePath } from "./app/route";
-import { renderOnDemand } from "./app/renderOnDemand";
-import { chooseRenderer, glRendererName } from "./app/rendererChoice";
-import { provideServices, app } from "./app/services";
+import { parseRoute } from "./app/route";
+import { provideServices } from "./app/services";
 import { Store } from "./app/store";
 import { watchCues } from "./app/watchCues";
-import { setLocale, t } from "./i18n/t";
+import { DomPhone } from "./dom/DomPhone";
+import { setLocale } from "./i18n/t";
 import { Connection } from "./net/connection";
-import { failureText } from "./net/refusal";
-import { DebriefScene } from "./scenes/DebriefScene";
-import { HomeScene } from "./scenes/HomeScene";
-import { ProjectorScene } from "./scenes/ProjectorScene";
-import { TraineeScene } from "./scenes/TraineeScene";
-import { TrainerScene } from "./scenes/TrainerScene";
-import { hitTargets } from "./ui/hitRegistry";
-import { theme } from "./ui/theme";
 
+// The entry chunk: the connection, the shared schemas, the texts and the phone's HTML page. Phaser and the
+// scenes come in a second download (loadPhaser), which a phone on a join link no longer waits for.
 const route = parseRoute(window.location.pathname);
 const locale = loadLocale();
 setLocale(locale);
@@ -27,100 +21,34 @@ const conn = new Connection(store);
 watchCues(store);
 provideServices({ store, conn, route });
 
-const stage = isStageRoute(route);
-const game = new Phaser.Game({
-  type: chooseRenderer(glRendererName()) === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
-  parent: "game",
-  backgroundColor: theme.bg,
-  scale: stage
-    ? { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: 1920, height: 1080 }
-    : { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%" },
-  // No pixel reads (screenshots come from the compositor), so the drawing buffer need not be kept per frame.
-  render: { antialias: true },
-  // Nothing here needs 60 frames a second; 30 halves the work on phones and projector laptops.
-  fps: { target: 30, limit: 30 },
-  scene: [HomeScene, TraineeScene, ProjectorScene, TrainerScene, DebriefScene],
-});
-
-function activeScene(): Phaser.Scene | undefined {
-  return game.scene.getScenes(true)[0];
-}
+const ready = () => {
+  if (window.__hotseat) window.__hotseat.ready = true;
+};
+const phone =
+  route.kind === "trainee" || (route.kind === "home" && route.code)
+    ? new DomPhone({ kind: route.kind, code: route.code ?? "" }, ready)
+    : undefined;
+// Other routes never show the join link's HTML page, and the home page's canvas form has the same ids.
+if (!phone) document.getElementById("dom-page")?.remove();
+let phaser: PhaserApp | undefined;
+// The HTML page answers for the phone until the canvas has taken over.
+const onPage = () => (phone?.visible ? phone : undefined);
 
 window.__hotseat = {
   ready: false,
-  scene: () => activeScene()?.scene.key,
-  model: () => (activeScene() as unknown as { model?: unknown } | undefined)?.model,
-  state: () => app().store.get(),
-  targets: () => hitTargets(game.canvas, game.scale.width, game.scale.height),
-  settled: () => (activeScene()?.tweens.getTweens().length ?? 0) === 0,
+  scene: () => onPage()?.sceneKey() ?? phaser?.activeScene()?.scene.key,
+  model: () => (onPage() ? onPage()?.currentModel() : phaser?.model()),
+  state: () => store.get(),
+  targets: () => onPage()?.targets() ?? phaser?.targets() ?? [],
+  settled: () => phaser?.settled() ?? true,
 };
 
-/**
- * Practising alone: the server hosts a started solo session with the only seat kept for this device
- * (one request), and this page takes that seat as a trainee.
- */
-async function practise(scenarioId: string): Promise<string> {
-  const practice = await conn.practise(scenarioId, t("home.practiseName"));
-  await conn.join(practice.code, "trainee");
-  return practice.code;
-}
-
-/** Starts the scene for the URL; roles connect first and fall back to the home page when that fails. */
-async function boot(): Promise<void> {
-  await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
-  // The projector draws a frame only when it changed or animates; other scenes draw every tick.
-  renderOnDemand(game, activeScene);
-  const start = (key: string) => {
-    for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
-    game.scene.start(key);
-  };
-  const ready = () => {
-    if (window.__hotseat) window.__hotseat.ready = true;
-  };
-  if (route.kind === "practise" && route.scenarioId) {
-    start("trainee");
-    try {
-      const code = await practise(route.scenarioId);
-      history.replaceState(null, "", routePath({ kind: "trainee", code }));
-    } catch (e) {
-      store.update({
-        status: "idle",
-        error: {
-          code: "practise",
-          message: t("home.practiseFailed", { reason: failureText(e) }),
-          at: Date.now(),
-        },
-      });
-      start("home");
-    }
+void loadPhaser(route).then(async (p) => {
+  phaser = p;
+  await p.whenReady();
+  if (phone) phone.attach(p);
+  else {
+    await p.boot(route);
     ready();
-    return;
   }
-  if (route.kind === "home" || route.kind === "practise") {
-    start("home");
-    ready();
-    return;
-  }
-  const role = route.kind;
-  start(role);
-  try {
-    await conn.join(route.code, role);
-  } catch (e) {
-    store.update({
-      status: "idle",
-      error: {
-        code: "join",
-        message: t("home.joinFailed", { reason: failureText(e) }),
-        at: Date.now(),
-      },
-    });
-    if (role === "trainee") {
-      history.replaceState(null, "", routePath({ kind: "home", code: route.code }));
-      provideServices({ store, conn, route: { kind: "home", code: route.code } });
-      start("home");
-    }
-  }
-  ready();
-}
-
-void boot();
+});

@@ -6,10 +6,21 @@
 // Two network profiles: none, and DevTools' "Fast 3G" (since Chrome 126 named "Slow 4G", crbug.com/342406608):
 // 562.5 ms latency (150 ms RTT × 3.75), 1.6 Mbit/s × 0.9 = 180,000 B/s down, 750 kbit/s × 0.9 = 84,375 B/s up,
 // the values of devtools-frontend's NetworkManager.ts that Puppeteer's PredefinedNetworkConditions copies.
+// (Puppeteer's PredefinedNetworkConditions["Fast 3G"] has the same numbers; older DevTools used 1024-based
+// ones, 188,744 B/s down, a little faster than these.) The time to the first vote runs from the navigation
+// to the join link until an enabled option button is on screen, whether the phone's HTML page or the canvas
+// shows it. Fast 3G is measured `HOTSEAT_BENCH_RUNS` times (default 5), each on a fresh phone, and printed
+// as a median with two baselines measured on the same phone right after: the time to fetch a fixed 100,000
+// byte incompressible file through the same throttle (ideal: 562.5 ms + 556 ms), and the time of a fixed
+// CPU task in the page (the machine is shared, so a slow run shows which one was slow).
 // Then the same phone opens the link again (a second visit, e.g. after a reload): the immutable assets come
-// from its cache. Run: npx tsx server/bench/phoneLoadBench.ts (HOTSEAT_CLIENT_DIR for another build).
+// from its cache. `HOTSEAT_BENCH_SHOTS=dir` saves the first Fast 3G phone at its first vote and after the
+// canvas took over. Run: npx tsx server/bench/phoneLoadBench.ts (HOTSEAT_CLIENT_DIR for another build).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
@@ -39,6 +50,13 @@ type Visit = {
   requests: { url: string; bytes: number; encoding: string; status: number; cached: boolean }[];
   formMs: number;
   voteMs: number;
+  /** Who showed the first vote: the phone's HTML page (before Phaser) or the canvas. */
+  votedOn: "html page" | "canvas";
+  /** When the canvas had taken over (Phaser downloaded, booted and drawn). */
+  canvasMs: number;
+  /** Baselines on the same phone: a fixed 100,000 B fetch through the throttle, and a fixed CPU task. */
+  baselineFetchMs: number;
+  baselineCpuMs: number;
   /** When the last script arrived, from the start of the visit (the rest is the phone's CPU and the join). */
   scriptsMs: number;
 };
@@ -57,11 +75,23 @@ function ensureClientBuilt(clientDir: string): void {
 }
 
 /** Counts every response's bytes on the wire and every WebSocket frame's payload, from CDP events. */
-function recordNetwork(cdp: CDPSession, t0: () => number): () => Omit<Visit, "formMs" | "voteMs"> {
+function recordNetwork(
+  cdp: CDPSession,
+  t0: () => number,
+): () => Pick<Visit, "httpBytes" | "wsBytes" | "requests" | "scriptsMs"> {
   const urls = new Map<string, { url: string; encoding: string; status: number; cached: boolean }>();
   const finished = new Map<string, number>();
   let wsBytes = 0;
+  // What happened when, in seconds of CDP's clock from the page's request (HOTSEAT_BENCH_TRACE=1 prints it).
+  const trace: [number, string][] = [];
+  let first = 0;
+  const at = (ts: number, what: string) => {
+    first ||= ts;
+    trace.push([ts - first, what]);
+  };
+  const path = (u: string) => u.replace(/^\w+:\/\/[^/]+/, "").slice(0, 60);
   cdp.on("Network.requestWillBeSent", (e) => {
+    if (!e.request.url.startsWith("data:")) at(e.timestamp, `request ${path(e.request.url)}`);
     // Phaser's built-in textures are data: URLs; nothing travels for them.
     if (!e.request.url.startsWith("data:"))
       urls.set(e.requestId, { url: e.request.url, encoding: "", status: 0, cached: false });
@@ -81,7 +111,13 @@ function recordNetwork(cdp: CDPSession, t0: () => number): () => Omit<Visit, "fo
     r.cached ||= Boolean(e.response.fromDiskCache);
   });
   let scriptsMs = 0;
+  cdp.on("Network.webSocketWillSendHandshakeRequest", (e) => at(e.timestamp, "websocket handshake sent"));
+  cdp.on("Network.webSocketHandshakeResponseReceived", (e) => at(e.timestamp, "websocket open"));
+  cdp.on("Network.webSocketFrameReceived", (e) => at(e.timestamp, "websocket frame received"));
+  cdp.on("Network.webSocketFrameSent", (e) => at(e.timestamp, "websocket frame sent"));
   cdp.on("Network.loadingFinished", (e) => {
+    const r = urls.get(e.requestId);
+    if (r) at(e.timestamp, `finished ${path(r.url)} (${e.encodedDataLength} B)`);
     finished.set(e.requestId, e.encodedDataLength);
     if (urls.get(e.requestId)?.url.endsWith(".js")) scriptsMs = Math.max(scriptsMs, performance.now() - t0());
   });
@@ -98,12 +134,43 @@ function recordNetwork(cdp: CDPSession, t0: () => number): () => Omit<Visit, "fo
       const r = urls.get(id);
       return r ? [{ ...r, bytes }] : [];
     });
+    if (process.env.HOTSEAT_BENCH_TRACE)
+      for (const [t, what] of trace)
+        console.log(`    ${String(Math.round(t * 1000)).padStart(6)} ms  ${what}`);
     return { httpBytes: requests.reduce((a, r) => a + r.bytes, 0), wsBytes, requests, scriptsMs };
   };
 }
 
+/** A server of one fixed-size incompressible file, fetched by each phone as its network baseline. */
+async function startBaselineServer(): Promise<{ url: string; close: () => void }> {
+  const blob = randomBytes(100_000);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "cache-control": "no-store",
+      "access-control-allow-origin": "*",
+    });
+    res.end(blob);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/blob`,
+    close: () => server.close(),
+  };
+}
+
+const onHtmlPage = `(document.querySelector("#dom-page:not([hidden])") !== null)`;
+
 /** Opens the join link on the phone, joins as `name` and waits for the vote's options to be drawn. */
-async function visit(context: BrowserContext, url: string, code: string, name: string, profile: Profile) {
+async function visit(
+  context: BrowserContext,
+  url: string,
+  code: string,
+  name: string,
+  profile: Profile,
+  baselineUrl: string,
+  shots?: string,
+): Promise<Visit> {
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   page.on("pageerror", (e) => console.error("page error:", e.message));
@@ -129,11 +196,30 @@ async function visit(context: BrowserContext, url: string, code: string, name: s
     { polling: "raf" },
   );
   const voteMs = performance.now() - t0;
+  const votedOn = (await page.evaluate(onHtmlPage)) ? "html page" : "canvas";
+  if (shots) await page.screenshot({ path: join(shots, "phone-first-vote-390.png") });
+  await page.waitForFunction(`window.__hotseat?.ready === true && !${onHtmlPage}`, null, { polling: "raf" });
+  const canvasMs = performance.now() - t0;
   // Late arrivals (a chunk still finishing) belong to this visit too.
   await page.waitForLoadState("networkidle").catch(() => undefined);
-  const result: Visit = { ...network(), formMs, voteMs };
+  const net = network();
+  if (shots) {
+    await page.waitForFunction(`window.__hotseat?.settled() === true`, null, { polling: 100 });
+    await page.screenshot({ path: join(shots, "phone-canvas-390.png") });
+  }
+  const baselineFetchMs = await page.evaluate(async (u) => {
+    const start = performance.now();
+    await (await fetch(`${u}?t=${Math.random()}`)).arrayBuffer();
+    return performance.now() - start;
+  }, baselineUrl);
+  const baselineCpuMs = await page.evaluate(() => {
+    const start = performance.now();
+    let x = 0;
+    for (let i = 0; i < 20_000_000; i++) x = (x * 31 + i) % 1_000_003;
+    return performance.now() - start + (x < 0 ? 1 : 0);
+  });
   await page.close();
-  return result;
+  return { ...net, formMs, voteMs, votedOn, canvasMs, baselineFetchMs, baselineCpuMs };
 }
 
 function print(label: string, v: Visit): void {
@@ -145,10 +231,33 @@ function print(label: string, v: Visit): void {
   console.log(
     `  HTTP on the wire ${kb(v.httpBytes)} (${v.requests.length} requests) + WebSocket ${kb(v.wsBytes)} = ${kb(v.httpBytes + v.wsBytes)}`,
   );
+  const byType = new Map<string, number>();
+  for (const r of v.requests) {
+    const type = r.url.endsWith(".js")
+      ? "script"
+      : /\/(join|play)\//.test(r.url)
+        ? "page"
+        : /\/(api|matchmake)\//.test(r.url)
+          ? "api"
+          : "other";
+    byType.set(type, (byType.get(type) ?? 0) + r.bytes);
+  }
   console.log(
-    `  scripts downloaded after ${Math.round(v.scriptsMs)} ms; join form shown after ${Math.round(v.formMs)} ms; first vote on screen after ${Math.round(v.voteMs)} ms`,
+    `  by type: ${[...byType].map(([k, n]) => `${k} ${kb(n)}`).join(", ")}, websocket ${kb(v.wsBytes)}`,
+  );
+  console.log(
+    `  scripts downloaded after ${Math.round(v.scriptsMs)} ms; join form shown after ${Math.round(v.formMs)} ms; first vote on screen after ${Math.round(v.voteMs)} ms (on the ${v.votedOn}); canvas in charge after ${Math.round(v.canvasMs)} ms`,
+  );
+  console.log(
+    `  baselines: 100,000 B fetched in ${Math.round(v.baselineFetchMs)} ms; CPU task ${Math.round(v.baselineCpuMs)} ms`,
   );
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
 
 async function main(): Promise<void> {
   const clientDir = process.env.HOTSEAT_CLIENT_DIR ?? join(repoRoot, "client", "dist");
@@ -161,6 +270,10 @@ async function main(): Promise<void> {
   });
   let browser: Browser | undefined;
   const rooms: Room[] = [];
+  const baseline = await startBaselineServer();
+  const runs = Math.max(1, Number(process.env.HOTSEAT_BENCH_RUNS ?? 5));
+  const shots = process.env.HOTSEAT_BENCH_SHOTS;
+  if (shots) mkdirSync(shots, { recursive: true });
   try {
     const hostRes = await fetch(`${server.url}/api/sessions`, {
       method: "POST",
@@ -199,25 +312,51 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(" ")}`,
     );
-    for (const [i, profile] of profiles.entries()) {
-      // A fresh phone each time: empty cache, no saved name.
-      const context = await browser.newContext({
+    const phone = () =>
+      browser!.newContext({
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
         isMobile: true,
         hasTouch: true,
       });
-      print(
-        `${profile.name}, first visit`,
-        await visit(context, server.url, hosted.code, `Phone ${i}`, profile),
-      );
-      print(
-        `${profile.name}, second visit`,
-        await visit(context, server.url, hosted.code, `Phone ${i}`, profile),
-      );
-      await context.close();
+    for (const [i, profile] of profiles.entries()) {
+      const throttled = profile.latency > 0;
+      const firsts: Visit[] = [];
+      for (let run = 0; run < (throttled ? runs : 1); run++) {
+        // A fresh phone each time: empty cache, no saved name.
+        const context = await phone();
+        const name = `Phone ${i}.${run}`;
+        const first = await visit(
+          context,
+          server.url,
+          hosted.code,
+          name,
+          profile,
+          baseline.url,
+          run === 0 && throttled ? shots : undefined,
+        );
+        firsts.push(first);
+        if (run === 0) {
+          print(`${profile.name}, first visit`, first);
+          print(
+            `${profile.name}, second visit`,
+            await visit(context, server.url, hosted.code, name, profile, baseline.url),
+          );
+        } else
+          console.log(
+            `  run ${run + 1}: first vote ${Math.round(first.voteMs)} ms (${first.votedOn}), canvas ${Math.round(first.canvasMs)} ms, ${kb(first.httpBytes + first.wsBytes)}; baselines ${Math.round(first.baselineFetchMs)} ms fetch, ${Math.round(first.baselineCpuMs)} ms CPU`,
+          );
+        await context.close();
+      }
+      if (firsts.length > 1) {
+        const m = (f: (v: Visit) => number) => Math.round(median(firsts.map(f)));
+        console.log(
+          `\n${profile.name}, first visits, median of ${firsts.length}: first vote ${m((v) => v.voteMs)} ms (range ${Math.round(Math.min(...firsts.map((v) => v.voteMs)))}-${Math.round(Math.max(...firsts.map((v) => v.voteMs)))}), join form ${m((v) => v.formMs)} ms, canvas in charge ${m((v) => v.canvasMs)} ms, on the wire ${kb(m((v) => v.httpBytes + v.wsBytes))}; baselines ${m((v) => v.baselineFetchMs)} ms for 100,000 B, CPU task ${m((v) => v.baselineCpuMs)} ms`,
+        );
+      }
     }
   } finally {
+    baseline.close();
     await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
     await browser?.close();
     await server.kill();

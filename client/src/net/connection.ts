@@ -1,4 +1,4 @@
-import { Client, type Room } from "@colyseus/sdk";
+import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
 import {
   checkResponseSchema,
   clientMessageSchema,
@@ -135,12 +135,15 @@ export class Connection {
     }
   }
 
-  /** Joins session `code` as `role`. Trainees reuse this device's key so they come back to their seat. */
-  async join(code: string, role: Role, name?: string): Promise<void> {
+  /**
+   * Joins session `code` as `role`. Trainees reuse this device's key so they come back to their seat.
+   * `reserved`: a seat the page already asked the matchmaker for with this device's key (dom/earlyJoin.ts).
+   */
+  async join(code: string, role: Role, name?: string, reserved?: Promise<SeatReservation>): Promise<void> {
     this.joinArgs = { code, role, ...(name !== undefined ? { name } : {}) };
     this.leaving = false;
     this.store.update({ status: "connecting", role, code, joinUrl: this.joinUrlFor(code) });
-    await this.open();
+    await this.open(reserved);
   }
 
   /** The join address of a session: saved when this device hosted it, else this server's `/join/CODE`. */
@@ -197,12 +200,14 @@ export class Connection {
     return opts;
   }
 
-  private async open(): Promise<void> {
+  private async open(reserved?: Promise<SeatReservation>): Promise<void> {
     const args = this.joinArgs;
     if (!args) return;
     this.client ??= new Client(serverEndpoint());
     const options = this.options();
-    const room = await this.client.joinById(args.code, options);
+    const room = reserved
+      ? await this.client.consumeSeatReservation(await reserved)
+      : await this.client.joinById(args.code, options);
     if (this.leaving) {
       // left while this join was in flight
       await room.leave(true).catch(() => undefined);

@@ -1,0 +1,127 @@
+import { Client } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pl } from "../../client/src/i18n/pl";
+import { Pages, shared, shoot, waitView } from "./harness";
+import type { TraineeView } from "./harness";
+
+// Issue 8, "the phone's download": on a slow network a phone joins and votes on the page's HTML while
+// Phaser is still on its way, and the canvas then takes over without losing the vote or the focus.
+// The phone runs on DevTools' "Fast 3G" (the values of server/bench/phoneLoadBench.ts), so the order of
+// arrivals is the real one: HTML, then the entry chunk, then Phaser seconds later.
+
+const fast3g = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
+const server = { url: "" };
+let browser: Browser;
+let pages: Pages;
+const rooms: Room[] = [];
+
+/** A phone on Fast 3G, in `locale` when given. */
+async function slowPhone(locale?: string): Promise<Page> {
+  const page = await pages.open({ width: 390, height: 844 }, { phone: true, ...(locale ? { locale } : {}) });
+  page.setDefaultTimeout(30_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", fast3g);
+  return page;
+}
+
+/** Hosts the flagship scenario, starts it and opens the first vote, as the console would. */
+async function sessionWithOpenVote(): Promise<string> {
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarioId: "ruined-hat" }),
+  });
+  const hosted = (await res.json()) as { code: string; trainerToken: string };
+  const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
+    role: "trainer",
+    trainerToken: hosted.trainerToken,
+  });
+  rooms.push(trainer);
+  let open = false;
+  let started = false;
+  trainer.onMessage("view", (v: { phase: string; vote?: { open: boolean } }) => {
+    started = v.phase !== "lobby";
+    open = v.vote?.open ?? false;
+  });
+  trainer.onMessage("*", () => undefined);
+  trainer.send("trainer.start", { type: "trainer.start" });
+  await expect.poll(() => started, { timeout: 15_000 }).toBe(true);
+  trainer.send("trainer.openVote", { type: "trainer.openVote" });
+  await expect.poll(() => open, { timeout: 15_000 }).toBe(true);
+  return hosted.code;
+}
+
+beforeAll(async () => {
+  server.url = shared.serverUrl();
+  browser = await shared.browser();
+  pages = new Pages(browser);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
+  await pages?.close();
+  await browser?.close();
+});
+
+describe("a phone on a slow network", () => {
+  it("joins from the HTML, votes before Phaser has arrived, and keeps the vote and focus when the canvas takes over", async () => {
+    const code = await sessionWithOpenVote();
+    const phone = await slowPhone();
+    await phone.goto(`${server.url}/join/${code}`, { waitUntil: "commit" });
+    await phone.locator("#join-name").waitFor({ state: "visible" });
+    // The form is the HTML's own: no script of the app has run yet, the code is filled in, the name focused.
+    expect(await phone.evaluate(() => window.__hotseat === undefined)).toBe(true);
+    expect(await phone.inputValue("#join-code")).toBe(code);
+    expect(await phone.evaluate(() => document.activeElement?.id)).toBe("join-name");
+    await shoot(phone, "fast3g-join-from-html-390");
+    await phone.fill("#join-name", "Dana");
+    await phone.click("#join-button");
+
+    // The vote on the HTML page, with the options as buttons, while the canvas is not there yet.
+    const view = await waitView<TraineeView>(phone, (v) => v.can === "vote");
+    const second = `option.${view.options[1]?.id}`;
+    await phone.locator(`#dom-page [data-target="${second}"]`).waitFor({ state: "visible" });
+    expect(await phone.locator("#game canvas").count()).toBe(0);
+    const page = await phone.locator("#dom-page").ariaSnapshot();
+    for (const [i, option] of view.options.entries())
+      expect(page).toContain(`button "${i + 1}. ${option.label}"`);
+    expect(page).toContain(view.customer?.line ?? "no line");
+    expect(page).toMatch(/status: Tap a response to vote\./);
+    await shoot(phone, "fast3g-vote-on-html-390");
+    await phone.locator(`#dom-page [data-target="${second}"]`).click();
+    await waitView<TraineeView>(phone, (v) => v.myVote === view.options[1]?.id);
+    await phone.waitForFunction(
+      (id) =>
+        document.querySelector(`#dom-page [data-target="${id}"]`)?.getAttribute("aria-pressed") === "true",
+      second,
+    );
+
+    // Phaser arrives: the trainee scene draws, the HTML page goes, the focus is on the same option there.
+    await phone.waitForFunction(() => window.__hotseat?.ready === true, null, { timeout: 60_000 });
+    expect(await phone.locator("#dom-page").count()).toBe(0);
+    expect(await phone.evaluate(() => window.__hotseat?.scene())).toBe("trainee");
+    expect(await phone.locator(`#a11y [data-target="${second}"]`).getAttribute("aria-pressed")).toBe("true");
+    expect(await phone.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.target)).toBe(
+      second,
+    );
+    await shoot(phone, "fast3g-canvas-took-over-390");
+  });
+
+  it("shows the form in the phone's language from the HTML and says why a wrong code fails", async () => {
+    const phone = await slowPhone("pl");
+    await phone.goto(`${server.url}/join/ZZZZZZ`, { waitUntil: "commit" });
+    await phone.locator("#join-name").waitFor({ state: "visible" });
+    expect(await phone.locator("label", { has: phone.locator("#join-name") }).textContent()).toBe(
+      pl["home.name"],
+    );
+    await phone.fill("#join-name", "Ola");
+    await phone.click("#join-button");
+    // The refusal in Polish, not the matchmaker's English `room "ZZZZZZ" not found`.
+    const error = phone.locator("#join-error");
+    await expect.poll(() => error.textContent(), { timeout: 30_000 }).toContain(pl["error.join.bad-code"]);
+    expect(await error.textContent()).not.toContain("not found");
+  });
+});
