@@ -57,3 +57,6 @@ export { bestPathOf } from "./session/bestPath";
 export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
+export * from "./protocol/studioApi";
+export { blankScenario } from "./studio/blankScenario";
+export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";

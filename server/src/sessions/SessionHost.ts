@@ -1,10 +1,16 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { localize, phaseOf, reportToCsv, sessionReport } from "@hotseat/shared";
-import type { SessionEvent, SessionPhase, SessionReport, SessionState } from "@hotseat/shared";
+import type {
+  CompiledScenario,
+  SessionEvent,
+  SessionPhase,
+  SessionReport,
+  SessionState,
+} from "@hotseat/shared";
 import { newJoinCode } from "../joinCode";
 import { defaultFinishRule, finishReason } from "./finishRule";
 import type { FinishRule } from "./finishRule";
-import type { ScenarioLibrary } from "../scenarioLibrary";
+import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
 import { SessionRuntime } from "./SessionRuntime";
@@ -76,7 +82,7 @@ export class SessionHost {
   private readonly now: () => number;
   private readonly versions: ScenarioVersions;
   /** The versions of today's scenario files: the library a newly hosted session pins. */
-  private readonly currentPin: LibraryPin;
+  private currentPin: LibraryPin;
 
   constructor(private readonly deps: SessionHostDeps) {
     this.now = deps.now ?? Date.now;
@@ -87,6 +93,17 @@ export class SessionHost {
   /** The scenario library sessions are played from. */
   get library(): ScenarioLibrary {
     return this.deps.library;
+  }
+
+  /**
+   * Makes a loaded scenario playable now (published from the Studio): stored as a version, added to the
+   * library, and pinned by every session hosted from now on; sessions already running keep their pin.
+   */
+  publishScenario(entry: LibraryEntry & { compiled: CompiledScenario }): string {
+    const versionId = this.versions.publishEntry(entry, this.now());
+    this.deps.library.add(entry);
+    this.currentPin = { ...this.currentPin, [entry.id]: versionId };
+    return versionId;
   }
 
   /**
