@@ -17,6 +17,12 @@ import { hitTargets } from "./ui/hitRegistry";
 import { theme } from "./ui/theme";
 
 const route = parseRoute(window.location.pathname);
+// The Studio is a tool page of its own, loaded only when a trainer opens it (a trainee's phone never downloads
+// it); no game runs there, so this module goes no further on that page.
+if (route.kind === "studio") {
+  (await import("./studio/studioPage")).openStudio(route);
+  await new Promise<never>(() => undefined);
+}
 const locale = loadLocale();
 setLocale(locale);
 document.documentElement.lang = locale;
@@ -98,6 +104,7 @@ async function boot(): Promise<void> {
     ready();
     return;
   }
+  if (route.kind === "studio") return; // never here: the Studio page runs instead of the game (see above)
   const role = route.kind;
   start(role);
   try {

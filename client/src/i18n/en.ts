@@ -293,6 +293,9 @@ export const en = {
   "error.server.error": "Something went wrong on the server; try again.",
   "error.unreachable": "The server cannot be reached. Check your connection and try again.",
   "error.other": "The server refused: {reason}",
+  // Links to the Studio (the Studio's own words are in its chunk: studio/studioStrings.ts).
+  "home.studio": "Write scenarios in the Studio",
+  "trainer.studio": "Studio",
 } as const;
 
 /** Every UI message key. */

@@ -312,4 +312,6 @@ export const lt: Record<MessageKey, Message> = {
   "error.server.error": "Serveryje kažkas nepavyko; bandykite dar kartą.",
   "error.unreachable": "Nepavyksta pasiekti serverio. Patikrinkite ryšį ir bandykite dar kartą.",
   "error.other": "Serveris atsisakė: {reason}",
+  "home.studio": "Rašykite scenarijus Studijoje",
+  "trainer.studio": "Studija",
 };

@@ -312,4 +312,6 @@ export const pl: Record<MessageKey, Message> = {
   "error.server.error": "Coś poszło nie tak na serwerze; spróbuj ponownie.",
   "error.unreachable": "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.",
   "error.other": "Serwer odmówił: {reason}",
+  "home.studio": "Pisz scenariusze w Studiu",
+  "trainer.studio": "Studio",
 };

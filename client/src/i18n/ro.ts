@@ -294,4 +294,6 @@ export const ro: Record<MessageKey, Message> = {
   "error.server.error": "Ceva nu a mers bine pe server; încearcă din nou.",
   "error.unreachable": "Serverul nu poate fi contactat. Verifică conexiunea și încearcă din nou.",
   "error.other": "Serverul a refuzat: {reason}",
+  "home.studio": "Scrie scenarii în Studio",
+  "trainer.studio": "Studio",
 };
