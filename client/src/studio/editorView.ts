@@ -154,7 +154,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     const source = text();
     $("studio-problems").innerHTML =
       diagnostics.length === 0
-        ? `<li class="studio-empty">${esc(st("editor.noProblems"))}</li>`
+        ? `<li class="studio-empty">${esc(st(opened?.kind === "draft" ? "editor.noProblems" : "editor.clean"))}</li>`
         : diagnostics
             .map((d) => {
               const { from } = diagnosticRange(source, d);
@@ -337,6 +337,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
           extensions: [
             basicSetup,
             yaml(),
+            // Long texts (summaries, debriefs) wrap: a trainer never scrolls sideways to read a line.
+            EditorView.lineWrapping,
             lintGutter(),
             autocompletion({ override: [completionSource] }),
             EditorState.readOnly.of(readOnly),

@@ -14,8 +14,13 @@ export function renderStudioMap(
   locale: string,
   onSelect: (state: string) => void,
 ): void {
+  // Redrawn on every change: keep where the trainer scrolled to, and start a fresh map at the first state.
+  const first = box.querySelector("svg") === null;
+  const [left, top] = [box.scrollLeft, box.scrollTop];
   // The SVG is built by shared's toSvg from the scenario's data, with every text escaped.
   box.innerHTML = toSvg(compiled, locale);
+  box.scrollLeft = left;
+  box.scrollTop = top;
   for (const g of box.querySelectorAll<SVGGElement>("g[data-state]")) {
     const state = g.dataset.state ?? "";
     g.classList.toggle("unreachable", marks.unreachable.has(state));
@@ -32,5 +37,7 @@ export function renderStudioMap(
       }
     });
   }
-  box.querySelector("g.selected")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  const start = box.querySelector(`g[data-state="${CSS.escape(compiled.scenario.machine.initial)}"]`);
+  const focus = box.querySelector("g.selected") ?? (first ? start : null);
+  focus?.scrollIntoView({ block: "nearest", inline: first ? "center" : "nearest" });
 }
