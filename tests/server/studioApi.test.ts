@@ -23,7 +23,7 @@ async function call(
   path: string,
   method = "GET",
   body?: unknown,
-  headers = trainer,
+  headers: Record<string, string> = trainer,
 ): Promise<Answer> {
   const res = await fetch(`${url}${path}`, {
     method,
