@@ -12,6 +12,12 @@ import { Connection } from "./net/connection";
 // The entry chunk: the connection, the shared schemas, the texts and the phone's HTML page. Phaser and the
 // scenes come in a second download (loadPhaser), which a phone on a join link no longer waits for.
 const route = parseRoute(window.location.pathname);
+// The Studio is a tool page of its own, loaded only when a trainer opens it (a trainee's phone never downloads
+// it); no game runs there, so this module goes no further on that page.
+if (route.kind === "studio") {
+  (await import("./studio/studioPage")).openStudio(route);
+  await new Promise<never>(() => undefined);
+}
 const locale = loadLocale();
 setLocale(locale);
 document.documentElement.lang = locale;

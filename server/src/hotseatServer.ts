@@ -7,6 +7,7 @@ import { systemClock } from "./clock";
 import type { Clock } from "./clock";
 import { mountApi } from "./http/apiRoutes";
 import { mountClient } from "./http/clientRoutes";
+import { mountStudioApi } from "./http/studioRoutes";
 import { exposureWarning } from "./http/exposureWarning";
 import { guardRequests } from "./http/guardRequests";
 import { HostingLimits } from "./http/hostingLimits";
@@ -19,6 +20,7 @@ import { finishStaleSessions } from "./sessions/finishStaleSessions";
 import { SessionHost } from "./sessions/SessionHost";
 import type { SessionStore } from "./store/SessionStore";
 import type { SetTimer } from "./rooms/setTimer";
+import { loadPublishedScenarios } from "./studio/Studio";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -77,6 +79,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const internalKey = randomBytes(16).toString("hex");
   const clock = options.clock ?? systemClock;
   const limits = { ...defaultHttpLimits, ...options.httpLimits };
+  loadPublishedScenarios(options.store, options.library, options.log);
   const host = new SessionHost({
     now: clock.now,
     store: options.store,
@@ -118,11 +121,14 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   // A session is joined by its code (the room id) only: the matchmaker's join, joinOrCreate and create would
   // seat a client in whichever session it finds (or try to open one), so only joinById and reconnect answer.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  const passwordOption =
+    options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {};
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,
     greet: false,
     express: (app) => {
+      mountStudioApi(app, { store: options.store, host, throttles, now: clock.now, ...passwordOption });
       mountApi(app, {
         library: options.library,
         host,

@@ -62,3 +62,6 @@ export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
 export * from "./protocol/roomAnswers";
+export * from "./protocol/studioApi";
+export { blankScenario } from "./studio/blankScenario";
+export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";

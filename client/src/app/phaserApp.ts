@@ -123,6 +123,7 @@ export class PhaserApp {
       this.start("home");
       return;
     }
+    if (route.kind === "studio") return; // never here: the Studio page runs instead of the game (main.ts)
     const role = route.kind;
     this.start(role);
     try {

@@ -14,8 +14,15 @@ describe("routes", () => {
       "/projector/KQWXYR",
       "/trainer/KQWXYR",
       "/practise",
+      "/studio",
+      "/studio/ruined-hat",
     ])
       expect(routePath(parseRoute(path))).toBe(path);
+  });
+
+  it("opens the Studio's library, or one scenario in it", () => {
+    expect(parseRoute("/studio")).toEqual({ kind: "studio" });
+    expect(parseRoute("/studio/ruined-hat-copy")).toEqual({ kind: "studio", scenarioId: "ruined-hat-copy" });
   });
 
   it("puts the projector and the console on the fixed stage, phones on a fitted one", () => {

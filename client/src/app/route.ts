@@ -4,7 +4,8 @@ export type Route =
   | { kind: "trainee"; code: string }
   | { kind: "projector"; code: string }
   | { kind: "trainer"; code: string }
-  | { kind: "practise"; scenarioId?: string };
+  | { kind: "practise"; scenarioId?: string }
+  | { kind: "studio"; scenarioId?: string };
 
 /** Canonical join code: upper case, spaces and dashes dropped (as the server normalises it). */
 export function normalizeCode(input: string): string {
@@ -22,6 +23,8 @@ export function parseRoute(pathname: string): Route {
   if (head === "trainer" && code) return { kind: "trainer", code };
   if (head === "practise")
     return arg ? { kind: "practise", scenarioId: decodeURIComponent(arg) } : { kind: "practise" };
+  if (head === "studio")
+    return arg ? { kind: "studio", scenarioId: decodeURIComponent(arg) } : { kind: "studio" };
   return { kind: "home" };
 }
 
@@ -38,6 +41,8 @@ export function routePath(route: Route): string {
       return `/trainer/${route.code}`;
     case "practise":
       return route.scenarioId ? `/practise/${encodeURIComponent(route.scenarioId)}` : "/practise";
+    case "studio":
+      return route.scenarioId ? `/studio/${encodeURIComponent(route.scenarioId)}` : "/studio";
   }
 }
 

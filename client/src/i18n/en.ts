@@ -363,6 +363,9 @@ export const en = {
   "seq.undone": "Undone: “{label}”",
   "seq.paused": "Paused",
   "seq.pausedHint": "The trainer has paused the session",
+  // Links to the Studio (the Studio's own words are in its chunk: studio/studioStrings.ts).
+  "home.studio": "Write scenarios in the Studio",
+  "trainer.studio": "Studio",
 } as const;
 
 /** Every UI message key. */

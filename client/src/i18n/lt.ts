@@ -385,4 +385,6 @@ export const lt: Record<MessageKey, Message> = {
   "seq.undone": "Atšauktas atsakymas: „{label}“",
   "seq.paused": "Pauzė",
   "seq.pausedHint": "Treneris sustabdė sesiją",
+  "home.studio": "Rašykite scenarijus Studijoje",
+  "trainer.studio": "Studija",
 };

@@ -384,4 +384,6 @@ export const pl: Record<MessageKey, Message> = {
   "seq.undone": "Cofnięta odpowiedź: „{label}”",
   "seq.paused": "Pauza",
   "seq.pausedHint": "Trener wstrzymał sesję",
+  "home.studio": "Pisz scenariusze w Studiu",
+  "trainer.studio": "Studio",
 };

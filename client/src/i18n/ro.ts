@@ -365,4 +365,6 @@ export const ro: Record<MessageKey, Message> = {
   "seq.undone": "Răspuns anulat: „{label}”",
   "seq.paused": "Pauză",
   "seq.pausedHint": "Trainerul a pus sesiunea pe pauză",
+  "home.studio": "Scrie scenarii în Studio",
+  "trainer.studio": "Studio",
 };

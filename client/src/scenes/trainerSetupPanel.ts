@@ -45,6 +45,7 @@ export function buildSetupPanel(
     scene,
     { x: 40, y: 96, w: 580 },
     `<div class="hs-row"><a id="projector-link" href="${esc(routePath({ kind: "projector", code }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.projectorLink"))} ↗</a>
+        <a id="studio-link" href="${esc(routePath({ kind: "studio" }))}" target="_blank" style="color:#ffd166;font-weight:700">${esc(t("trainer.studio"))} ↗</a>
         <select id="trainer-lang" aria-label="${esc(t("home.language"))}" style="min-height:36px;padding:4px">${langs}</select></div>`,
     "trainer-link",
   );

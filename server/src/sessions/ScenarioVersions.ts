@@ -1,6 +1,6 @@
 import type { CompiledScenario, ScenarioLibrary as SessionLibrary } from "@hotseat/shared";
 import { loadEntry } from "../scenarioLibrary";
-import type { ScenarioLibrary } from "../scenarioLibrary";
+import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { LibraryPin, SessionStore } from "../store/SessionStore";
 
 /** A session's library resolved from the store, and the pinned versions that could not be played. */
@@ -30,6 +30,13 @@ export class ScenarioVersions {
       pin[id] = versionId;
     }
     return pin;
+  }
+
+  /** Stores one playable entry as a version (a scenario published from the Studio) and returns its id. */
+  publishEntry(entry: LibraryEntry & { compiled: CompiledScenario }, at: number): string {
+    const versionId = this.store.putVersion(entry.source, at);
+    this.compiled.set(versionId, entry.compiled);
+    return versionId;
   }
 
   /** The session core's library for a pin, in scenario id order (the order "next scenario" walks). */

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { localize, phaseOf, reportToCsv, sessionReport, sessionReportSchema } from "@hotseat/shared";
 import type {
+  CompiledScenario,
   HostResponse,
   SessionEvent,
   SessionListing,
@@ -11,7 +12,7 @@ import type {
 import { newJoinCode } from "../joinCode";
 import { defaultFinishRule, finishReason } from "./finishRule";
 import type { FinishRule } from "./finishRule";
-import type { ScenarioLibrary } from "../scenarioLibrary";
+import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
 import { SessionRuntime } from "./SessionRuntime";
@@ -55,7 +56,7 @@ export class SessionHost {
   private readonly now: () => number;
   private readonly versions: ScenarioVersions;
   /** The versions of today's scenario files: the library a newly hosted session pins. */
-  private readonly currentPin: LibraryPin;
+  private currentPin: LibraryPin;
 
   constructor(private readonly deps: SessionHostDeps) {
     this.now = deps.now ?? Date.now;
@@ -66,6 +67,17 @@ export class SessionHost {
   /** The scenario library sessions are played from. */
   get library(): ScenarioLibrary {
     return this.deps.library;
+  }
+
+  /**
+   * Makes a loaded scenario playable now (published from the Studio): stored as a version, added to the
+   * library, and pinned by every session hosted from now on; sessions already running keep their pin.
+   */
+  publishScenario(entry: LibraryEntry & { compiled: CompiledScenario }): string {
+    const versionId = this.versions.publishEntry(entry, this.now());
+    this.deps.library.add(entry);
+    this.currentPin = { ...this.currentPin, [entry.id]: versionId };
+    return versionId;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { AppendConflictError } from "./AppendConflictError";
+import { MemoryDraftStore } from "./MemoryDraftStore";
 import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
@@ -9,6 +10,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly results = new Map<string, unknown>();
   private readonly versions = new Map<string, string>();
+  readonly drafts = new MemoryDraftStore();
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);

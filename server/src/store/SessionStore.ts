@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DraftStore } from "./DraftStore";
 
 /** The scenario versions a session plays: scenario id → version id (the sha-256 of the scenario's text). */
 export const libraryPinSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/));
@@ -64,4 +65,6 @@ export interface SessionStore {
   result(sessionId: string): unknown;
   /** Releases the underlying storage. */
   close(): void;
+  /** The Studio's drafts and the scenarios published from them, in the same storage. */
+  readonly drafts: DraftStore;
 }

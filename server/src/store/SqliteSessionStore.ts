@@ -6,10 +6,12 @@ import { dirname, join, resolve } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { AppendConflictError } from "./AppendConflictError";
 import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
+import type { DraftStore } from "./DraftStore";
 import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
 import { migrateSqlite } from "./sqliteMigrations";
+import { SqliteDraftStore } from "./SqliteDraftStore";
 
 /** Where the database lives: `$HOTSEAT_DATA_DIR/hotseat.sqlite`, by default `./data/hotseat.sqlite`. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -37,6 +39,7 @@ function isLocked(error: unknown): boolean {
 export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
   private readonly insertEvent: StatementSync;
+  readonly drafts: DraftStore;
 
   /**
    * Opens (and on first start creates) the database file and its folder, migrates it to the newest schema,
@@ -66,6 +69,7 @@ export class SqliteSessionStore implements SessionStore {
       `INSERT INTO events (session_id, seq, at, event)
        SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?) = ?`,
     );
+    this.drafts = new SqliteDraftStore(this.db);
   }
 
   createSession(session: NewSession): SessionRecord {

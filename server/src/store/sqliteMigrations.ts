@@ -43,6 +43,28 @@ export const sqliteMigrations: readonly string[] = [
   ALTER TABLE sessions DROP COLUMN scenario_file;
   ALTER TABLE sessions DROP COLUMN options;
   `,
+  // 3: the Studio's drafts, every saved version of each, and the scenarios published from them (the
+  // published text itself is a row of scenario_versions, like every other version a session can pin).
+  `
+  CREATE TABLE studio_drafts (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE studio_draft_versions (
+    draft_id TEXT NOT NULL REFERENCES studio_drafts (id),
+    version INTEGER NOT NULL,
+    saved_at INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (draft_id, version)
+  ) WITHOUT ROWID;
+  CREATE TABLE studio_published (
+    scenario_id TEXT PRIMARY KEY,
+    version_id TEXT NOT NULL REFERENCES scenario_versions (id),
+    draft_id TEXT NOT NULL,
+    draft_version INTEGER NOT NULL,
+    published_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the newest schema, one transaction per step; returns the version it is at. */

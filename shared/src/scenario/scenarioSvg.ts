@@ -127,7 +127,8 @@ export function toSvg(compiled: CompiledScenario, locale = "en"): string {
     if (p === undefined) continue;
     const fill = n.outcome === undefined ? "#f5f7fb" : outcomeColors[n.outcome];
     const ink = n.outcome === undefined ? "#111" : "#fff";
-    out.push(`<g><title>${xml(`${n.id}: ${n.line}`)}</title>`);
+    // data-state lets a page that shows the map (the Studio) find a state's box to select or mark it.
+    out.push(`<g data-state="${xml(n.id)}"><title>${xml(`${n.id}: ${n.line}`)}</title>`);
     out.push(
       `<rect x="${p.x}" y="${p.y}" width="${boxW}" height="${boxH}" rx="${n.final ? 18 : 6}" fill="${fill}" stroke="#333"/>`,
     );

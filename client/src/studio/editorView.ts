@@ -1,0 +1,369 @@
+import { autocompletion } from "@codemirror/autocomplete";
+import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
+import { yaml } from "@codemirror/lang-yaml";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
+import type { Diagnostic as EditorDiagnostic } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import { basicSetup, EditorView } from "codemirror";
+import { loadScenario, localize } from "@hotseat/shared";
+import type { CompiledScenario, Diagnostic } from "@hotseat/shared";
+import { getLocale } from "../i18n/t";
+import { completionsAt, stateIdsOf } from "./completionsAt";
+import { diagnosticRange } from "./diagnosticRange";
+import { byId, download, esc } from "./dom";
+import { mapMarks } from "./mapMarks";
+import type { MapMarks } from "./mapMarks";
+import { stateAt, stateOutline } from "./stateOutline";
+import { StudioApiError, studioApi } from "./studioClient";
+import type { StudioNav } from "./studioPage";
+import { reasonOf } from "./studioPage";
+import { st } from "./studioStrings";
+import { renderStudioMap } from "./studioMap";
+
+/** How long the text must rest before it is checked again, and before it is saved. */
+const checkDelayMs = 250;
+const saveDelayMs = 1200;
+
+type Opened =
+  | { kind: "draft"; version: number; publishedVersion?: number; source: string }
+  | { kind: "builtin"; source: string };
+
+async function openScenario(id: string): Promise<Opened> {
+  try {
+    const draft = await studioApi.draft(id);
+    return {
+      kind: "draft",
+      version: draft.version,
+      source: draft.source,
+      ...(draft.publishedVersion !== undefined ? { publishedVersion: draft.publishedVersion } : {}),
+    };
+  } catch (e) {
+    if (!(e instanceof StudioApiError) || e.code !== "studio.unknown") throw e;
+    return { kind: "builtin", source: (await studioApi.builtin(id)).source };
+  }
+}
+
+function completionSource(context: CompletionContext): CompletionResult | null {
+  const line = context.state.doc.lineAt(context.pos);
+  const found = completionsAt(
+    line.text.slice(0, context.pos - line.from),
+    stateIdsOf(context.state.doc.toString()),
+  );
+  if (!found || (found.words.length === 0 && !context.explicit)) return null;
+  return {
+    from: line.from + found.from,
+    options: found.words.map((word) => ({
+      label: word,
+      type: found.kind === "target" ? "variable" : "keyword",
+    })),
+    validFor: /^[a-z0-9-]*$/,
+  };
+}
+
+/**
+ * The editor of one scenario: its text with the engine's diagnostics underlined and listed as the trainer
+ * types, the live map beside it, autosave as numbered versions, and publishing. A built-in opens read-only.
+ * Returns what to do when the trainer leaves (save what is pending, stop the timers).
+ */
+export function showEditor(nav: StudioNav, id: string): () => void {
+  const { root } = nav;
+  root.innerHTML = `<header class="studio-bar">
+      <a href="/studio" id="studio-back">← ${esc(st("editor.back"))}</a>
+      <h1 id="studio-title">${esc(id)}</h1>
+      <span id="studio-save" aria-live="polite"></span>
+      <span class="studio-spacer"></span>
+      <span id="studio-published"></span>
+      <button type="button" class="secondary" id="studio-download">${esc(st("editor.download"))}</button>
+      <button type="button" id="studio-publish" hidden>${esc(st("editor.publish"))}</button>
+      <button type="button" id="studio-host" hidden>${esc(st("editor.host"))}</button>
+    </header>
+    <div class="studio-editor">
+      <div class="studio-notes" id="studio-notes" role="status"></div>
+      <section class="studio-text" id="studio-text" aria-label="YAML"></section>
+      <div class="studio-side">
+        <section class="studio-panel studio-map">
+          <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
+          <div class="studio-panel-body" id="studio-map"></div>
+          <div class="studio-legend" id="studio-legend"></div>
+        </section>
+        <section class="studio-panel">
+          <h2>${esc(st("editor.problems"))} <small id="studio-counts"></small></h2>
+          <div class="studio-panel-body"><ul class="studio-problems" id="studio-problems"></ul></div>
+        </section>
+      </div>
+    </div>`;
+  const $ = (name: string) => byId(root, name);
+  const notes = $("studio-notes");
+  const saveStatus = $("studio-save");
+  const publishButton = $("studio-publish") as HTMLButtonElement;
+  const hostButton = $("studio-host") as HTMLButtonElement;
+  $("studio-back").addEventListener("click", (e) => {
+    e.preventDefault();
+    nav.go({});
+  });
+  const note = (kind: "" | "warn" | "bad" | "good", html: string) => {
+    notes.innerHTML = html === "" ? "" : `<p class="studio-note ${kind}">${html}</p>`;
+  };
+
+  let view: EditorView | undefined;
+  let opened: Opened | undefined;
+  let baseVersion = 0;
+  let dirty = false;
+  let saving: Promise<void> | undefined;
+  let conflict = false;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  let cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastGood: { compiled: CompiledScenario; marks: MapMarks } | undefined;
+  let diagnostics: Diagnostic[] = [];
+  let selected: string | undefined;
+  let gone = false;
+
+  const text = () => view?.state.doc.toString() ?? "";
+  const jump = (offset: number) => {
+    if (!view) return;
+    view.dispatch({
+      selection: { anchor: offset },
+      effects: EditorView.scrollIntoView(offset, { y: "center" }),
+    });
+    view.focus();
+  };
+
+  const drawMap = () => {
+    const mapBox = $("studio-map");
+    const mapNote = $("studio-map-note");
+    if (!lastGood) {
+      mapBox.innerHTML = `<p class="studio-empty">${esc(st("editor.mapEmpty"))}</p>`;
+      return;
+    }
+    mapNote.textContent = diagnostics.some((d) => d.severity === "error")
+      ? st("editor.mapStale")
+      : st("editor.mapHint");
+    renderStudioMap(mapBox, lastGood.compiled, lastGood.marks, selected, getLocale(), (state) => {
+      const found = stateOutline(text()).find((s) => s.id === state);
+      selected = state;
+      drawMap();
+      if (found) jump(found.from);
+    });
+  };
+
+  const showProblems = () => {
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    $("studio-counts").textContent = st("editor.counts", { errors, warnings });
+    const source = text();
+    $("studio-problems").innerHTML =
+      diagnostics.length === 0
+        ? `<li class="studio-empty">${esc(st(opened?.kind === "draft" ? "editor.noProblems" : "editor.clean"))}</li>`
+        : diagnostics
+            .map((d) => {
+              const { from } = diagnosticRange(source, d);
+              return `<li><button type="button" data-from="${from}" data-code="${d.code}"><span class="sev-${d.severity}">${d.code}</span><span class="where">${d.line}:${d.column}</span><span>${esc(d.message)}</span></button></li>`;
+            })
+            .join("");
+    publishButton.disabled = opened?.kind !== "draft" || errors > 0;
+    publishButton.title = errors > 0 ? st("editor.publishFirst") : "";
+  };
+
+  const check = () => {
+    if (!view) return;
+    const source = text();
+    const result = loadScenario(source, `${id}.yaml`);
+    diagnostics = result.diagnostics;
+    const marks: EditorDiagnostic[] = diagnostics.map((d) => ({
+      ...diagnosticRange(source, d),
+      severity: d.severity,
+      message: `${d.code}: ${d.message}`,
+      source: d.code,
+      markClass: `hs-diag hs-diag-${d.code}`,
+    }));
+    view.dispatch(setDiagnostics(view.state, marks));
+    if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
+    if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
+    showProblems();
+    drawMap();
+  };
+
+  const showSaved = () => {
+    if (opened?.kind !== "draft") return;
+    saveStatus.textContent = dirty ? st("editor.unsaved") : st("editor.saved", { version: baseVersion });
+    const published = opened.publishedVersion;
+    $("studio-published").textContent =
+      published === undefined ? st("editor.notPublished") : st("editor.publishedAs", { version: published });
+  };
+
+  const save = async (): Promise<void> => {
+    if (saving) await saving;
+    if (!dirty || conflict || opened?.kind !== "draft") return;
+    const source = text();
+    dirty = false;
+    saveStatus.textContent = st("editor.saving");
+    saving = studioApi
+      .save(id, baseVersion, source)
+      .then((saved) => {
+        baseVersion = saved.version;
+        if (!gone) showSaved();
+      })
+      .catch((e: unknown) => {
+        dirty = true;
+        if (e instanceof StudioApiError && e.code === "studio.stale") {
+          conflict = true;
+          note(
+            "bad",
+            `${esc(st("editor.conflict", { head: e.params.head ?? "?" }))} <button type="button" id="studio-reload">${esc(st("editor.loadNewest"))}</button>`,
+          );
+          byId(root, "studio-reload").addEventListener("click", () => void reload());
+          saveStatus.textContent = st("editor.unsaved");
+          return;
+        }
+        saveStatus.textContent = st("editor.saveFailed", { reason: reasonOf(e) });
+      })
+      .finally(() => (saving = undefined));
+    await saving;
+  };
+
+  const reload = async () => {
+    const draft = await studioApi.draft(id);
+    if (!view || opened?.kind !== "draft") return;
+    conflict = false;
+    baseVersion = draft.version;
+    opened = { ...opened, source: draft.source };
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: draft.source } });
+    dirty = false;
+    note("", "");
+    showSaved();
+  };
+
+  const changed = () => {
+    if (opened?.kind === "draft") {
+      dirty = true;
+      showSaved();
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void save(), saveDelayMs);
+    }
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(check, checkDelayMs);
+  };
+  const cursorMoved = () => {
+    clearTimeout(cursorTimer);
+    cursorTimer = setTimeout(() => {
+      if (!view) return;
+      const state = stateAt(stateOutline(text()), view.state.selection.main.head);
+      if (state !== undefined && state !== selected) {
+        selected = state;
+        drawMap();
+      }
+    }, 150);
+  };
+
+  // Closing the tab mid-edit: the last keystrokes go out on a request the browser finishes after the page.
+  const onPageHide = () => {
+    if (!dirty || conflict || opened?.kind !== "draft") return;
+    void fetch(`/api/studio/drafts/${encodeURIComponent(id)}`, {
+      method: "PUT",
+      keepalive: true,
+      headers: {
+        "content-type": "application/json",
+        ...(sessionStorage.getItem("hotseat.studioPassword")
+          ? { "x-hotseat-password": sessionStorage.getItem("hotseat.studioPassword") ?? "" }
+          : {}),
+      },
+      body: JSON.stringify({ baseVersion, source: text() }),
+    });
+  };
+  window.addEventListener("pagehide", onPageHide);
+
+  $("studio-problems").addEventListener("click", (e) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-from]");
+    if (button) jump(Number(button.dataset.from));
+  });
+  $("studio-download").addEventListener("click", () => download(`${id}.yaml`, text()));
+  let publishedScenario: string | undefined;
+  publishButton.addEventListener("click", () => {
+    void (async () => {
+      publishButton.disabled = true;
+      publishButton.textContent = st("editor.publishing");
+      try {
+        clearTimeout(saveTimer);
+        await save();
+        if (conflict || dirty) return;
+        const published = await studioApi.publish(id, baseVersion);
+        if (opened?.kind === "draft") opened = { ...opened, publishedVersion: published.version };
+        publishedScenario = published.scenarioId;
+        hostButton.hidden = false;
+        note("good", esc(st("editor.published", { version: published.version })));
+        showSaved();
+      } catch (e) {
+        nav.fail(e, notes);
+      } finally {
+        publishButton.textContent = st("editor.publish");
+        showProblems();
+      }
+    })();
+  });
+  hostButton.addEventListener("click", () => {
+    if (!publishedScenario) return;
+    void studioApi
+      .host(publishedScenario)
+      .then((hosted) => window.location.assign(`/trainer/${hosted.code}`))
+      .catch((e: unknown) => nav.fail(e, notes));
+  });
+
+  $("studio-legend").innerHTML = [
+    `<span style="--swatch:#f5f7fb;--edge:#ff8c00">${esc(st("map.selected"))}</span>`,
+    `<span style="--swatch:#f5f7fb;--edge:#b3261e">${esc(st("map.unreachable"))} / ${esc(st("map.stuck"))}</span>`,
+  ].join("");
+
+  openScenario(id)
+    .then((found) => {
+      if (gone) return;
+      opened = found;
+      const readOnly = found.kind === "builtin";
+      if (found.kind === "draft") {
+        baseVersion = found.version;
+        publishButton.hidden = false;
+        if (found.publishedVersion !== undefined) {
+          publishedScenario = id;
+          hostButton.hidden = false;
+        }
+        showSaved();
+      } else {
+        note("warn", esc(st("editor.readOnly")));
+      }
+      view = new EditorView({
+        parent: $("studio-text"),
+        state: EditorState.create({
+          doc: found.source,
+          extensions: [
+            basicSetup,
+            yaml(),
+            // Long texts (summaries, debriefs) wrap: a trainer never scrolls sideways to read a line.
+            EditorView.lineWrapping,
+            lintGutter(),
+            autocompletion({ override: [completionSource] }),
+            EditorState.readOnly.of(readOnly),
+            EditorView.contentAttributes.of({ "aria-label": `${id}.yaml` }),
+            EditorView.updateListener.of((update) => {
+              if (update.docChanged) changed();
+              else if (update.selectionSet) cursorMoved();
+            }),
+          ],
+        }),
+      });
+      check();
+    })
+    .catch((e: unknown) => {
+      if (e instanceof StudioApiError && e.code === "studio.unknown")
+        note("bad", esc(st("error.unknown", { id })));
+      else nav.fail(e, notes);
+    });
+
+  return () => {
+    gone = true;
+    clearTimeout(checkTimer);
+    clearTimeout(cursorTimer);
+    clearTimeout(saveTimer);
+    window.removeEventListener("pagehide", onPageHide);
+    void save().finally(() => view?.destroy());
+  };
+}

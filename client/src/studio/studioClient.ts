@@ -1,0 +1,112 @@
+import {
+  apiErrorSchema,
+  builtinSourceResponseSchema,
+  draftResponseSchema,
+  hostResponseSchema,
+  publishDraftResponseSchema,
+  saveDraftResponseSchema,
+  studioLibraryResponseSchema,
+} from "@hotseat/shared";
+import type {
+  BuiltinSourceResponse,
+  DraftResponse,
+  HostResponse,
+  PublishDraftResponse,
+  SaveDraftResponse,
+  StudioLibraryItem,
+} from "@hotseat/shared";
+import { trainerTokenKeyPrefix } from "../net/mySessions";
+
+/** A refusal of the Studio's API, with the server's stable code and the values its sentence names. */
+export class StudioApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
+
+// Kept for this tab only: a shared computer forgets it when the tab closes.
+const passwordKey = "hotseat.studioPassword";
+
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers the trainer password for the Studio's requests in this tab. */
+export function setStudioPassword(password: string): void {
+  storage()?.setItem(passwordKey, password);
+}
+
+async function request<T>(
+  schema: { parse: (v: unknown) => T },
+  path: string,
+  method = "GET",
+  body?: unknown,
+): Promise<T> {
+  const password = storage()?.getItem(passwordKey);
+  const res = await fetch(path, {
+    method,
+    headers: {
+      ...(password ? { "x-hotseat-password": password } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const json: unknown = text === "" ? {} : JSON.parse(text);
+  if (!res.ok) {
+    const refusal = apiErrorSchema.safeParse(json);
+    if (refusal.success) {
+      const { code, message, params } = refusal.data.error;
+      throw new StudioApiError(res.status, code, message, params);
+    }
+    throw new StudioApiError(res.status, "http", `HTTP ${res.status}`);
+  }
+  return schema.parse(json);
+}
+
+const nothing = { parse: () => undefined };
+const id = (s: string) => encodeURIComponent(s);
+
+/** The Studio's calls to the server (`/api/studio/...`); every answer is checked against shared's schemas. */
+export const studioApi = {
+  library: async (): Promise<StudioLibraryItem[]> =>
+    (await request(studioLibraryResponseSchema, "/api/studio/library")).items,
+  builtin: (scenarioId: string): Promise<BuiltinSourceResponse> =>
+    request(builtinSourceResponseSchema, `/api/studio/builtin/${id(scenarioId)}`),
+  draft: (draftId: string): Promise<DraftResponse> =>
+    request(draftResponseSchema, `/api/studio/drafts/${id(draftId)}`),
+  create: (source: string): Promise<DraftResponse> =>
+    request(draftResponseSchema, "/api/studio/drafts", "POST", { source }),
+  save: (draftId: string, baseVersion: number, source: string): Promise<SaveDraftResponse> =>
+    request(saveDraftResponseSchema, `/api/studio/drafts/${id(draftId)}`, "PUT", { baseVersion, source }),
+  remove: (draftId: string): Promise<void> => request(nothing, `/api/studio/drafts/${id(draftId)}`, "DELETE"),
+  publish: (draftId: string, version: number): Promise<PublishDraftResponse> =>
+    request(publishDraftResponseSchema, `/api/studio/drafts/${id(draftId)}/publish`, "POST", { version }),
+  /**
+   * Hosts a session with a published scenario and keeps its trainer token where the console looks for it,
+   * as the home page's hosting does, so the console opened next takes control.
+   */
+  host: async (scenarioId: string): Promise<HostResponse> => {
+    const password = storage()?.getItem(passwordKey) ?? undefined;
+    const hosted = await request(hostResponseSchema, "/api/sessions", "POST", {
+      scenarioId,
+      ...(password ? { password } : {}),
+    });
+    try {
+      window.localStorage.setItem(`${trainerTokenKeyPrefix}${hosted.code}`, hosted.trainerToken);
+      window.localStorage.setItem(`hotseat.joinUrl.${hosted.code}`, hosted.joinUrl);
+    } catch {
+      // Storage off: the console asks for the token instead.
+    }
+    return hosted;
+  },
+};

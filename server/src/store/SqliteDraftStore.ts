@@ -1,0 +1,145 @@
+import type { DatabaseSync } from "node:sqlite";
+import { DraftConflictError } from "./DraftStore";
+import type { DraftHead, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
+
+type VersionRow = { version: number; saved_at: number; source: string };
+type HeadRow = VersionRow & { id: string; created_at: number; published_version: number | null };
+type PublishedRow = {
+  scenario_id: string;
+  version_id: string;
+  draft_id: string;
+  draft_version: number;
+  published_at: number;
+};
+
+// The newest version of each draft with the version last published from it (tables of migration 3).
+const headQuery = `
+  SELECT d.id, d.created_at, v.version, v.saved_at, v.source,
+    (SELECT p.draft_version FROM studio_published p WHERE p.draft_id = d.id
+      ORDER BY p.published_at DESC, p.rowid DESC LIMIT 1) AS published_version
+  FROM studio_drafts d JOIN studio_draft_versions v ON v.draft_id = d.id
+  WHERE v.version = (SELECT MAX(version) FROM studio_draft_versions WHERE draft_id = d.id)`;
+
+function toHead(row: HeadRow): DraftHead {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    version: row.version,
+    savedAt: row.saved_at,
+    source: row.source,
+    ...(row.published_version !== null ? { publishedVersion: row.published_version } : {}),
+  };
+}
+
+const toVersion = (row: VersionRow): DraftVersion => ({
+  version: row.version,
+  savedAt: row.saved_at,
+  source: row.source,
+});
+
+/** The drafts in the server's SQLite database, beside the sessions (the tables of migration 3). */
+export class SqliteDraftStore implements DraftStore {
+  constructor(private readonly db: DatabaseSync) {}
+
+  createDraft(id: string, source: string, at: number): DraftHead {
+    this.transaction(() => {
+      this.db.prepare("INSERT INTO studio_drafts (id, created_at) VALUES (?, ?)").run(id, at);
+      this.db
+        .prepare(
+          "INSERT INTO studio_draft_versions (draft_id, version, saved_at, source) VALUES (?, 1, ?, ?)",
+        )
+        .run(id, at, source);
+    });
+    return this.draft(id) as DraftHead;
+  }
+
+  saveDraft(id: string, baseVersion: number, source: string, at: number): DraftVersion {
+    if (!this.exists(id)) throw new Error(`unknown draft ${id}`);
+    // Written only when the draft's newest version is the one the editor started from, in one statement,
+    // so two tabs saving at once cannot both win.
+    const { changes } = this.db
+      .prepare(
+        `INSERT INTO studio_draft_versions (draft_id, version, saved_at, source)
+         SELECT ?, ?, ?, ? WHERE (SELECT MAX(version) FROM studio_draft_versions WHERE draft_id = ?) = ?`,
+      )
+      .run(id, baseVersion + 1, at, source, id, baseVersion);
+    if (Number(changes) !== 1) throw new DraftConflictError(id, baseVersion, this.draft(id)?.version ?? 0);
+    return { version: baseVersion + 1, savedAt: at, source };
+  }
+
+  draft(id: string): DraftHead | undefined {
+    const row = this.db.prepare(`${headQuery} AND d.id = ?`).get(id) as HeadRow | undefined;
+    return row && toHead(row);
+  }
+
+  drafts(): DraftHead[] {
+    const rows = this.db.prepare(`${headQuery} ORDER BY v.saved_at DESC, d.id`).all() as HeadRow[];
+    return rows.map(toHead);
+  }
+
+  draftVersions(id: string): DraftVersion[] {
+    const rows = this.db
+      .prepare(
+        "SELECT version, saved_at, source FROM studio_draft_versions WHERE draft_id = ? ORDER BY version DESC",
+      )
+      .all(id) as VersionRow[];
+    return rows.map(toVersion);
+  }
+
+  draftVersion(id: string, version: number): DraftVersion | undefined {
+    const row = this.db
+      .prepare(
+        "SELECT version, saved_at, source FROM studio_draft_versions WHERE draft_id = ? AND version = ?",
+      )
+      .get(id, version) as VersionRow | undefined;
+    return row && toVersion(row);
+  }
+
+  deleteDraft(id: string): boolean {
+    let deleted = false;
+    this.transaction(() => {
+      this.db.prepare("DELETE FROM studio_draft_versions WHERE draft_id = ?").run(id);
+      deleted = Number(this.db.prepare("DELETE FROM studio_drafts WHERE id = ?").run(id).changes) === 1;
+    });
+    return deleted;
+  }
+
+  recordPublished(p: PublishedScenario): void {
+    this.db
+      .prepare(
+        `INSERT INTO studio_published (scenario_id, version_id, draft_id, draft_version, published_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (scenario_id) DO UPDATE SET version_id = excluded.version_id, draft_id = excluded.draft_id,
+           draft_version = excluded.draft_version, published_at = excluded.published_at`,
+      )
+      .run(p.scenarioId, p.versionId, p.draftId, p.draftVersion, p.publishedAt);
+  }
+
+  publishedScenarios(): PublishedScenario[] {
+    const rows = this.db
+      .prepare("SELECT * FROM studio_published ORDER BY scenario_id")
+      .all() as PublishedRow[];
+    return rows.map((r) => ({
+      scenarioId: r.scenario_id,
+      versionId: r.version_id,
+      draftId: r.draft_id,
+      draftVersion: r.draft_version,
+      publishedAt: r.published_at,
+    }));
+  }
+
+  private exists(id: string): boolean {
+    return this.db.prepare("SELECT 1 FROM studio_drafts WHERE id = ?").get(id) !== undefined;
+  }
+
+  private transaction(body: () => void): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      body();
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { freeId, scenarioIdOf, withScenarioId } from "@hotseat/shared";
+import type { CompiledScenario, RefusalParams, StudioLibraryItem } from "@hotseat/shared";
+import { loadEntry } from "../scenarioLibrary";
+import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
+import type { SessionHost } from "../sessions/SessionHost";
+import { DraftConflictError } from "../store/DraftStore";
+import type { DraftHead, DraftVersion } from "../store/DraftStore";
+import type { SessionStore } from "../store/SessionStore";
+import { StudioSummaries, summaryOf } from "./studioSummary";
+
+/** A refusal of the Studio, carried to the HTTP layer with its status, stable code and the values it names. */
+export class StudioError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly params?: RefusalParams,
+  ) {
+    super(message);
+  }
+}
+
+const validId = /^[a-z][a-z0-9-]*$/;
+
+/** The file name a draft's version is loaded under, so diagnostics and logs say where it came from. */
+export const draftFile = (id: string, version: number) => `studio/${id}@v${version}`;
+
+/**
+ * Loads the scenarios published from the Studio into the library at start, so they stay hostable after
+ * a restart. A built-in scenario that took the same id since wins, and the published one is reported.
+ */
+export function loadPublishedScenarios(
+  store: SessionStore,
+  library: ScenarioLibrary,
+  log?: (line: string) => void,
+): void {
+  for (const published of store.drafts.publishedScenarios()) {
+    const source = store.version(published.versionId);
+    if (source === undefined || library.get(published.scenarioId)) {
+      log?.(
+        `studio: "${published.scenarioId}" is not loaded: a built-in scenario has its id or its text is gone`,
+      );
+      continue;
+    }
+    library.add(
+      loadEntry(source, draftFile(published.draftId, published.draftVersion), published.scenarioId),
+    );
+  }
+}
+
+/**
+ * The Studio's drafts over the store: every save a numbered version, stale saves refused, and publishing
+ * that makes a version hostable at once. The scenarios of `scenarios/` are read-only here.
+ */
+export class Studio {
+  private readonly summaries = new StudioSummaries();
+  private readonly builtinIds: ReadonlySet<string>;
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly host: SessionHost,
+    private readonly now: () => number = Date.now,
+  ) {
+    const published = new Set(store.drafts.publishedScenarios().map((p) => p.scenarioId));
+    this.builtinIds = new Set(
+      host.library
+        .list()
+        .map((s) => s.id)
+        .filter((id) => !published.has(id)),
+    );
+  }
+
+  private get library(): ScenarioLibrary {
+    return this.host.library;
+  }
+
+  /** Every built-in scenario, then every draft, most recently saved first. */
+  items(): StudioLibraryItem[] {
+    const builtins = [...this.builtinIds].sort().flatMap((id): StudioLibraryItem[] => {
+      const entry = this.library.get(id);
+      if (!entry) return [];
+      const summary = summaryOf(entry.scenario, entry.diagnostics, entry.compiled !== undefined);
+      const { playable, ...rest } = summary;
+      return [{ kind: "builtin", id, ...rest, status: playable ? "ready" : "errors" }];
+    });
+    const drafts = this.store.drafts.drafts().map((draft): StudioLibraryItem => {
+      const { playable, ...rest } = this.summaries.of(draft.source, draftFile(draft.id, draft.version));
+      const status = !playable ? "errors" : draft.publishedVersion === draft.version ? "ready" : "draft";
+      return {
+        kind: "draft",
+        id: draft.id,
+        ...rest,
+        status,
+        updatedAt: draft.savedAt,
+        version: draft.version,
+        ...(draft.publishedVersion !== undefined ? { publishedVersion: draft.publishedVersion } : {}),
+      };
+    });
+    return [...builtins, ...drafts];
+  }
+
+  /** A built-in scenario's text. */
+  builtin(id: string): LibraryEntry {
+    const entry = this.builtinIds.has(id) ? this.library.get(id) : undefined;
+    if (!entry)
+      throw new StudioError(404, "studio.unknown", `There is no built-in scenario "${id}".`, { id });
+    return entry;
+  }
+
+  /**
+   * A new draft from a text. Its id is the text's own `id:` when that is free, else the first free
+   * `<id>-2`, `-3`…; the text's `id:` is set to match (comments kept), so the draft can be published.
+   */
+  create(source: string): DraftHead {
+    const wanted = scenarioIdOf(source);
+    const base = wanted !== undefined && validId.test(wanted) ? wanted : "new-scenario";
+    const taken = new Set([
+      ...this.builtinIds,
+      ...this.store.drafts.drafts().map((d) => d.id),
+      ...this.store.drafts.publishedScenarios().map((p) => p.scenarioId),
+    ]);
+    const id = freeId(base, taken);
+    return this.store.drafts.createDraft(id, withScenarioId(source, id), this.now());
+  }
+
+  /** A draft's newest version. */
+  draft(id: string): DraftHead {
+    const draft = this.store.drafts.draft(id);
+    if (!draft) throw this.unknown(id);
+    return draft;
+  }
+
+  /** Every version of a draft, newest first. */
+  versions(id: string): DraftVersion[] {
+    this.draft(id);
+    return this.store.drafts.draftVersions(id);
+  }
+
+  /** One saved version of a draft. */
+  version(id: string, version: number): DraftVersion {
+    this.draft(id);
+    const found = this.store.drafts.draftVersion(id, version);
+    if (!found) throw this.unknownVersion(id, version);
+    return found;
+  }
+
+  /** Saves a new version; 409 `studio.stale` when `baseVersion` is not the newest (another tab saved). */
+  save(id: string, baseVersion: number, source: string): DraftVersion {
+    this.draft(id);
+    try {
+      return this.store.drafts.saveDraft(id, baseVersion, source, this.now());
+    } catch (e) {
+      if (!(e instanceof DraftConflictError)) throw e;
+      throw new StudioError(
+        409,
+        "studio.stale",
+        `This draft was saved as version ${e.head} elsewhere (another tab?) after version ${baseVersion} that you edited; reload it before saving.`,
+        { head: e.head, base: baseVersion },
+      );
+    }
+  }
+
+  /** Saves an older version's text again as the newest version. */
+  restore(id: string, version: number, baseVersion: number): DraftVersion {
+    return this.save(id, baseVersion, this.version(id, version).source);
+  }
+
+  /** Deletes a draft that was never published (a published one is what sessions may be playing). */
+  delete(id: string): void {
+    const draft = this.draft(id);
+    if (draft.publishedVersion !== undefined)
+      throw new StudioError(
+        409,
+        "studio.published",
+        `The draft "${id}" was published and stays, so the sessions that played it can be replayed.`,
+        { id },
+      );
+    this.store.drafts.deleteDraft(id);
+  }
+
+  /** Makes one saved version hostable now, under the scenario id its text names. */
+  publish(id: string, version: number): { scenarioId: string; versionId: string; version: number } {
+    const saved = this.version(id, version);
+    const entry = loadEntry(saved.source, draftFile(id, version), id);
+    if (!entry.compiled) {
+      const errors = entry.diagnostics.filter((d) => d.severity === "error").length;
+      throw new StudioError(
+        422,
+        "studio.invalid",
+        `Version ${version} has ${errors} error(s); fix them before publishing.`,
+        { errors, version },
+      );
+    }
+    if (this.builtinIds.has(entry.id))
+      throw new StudioError(
+        409,
+        "studio.id-builtin",
+        `"${entry.id}" is a built-in scenario's id; give this scenario its own id.`,
+        { scenarioId: entry.id },
+      );
+    const owner = this.store.drafts.publishedScenarios().find((p) => p.scenarioId === entry.id);
+    if (owner && owner.draftId !== id)
+      throw new StudioError(
+        409,
+        "studio.id-taken",
+        `"${entry.id}" was published from the draft "${owner.draftId}"; give this scenario its own id.`,
+        { scenarioId: entry.id, draft: owner.draftId },
+      );
+    const versionId = this.host.publishScenario(entry as LibraryEntry & { compiled: CompiledScenario });
+    this.store.drafts.recordPublished({
+      scenarioId: entry.id,
+      versionId,
+      draftId: id,
+      draftVersion: version,
+      publishedAt: this.now(),
+    });
+    return { scenarioId: entry.id, versionId, version };
+  }
+
+  private unknown(id: string): StudioError {
+    return new StudioError(404, "studio.unknown", `There is no draft "${id}".`, { id: id.slice(0, 64) });
+  }
+
+  private unknownVersion(id: string, version: number): StudioError {
+    return new StudioError(404, "studio.unknown-version", `The draft "${id}" has no version ${version}.`, {
+      id: id.slice(0, 64),
+      version,
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import type { ServerProcess } from "../../server/bench/serverProcess";
+import { Pages, repoRoot, shared, stageLogger, waitReady } from "./harness";
+
+// The Studio gets a server of its own: publishing adds to the library, which the other browser tests list.
+const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-studio-"));
+const shots = join(repoRoot, "artifacts", "studio");
+const stage = stageLogger("studio");
+let server: ServerProcess;
+let browser: Browser;
+let pages: Pages;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServerProcess(
+    await freePort(),
+    {
+      HOTSEAT_DATA_DIR: dataDir,
+      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+      HOTSEAT_CLIENT_DIR: shared.clientDir(),
+    },
+    120_000,
+  );
+  browser = await shared.browser();
+  pages = new Pages(browser);
+});
+
+afterAll(async () => {
+  await pages?.close();
+  await browser?.close();
+  await server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const sizes = [
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+
+/** The editor's line holding `text`. */
+const lineWith = (page: Page, text: string) => page.locator(".cm-line", { hasText: text });
+
+/** Replaces the last `count` characters of the line holding `text` with `typed`, as a trainer types. */
+async function retype(page: Page, text: string, count: number, typed: string): Promise<void> {
+  await lineWith(page, text).click();
+  await page.keyboard.press("End");
+  for (let i = 0; i < count; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type(typed, { delay: 30 });
+}
+
+describe("the Studio", () => {
+  it("writes a scenario from the blank template, shows HS003 at the misspelt target, publishes it and hosts it", async () => {
+    const page = await pages.open(sizes[0]!);
+    await page.goto(`${server.url}/studio`);
+    await page.locator(".studio-library tbody tr").first().waitFor();
+    await expect(
+      page.locator(".studio-library tbody tr", { hasText: "ruined-hat" }).textContent(),
+    ).resolves.toMatch(/Ready/);
+    stage("library");
+    await page.getByRole("button", { name: "New scenario" }).click();
+    await page.waitForURL(/\/studio\/new-scenario$/);
+    await lineWith(page, "target: calm-end").waitFor();
+    await page.getByText("Saved · version 1").waitFor();
+    await page.locator(".studio-map g[data-state='calm-end']").waitFor();
+    stage("editor");
+
+    await retype(page, "target: calm-end", 3, "ned");
+    const marker = lineWith(page, "target: calm-ned").locator(".hs-diag-HS003");
+    await marker.waitFor();
+    await expect(marker.textContent()).resolves.toBe("calm-ned");
+    await page.locator(".studio-problems button[data-code='HS003']").waitFor();
+    await expect(page.getByRole("button", { name: "Publish" }).isDisabled()).resolves.toBe(true);
+    await page.getByText("Saved · version 2").waitFor();
+    await page.screenshot({ path: join(shots, "editor-error-1440x900.png") });
+    stage("HS003 shown");
+
+    // Clicking the problem puts the cursor on that line.
+    await page.locator(".studio-problems button[data-code='HS003']").click();
+    await retype(page, "target: calm-ned", 3, "end");
+    await page.locator(".hs-diag-HS003").waitFor({ state: "detached" });
+    await expect(page.locator(".studio-problems button[data-code='HS003']").count()).resolves.toBe(0);
+    await page.getByText("Saved · version 3").waitFor();
+    stage("fixed");
+
+    // A click on the map selects the state and takes the editor to it.
+    await page.locator(".studio-map g[data-state='lost-end']").click();
+    await page.locator(".studio-map g.selected[data-state='lost-end']").waitFor();
+    await page.screenshot({ path: join(shots, "editor-1440x900.png") });
+
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Version 3 is playable").waitFor();
+    await page.screenshot({ path: join(shots, "published-1440x900.png") });
+    stage("published");
+    await page.getByRole("button", { name: "Host a session with it" }).click();
+    await page.waitForURL(/\/trainer\/[A-Z0-9]+$/);
+    await waitReady(page);
+    const code = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const status = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as {
+      scenario?: { id: string };
+    };
+    expect(status.scenario?.id).toBe("new-scenario");
+    stage("hosted");
+  });
+
+  it("looks right at 1440x900 and 1920x1080: library, editor and a read-only built-in", async () => {
+    for (const size of sizes) {
+      const tag = `${size.width}x${size.height}`;
+      const page = await pages.open(size);
+      await page.goto(`${server.url}/studio`);
+      await page.locator(".studio-library tbody tr", { hasText: "new-scenario" }).waitFor();
+      await page.screenshot({ path: join(shots, `library-${tag}.png`) });
+      await page.goto(`${server.url}/studio/ruined-hat`);
+      await page.getByText("A built-in scenario is read-only").waitFor();
+      await page.locator(".studio-map g[data-state]").first().waitFor();
+      await page.screenshot({ path: join(shots, `builtin-${tag}.png`) });
+      await page.goto(`${server.url}/studio/new-scenario`);
+      await page.locator(".studio-map g[data-state]").first().waitFor();
+      await page.screenshot({ path: join(shots, `editor-${tag}.png`) });
+    }
+  });
+});
