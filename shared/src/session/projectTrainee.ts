@@ -19,7 +19,8 @@ import { mainRunKey } from "./sessionState";
 import type { RunRecord, SessionContext, SessionState } from "./sessionState";
 
 /** The keys of a trainee's view that are about the trainee: who they are, what they may do, their own vote. */
-export type TraineeOwnKey = "me" | "can" | "myVote" | "myMark" | "myChoice" | "moveOn" | "missedVote" | "hotSeat" | "team";
+export type TraineeOwnKey =
+  "me" | "can" | "myVote" | "myMark" | "myChoice" | "moveOn" | "missedVote" | "hotSeat" | "team";
 /** What a trainee sees of their run: the same for everyone who plays that run in the same language. */
 export type TraineeRunView = Omit<TraineeView, TraineeOwnKey>;
 /** What is the trainee's own in their view: small, whatever the class size. */
