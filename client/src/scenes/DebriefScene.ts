@@ -1,8 +1,9 @@
-import type { PathStepView } from "@hotseat/shared";
+import type { ClientMessage, PathStepView } from "@hotseat/shared";
 import type { AppState, RoleView } from "../app/store";
 import { app } from "../app/services";
 import { getLocale, t } from "../i18n/t";
 import { reportUrl } from "../net/mySessions";
+import { sendNextScenario } from "../net/sendNextScenario";
 import { Button } from "../ui/Button";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { drawScenarioMap } from "../ui/ScenarioMap";
@@ -103,12 +104,14 @@ export class DebriefScene extends BaseScene {
     // What the tests read: the debrief, and on the wall and the console the page shown and its kind.
     this.model = { ...model, page: { index: page, count: pages.length, kind: pages[page]?.kind } };
     // The trainer's phone gets what to do next and the page buttons; the debrief itself is on the wall.
-    if (view.role === "trainer" && wantsRemote())
-      updateTrainerDebriefRemote(view, trainerModel(view), (msg) => app().conn.send(msg), {
+    if (view.role === "trainer" && wantsRemote()) {
+      const send = (msg: ClientMessage) =>
+        msg.type === "trainer.nextScenario" ? void sendNextScenario(view.scenario?.id) : app().conn.send(msg);
+      updateTrainerDebriefRemote(view, trainerModel(view), send, {
         index: page,
         titles: pages.map((p) => p.title),
       });
-    else removeTrainerRemote();
+    } else removeTrainerRemote();
     if (view.role === "trainee")
       updateSoloEndBar(
         view,
@@ -243,7 +246,7 @@ export class DebriefScene extends BaseScene {
         fontSize: 24,
         enabled: view.controls.nextScenario,
       },
-      () => app().conn.send({ type: "trainer.nextScenario" }),
+      () => void sendNextScenario(view.scenario?.id),
     );
     const code = view.joinCode;
     htmlPanel(

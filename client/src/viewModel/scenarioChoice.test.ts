@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingLanguageWarning, scenarioChoiceLabel } from "./scenarioChoice";
+import { followingScenario, missingLanguageWarning, scenarioChoiceLabel } from "./scenarioChoice";
 
 const hat = {
   id: "ruined-hat",
@@ -28,5 +28,25 @@ describe("a scenario in the library list", () => {
       "Šis scenarijus neturi versijos kalba: lietuvių. Grupė jį skaitytų kalba: anglų. Vis tiek pasirinkti?",
     );
     expect(missingLanguageWarning({}, "lt")).toBeUndefined();
+  });
+});
+
+describe("followingScenario", () => {
+  const list = [
+    { id: "ruined-hat", languages: ["en", "lt"], playable: true },
+    { id: "agency-client", languages: ["en", "pl", "ro", "lt"], playable: true },
+    { id: "broken", languages: ["en"], playable: false },
+    { id: "late-courier", languages: ["en", "pl"], playable: true },
+  ];
+
+  it("is the next playable scenario in id order, as the server moves on, and warns when it lacks the class's language", () => {
+    expect(followingScenario(list, "agency-client")?.id).toBe("late-courier");
+    expect(followingScenario(list, "late-courier")?.id).toBe("ruined-hat");
+    expect(followingScenario(list, "ruined-hat")).toBeUndefined();
+    expect(followingScenario(list, undefined)).toBeUndefined();
+    const next = followingScenario(list, "agency-client")!;
+    expect(missingLanguageWarning(next, "lt")).toMatch(/^Šis scenarijus/);
+    expect(missingLanguageWarning(next, "lt")).not.toContain("{");
+    expect(missingLanguageWarning(next, "pl")).toBeUndefined();
   });
 });

@@ -54,3 +54,18 @@ export function missingLanguageWarning(
     locale,
   );
 }
+
+/**
+ * The scenario "Next scenario" moves to: the next playable one after `currentId` in id order, as the
+ * server's library picks it. Undefined at the end of the library or when `currentId` is not in it.
+ */
+export function followingScenario<T extends ScenarioChoice & { playable?: boolean }>(
+  list: readonly T[],
+  currentId: string | undefined,
+): T | undefined {
+  if (currentId === undefined) return undefined;
+  return [...list]
+    .filter((s) => s.playable !== false)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .find((s) => s.id.localeCompare(currentId) > 0);
+}
