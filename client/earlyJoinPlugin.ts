@@ -38,7 +38,9 @@ export function earlyJoin(): Plugin {
   const source = fileURLToPath(new URL("./src/dom/earlyJoin.ts", import.meta.url));
   return {
     name: "hotseat-early-join",
-    async transformIndexHtml(html) {
+    async transformIndexHtml(html, ctx) {
+      // Only the app's page has a join form; development pages (faces.html) are left as they are.
+      if (!ctx.filename.endsWith("index.html")) return html;
       const { code } = await transformWithOxc(readFileSync(source, "utf8"), source, { lang: "ts" });
       // `</` inside a script element would end it.
       const json = JSON.stringify(joinTexts()).replace(/</g, "\\u003c");

@@ -113,7 +113,8 @@ describe("the debrief on the wall, page by page", () => {
     stage("The class votes its way through the scenario (8 trainees, splits at every decision).");
     send({ type: "trainer.start" });
     await until(() => trainer.view().phase === "deciding", "the first decision");
-    for (let step = 0; trainer.view().phase !== "debrief" && step < 12; step++) {
+    const lastRevealed = () => trainer.view().controls.showEnding;
+    for (let step = 0; !lastRevealed() && trainer.view().phase !== "debrief" && step < 12; step++) {
       const options = trainer.view().options.map((o) => o.id);
       const pick = options.find((o) => longRoad.includes(o)) ?? options[0] ?? "";
       send({ type: "trainer.openVote" });
@@ -129,6 +130,11 @@ describe("the debrief on the wall, page by page", () => {
         "the reveal",
       );
     }
+    // The last decision is revealed like the others; Next shows the ending, and Next again the debrief.
+    await until(lastRevealed, "the last decision's reveal");
+    send({ type: "trainer.showEnding" });
+    await until(() => trainer.view().phase === "ending", "the ending");
+    send({ type: "trainer.end" });
     await until(() => trainer.view().phase === "debrief", "the debrief");
     const decisions = trainer.view().history.length;
     stage(`The debrief: ${decisions} decisions.`);
@@ -254,6 +260,11 @@ describe("the debrief on the wall, page by page", () => {
     await choose(1, "call-before-replying");
     await choose(2, "apologise-and-invite");
     await choose(2, "acknowledge-the-anger");
+    // Teams 2 and 3 play on to an ending too: a team's ending is the class's moment once every team has one.
+    const ended = (team: number) => trainer.view().teams[team]?.ended === true;
+    for (const team of [1, 2]) for (let i = 0; i < 20 && !ended(team); i++) await choose(team);
+    await until(() => trainer.view().controls.showEnding, "every team at its ending");
+    send({ type: "trainer.showEnding" });
     await waitView<ProjectorView>(wall, (v) => v.teams.some((t) => t.outcome === "public-adversary"));
     await waitView<ProjectorView>(wall, (v) => v.teams.every((t) => t.says !== undefined));
     await shoot(wall, "teams-wall-1920");

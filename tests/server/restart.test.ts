@@ -88,9 +88,12 @@ describe("a server killed in the middle of a session", () => {
     expect(after.projector.view.votesCast).toBe(5);
 
     // The vote timer survived the crash: the restarted server reveals the vote at the same deadline.
-    await after.trainer.viewWhere((v) => v.phase === "debrief", "the timer to reveal the vote", 30_000);
+    await after.trainer.viewWhere(
+      (v) => v.controls.showEnding,
+      "the timer to reveal the last decision",
+      30_000,
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(deadline!);
-    await after.trainer.viewWhere((v) => v.controls.showEnding, "the last decision revealed");
     after.trainer.send({ type: "trainer.showEnding" });
     await Promise.all(after.trainees.map((t) => t.viewWhere((v) => v.phase === "ending")));
     expect(after.trainees[0]!.view.ending?.id).toBe("calm");

@@ -120,7 +120,8 @@ export class PhaserApp {
       return;
     }
     if (route.kind === "home" || route.kind === "practise") {
-      this.start("home");
+      // Ready (for tests and for the keyboard) once the home page has drawn and focused its join form.
+      await this.startAndDraw("home");
       return;
     }
     if (route.kind === "studio") return; // never here: the Studio page runs instead of the game (main.ts)

@@ -75,10 +75,16 @@ async function playToTheEnd(page: Page): Promise<void> {
   for (let turn = 0; turn < 30; turn++) {
     const view = await waitView<TraineeView>(
       page,
-      (v) => v.phase === "debrief" || (v.can === "choose" && v.options.length > 0),
-      "a decision or the end",
+      (v) => v.phase === "debrief" || v.moveOn !== undefined || (v.can === "choose" && v.options.length > 0),
+      "a decision, the ending or the end",
     );
     if (view.phase === "debrief") return;
+    if (view.moveOn !== undefined) {
+      // The last decision is revealed like the others; the ending and then the debrief come on a press.
+      await clickTarget(page, "moveOn");
+      await waitView<TraineeView>(page, (v) => v.phase !== view.phase || v.moveOn !== view.moveOn);
+      continue;
+    }
     const [first] = await optionIds(page);
     if (first === undefined) throw new Error("a decision without options");
     await clickTarget(page, first);
