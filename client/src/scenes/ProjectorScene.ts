@@ -365,7 +365,7 @@ export class ProjectorScene extends BaseScene {
       // The answer, how it was decided and the class's split, then tags and feedback: from under the line.
       const top = Math.min(panelY, textBottom + 30);
       const before = d.length;
-      drawResultPanel(
+      const { headEnd } = drawResultPanel(
         this,
         d,
         { x: panelX, y: top, w: panelW, bottom: panelBottom },
@@ -373,7 +373,9 @@ export class ProjectorScene extends BaseScene {
         roomAnswerItems(model.roomAnswers, panelW),
       );
       // Tagged for the reveal: the answer and the class's split first, then tags, room answers and feedback.
-      d.list.slice(before).forEach((obj, i) => tagPart(obj, i === 0 ? "chosen" : "feedback"));
+      d.list.forEach((obj, i) => {
+        if (i >= before) tagPart(obj, i < headEnd ? "chosen" : "feedback");
+      });
     } else if (model.options.length && view.phase === "deciding") {
       d.add(
         fitColumn(

@@ -67,7 +67,7 @@ export function drawResultPanel(
   result: Result,
   /** Lines drawn between the tags and the feedback (the hot seat's room answers). */
   extra: ColumnText[] = [],
-): void {
+): { headEnd: number } {
   const [headline] = fitColumn(scene, box.x, box.y, Math.min(box.bottom, box.y + 100), [
     {
       cut: true,
@@ -81,6 +81,7 @@ export function drawResultPanel(
   d.add(headline!);
   let y = box.y + headline!.height + 14;
   if (result.split) y = drawSplit(scene, d, { ...box, y }, result.split, result.mark) + 14;
+  const headEnd = d.length;
   d.add(
     fitColumn(scene, box.x, y, box.bottom, [
       ...result.tags.map((badge) => ({
@@ -105,6 +106,8 @@ export function drawResultPanel(
         : []),
     ]),
   );
+  // What the reveal shows with the chosen answer (headline and split) ends here; the rest comes with the feedback.
+  return { headEnd };
 }
 
 /** A tied vote's announcement above the tally ("A tie: 5 for “A”, 5 for “B” — the trainer decides"); returns the y below it. */
