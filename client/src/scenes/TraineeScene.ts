@@ -13,6 +13,7 @@ import { traineeDoc } from "../a11y/traineeDoc";
 import { sceneFor } from "../app/sceneFor";
 import { BaseScene } from "./BaseScene";
 import { enableScroll } from "./scroll";
+import { drawEnding, drawReveal } from "./traineeReveal";
 import { SessionOverlay } from "../ui/SessionOverlay";
 
 /** The trainee's phone: customer and line, response cards, vote status, reveal with feedback, own meters. */
@@ -252,9 +253,10 @@ export class TraineeScene extends BaseScene {
     y += status.height + 12;
 
     // The ending's own moment comes first, above the last decision's feedback.
-    if (model.ending && view.phase === "ending") y = this.drawEnding(c, model.ending, y, pad, inner, fs);
+    const col = { scene: this, c, pad, inner, fs };
+    if (model.ending && view.phase === "ending") y = drawEnding(col, model.ending, y);
     // The feedback on the last choice comes first: in solo and hot seat the next options follow it.
-    if (model.reveal) y = this.drawReveal(c, model.reveal, y, pad, inner, fs);
+    if (model.reveal) y = drawReveal(col, model.reveal, y);
     if (model.moveOn) {
       const move = model.moveOn;
       const card = new Card(
@@ -298,128 +300,6 @@ export class TraineeScene extends BaseScene {
     }
 
     this.contentHeight = y + 20;
-  }
-
-  /** "How it ended": the outcome and title in large type, then the ending's text; returns the y below. */
-  private drawEnding(
-    c: Phaser.GameObjects.Container,
-    ending: NonNullable<TraineeModel["ending"]>,
-    top: number,
-    pad: number,
-    inner: number,
-    fs: (n: number) => number,
-  ): number {
-    let y = top;
-    const title = this.add.text(pad, y, `${ending.outcome}: ${ending.title}`, {
-      ...textStyle(fs(24), theme.ink, { bold: true, wrap: inner }),
-    });
-    c.add(title);
-    y += title.height + 10;
-    const text = this.add.text(pad, y, ending.debrief, {
-      ...textStyle(fs(19), theme.ink, { wrap: inner }),
-      lineSpacing: 4,
-    });
-    c.add(text);
-    return y + text.height + 20;
-  }
-
-  /**
-   * The answer played and how it was decided, this trainee's own choice beside it ("You chose X · the class
-   * chose Y"), the tags and the expert's feedback; then, when theirs differs, the feedback on their own choice.
-   */
-  private drawReveal(
-    c: Phaser.GameObjects.Container,
-    reveal: NonNullable<TraineeModel["reveal"]>,
-    top: number,
-    pad: number,
-    inner: number,
-    fs: (n: number) => number,
-  ): number {
-    let y = top;
-    const head = this.add.text(pad, y, `${reveal.mark} ${reveal.headline}`, {
-      ...textStyle(fs(21), theme.ink, { bold: true, wrap: inner }),
-    });
-    c.add(head);
-    y += head.height + 8;
-    if (reveal.mine) {
-      const mine = this.add.text(pad, y, reveal.mine.line, {
-        ...textStyle(fs(19), theme.accentCss, { bold: true, wrap: inner }),
-      });
-      c.add(mine);
-      y += mine.height + 10;
-    }
-    y = this.drawFeedback(
-      c,
-      reveal.tags,
-      reveal.feedback,
-      { heading: t("trainee.feedback"), above: false, bar: theme.good },
-      y,
-      pad,
-      inner,
-      fs,
-    );
-    const mine = reveal.mine;
-    if (mine && !mine.same && (mine.feedback || mine.tags.length)) {
-      const heading = t("reveal.onYours", { option: `${mine.mark} ${mine.label}` });
-      y = this.drawFeedback(
-        c,
-        mine.tags,
-        mine.feedback,
-        { heading, above: true, bar: theme.accent },
-        y,
-        pad,
-        inner,
-        fs,
-      );
-    }
-    return y;
-  }
-
-  /**
-   * Technique tags (✔ green, ✖ red: never colour alone) and a feedback box with a coloured edge, under a
-   * heading placed above the tags or just above the box; returns the y below.
-   */
-  private drawFeedback(
-    c: Phaser.GameObjects.Container,
-    tags: readonly { text: string; good: boolean }[],
-    feedback: string | undefined,
-    { heading, above, bar }: { heading: string; above: boolean; bar: number },
-    top: number,
-    pad: number,
-    inner: number,
-    fs: (n: number) => number,
-  ): number {
-    let y = top;
-    if (above) {
-      const h = this.add.text(pad, y, heading, textStyle(fs(18), theme.ink, { bold: true, wrap: inner }));
-      c.add(h);
-      y += h.height + 8;
-    }
-    for (const badge of tags) {
-      const tag = this.add.text(
-        pad,
-        y,
-        badge.text,
-        textStyle(fs(18), badge.good ? theme.goodCss : theme.badOnDarkCss, { bold: true, wrap: inner }),
-      );
-      c.add(tag);
-      y += tag.height + 6;
-    }
-    if (tags.length) y += 4;
-    if (!feedback) return y + 6;
-    if (!above) {
-      c.add(this.add.text(pad, y, heading, textStyle(fs(17), theme.inkDim, { bold: true })));
-      y += fs(26);
-    }
-    const fb = this.add.text(pad + 12, y + 10, feedback, {
-      ...textStyle(fs(19), theme.ink, { wrap: inner - 24 }),
-      lineSpacing: 4,
-    });
-    const box = this.add.graphics();
-    box.fillStyle(theme.panel, 1).fillRoundedRect(pad, y, inner, fb.height + 20, 12);
-    box.fillStyle(bar, 1).fillRect(pad, y, 6, fb.height + 20);
-    c.add([box, fb]);
-    return y + fb.height + 32;
   }
 
   private pick(view: TraineeView, optionId: string): void {
