@@ -4,11 +4,9 @@ import type { AppState } from "../app/store";
 import { t } from "../i18n/t";
 import { CostTicker } from "../ui/CostTicker";
 import { CustomerFace } from "../ui/CustomerFace";
-import { lobbyNameCloud, roomAnswerItems } from "./projectorExtras";
+import { roomAnswerItems } from "./projectorExtras";
 import { fitColumn } from "../ui/fitColumn";
-import { LobbyTeams } from "../ui/LobbyTeams";
 import { MeterBar } from "../ui/MeterBar";
-import { QrCode } from "../ui/QrCode";
 import { Tally } from "../ui/Tally";
 import { textStyle, theme } from "../ui/theme";
 import { projectorModel, type ProjectorModel } from "../viewModel/projectorModel";
@@ -23,6 +21,8 @@ import type { RevealWitness } from "../viewModel/revealTimeline";
 import { BaseScene } from "./BaseScene";
 import { drawEndingPanel, drawResultPanel, drawTieHeadline } from "./projectorPanels";
 import { drawTeamBoard } from "./projectorTeams";
+import { drawLobby } from "./projectorLobby";
+import { drawCustomerLine } from "./projectorCustomerLine";
 
 /**
  * The wall view at 1920x1080, read from the back of the room: a large face, the line in a bubble,
@@ -242,57 +242,12 @@ export class ProjectorScene extends BaseScene {
       );
     }
     if (view.phase === "lobby") {
-      this.drawLobby(d, model);
+      drawLobby(this, d, model);
       return;
     }
     // Where the customer's line (and narration) ends: the reveal's and the ending's panels may start higher.
     let textBottom = 160;
-    if (model.customer && !model.teams) {
-      const who = `${model.customer.name} · ${model.feeling?.word ?? ""}`;
-      d.add(
-        tagPart(
-          this.add.text(250, 490, who, textStyle(34, theme.ink, { bold: true })).setOrigin(0.5, 0.5),
-          "line",
-        ),
-      );
-      const bubbleX = 520;
-      const bubbleW = 1340;
-      // The line (in the bubble) and the narration under it end above the panels and the meters: long
-      // texts shrink together (the line to 34 px, still legible from the back), then narration is cut.
-      const extraMeters = model.meters?.extra.length ?? 0;
-      const [line, narration] = fitColumn(this, bubbleX + 36, 190, extraMeters > 1 ? 530 : panelY - 12, [
-        {
-          text: `“${model.customer.line}”`,
-          size: 50,
-          min: 34,
-          gap: 36,
-          style: (size) => ({
-            ...textStyle(size, theme.inkDark, { bold: true, wrap: bubbleW - 72 }),
-            lineSpacing: 8,
-          }),
-        },
-        ...(model.customer.narration
-          ? [
-              {
-                text: model.customer.narration,
-                size: 28,
-                min: 22,
-                gap: 0,
-                style: (size: number) => textStyle(size, theme.inkDim, { wrap: bubbleW }),
-              },
-            ]
-          : []),
-      ]);
-      const g = this.add.graphics();
-      g.fillStyle(0xffffff, 1).fillRoundedRect(bubbleX, 160, bubbleW, line!.height + 56, 30);
-      g.fillTriangle(bubbleX, 260, bubbleX - 50, 300, bubbleX, 320);
-      d.add([tagPart(g, "line"), tagPart(line!, "line")]);
-      textBottom = 160 + line!.height + 56;
-      if (narration) {
-        d.add(tagPart(narration.setX(bubbleX), "line"));
-        textBottom = Math.max(textBottom, narration.y + narration.height);
-      }
-    }
+    if (model.customer && !model.teams) textBottom = drawCustomerLine(this, d, model.customer, model, panelY);
     // The ending's line sits at the bottom of the panel; everything above it must end higher.
     let panelBottom = 1050;
     if (model.ending && view.phase === "ending" && !model.teams) {
@@ -404,53 +359,6 @@ export class ProjectorScene extends BaseScene {
         ),
       );
     }
-  }
-
-  private drawLobby(d: Phaser.GameObjects.Container, model: ProjectorModel): void {
-    // Teams formed in the lobby are listed by name and member count: never who is in which team.
-    const teams = model.teams?.map(({ name, members }) => ({ name, members }));
-    if (!model.join) {
-      d.add(
-        this.add
-          .text(960, teams ? 300 : 540, t("phase.lobby"), textStyle(64, theme.ink, { bold: true }))
-          .setOrigin(0.5),
-      );
-      if (teams) d.add(new LobbyTeams(this, 120, 420, 1680, 600, t("projector.teams"), teams));
-      return;
-    }
-    d.add(
-      this.add.text(
-        120,
-        200,
-        t("projector.joinAt", { url: "" }).trim(),
-        textStyle(52, theme.inkDim, { bold: true }),
-      ),
-    );
-    d.add(
-      this.add.text(
-        120,
-        270,
-        model.join.url.replace(/^https?:\/\//, "").replace(/\/join\/.*$/, ""),
-        textStyle(64, theme.ink, { bold: true }),
-      ),
-    );
-    d.add(this.add.text(120, 400, t("projector.code"), textStyle(52, theme.inkDim, { bold: true })));
-    const code = this.add.text(
-      110,
-      460,
-      model.join.code.split("").join(" "),
-      textStyle(180, theme.accentCss, { bold: true }),
-    );
-    // Wide letters (W, M) must not run under the QR code.
-    if (code.width > 1160) code.setFontSize(Math.floor((180 * 1160) / code.width));
-    d.add(code);
-    d.add(this.add.text(120, 720, model.join.count, textStyle(56, theme.ink, { bold: true })));
-    // The title is already at the top; with teams, its second mention gives way to the team board.
-    if (teams) d.add(new LobbyTeams(this, 120, 830, 1680, 230, t("projector.teams"), teams));
-    else if (model.names) d.add(lobbyNameCloud(this, 120, 800, 1680, 250, model.names));
-    else d.add(this.add.text(120, 820, model.title, textStyle(40, theme.inkDim, { wrap: 1000 })));
-    const qr = new QrCode(this, 1300, 220, model.join.url, 520);
-    d.add(qr);
   }
 
   /** The projector needs no keys, but F toggles full screen (a gesture the browser accepts). */
