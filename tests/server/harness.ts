@@ -144,13 +144,20 @@ export async function joinTrainees(
 }
 
 /** A class in its first vote: a hosted session, its trainer, `size` trainees, every phone and the console voting. */
-export async function classInVote(url: string, size: number) {
+/** A hosted session with its trainer, a projector and `size` trainees joined (nothing started). */
+export async function hostedClass(url: string, size: number) {
   const hosted = await hostSession(url);
   const trainer = await Peer.join<TrainerView>(url, hosted.code, {
     role: "trainer",
     trainerToken: hosted.trainerToken,
   });
+  const projector = await Peer.join<ProjectorView>(url, hosted.code, { role: "projector" });
   const trainees = await joinTrainees(url, hosted.code, size);
+  return { hosted, trainer, projector, trainees };
+}
+
+export async function classInVote(url: string, size: number) {
+  const { hosted, trainer, trainees } = await hostedClass(url, size);
   trainer.send({ type: "trainer.start" });
   trainer.send({ type: "trainer.openVote" });
   await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote")));

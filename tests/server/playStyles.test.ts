@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
-import { hostSession, joinTrainees, Peer, startTestServer } from "./harness";
+import type { TraineeView, TrainerView } from "@hotseat/shared";
+import { hostedClass, hostSession, joinTrainees, Peer, startTestServer } from "./harness";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -12,13 +12,7 @@ afterAll(async () => {
 });
 
 async function session(traineeCount: number) {
-  const hosted = await hostSession(server.url);
-  const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  const projector = await Peer.join<ProjectorView>(server.url, hosted.code, { role: "projector" });
-  const trainees = await joinTrainees(server.url, hosted.code, traineeCount);
+  const { hosted, trainer, projector, trainees } = await hostedClass(server.url, traineeCount);
   await trainer.viewWhere((v) => v.roster.length === traineeCount);
   return { hosted, trainer, projector, trainees };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@hotseat/server";
-import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
-import { hostSession, joinTrainees, Peer, startTestServer } from "./harness";
+import type { TraineeView } from "@hotseat/shared";
+import { hostedClass, startTestServer } from "./harness";
+import type { Peer } from "./harness";
 import { ManualClock } from "./manualClock";
 
 let server: RunningServer;
@@ -15,13 +16,7 @@ afterAll(async () => {
 });
 
 async function timedVote(traineeCount: number) {
-  const hosted = await hostSession(server.url);
-  const trainer = await Peer.join<TrainerView>(server.url, hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  const projector = await Peer.join<ProjectorView>(server.url, hosted.code, { role: "projector" });
-  const trainees = await joinTrainees(server.url, hosted.code, traineeCount);
+  const { trainer, projector, trainees } = await hostedClass(server.url, traineeCount);
   trainer.send({ type: "trainer.start" });
   trainer.send({ type: "trainer.openVote", seconds: 30 });
   await Promise.all(trainees.map((t) => t.viewWhere((v) => v.can === "vote", "the vote to open")));
