@@ -61,6 +61,7 @@ export { bestPathOf } from "./session/bestPath";
 export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
+export * from "./learning/learnerDecision";
 export * from "./protocol/roomAnswers";
 export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
