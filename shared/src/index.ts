@@ -62,6 +62,7 @@ export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
 export * from "./learning/learnerDecision";
+export * from "./protocol/learningApi";
 export * from "./protocol/roomAnswers";
 export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
