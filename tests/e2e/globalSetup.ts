@@ -57,6 +57,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
       HOTSEAT_CLIENT_DIR: clientDir,
       HOTSEAT_RECONNECT_SECONDS: "60",
+      // Every browser test hosts from 127.0.0.1, two files at a time: one address's limits are a class's,
+      // not a whole test run's (the limits themselves are tested in tests/server/httpSafety.test.ts).
+      HOTSEAT_HOSTS_PER_MINUTE: "600",
+      HOTSEAT_MAX_SESSIONS_PER_ADDRESS: "500",
+      HOTSEAT_JOIN_BURST: "2000",
     },
     120_000,
   ).catch(async (e: unknown) => {
