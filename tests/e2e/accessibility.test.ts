@@ -1,47 +1,21 @@
-import { Client } from "@colyseus/sdk";
-import type { Room } from "@colyseus/sdk";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Pages, shared, shoot, waitReady, waitScene, waitView } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserTest } from "./browserTestFixture";
+import { shoot, waitReady, waitScene, waitView } from "./harness";
 import type { TraineeView } from "./harness";
 
 // Issue 8, item 10: every trainee page usable with a screen reader and a keyboard alone. The checks read
 // Chromium's accessibility tree (locator.ariaSnapshot and CDP Accessibility.getFullAXTree), and drive the
 // pages with Tab, Shift+Tab and Enter only: no clicks on the phone.
 
-const server = { url: "" };
-let browser: Browser;
-let pages: Pages;
-const rooms: Room[] = [];
+const e2e = useBrowserTest();
+const server = { url: () => e2e.url() };
 const phone = { width: 390, height: 844 };
 const laptop = { width: 1920, height: 1080 };
 
 async function openPage(size: { width: number; height: number }, mobile: boolean): Promise<Page> {
-  return pages.open(size, { phone: mobile });
+  return e2e.open(size, { phone: mobile });
 }
-
-/** Hosts the flagship scenario and joins as its trainer over the SDK, as the console would. */
-async function hostAsTrainer(): Promise<{ code: string; trainer: Room; phase: () => string }> {
-  const res = await fetch(`${server.url}/api/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ scenarioId: "ruined-hat" }),
-  });
-  expect(res.status).toBe(201);
-  const hosted = (await res.json()) as { code: string; trainerToken: string };
-  const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  rooms.push(trainer);
-  let phase = "";
-  trainer.onMessage("view", (v: { phase: string }) => (phase = v.phase));
-  trainer.onMessage("welcome", () => undefined);
-  trainer.onMessage("error", (e: unknown) => console.error("trainer error", e));
-  return { code: hosted.code, trainer, phase: () => phase };
-}
-
-const send = (room: Room, type: string) => room.send(type, { type });
 
 /** What has the keyboard focus: its id, its canvas target, its text. */
 async function focused(page: Page): Promise<{ id: string; target: string; text: string; tag: string }> {
@@ -82,7 +56,7 @@ async function axTree(page: Page): Promise<{ buttons: string[]; texts: string[];
 
 /** Opens the join link and joins as `name` by keyboard: the name field has the focus, Enter joins. */
 async function joinByKeyboard(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(`${server.url}/join/${code}`);
+  await page.goto(`${server.url()}/join/${code}`);
   await waitReady(page);
   expect((await focused(page)).id).toBe("join-name");
   await page.keyboard.type(name);
@@ -91,25 +65,13 @@ async function joinByKeyboard(page: Page, code: string, name: string): Promise<v
   await waitView(page, (v) => v.role === "trainee");
 }
 
-beforeAll(async () => {
-  server.url = shared.serverUrl();
-  browser = await shared.browser();
-  pages = new Pages(browser);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
-  await pages?.close();
-  await browser?.close();
-});
-
 describe("accessibility of the trainee's pages", () => {
   it("joins from the home page, votes, reads the reveal and the debrief with the keyboard alone", async () => {
-    const { code, trainer, phase } = await hostAsTrainer();
+    const { code, send, view: trainerView } = await e2e.hostWithSdkTrainer();
 
     // The home page: code, name, Join by keyboard; Tab goes on past Join (it was trapped there).
     const ana = await openPage(phone, true);
-    await ana.goto(server.url);
+    await ana.goto(server.url());
     await waitReady(ana);
     expect((await focused(ana)).id).toBe("join-code");
     await ana.keyboard.type(code.toLowerCase());
@@ -137,7 +99,7 @@ describe("accessibility of the trainee's pages", () => {
 
     // A laptop trainee joins through the link, also by keyboard: the name field has the focus.
     const ben = await openPage(laptop, false);
-    await ben.goto(`${server.url}/join/${code}`);
+    await ben.goto(`${server.url()}/join/${code}`);
     await waitReady(ben);
     expect((await focused(ben)).id).toBe("join-name");
     await shoot(ben, "a11y-home-link-1920");
@@ -146,9 +108,9 @@ describe("accessibility of the trainee's pages", () => {
     await waitScene(ben, "trainee");
     await waitView(ben, (v) => v.role === "trainee");
 
-    send(trainer, "trainer.start");
-    await expect.poll(phase, { timeout: 15_000 }).not.toBe("lobby");
-    send(trainer, "trainer.openVote");
+    send("trainer.start");
+    await expect.poll(() => trainerView()?.phase, { timeout: 15_000 }).not.toBe("lobby");
+    send("trainer.openVote");
     const view = await waitView<TraineeView>(ana, (v) => v.can === "vote");
     const labels = view.options.map((o) => o.label);
     await ana.waitForFunction(
@@ -214,7 +176,7 @@ describe("accessibility of the trainee's pages", () => {
     await shoot(ben, "a11y-voted-1920");
 
     // The reveal: the choice and the expert's feedback arrive in a live region.
-    send(trainer, "trainer.reveal");
+    send("trainer.reveal");
     const revealed = await waitView<TraineeView>(ana, (v) => v.phase === "revealed");
     await ana.waitForFunction(() =>
       /Expert feedback/.test(document.querySelector("#a11y")?.textContent ?? ""),
@@ -227,7 +189,7 @@ describe("accessibility of the trainee's pages", () => {
     await shoot(ben, "a11y-revealed-1920");
 
     // The debrief reads as headings and lists, the chart as numbers.
-    send(trainer, "trainer.end");
+    send("trainer.end");
     await waitScene(ana, "debrief");
     await ana.waitForFunction(() =>
       /Mood, step by step/.test(document.querySelector("#a11y")?.textContent ?? ""),
@@ -242,7 +204,7 @@ describe("accessibility of the trainee's pages", () => {
 
   it("plays solo practice to its feedback by keyboard alone", async () => {
     const me = await openPage(phone, true);
-    await me.goto(`${server.url}/practise/ruined-hat`);
+    await me.goto(`${server.url()}/practise/ruined-hat`);
     await waitReady(me);
     const view = await waitView<TraineeView>(me, (v) => v.can === "choose");
     await me.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='option.']").length > 0);
@@ -259,7 +221,7 @@ describe("accessibility of the trainee's pages", () => {
   });
 
   it("runs the hot seat (seated and observing) and the teams' lobby by keyboard alone", async () => {
-    const { code, trainer } = await hostAsTrainer();
+    const { code, room: trainer, send } = await e2e.hostWithSdkTrainer();
     const ana = await openPage(phone, true);
     await joinByKeyboard(ana, code, "Ana");
     const ben = await openPage(laptop, false);
@@ -281,7 +243,7 @@ describe("accessibility of the trainee's pages", () => {
     // Hot seat: Ana (first to join) is seated and chooses; Ben observes and says what he would answer.
     trainer.send("trainer.setStyle", { type: "trainer.setStyle", style: "hot-seat" });
     trainer.send("trainer.passSeat", { type: "trainer.passSeat" });
-    send(trainer, "trainer.start");
+    send("trainer.start");
     await waitView<TraineeView>(ana, (v) => v.can === "choose");
     await waitView<TraineeView>(ben, (v) => v.can === "mark");
     await ana.waitForFunction(() =>

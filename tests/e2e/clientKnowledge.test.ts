@@ -1,20 +1,17 @@
-import { Client } from "@colyseus/sdk";
-import type { Room } from "@colyseus/sdk";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickTarget, optionIds, Pages, shared, waitReady, waitScene, waitView } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserTest } from "./browserTestFixture";
+import { clickTarget, optionIds, waitReady, waitScene, waitView } from "./harness";
 import type { ProjectorView, TraineeView } from "./harness";
 
 // What the browser is told, and in which language: the wall's best path comes in its debrief view
 // (no scenario download), practising alone is one request, a refusal reads in the page's language.
 
-const server = { url: "" };
-let browser: Browser;
-let pages: Pages;
-const rooms: Room[] = [];
+const e2e = useBrowserTest();
+const server = { url: () => e2e.url() };
 
 async function openPage(size: { width: number; height: number }, locale?: string): Promise<Page> {
-  return pages.open(size, locale ? { locale } : {});
+  return e2e.open(size, locale ? { locale } : {});
 }
 
 /** Every API and matchmaking request a page makes, as "METHOD /path". */
@@ -27,40 +24,17 @@ function recordRequests(page: Page): string[] {
   return seen;
 }
 
-beforeAll(async () => {
-  server.url = shared.serverUrl();
-  browser = await shared.browser();
-  pages = new Pages(browser);
-}, 60_000);
-
-afterAll(async () => {
-  for (const room of rooms) await room.leave(true).catch(() => undefined);
-  await pages?.close();
-  await browser?.close();
-});
-
 describe("what the browser is told", () => {
   it("shows the wall the best path at the debrief without downloading the scenario", async () => {
-    const res = await fetch(`${server.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId: "ruined-hat" }),
-    });
-    const hosted = (await res.json()) as { code: string; trainerToken: string };
-    const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
-      role: "trainer",
-      trainerToken: hosted.trainerToken,
-    });
-    rooms.push(trainer);
-    trainer.onMessage("*", () => undefined);
+    const hosted = await e2e.hostWithSdkTrainer();
     const wall = await openPage({ width: 1920, height: 1080 });
     const requests = recordRequests(wall);
-    await wall.goto(`${server.url}/projector/${hosted.code}`);
+    await wall.goto(`${server.url()}/projector/${hosted.code}`);
     await waitReady(wall);
     await waitView(wall, (v) => v.phase === "lobby");
-    trainer.send("trainer.start", { type: "trainer.start" });
+    hosted.send("trainer.start");
     await waitView(wall, (v) => v.phase === "deciding");
-    trainer.send("trainer.end", { type: "trainer.end" });
+    hosted.send("trainer.end");
     await waitScene(wall, "debrief");
     const best = (await waitView<ProjectorView>(wall, (v) => v.phase === "debrief")).best;
     expect(best?.labels.length).toBeGreaterThan(1);
@@ -77,7 +51,7 @@ describe("what the browser is told", () => {
   it("hosts a practice in one request, and the page plays its own seat", async () => {
     const page = await openPage({ width: 390, height: 844 });
     const requests = recordRequests(page);
-    await page.goto(server.url);
+    await page.goto(server.url());
     await waitReady(page);
     await page.click("#practise-button");
     await page.waitForURL(/\/play\/[A-Z0-9]+$/, { timeout: 60_000 });
@@ -96,7 +70,7 @@ describe("what the browser is told", () => {
 
   it("tells a Lithuanian page with a wrong join code so in Lithuanian", async () => {
     const page = await openPage({ width: 390, height: 844 }, "lt");
-    await page.goto(server.url);
+    await page.goto(server.url());
     await waitReady(page);
     await page.fill("#join-code", "ZZZZZZ");
     await page.fill("#join-name", "Ona");

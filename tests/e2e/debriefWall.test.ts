@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Pages } from "./harness";
+
 import {
   repoRoot,
   shared,
@@ -16,6 +16,7 @@ import {
   type TrainerView,
 } from "./harness";
 import { usePages } from "./workshop/workshopFixture";
+import type { PageOpener } from "./workshop/workshopFixture";
 
 /** Where the debrief's screenshots go, for a trainer to look at. */
 const shots = join(repoRoot, "artifacts", "debrief");
@@ -68,7 +69,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /** Hosts the flagship scenario through the API and opens the trainer's console for it in the browser. */
-async function host(p: Pages): Promise<{ code: string; token: string; console: Page }> {
+async function host(p: PageOpener): Promise<{ code: string; token: string; console: Page }> {
   const res = await fetch(`${shared.serverUrl()}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },

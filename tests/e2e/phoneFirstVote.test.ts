@@ -1,9 +1,8 @@
-import { Client } from "@colyseus/sdk";
-import type { Room } from "@colyseus/sdk";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { pl } from "../../client/src/i18n/pl";
-import { Pages, shared, shoot, waitView } from "./harness";
+import { useBrowserTest } from "./browserTestFixture";
+import { shoot, waitView } from "./harness";
 import type { TraineeView } from "./harness";
 
 // Issue 8, "the phone's download": on a slow network a phone joins and votes on the page's HTML while
@@ -14,10 +13,8 @@ import type { TraineeView } from "./harness";
 // cast: "before Phaser" is then a fact of the test, not a race it usually wins.
 
 const fast3g = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
-const server = { url: "" };
-let browser: Browser;
-let pages: Pages;
-const rooms: Room[] = [];
+const e2e = useBrowserTest();
+const server = { url: () => e2e.url() };
 
 /** Holds every request for Phaser's chunk until `release` is called; `asked` counts the requests held. */
 async function holdPhaser(page: Page): Promise<{ release: () => void; asked: () => number }> {
@@ -34,7 +31,7 @@ async function holdPhaser(page: Page): Promise<{ release: () => void; asked: () 
 
 /** A phone on Fast 3G, in `locale` when given. */
 async function slowPhone(locale?: string): Promise<Page> {
-  const page = await pages.open({ width: 390, height: 844 }, { phone: true, ...(locale ? { locale } : {}) });
+  const page = await e2e.open({ width: 390, height: 844 }, { phone: true, ...(locale ? { locale } : {}) });
   page.setDefaultTimeout(30_000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
@@ -44,49 +41,20 @@ async function slowPhone(locale?: string): Promise<Page> {
 
 /** Hosts the flagship scenario, starts it and opens the first vote, as the console would. */
 async function sessionWithOpenVote(): Promise<string> {
-  const res = await fetch(`${server.url}/api/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ scenarioId: "ruined-hat" }),
-  });
-  const hosted = (await res.json()) as { code: string; trainerToken: string };
-  const trainer = await new Client(server.url.replace(/^http/, "ws")).joinById(hosted.code, {
-    role: "trainer",
-    trainerToken: hosted.trainerToken,
-  });
-  rooms.push(trainer);
-  let open = false;
-  let started = false;
-  trainer.onMessage("view", (v: { phase: string; vote?: { open: boolean } }) => {
-    started = v.phase !== "lobby";
-    open = v.vote?.open ?? false;
-  });
-  trainer.onMessage("*", () => undefined);
-  trainer.send("trainer.start", { type: "trainer.start" });
-  await expect.poll(() => started, { timeout: 15_000 }).toBe(true);
-  trainer.send("trainer.openVote", { type: "trainer.openVote" });
-  await expect.poll(() => open, { timeout: 15_000 }).toBe(true);
-  return hosted.code;
+  const trainer = await e2e.hostWithSdkTrainer();
+  trainer.send("trainer.start");
+  await expect.poll(() => trainer.view()?.phase ?? "lobby", { timeout: 15_000 }).not.toBe("lobby");
+  trainer.send("trainer.openVote");
+  await expect.poll(() => trainer.view()?.vote?.open ?? false, { timeout: 15_000 }).toBe(true);
+  return trainer.code;
 }
-
-beforeAll(async () => {
-  server.url = shared.serverUrl();
-  browser = await shared.browser();
-  pages = new Pages(browser);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
-  await pages?.close();
-  await browser?.close();
-});
 
 describe("a phone on a slow network", () => {
   it("joins from the HTML, votes before Phaser has arrived, and keeps the vote and focus when the canvas takes over", async () => {
     const code = await sessionWithOpenVote();
     const phone = await slowPhone();
     const phaser = await holdPhaser(phone);
-    await phone.goto(`${server.url}/join/${code}`, { waitUntil: "commit" });
+    await phone.goto(`${server.url()}/join/${code}`, { waitUntil: "commit" });
     await phone.locator("#join-name").waitFor({ state: "visible" });
     // The form is the HTML's own: no script of the app has run yet, the code is filled in, the name focused.
     expect(await phone.evaluate(() => window.__hotseat === undefined)).toBe(true);
@@ -132,7 +100,7 @@ describe("a phone on a slow network", () => {
 
   it("shows the form in the phone's language from the HTML and says why a wrong code fails", async () => {
     const phone = await slowPhone("pl");
-    await phone.goto(`${server.url}/join/ZZZZZZ`, { waitUntil: "commit" });
+    await phone.goto(`${server.url()}/join/ZZZZZZ`, { waitUntil: "commit" });
     await phone.locator("#join-name").waitFor({ state: "visible" });
     expect(await phone.locator("label", { has: phone.locator("#join-name") }).textContent()).toBe(
       pl["home.name"],

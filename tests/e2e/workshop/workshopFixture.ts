@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { Pages, shared, shoot, waitReady, waitScene, waitView } from "../harness";
+import type { Page } from "playwright-core";
+import { useBrowserTest } from "../browserTestFixture";
+import type { BrowserTest } from "../browserTestFixture";
+import { shared, shoot, waitReady, waitScene, waitView } from "../harness";
 import type { ProjectorView, TraineeView, TrainerView } from "../harness";
 
 /** The scenario every workshop test plays: the flagship, which the e2e tests may rely on. */
@@ -22,22 +23,13 @@ export type Workshop = {
   byName: (name: string) => Page;
 };
 
+/** What a workshop test opens pages with. */
+export type PageOpener = Pick<BrowserTest, "open">;
+
 /** Connects this test file to the run's browser and closes its pages afterwards; returns the page opener. */
-export function usePages(): () => Pages {
-  let browser: Browser | undefined;
-  let pages: Pages | undefined;
-  beforeAll(async () => {
-    browser = await shared.browser();
-    pages = new Pages(browser);
-  }, 60_000);
-  afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-  });
-  return () => {
-    if (!pages) throw new Error("usePages(): the browser is not connected yet");
-    return pages;
-  };
+export function usePages(): () => PageOpener {
+  const e2e = useBrowserTest();
+  return () => e2e;
 }
 
 /** A trainee joins by typing the code on the home page, as on a laptop. */
@@ -67,7 +59,7 @@ async function joinByLink(page: Page, code: string, name: string, shotName?: str
  * trainees join: Ana from a phone through the link, Ben and Cleo from laptops typing the code.
  * `shots` saves the home and lobby screenshots (one test does, so they are taken once).
  */
-export async function openWorkshop(pages: Pages, shots = false): Promise<Workshop> {
+export async function openWorkshop(pages: PageOpener, shots = false): Promise<Workshop> {
   const url = shared.serverUrl();
   const trainer = await pages.open(stageSize);
   await trainer.goto(url);
