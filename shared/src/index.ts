@@ -62,6 +62,8 @@ export type { BestPathRef } from "./session/bestPath";
 export * from "./learning/skillRubric";
 export * from "./learning/scoreSkills";
 export * from "./learning/learnerDecision";
+export * from "./learning/learnerProfile";
+export * from "./learning/groupMatrix";
 export * from "./protocol/learningApi";
 export * from "./protocol/roomAnswers";
 export * from "./protocol/studioApi";
