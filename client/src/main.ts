@@ -19,6 +19,13 @@ if (route.kind === "studio") {
   await new Promise<never>(() => undefined);
 }
 const locale = loadLocale();
+// "My practice" (a learner's own record) is a page of its own too, loaded only when a trainee opens it.
+if (route.kind === "my-practice") {
+  setLocale(locale);
+  document.documentElement.lang = locale;
+  await (await import("./learning/myPracticePage")).openMyPractice();
+  await new Promise<never>(() => undefined);
+}
 setLocale(locale);
 document.documentElement.lang = locale;
 const store = new Store({ status: "idle", locale, reducedMotion: loadReducedMotion() });

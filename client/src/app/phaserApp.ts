@@ -124,7 +124,8 @@ export class PhaserApp {
       await this.startAndDraw("home");
       return;
     }
-    if (route.kind === "studio") return; // never here: the Studio page runs instead of the game (main.ts)
+    // Never here: the Studio and "My practice" are pages of their own that run instead of the game (main.ts).
+    if (route.kind === "studio" || route.kind === "my-practice") return;
     const role = route.kind;
     this.start(role);
     try {

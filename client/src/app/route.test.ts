@@ -16,6 +16,7 @@ describe("routes", () => {
       "/practise",
       "/studio",
       "/studio/ruined-hat",
+      "/my-practice",
     ])
       expect(routePath(parseRoute(path))).toBe(path);
   });

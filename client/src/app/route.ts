@@ -5,7 +5,8 @@ export type Route =
   | { kind: "projector"; code: string }
   | { kind: "trainer"; code: string }
   | { kind: "practise"; scenarioId?: string }
-  | { kind: "studio"; scenarioId?: string };
+  | { kind: "studio"; scenarioId?: string }
+  | { kind: "my-practice" };
 
 /** Canonical join code: upper case, spaces and dashes dropped (as the server normalises it). */
 export function normalizeCode(input: string): string {
@@ -25,6 +26,7 @@ export function parseRoute(pathname: string): Route {
     return arg ? { kind: "practise", scenarioId: decodeURIComponent(arg) } : { kind: "practise" };
   if (head === "studio")
     return arg ? { kind: "studio", scenarioId: decodeURIComponent(arg) } : { kind: "studio" };
+  if (head === "my-practice") return { kind: "my-practice" };
   return { kind: "home" };
 }
 
@@ -43,6 +45,8 @@ export function routePath(route: Route): string {
       return route.scenarioId ? `/practise/${encodeURIComponent(route.scenarioId)}` : "/practise";
     case "studio":
       return route.scenarioId ? `/studio/${encodeURIComponent(route.scenarioId)}` : "/studio";
+    case "my-practice":
+      return "/my-practice";
   }
 }
 

@@ -366,6 +366,38 @@ export const en = {
   // Links to the Studio (the Studio's own words are in its chunk: studio/studioStrings.ts).
   "home.studio": "Write scenarios in the Studio",
   "trainer.studio": "Studio",
+  // My practice: a learner's record on their phone (issue 11).
+  "practice.title": "My practice",
+  "practice.for": "Record of {name}",
+  "practice.skills": "Skills",
+  "practice.skillLine": "{skill}: first {first}, latest {latest}",
+  "practice.first": "First",
+  "practice.latest": "Latest",
+  "practice.types": "Customer types",
+  "practice.well": "Handled well",
+  "practice.badly": "Handled badly",
+  "practice.noneYet": "Not enough yet",
+  "practice.typeLine": "{type} · {score}/100",
+  "practice.sessions": "Sessions",
+  "practice.score": "Score {score}/100",
+  "practice.empty":
+    "This phone has no practice record yet. Join your group's workshop and your choices will show here.",
+  "practice.unknown": "This phone's record was not found. Ask your trainer for a new link.",
+  "practice.home": "Home",
+  "practice.loading": "Loading your record…",
+  "skill.listening": "Listening",
+  "skill.acknowledging": "Acknowledging the emotion",
+  "skill.solving": "Solving the problem",
+  "skill.boundaries": "Setting boundaries",
+  "skill.informing": "Keeping the customer informed",
+  "skill.letting-win": "Letting the customer win",
+  "customerType.aggressive": "Aggressive",
+  "customerType.expert": "Expert",
+  "customerType.demanding": "Demanding",
+  "customerType.anxious": "Anxious",
+  "customerType.disappointed": "Disappointed",
+  "customerType.never-satisfied": "Never satisfied",
+  "customerType.mistaken": "Mistaken",
 } as const;
 
 /** Every UI message key. */

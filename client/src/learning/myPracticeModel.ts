@@ -1,0 +1,64 @@
+import type { LearnerRecord, LearnerProfile, Skill } from "@hotseat/shared";
+import { learnerProfile } from "@hotseat/shared";
+
+/*
+ * What "My practice" shows, worked out from the learner's record without the page: the skills with first
+ * and latest score, the customer types handled well and badly, and each session's path with the feedback,
+ * newest first. Pure, so it is tested without a browser.
+ */
+
+/** One skill's line: first and latest score (equal after a single session). */
+export type SkillLine = { skill: Skill; first: number; latest: number; runs: number };
+
+/** One decision of a session's path, as the learner made it. */
+export type PathStep = { label: string; feedback?: string; tags: readonly string[] };
+
+/** One scenario played, newest first. */
+export type SessionCard = {
+  key: string;
+  title: string;
+  at: number;
+  score?: number;
+  ending?: { outcome: string; title: string };
+  steps: PathStep[];
+};
+
+export type MyPracticeModel = {
+  name: string;
+  skills: SkillLine[];
+  well: { customerType: string; meanScore: number; runs: number }[];
+  badly: { customerType: string; meanScore: number; runs: number }[];
+  sessions: SessionCard[];
+};
+
+/** The page's model from a record. */
+export function myPracticeModel(record: LearnerRecord): MyPracticeModel {
+  const profile: LearnerProfile = learnerProfile(record);
+  const types = (handling: string) =>
+    profile.customerTypes
+      .filter((c) => c.handling === handling)
+      .map(({ customerType, meanScore, runs }) => ({ customerType, meanScore, runs }));
+  return {
+    name: record.learner.displayName,
+    skills: profile.skills.map((s) => ({
+      skill: s.skill,
+      first: s.first.score,
+      latest: s.latest.score,
+      runs: s.runs,
+    })),
+    well: types("well"),
+    badly: types("badly"),
+    sessions: [...profile.runs].reverse().map(({ run, score }) => ({
+      key: `${run.sessionId}/${run.scenarioId}/${run.startedAt}`,
+      title: run.scenarioTitle,
+      at: run.startedAt,
+      ...(score !== undefined ? { score } : {}),
+      ...(run.ending ? { ending: { outcome: run.ending.outcome, title: run.ending.title } } : {}),
+      steps: run.decisions.map((d) => ({
+        label: d.optionLabel,
+        ...(d.feedback !== undefined ? { feedback: d.feedback } : {}),
+        tags: d.tags,
+      })),
+    })),
+  };
+}

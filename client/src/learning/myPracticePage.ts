@@ -1,0 +1,109 @@
+import "./myPractice.css";
+import type { MessageKey } from "../i18n/en";
+import { getLocale, t } from "../i18n/t";
+import { api } from "../net/api";
+import { Refusal } from "../net/refusal";
+import { myRecordAnswerSchema } from "@hotseat/shared";
+import { learnerKeyStorage } from "./learnerKey";
+import type { MyPracticeModel, SessionCard, SkillLine } from "./myPracticeModel";
+import { myPracticeModel } from "./myPracticeModel";
+
+/** Text made safe inside HTML. */
+const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A key of the catalogues built from data (a skill, a customer type, a tag), English when unknown. */
+const named = (prefix: string, id: string) => t(`${prefix}.${id}` as MessageKey);
+
+/** A 0–100 bar, hidden from screen readers: the sentence beside it says the same. */
+const bar = (score: number, kind: string) =>
+  `<span class="mp-bar ${kind}" aria-hidden="true"><span style="width:${Math.max(2, score)}%"></span></span>`;
+
+function skillItem(s: SkillLine): string {
+  const name = named("skill", s.skill);
+  return `<li class="mp-skill">
+    <p>${esc(t("practice.skillLine", { skill: name, first: s.first, latest: s.latest }))}</p>
+    <div class="mp-bars">
+      <span class="mp-bar-label" aria-hidden="true">${esc(t("practice.first"))}</span>${bar(s.first, "first")}
+      <span class="mp-bar-label" aria-hidden="true">${esc(t("practice.latest"))}</span>${bar(s.latest, "latest")}
+    </div>
+  </li>`;
+}
+
+function typeList(title: string, types: MyPracticeModel["well"], kind: string): string {
+  const items =
+    types.length === 0
+      ? `<li class="mp-none">${esc(t("practice.noneYet"))}</li>`
+      : types
+          .map(
+            (c) =>
+              `<li>${esc(t("practice.typeLine", { type: named("customerType", c.customerType), score: c.meanScore }))}</li>`,
+          )
+          .join("");
+  return `<section class="mp-types ${kind}"><h3>${esc(title)}</h3><ul>${items}</ul></section>`;
+}
+
+function sessionItem(card: SessionCard, dates: Intl.DateTimeFormat): string {
+  const steps = card.steps
+    .map((step) => {
+      const tags = step.tags.map((tag) => `<span class="mp-tag">${esc(named("tag", tag))}</span>`).join(" ");
+      const feedback = step.feedback ? `<p class="mp-feedback">${esc(step.feedback)}</p>` : "";
+      return `<li><p class="mp-choice">${esc(step.label)}</p>${tags ? `<p>${tags}</p>` : ""}${feedback}</li>`;
+    })
+    .join("");
+  const facts = [
+    dates.format(card.at),
+    card.ending ? `${named("outcome", card.ending.outcome)}: ${card.ending.title}` : undefined,
+    card.score !== undefined ? t("practice.score", { score: card.score }) : undefined,
+  ].filter((x) => x !== undefined);
+  return `<li class="mp-session"><h3>${esc(card.title)}</h3><p class="mp-facts">${esc(facts.join(" · "))}</p><ol>${steps}</ol></li>`;
+}
+
+/** The page's markup for a model. */
+export function myPracticeHtml(model: MyPracticeModel): string {
+  const dates = new Intl.DateTimeFormat(getLocale(), { dateStyle: "medium" });
+  const skills =
+    model.skills.length === 0
+      ? `<p class="mp-none">${esc(t("practice.noneYet"))}</p>`
+      : `<ul class="mp-skills">${model.skills.map(skillItem).join("")}</ul>`;
+  return `<p class="mp-who">${esc(t("practice.for", { name: model.name }))}</p>
+    <section aria-labelledby="mp-skills-h"><h2 id="mp-skills-h">${esc(t("practice.skills"))}</h2>${skills}</section>
+    <section aria-labelledby="mp-types-h"><h2 id="mp-types-h">${esc(t("practice.types"))}</h2>
+      ${typeList(t("practice.well"), model.well, "well")}${typeList(t("practice.badly"), model.badly, "badly")}</section>
+    <section aria-labelledby="mp-sessions-h"><h2 id="mp-sessions-h">${esc(t("practice.sessions"))}</h2>
+      <ol class="mp-sessions">${model.sessions.map((c) => sessionItem(c, dates)).join("")}</ol></section>`;
+}
+
+/**
+ * Opens "My practice" in this page: the learner's own record, read with the key this phone keeps, never
+ * anyone else's. A DOM page of its own, loaded only when opened.
+ */
+export async function openMyPractice(): Promise<void> {
+  document.title = t("practice.title");
+  const root = document.createElement("main");
+  root.className = "my-practice";
+  root.innerHTML = `<header><h1>${esc(t("practice.title"))}</h1><a href="/">${esc(t("practice.home"))}</a></header>
+    <div id="mp-body" role="status">${esc(t("practice.loading"))}</div>`;
+  document.getElementById("game")?.remove();
+  document.getElementById("dom-page")?.remove();
+  document.body.append(root);
+  const body = root.querySelector<HTMLElement>("#mp-body");
+  if (!body) return;
+  const key = localStorage.getItem(learnerKeyStorage);
+  if (!key) {
+    body.innerHTML = `<p class="mp-empty">${esc(t("practice.empty"))}</p>`;
+    return;
+  }
+  try {
+    const record = await api(myRecordAnswerSchema, "/api/learning/me", {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    body.removeAttribute("role");
+    body.innerHTML =
+      record.runs.length === 0
+        ? `<p class="mp-empty">${esc(t("practice.empty"))}</p>`
+        : myPracticeHtml(myPracticeModel(record));
+  } catch (e) {
+    const unknown = e instanceof Refusal && (e.code === "learner.unknown" || e.code === "auth.required");
+    body.innerHTML = `<p class="mp-empty">${esc(unknown ? t("practice.unknown") : e instanceof Refusal ? e.text : String(e))}</p>`;
+  }
+}
