@@ -27,6 +27,8 @@ export const sessionJoinedSchema = z.strictObject({
   role: z.enum(["trainer", "trainee", "projector"]),
   traineeId: z.string().min(1).optional(),
   name: z.string().optional(),
+  /** The learner of a group session this trainee is (never their key): the learning record reads it. */
+  learnerId: z.string().min(1).max(64).optional(),
 });
 /** A connection left (a trainee stays on the roster, marked disconnected). */
 export const sessionLeftSchema = z.strictObject({

@@ -1,0 +1,220 @@
+import { localize } from "../scenario/localized";
+import type { CompiledScenario } from "../scenario/compileScenario";
+import { applySessionEvent, createSession } from "../session/applySessionEvent";
+import { libraryScenario } from "../session/scenarioLibrary";
+import { compileUpload } from "../session/scenarioLibrary";
+import type { ScenarioLibrary } from "../session/scenarioLibrary";
+import type { SessionEvent } from "../session/sessionEvent";
+import type { Decision, RunRecord, SessionContext } from "../session/sessionState";
+import type { DecisionRole, LearnerDecision, LearnerRun } from "./learnerDecision";
+import { ReachableFinder } from "./reachable";
+import { scoreSkills } from "./scoreSkills";
+
+/** A stored session as the record reads it: its log (with sequence numbers) and the library it pinned. */
+export type LoggedSession = {
+  sessionId: string;
+  events: readonly { seq: number; event: SessionEvent }[];
+  library: ScenarioLibrary;
+  /** Scenario id → pinned version id; uploads (not pinned) are named `upload`. */
+  pin: Readonly<Record<string, string>>;
+  /** The language labels and feedback are kept in (else each scenario's first language). */
+  locale?: string;
+};
+
+type Played = { scenario: CompiledScenario; startedAt: number; index: number };
+type Open = { run: LearnerRun; runKey: string };
+
+function compiledOf(ctx: SessionContext, library: ScenarioLibrary): CompiledScenario | undefined {
+  const ref = ctx.scenario;
+  if (!ref) return undefined;
+  if (ref.source !== undefined) return compileUpload(ref.source).compiled;
+  return libraryScenario(library, ref.id);
+}
+
+/** Who decided what in one played decision: each learner's own choice and how they made it. */
+function ownChoices(d: Decision): { traineeId: string; optionId: string; role: DecisionRole }[] {
+  switch (d.decidedBy) {
+    case "hot-seat":
+      return [
+        ...(d.byId ? [{ traineeId: d.byId, optionId: d.optionId, role: "hot-seat" as const }] : []),
+        ...Object.entries(d.marks).map(([traineeId, optionId]) => ({
+          traineeId,
+          optionId,
+          role: "observer" as const,
+        })),
+      ];
+    case "team":
+      return d.byId ? [{ traineeId: d.byId, optionId: d.optionId, role: "captain" }] : [];
+    case "solo":
+      return d.byId ? [{ traineeId: d.byId, optionId: d.optionId, role: "solo" }] : [];
+    default:
+      return Object.entries(d.votes).map(([traineeId, optionId]) => ({
+        traineeId,
+        optionId,
+        role: "class-vote" as const,
+      }));
+  }
+}
+
+function scaledScoreOf(decisions: readonly LearnerDecision[]): number | undefined {
+  const { skills } = scoreSkills(
+    decisions.map((d) => ({ available: d.open.map((o) => o.tags), chosen: d.tags })),
+  );
+  if (skills.length === 0) return undefined;
+  return skills.reduce((sum, s) => sum + s.score, 0) / skills.length / 100;
+}
+
+/**
+ * Every learner's runs in one session, rebuilt from its log through the session core: each decision is
+ * found where the log made a run one decision longer, with the options open just before it, and is
+ * credited to every learner whose own choice it carries (votes, the seat holder's answer, observers'
+ * marks, the captain's or the solo player's choice). Trainees without a learner id (anonymous play) are
+ * left out. Pure: the same log and library always give the same record.
+ */
+export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
+  const learnerOf = new Map<string, string>();
+  const runs = new Map<string, LearnerRun[]>();
+  const open = new Map<string, Open>();
+  const finders = new Map<CompiledScenario, ReachableFinder>();
+  let state = createSession(session.library);
+  let played: Played | undefined;
+  let index = 0;
+
+  const finderFor = (c: CompiledScenario) => {
+    let f = finders.get(c);
+    if (!f) finders.set(c, (f = new ReachableFinder(c)));
+    return f;
+  };
+  const closeAll = () => open.clear();
+
+  for (const { seq, event } of session.events) {
+    if (event.type === "session.joined" && event.traineeId && event.learnerId)
+      learnerOf.set(event.traineeId, event.learnerId);
+    const before = state;
+    const outcome = applySessionEvent(state, event, session.library);
+    if (outcome.rejection) continue;
+    state = outcome.state;
+    if (event.type === "trainer.start") {
+      closeAll();
+      const scenario = compiledOf(state.context, session.library);
+      played = scenario ? { scenario, startedAt: event.at, index: index++ } : undefined;
+      continue;
+    }
+    if (!played) continue;
+    for (const [runKey, prev] of Object.entries(before.context.runs)) {
+      const next = state.context.runs[runKey];
+      if (next && next.decisions.length === prev.decisions.length + 1 && prev.current.options.length > 0) {
+        const decision = next.decisions.at(-1) as Decision;
+        for (const own of ownChoices(decision)) {
+          const learnerId = learnerOf.get(own.traineeId);
+          if (learnerId === undefined) continue;
+          const made = decisionOf(
+            session,
+            played.scenario,
+            finderFor(played.scenario),
+            prev,
+            own,
+            seq,
+            event.at,
+          );
+          if (made === undefined) continue;
+          const key = `${learnerId}\u0000${played.index}`;
+          let entry = open.get(key);
+          if (!entry) {
+            entry = { run: newRun(session, played, own.role), runKey };
+            open.set(key, entry);
+            runs.set(learnerId, [...(runs.get(learnerId) ?? []), entry.run]);
+          }
+          entry.run.decisions.push(made);
+        }
+      }
+    }
+    // Endings are noted when a learner's run reaches one (the moment the story ended for them).
+    for (const entry of open.values()) {
+      const record: RunRecord | undefined = state.context.runs[entry.runKey];
+      if (entry.run.ending === undefined && record?.ending) {
+        entry.run.ending = {
+          endingId: record.ending.id,
+          outcome: record.ending.outcome,
+          title: localize(record.ending.title, localeOf(session, played.scenario)),
+        };
+        entry.run.endedAt = event.at;
+      }
+    }
+    if (state.context.past.length > before.context.past.length) {
+      closeAll();
+      played = undefined;
+    }
+  }
+  for (const list of runs.values())
+    for (const run of list) {
+      const score = scaledScoreOf(run.decisions);
+      if (score !== undefined) run.scaledScore = score;
+    }
+  return runs;
+}
+
+function localeOf(session: LoggedSession, scenario: CompiledScenario): string {
+  return session.locale ?? scenario.scenario.languages[0] ?? "en";
+}
+
+function newRun(session: LoggedSession, played: Played, role: DecisionRole): LearnerRun {
+  const s = played.scenario.scenario;
+  const run: LearnerRun = {
+    sessionId: session.sessionId,
+    scenarioId: s.id,
+    scenarioVersion: session.pin[s.id] ?? "upload",
+    scenarioTitle: localize(s.title, localeOf(session, played.scenario)),
+    role,
+    startedAt: played.startedAt,
+    decisions: [],
+  };
+  if (s.persona.customerType !== undefined) run.customerType = s.persona.customerType;
+  return run;
+}
+
+function decisionOf(
+  session: LoggedSession,
+  scenario: CompiledScenario,
+  finder: ReachableFinder,
+  prev: RunRecord,
+  own: { optionId: string; role: DecisionRole },
+  seq: number,
+  at: number,
+): LearnerDecision | undefined {
+  const options = prev.current.options;
+  const chosen = options.find((o) => o.id === own.optionId);
+  if (chosen === undefined) return undefined;
+  const open = options.map((o) => ({
+    optionId: o.id,
+    tags: [...o.tags],
+    reachable: finder.afterOption(prev.run, o.id),
+  }));
+  const mine = open.find((o) => o.optionId === own.optionId) as (typeof open)[number];
+  const bestMood = open.reduce((a, b) => (b.reachable.bestMood > a.reachable.bestMood ? b : a));
+  const leastCost = Math.min(...open.map((o) => o.reachable.leastCost));
+  const locale = localeOf(session, scenario);
+  const s = scenario.scenario;
+  const decision: LearnerDecision = {
+    sessionId: session.sessionId,
+    scenarioId: s.id,
+    scenarioVersion: session.pin[s.id] ?? "upload",
+    stateId: prev.run.stateId,
+    seq,
+    at,
+    role: own.role,
+    optionId: chosen.id,
+    optionLabel: localize(chosen.label, locale),
+    tags: [...chosen.tags],
+    effect: { mood: chosen.effects.mood, cost: chosen.effects.cost },
+    open,
+    comparedWithBest: {
+      moodGap: bestMood.reachable.bestMood - mine.reachable.bestMood,
+      costGap: mine.reachable.leastCost - leastCost,
+      bestOptionId: bestMood.optionId,
+    },
+  };
+  if (s.persona.customerType !== undefined) decision.customerType = s.persona.customerType;
+  if (chosen.feedback !== undefined) decision.feedback = localize(chosen.feedback, locale);
+  return decision;
+}
