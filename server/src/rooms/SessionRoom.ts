@@ -16,6 +16,7 @@ import type { RateLimitOptions } from "./rateLimiter";
 import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
 import type { SeatAuth } from "./seat";
 import { readClientMessage, shortText } from "./readClientMessage";
+import { learnerSeat } from "./learnerSeat";
 import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
 import { gateSeatFrames } from "./seatFrameGate";
 import { stalePresenceEvents } from "./stalePresenceEvents";
@@ -124,7 +125,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   override onAuth(_client: SeatClient, options: unknown): SeatAuth {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw joinRefusal("message.malformed", z.prettifyError(parsed.error));
-    const { role, trainerToken, name } = parsed.data;
+    const { role, trainerToken } = parsed.data;
     const locale = parsed.data.locale !== undefined ? { locale: parsed.data.locale } : {};
     if (role === "trainer") {
       if (!trainerTokenMatches(trainerToken, this.runtime.record.trainerTokenHash)) {
@@ -133,16 +134,26 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return { role, ...locale };
     }
     if (role === "projector") return { role, ...locale };
+    const learner = learnerSeat(this.deps.host.learning, this.runtime.id, parsed.data.learnerKey);
+    const name = learner?.name ?? parsed.data.name;
+    const learnerId = learner ? { learnerId: learner.learnerId } : {};
     const reconnectKey = parsed.data.reconnectKey ?? newReconnectKey();
     const traineeId = traineeIdFor(this.runtime.id, reconnectKey);
     // Dry run: the session core decides whether this trainee may (re)join (locked, removed, solo full).
     const check = applySessionEvent(
       this.runtime.state,
-      this.joinedEvent({ role, traineeId, name }),
+      this.joinedEvent({ role, traineeId, name, ...learnerId }),
       this.library(),
     );
     if (check.rejection) throw joinRefusal(check.rejection.code, check.rejection.message);
-    return { role, traineeId, reconnectKey, ...(name !== undefined ? { name } : {}), ...locale };
+    return {
+      role,
+      traineeId,
+      reconnectKey,
+      ...(name !== undefined ? { name } : {}),
+      ...learnerId,
+      ...locale,
+    };
   }
 
   override onJoin(client: SeatClient, _options: unknown, auth: SeatAuth): void {
@@ -243,6 +254,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       role: seat.role,
       ...(seat.traineeId !== undefined ? { traineeId: seat.traineeId } : {}),
       ...(seat.name !== undefined ? { name: seat.name } : {}),
+      ...(seat.learnerId !== undefined ? { learnerId: seat.learnerId } : {}),
       at: this.now(),
       by: { role: "server" },
     };

@@ -14,6 +14,7 @@ export const roomCloseCodes = {
 export const joinErrorNumbers: Record<string, number> = {
   "message.malformed": 4400,
   "join.bad-token": 4401,
+  "join.bad-learner": 4402,
   "join.locked": 4403,
   "join.removed": 4404,
   "join.solo-full": 4409,

@@ -10,6 +10,8 @@ export type Seat = {
   /** The key a trainee's device keeps to get the same seat back after a reload or a server restart. */
   reconnectKey?: string;
   name?: string;
+  /** In a group's session: the learner this trainee is (from their phone's learner key), logged on join. */
+  learnerId?: string;
   /** The language this connection reads scenario text in; unset means the scenario's first language. */
   locale?: string;
   limiter: RateLimiter;
@@ -26,7 +28,7 @@ export type Seat = {
 };
 
 /** What `onAuth` settles about a joining connection. */
-export type SeatAuth = Pick<Seat, "role" | "traineeId" | "reconnectKey" | "name" | "locale">;
+export type SeatAuth = Pick<Seat, "role" | "traineeId" | "reconnectKey" | "name" | "learnerId" | "locale">;
 
 /**
  * A trainee's id from their reconnect key: the same key always gives the same seat in the same session,

@@ -15,6 +15,7 @@ import type { FinishRule } from "./finishRule";
 import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
+import { LearningService } from "../learning/LearningService";
 import { SessionRuntime } from "./SessionRuntime";
 import { hashTrainerToken, newTrainerToken } from "./trainerToken";
 
@@ -57,9 +58,12 @@ export class SessionHost {
   private readonly versions: ScenarioVersions;
   /** The versions of today's scenario files: the library a newly hosted session pins. */
   private currentPin: LibraryPin;
+  /** Groups, rosters, learner keys and records (issue 11), over the same store. */
+  readonly learning: LearningService;
 
   constructor(private readonly deps: SessionHostDeps) {
     this.now = deps.now ?? Date.now;
+    this.learning = new LearningService(deps.store, this.now);
     this.versions = new ScenarioVersions(deps.store);
     this.currentPin = this.versions.publish(deps.library, this.now());
   }

@@ -1,3 +1,4 @@
+import { MemoryLearningStore } from "./MemoryLearningStore";
 import { AppendConflictError } from "./AppendConflictError";
 import { MemoryDraftStore } from "./MemoryDraftStore";
 import { scenarioVersionId } from "./scenarioVersionId";
@@ -11,6 +12,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly results = new Map<string, unknown>();
   private readonly versions = new Map<string, string>();
   readonly drafts = new MemoryDraftStore();
+  readonly learning = new MemoryLearningStore();
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DraftStore } from "./DraftStore";
+import type { LearningStore } from "./LearningStore";
 
 /** The scenario versions a session plays: scenario id → version id (the sha-256 of the scenario's text). */
 export const libraryPinSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/));
@@ -67,4 +68,6 @@ export interface SessionStore {
   close(): void;
   /** The Studio's drafts and the scenarios published from them, in the same storage. */
   readonly drafts: DraftStore;
+  /** Groups, rosters and group sessions (the learning record), in the same storage. */
+  readonly learning: LearningStore;
 }

@@ -1,3 +1,5 @@
+import type { LearningStore } from "./LearningStore";
+import { SqliteLearningStore } from "./SqliteLearningStore";
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 // node:sqlite ships inside Node 22 itself: no native add-on to compile or download (better-sqlite3 needs a
@@ -40,6 +42,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
   private readonly insertEvent: StatementSync;
   readonly drafts: DraftStore;
+  readonly learning: LearningStore;
 
   /**
    * Opens (and on first start creates) the database file and its folder, migrates it to the newest schema,
@@ -70,6 +73,7 @@ export class SqliteSessionStore implements SessionStore {
        SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?) = ?`,
     );
     this.drafts = new SqliteDraftStore(this.db);
+    this.learning = new SqliteLearningStore(this.db);
   }
 
   createSession(session: NewSession): SessionRecord {

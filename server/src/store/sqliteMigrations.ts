@@ -65,6 +65,38 @@ export const sqliteMigrations: readonly string[] = [
     published_at INTEGER NOT NULL
   );
   `,
+  // 4 (learning record): groups, their rosters (keys as hashes only), the ids of deleted learners (no
+  // personal data: group aggregates keep counting their decisions) and each group session's group.
+  `
+  CREATE TABLE learning_groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    open_roster INTEGER NOT NULL,
+    key_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX learning_groups_key ON learning_groups (key_hash);
+  CREATE TABLE learners (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES learning_groups (id),
+    display_name TEXT NOT NULL,
+    employee_id TEXT,
+    email TEXT,
+    key_hash TEXT UNIQUE,
+    renew_hash TEXT UNIQUE,
+    renew_expires_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX learners_group ON learners (group_id);
+  CREATE TABLE forgotten_learners (
+    learner_id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL
+  );
+  CREATE TABLE session_groups (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    group_id TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the newest schema, one transaction per step; returns the version it is at. */

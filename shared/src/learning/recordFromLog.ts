@@ -47,7 +47,11 @@ function ownChoices(d: Decision): { traineeId: string; optionId: string; role: D
       return d.byId ? [{ traineeId: d.byId, optionId: d.optionId, role: "captain" }] : [];
     case "solo":
       return d.byId ? [{ traineeId: d.byId, optionId: d.optionId, role: "solo" }] : [];
-    default:
+    case "majority":
+    case "override":
+    case "tie-draw":
+    case "tie-trainer":
+      // A class vote: each voter's own vote counts, whatever the class or the trainer then played.
       return Object.entries(d.votes).map(([traineeId, optionId]) => ({
         traineeId,
         optionId,

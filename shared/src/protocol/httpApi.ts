@@ -67,6 +67,9 @@ export type CheckResponse = z.infer<typeof checkResponseSchema>;
 export const hostRequestSchema = z.strictObject({
   scenarioId: z.string().min(1).max(64).optional(),
   password: z.string().max(200).optional(),
+  /** Host the session for this group (its learners' records count it); needs the group's key. */
+  groupId: z.string().min(1).max(64).optional(),
+  groupKey: z.string().min(1).max(200).optional(),
 });
 export type HostRequest = z.infer<typeof hostRequestSchema>;
 

@@ -19,6 +19,8 @@ export const joinOptionsSchema = z.strictObject({
   trainerToken: z.string().min(1).max(200).optional(),
   reconnectKey: z.string().min(1).max(200).optional(),
   locale: localeSchema.optional(),
+  /** In a group's session: the learner key this phone keeps, so the session counts in their record. */
+  learnerKey: z.string().min(1).max(200).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 

@@ -1,0 +1,241 @@
+import type { Application, Request, Response } from "express";
+import {
+  addLearnersRequestSchema,
+  claimLearnerRequestSchema,
+  createGroupRequestSchema,
+  createGroupResponseSchema,
+  deletedResponseSchema,
+  groupDetailSchema,
+  groupListResponseSchema,
+  groupRecordsAnswerSchema,
+  learnerKeyResponseSchema,
+  learnerRecordSchema,
+  myRecordAnswerSchema,
+  renewLearnerRequestSchema,
+  renewLinkResponseSchema,
+  sessionRosterSchema,
+  updateGroupRequestSchema,
+  updateLearnerRequestSchema,
+} from "@hotseat/shared";
+import { z } from "zod";
+import { normalizeJoinCode } from "../joinCode";
+import { LearningRefusal } from "../learning/LearningService";
+import type { LearningService } from "../learning/LearningService";
+import { HostError } from "../sessions/SessionHost";
+import type { SessionHost } from "../sessions/SessionHost";
+import { sendBody, sendError } from "./apiAnswer";
+import type { HttpThrottles } from "./httpLimits";
+import { jsonBody } from "./jsonBody";
+import { listCredentials } from "./listCredentials";
+import { samePassword, tokenOf } from "./trainerAccess";
+
+/** What the learning routes need from the server. */
+export type LearningRouteDeps = {
+  learning: LearningService;
+  host: SessionHost;
+  trainerPassword?: string | undefined;
+  throttles?: HttpThrottles | undefined;
+  /** The address trainees open (for renew links). */
+  baseUrl: (req: Request) => string;
+};
+
+type Handler = (req: Request, res: Response) => void;
+
+/** Runs a handler; a `LearningRefusal` becomes its refusal, anything else goes on to the API's error handler. */
+function refusing(handle: Handler): Handler {
+  return (req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      if (e instanceof LearningRefusal) return sendError(res, e.status, e.code, e.message);
+      throw e;
+    }
+  };
+}
+
+function parsed<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw new LearningRefusal(400, "message.malformed", z.prettifyError(result.error));
+  return result.data;
+}
+
+const param = (req: Request, name: string) => String(req.params[name] ?? "");
+
+/**
+ * The learning record's HTTP API: groups and rosters for the trainer holding the group's key, the roster
+ * picker and learner keys for trainees' phones, a learner's own record, export and deletion (issue 11).
+ */
+export function mountLearningApi(app: Application, deps: LearningRouteDeps): void {
+  const json = jsonBody();
+  const { learning } = deps;
+  const throttles = deps.throttles;
+  if (throttles) {
+    // Every route here tries a key or a code: counted like every other guess.
+    for (const path of ["/api/groups", "/api/learning"])
+      app.use(path, (req, res, next) => (throttles.guardGuess(req, res, "api") ? undefined : next()));
+  }
+  const group = (req: Request) => learning.authorize(param(req, "groupId"), tokenOf(req));
+
+  app.post(
+    "/api/groups",
+    ...json,
+    refusing((req, res) => {
+      const body = parsed(createGroupRequestSchema, req.body);
+      if (deps.trainerPassword !== undefined) {
+        const given = req.get("x-hotseat-password") ?? body.password;
+        if (!samePassword(given, deps.trainerPassword))
+          throw new LearningRefusal(401, "host.password", "Creating a group needs the trainer password.");
+      }
+      sendBody(res, createGroupResponseSchema, learning.createGroup(body), 201);
+    }),
+  );
+  app.get(
+    "/api/groups",
+    refusing((req, res) => {
+      const credentials = listCredentials(req.get("authorization"));
+      if (credentials.kind === "refused")
+        throw new LearningRefusal(
+          401,
+          "group.key-missing",
+          "Listing groups needs their keys (Authorization: Bearer <key>,<key>).",
+        );
+      const keys = (req.get("authorization") ?? "")
+        .slice("Bearer ".length)
+        .split(",")
+        .map((k) => k.trim());
+      sendBody(res, groupListResponseSchema, {
+        groups: learning.groupsForKeys(keys.filter((k) => k !== "")),
+      });
+    }),
+  );
+  app.get(
+    "/api/groups/:groupId",
+    refusing((req, res) => sendBody(res, groupDetailSchema, learning.detail(group(req)))),
+  );
+  app.patch(
+    "/api/groups/:groupId",
+    ...json,
+    refusing((req, res) => {
+      const g = group(req);
+      sendBody(res, groupDetailSchema, learning.updateGroup(g, parsed(updateGroupRequestSchema, req.body)));
+    }),
+  );
+  app.delete(
+    "/api/groups/:groupId",
+    refusing((req, res) => {
+      const g = group(req);
+      learning.deleteGroup(g);
+      sendBody(res, deletedResponseSchema, { deleted: g.id });
+    }),
+  );
+  app.post(
+    "/api/groups/:groupId/learners",
+    ...json,
+    refusing((req, res) => {
+      const g = group(req);
+      const body = parsed(addLearnersRequestSchema, req.body);
+      sendBody(res, groupDetailSchema, learning.addLearners(g, body.learners), 201);
+    }),
+  );
+  app.patch(
+    "/api/groups/:groupId/learners/:learnerId",
+    ...json,
+    refusing((req, res) => {
+      const g = group(req);
+      const body = parsed(updateLearnerRequestSchema, req.body);
+      sendBody(res, groupDetailSchema, learning.updateLearner(g, param(req, "learnerId"), body));
+    }),
+  );
+  app.delete(
+    "/api/groups/:groupId/learners/:learnerId",
+    refusing((req, res) => {
+      const g = group(req);
+      learning.deleteLearner(g, param(req, "learnerId"));
+      sendBody(res, deletedResponseSchema, { deleted: param(req, "learnerId") });
+    }),
+  );
+  app.get(
+    "/api/groups/:groupId/learners/:learnerId/export",
+    refusing((req, res) => {
+      const learner = learning.learnerOf(group(req), param(req, "learnerId"));
+      res.attachment(`hotseat-learner-${learner.id}.json`);
+      sendBody(res, learnerRecordSchema, learning.recordOf(learner));
+    }),
+  );
+  app.post(
+    "/api/groups/:groupId/learners/:learnerId/renew",
+    refusing((req, res) => {
+      const { token, expiresAt } = learning.renewToken(group(req), param(req, "learnerId"));
+      const renewUrl = `${deps.baseUrl(req)}/learn/renew#${token}`;
+      sendBody(res, renewLinkResponseSchema, { renewUrl, expiresAt }, 201);
+    }),
+  );
+  app.get(
+    "/api/groups/:groupId/records",
+    refusing((req, res) => sendBody(res, groupRecordsAnswerSchema, learning.groupRecords(group(req)))),
+  );
+
+  // A trainee's phone: the roster of a group session (names only), claiming a name, renewing, its record.
+  const sessionGroup = (req: Request) => {
+    const runtime = deps.host.runtime(normalizeJoinCode(param(req, "code")));
+    if (!runtime)
+      throw new LearningRefusal(
+        404,
+        "join.bad-code",
+        "No session has this code. Check the code on the wall.",
+      );
+    const g = learning.groupOfSession(runtime.id);
+    if (!g)
+      throw new LearningRefusal(
+        404,
+        "session.no-group",
+        "This session is not a group's: join without a roster.",
+      );
+    return g;
+  };
+  app.get(
+    "/api/sessions/:code/roster",
+    refusing((req, res) => sendBody(res, sessionRosterSchema, learning.sessionRoster(sessionGroup(req)))),
+  );
+  app.post(
+    "/api/sessions/:code/learners",
+    ...json,
+    refusing((req, res) => {
+      const g = sessionGroup(req);
+      sendBody(
+        res,
+        learnerKeyResponseSchema,
+        learning.claim(g, parsed(claimLearnerRequestSchema, req.body)),
+        201,
+      );
+    }),
+  );
+  app.post(
+    "/api/learning/renew",
+    ...json,
+    refusing((req, res) => {
+      const body = parsed(renewLearnerRequestSchema, req.body);
+      sendBody(res, learnerKeyResponseSchema, learning.redeemRenewal(body.token));
+    }),
+  );
+  app.get(
+    "/api/learning/me",
+    refusing((req, res) =>
+      sendBody(res, myRecordAnswerSchema, learning.recordOf(learning.learnerByKey(tokenOf(req)))),
+    ),
+  );
+}
+
+/** The group a session is hosted for, checked against the group's key (a refusal becomes a `HostError`). */
+export function groupToHostFor(
+  host: SessionHost,
+  body: { groupId?: string | undefined; groupKey?: string | undefined },
+) {
+  if (body.groupId === undefined) return undefined;
+  try {
+    return host.learning.authorize(body.groupId, body.groupKey);
+  } catch (e) {
+    if (e instanceof LearningRefusal) throw new HostError(e.status, e.code, e.message);
+    throw e;
+  }
+}

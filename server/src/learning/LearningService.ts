@@ -1,0 +1,324 @@
+import { randomUUID } from "node:crypto";
+import { parseSessionEvent, runsFromLog } from "@hotseat/shared";
+import type {
+  CreateGroupRequest,
+  GroupDetail,
+  GroupSummary,
+  LearnerIdentity,
+  LearnerKeyResponse,
+  LearnerRecord,
+  LearnerRun,
+  RosterLine,
+  SessionEvent,
+  SessionRoster,
+} from "@hotseat/shared";
+import { ScenarioVersions } from "../sessions/ScenarioVersions";
+import { hashTrainerToken, newTrainerToken, trainerTokenMatches } from "../sessions/trainerToken";
+import type { GroupRow, LearnerRow } from "../store/LearningStore";
+import type { SessionStore } from "../store/SessionStore";
+
+/** A refusal of the learning API, with its status and stable code (the client translates the code). */
+export class LearningRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How long a renew link works (its token is also one-time). */
+export const renewLinkMs = 7 * 24 * 3600 * 1000;
+
+type CachedRuns = { length: number; runs: Map<string, LearnerRun[]> };
+
+/**
+ * Groups, rosters, learner keys and records. A group belongs to whoever holds its group key (returned once
+ * at creation, kept by the trainer console's browser, stored here as a hash like session trainer tokens): a
+ * trainer cannot read a group without its key, whatever sessions they run. A learner is known by the learner
+ * key their phone keeps; the log only ever holds the learner's id. Records are computed from the logs of the
+ * group's sessions by the pure core (`runsFromLog`), never stored, so they cannot drift from what happened.
+ */
+export class LearningService {
+  private readonly versions: ScenarioVersions;
+  // A log only grows: the runs computed for a given length stay true.
+  private readonly cache = new Map<string, CachedRuns>();
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly now: () => number,
+  ) {
+    this.versions = new ScenarioVersions(store);
+  }
+
+  private get rows() {
+    return this.store.learning;
+  }
+
+  createGroup(request: CreateGroupRequest): GroupDetail & { groupKey: string } {
+    const groupKey = newTrainerToken();
+    const group: GroupRow = {
+      id: randomUUID(),
+      name: request.name,
+      openRoster: request.openRoster ?? false,
+      keyHash: hashTrainerToken(groupKey),
+      createdAt: this.now(),
+    };
+    this.rows.saveGroup(group);
+    for (const line of request.roster ?? []) this.addLearner(group, line);
+    return { ...this.detail(group), groupKey };
+  }
+
+  /** The group `groupId` when `groupKey` is its key; refused otherwise (no key, unknown group, other trainer's). */
+  authorize(groupId: string, groupKey: string | undefined): GroupRow {
+    if (groupKey === undefined)
+      throw new LearningRefusal(
+        401,
+        "group.key-missing",
+        "This needs the group's key (Authorization: Bearer <key>).",
+      );
+    const group = this.rows.group(groupId);
+    if (!group) throw new LearningRefusal(404, "group.unknown", "There is no such group.");
+    if (!trainerTokenMatches(groupKey, group.keyHash))
+      throw new LearningRefusal(403, "group.not-yours", "This key is not the key of this group.");
+    return group;
+  }
+
+  groupsForKeys(keys: readonly string[]): GroupSummary[] {
+    return this.rows.groupsByKeyHash(new Set(keys.map(hashTrainerToken))).map((g) => this.summary(g));
+  }
+
+  updateGroup(
+    group: GroupRow,
+    patch: { name?: string | undefined; openRoster?: boolean | undefined },
+  ): GroupDetail {
+    const next = { ...group, ...(patch.name !== undefined ? { name: patch.name } : {}) };
+    if (patch.openRoster !== undefined) next.openRoster = patch.openRoster;
+    this.rows.saveGroup(next);
+    return this.detail(next);
+  }
+
+  deleteGroup(group: GroupRow): void {
+    this.rows.deleteGroup(group.id);
+  }
+
+  addLearners(group: GroupRow, lines: readonly RosterLine[]): GroupDetail {
+    for (const line of lines) this.addLearner(group, line);
+    return this.detail(group);
+  }
+
+  learnerOf(group: GroupRow, learnerId: string): LearnerRow {
+    const learner = this.rows.learner(learnerId);
+    if (!learner || learner.groupId !== group.id)
+      throw new LearningRefusal(404, "learner.unknown", "This group has no such learner.");
+    return learner;
+  }
+
+  updateLearner(group: GroupRow, learnerId: string, patch: Partial<RosterLine>): GroupDetail {
+    const learner = this.learnerOf(group, learnerId);
+    const next: LearnerRow = { ...learner };
+    if (patch.displayName !== undefined) next.displayName = patch.displayName;
+    if (patch.employeeId !== undefined) next.employeeId = patch.employeeId;
+    if (patch.email !== undefined) next.email = patch.email;
+    this.rows.saveLearner(next);
+    return this.detail(group);
+  }
+
+  /** Removes the learner's identity; their decisions stay in the group's aggregates under no name. */
+  deleteLearner(group: GroupRow, learnerId: string): void {
+    this.rows.deleteLearner(this.learnerOf(group, learnerId).id);
+  }
+
+  /** A new one-time renew token for the learner (the previous one stops working); the phone redeems it. */
+  renewToken(group: GroupRow, learnerId: string): { token: string; expiresAt: number } {
+    const learner = this.learnerOf(group, learnerId);
+    const token = newTrainerToken();
+    const expiresAt = this.now() + renewLinkMs;
+    this.rows.saveLearner({ ...learner, renewHash: hashTrainerToken(token), renewExpiresAt: expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** Gives the phone presenting a renew token a new learner key; the old key and the token stop working. */
+  redeemRenewal(token: string): LearnerKeyResponse {
+    const learner = this.rows.learnerByRenewHash(hashTrainerToken(token));
+    if (!learner || (learner.renewExpiresAt ?? 0) < this.now())
+      throw new LearningRefusal(
+        404,
+        "learner.renew-invalid",
+        "This renew link is not valid any more. Ask your trainer for a new one.",
+      );
+    const { renewHash: _token, renewExpiresAt: _expiry, ...rest } = learner;
+    return this.issueKey(rest);
+  }
+
+  /** The group a session was hosted for, if any. */
+  groupOfSession(sessionId: string): GroupRow | undefined {
+    const groupId = this.rows.sessionGroup(sessionId);
+    return groupId === undefined ? undefined : this.rows.group(groupId);
+  }
+
+  attachSession(sessionId: string, group: GroupRow): void {
+    this.rows.setSessionGroup(sessionId, group.id);
+  }
+
+  /** What a phone sees of a group session's roster: names only, and which are taken by a phone already. */
+  sessionRoster(group: GroupRow): SessionRoster {
+    return {
+      groupId: group.id,
+      groupName: group.name,
+      openRoster: group.openRoster,
+      learners: this.rows
+        .learners(group.id)
+        .map((l) => ({ learnerId: l.id, displayName: l.displayName, claimed: l.keyHash !== undefined })),
+    };
+  }
+
+  /**
+   * A phone picks an unclaimed name of the roster, or adds its own to an open roster, and gets a learner key.
+   * A claimed name is refused: only its trainer's renew link gives it to another phone.
+   */
+  claim(
+    group: GroupRow,
+    pick: { learnerId?: string | undefined; displayName?: string | undefined },
+  ): LearnerKeyResponse {
+    if (pick.learnerId !== undefined) {
+      const learner = this.rows.learner(pick.learnerId);
+      if (!learner || learner.groupId !== group.id)
+        throw new LearningRefusal(404, "learner.unknown", "This name is not on the group's roster.");
+      if (learner.keyHash !== undefined)
+        throw new LearningRefusal(
+          409,
+          "learner.taken",
+          "Another phone already uses this name. Ask your trainer for a renew link.",
+        );
+      return this.issueKey(learner);
+    }
+    if (!group.openRoster)
+      throw new LearningRefusal(
+        403,
+        "roster.closed",
+        "This group's roster is closed: pick your name from the list.",
+      );
+    const name = (pick.displayName ?? "").trim();
+    if (this.rows.learners(group.id).some((l) => l.displayName.toLowerCase() === name.toLowerCase()))
+      throw new LearningRefusal(
+        409,
+        "learner.name-taken",
+        "This name is already on the roster: pick it from the list.",
+      );
+    return this.issueKey(this.addLearner(group, { displayName: name }));
+  }
+
+  /** The learner a phone's key names, refused when it names nobody (deleted, renewed or made up). */
+  learnerByKey(learnerKey: string | undefined): LearnerRow {
+    const learner =
+      learnerKey === undefined ? undefined : this.rows.learnerByKeyHash(hashTrainerToken(learnerKey));
+    if (!learner)
+      throw new LearningRefusal(
+        401,
+        "learner.key-invalid",
+        "This phone's learner key is not valid. Pick your name again or ask your trainer.",
+      );
+    return learner;
+  }
+
+  /** A learner's whole record: who they are and every run of the group's sessions, oldest first. */
+  recordOf(learner: LearnerRow): LearnerRecord {
+    const runs = this.rows
+      .groupSessions(learner.groupId)
+      .flatMap((s) => this.runsOf(s).get(learner.id) ?? []);
+    return { learner: identityOf(learner), runs };
+  }
+
+  /** Every learner's record in the group, and the runs of deleted learners without any identity. */
+  groupRecords(group: GroupRow): {
+    group: GroupSummary;
+    records: LearnerRecord[];
+    anonymousRuns: LearnerRun[];
+  } {
+    const sessions = this.rows.groupSessions(group.id).map((s) => this.runsOf(s));
+    const forgotten = this.rows.forgotten(group.id);
+    return {
+      group: this.summary(group),
+      records: this.rows.learners(group.id).map((l) => ({
+        learner: identityOf(l),
+        runs: sessions.flatMap((runs) => runs.get(l.id) ?? []),
+      })),
+      anonymousRuns: sessions.flatMap((runs) => forgotten.flatMap((id) => runs.get(id) ?? [])),
+    };
+  }
+
+  detail(group: GroupRow): GroupDetail {
+    return {
+      group: this.summary(group),
+      roster: this.rows.learners(group.id).map((l) => ({
+        learnerId: l.id,
+        displayName: l.displayName,
+        ...(l.employeeId !== undefined ? { employeeId: l.employeeId } : {}),
+        ...(l.email !== undefined ? { email: l.email } : {}),
+        claimed: l.keyHash !== undefined,
+      })),
+    };
+  }
+
+  private summary(group: GroupRow): GroupSummary {
+    return {
+      groupId: group.id,
+      name: group.name,
+      openRoster: group.openRoster,
+      learnerCount: this.rows.learners(group.id).length,
+      createdAt: group.createdAt,
+    };
+  }
+
+  private addLearner(group: GroupRow, line: RosterLine): LearnerRow {
+    const learner: LearnerRow = {
+      id: "l-" + randomUUID(),
+      groupId: group.id,
+      displayName: line.displayName,
+      createdAt: this.now(),
+    };
+    if (line.employeeId !== undefined) learner.employeeId = line.employeeId;
+    if (line.email !== undefined) learner.email = line.email;
+    this.rows.saveLearner(learner);
+    return learner;
+  }
+
+  private issueKey(learner: LearnerRow): LearnerKeyResponse {
+    const learnerKey = newTrainerToken();
+    this.rows.saveLearner({ ...learner, keyHash: hashTrainerToken(learnerKey) });
+    const group = this.rows.group(learner.groupId);
+    return {
+      learnerKey,
+      learnerId: learner.id,
+      displayName: learner.displayName,
+      groupId: learner.groupId,
+      groupName: group?.name ?? "",
+    };
+  }
+
+  private runsOf(sessionId: string): Map<string, LearnerRun[]> {
+    const record = this.store.getSession(sessionId);
+    if (!record) return new Map();
+    const stored = this.store.events(sessionId);
+    const cached = this.cache.get(sessionId);
+    if (cached?.length === stored.length) return cached.runs;
+    const events: { seq: number; event: SessionEvent }[] = [];
+    for (const entry of stored) {
+      const event = parseSessionEvent(entry.event);
+      if (event) events.push({ seq: entry.seq, event });
+    }
+    const pin = record.library ?? {};
+    const runs = runsFromLog({ sessionId, events, library: this.versions.resolve(pin).library, pin });
+    this.cache.set(sessionId, { length: stored.length, runs });
+    return runs;
+  }
+}
+
+function identityOf(l: LearnerRow): LearnerIdentity {
+  const identity: LearnerIdentity = { learnerId: l.id, groupId: l.groupId, displayName: l.displayName };
+  if (l.employeeId !== undefined) identity.employeeId = l.employeeId;
+  if (l.email !== undefined) identity.email = l.email;
+  return identity;
+}
