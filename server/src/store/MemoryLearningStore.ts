@@ -7,8 +7,13 @@ export class MemoryLearningStore implements LearningStore {
   private readonly gone = new Map<string, string>();
   private readonly sessions = new Map<string, string>();
 
+  /** Like the SQLite store: an existing group keeps its key and creation time; only name and roster mode change. */
   saveGroup(group: GroupRow): void {
-    this.groups.set(group.id, { ...group });
+    const known = this.groups.get(group.id);
+    this.groups.set(
+      group.id,
+      known ? { ...known, name: group.name, openRoster: group.openRoster } : { ...group },
+    );
   }
   group(groupId: string): GroupRow | undefined {
     const g = this.groups.get(groupId);
