@@ -6,6 +6,7 @@ import { provideServices } from "./app/services";
 import { Store } from "./app/store";
 import { watchCues } from "./app/watchCues";
 import { DomPhone } from "./dom/DomPhone";
+import { redeemRenewLink } from "./dom/renewLink";
 import { setLocale } from "./i18n/t";
 import { Connection } from "./net/connection";
 
@@ -33,6 +34,8 @@ const conn = new Connection(store);
 // A rewind is noticed here, whichever scene is on screen, and shown briefly by the wall and the phones.
 watchCues(store);
 provideServices({ store, conn, route });
+// A learner's renew link (/#renew=<token>) moves their practice record to this phone.
+void redeemRenewLink();
 
 const ready = () => {
   if (window.__hotseat) window.__hotseat.ready = true;

@@ -301,7 +301,7 @@ describe("the learning record", () => {
       key: g.groupKey,
     });
     expect(link.status).toBe(201);
-    const token = (link.body as { renewUrl: string }).renewUrl.split("#")[1]!;
+    const token = (link.body as { renewUrl: string }).renewUrl.split("#renew=")[1]!;
     const renewed = await call("/api/learning/renew", { body: { token } });
     expect(renewed.status).toBe(200);
     const fresh = learnerKeyResponseSchema.parse(renewed.body);

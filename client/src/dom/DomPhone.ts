@@ -16,6 +16,8 @@ import { traineeModel, type TraineeModel } from "../viewModel/traineeModel";
 import { reservationOf } from "../net/earlyReservation";
 import type { SeatReservation } from "@colyseus/sdk";
 import { traineePageHtml } from "./traineePageHtml";
+import { RosterPicker } from "./rosterPicker";
+import { refusalOfJoinError } from "../net/refusal";
 
 /** The routes a phone opens first: the join link (`/join/CODE`) and its seat (`/play/CODE`). */
 export type PhoneRoute = { kind: "home"; code: string } | { kind: "trainee"; code: string };
@@ -54,6 +56,8 @@ export class DomPhone {
   /** The first vote this phone saw per step, so a different later one reads "changed" (as on the canvas). */
   private readonly votes = new Map<number, string>();
   private stopRender?: () => void;
+  /** A group session's roster picker, drawn into the form above the name field. */
+  private readonly picker: RosterPicker;
 
   constructor(
     route: PhoneRoute,
@@ -62,6 +66,7 @@ export class DomPhone {
     this.root = byId("dom-page");
     this.joinPart = byId("dom-join");
     this.traineePart = byId("dom-trainee");
+    this.picker = rosterPickerIn(byId<HTMLFormElement>("join-form"));
     this.root.addEventListener("click", (e) => this.onClick(e));
     document.addEventListener("keydown", this.onKey);
     this.wireForm();
@@ -150,6 +155,7 @@ export class DomPhone {
     const nameInput = byId<HTMLInputElement>("join-name");
     if (!codeInput.value) codeInput.value = code;
     if (!nameInput.value && code) nameInput.value = app().conn.savedName(code) ?? "";
+    void this.picker.load(normalizeCode(code));
     byId("join-error").textContent = error;
     this.joinPart.hidden = false;
     this.root.hidden = false;
@@ -160,14 +166,22 @@ export class DomPhone {
   private async submit(rawCode: string, rawName: string, reserved?: Promise<SeatReservation>): Promise<void> {
     const error = byId("join-error");
     const code = normalizeCode(rawCode);
-    const name = rawName.trim();
     if (!code) return void (error.textContent = t("home.codeMissing"));
+    let name = rawName.trim();
+    try {
+      const picked = await this.picker.pick(code);
+      if (picked.kind === "missing") return void (error.textContent = t("learn.pickMissing"));
+      if (picked.kind === "learner") name = picked.name;
+    } catch (e) {
+      return void (error.textContent = failureText(e));
+    }
     if (!name) return void (error.textContent = t("home.nameMissing"));
     error.textContent = t("conn.connecting");
     try {
       await app().conn.join(code, "trainee", name, reserved);
     } catch (e) {
       error.textContent = t("home.joinFailed", { reason: failureText(e) });
+      if (refusalOfJoinError(e).code === "join.bad-learner") this.picker.forget();
       app().store.update({ status: "idle" });
       return;
     }
@@ -291,4 +305,14 @@ export class DomPhone {
     if (focused) document.querySelector<HTMLElement>(`#a11y [data-target="${CSS.escape(focused)}"]`)?.focus();
     this.onReady();
   }
+}
+
+/** The roster picker's place in the join form: above the name field, which it hides where no name is typed. */
+function rosterPickerIn(form: HTMLFormElement): RosterPicker {
+  const nameLabel = byId<HTMLInputElement>("join-name").closest("label") as HTMLElement;
+  const container = document.createElement("div");
+  container.id = "join-roster";
+  container.hidden = true;
+  form.insertBefore(container, nameLabel);
+  return new RosterPicker(container, nameLabel);
 }

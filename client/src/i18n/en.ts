@@ -398,6 +398,25 @@ export const en = {
   "customerType.disappointed": "Disappointed",
   "customerType.never-satisfied": "Never satisfied",
   "customerType.mistaken": "Mistaken",
+  // The learning record (issue 11): the roster picker of a group session, learner keys, renew links.
+  "learn.pickName": "Pick your name",
+  "learn.taken": "{name} (on another phone)",
+  "learn.notListed": "My name is not on the list",
+  "learn.you": "You play as {name}: this session counts in your practice record.",
+  "learn.notYou": "Not you? Pick another name",
+  "learn.pickMissing": "Pick your name from the list.",
+  "learn.renewing": "Moving your practice record to this phone…",
+  "learn.renewed": "This phone now keeps the practice record of {name} ({group}).",
+  "error.join.bad-learner":
+    "This phone's learner key is not one of this group's learners. Pick your name again.",
+  "error.learner.taken": "Another phone already uses this name. Ask your trainer for a renew link.",
+  "error.learner.name-taken": "This name is already on the list: pick it there.",
+  "error.learner.unknown": "This name is not on the group's list any more.",
+  "error.learner.key-invalid":
+    "This phone's learner key is no longer valid. Pick your name again or ask your trainer.",
+  "error.learner.renew-invalid": "This renew link is not valid any more. Ask your trainer for a new one.",
+  "error.roster.closed": "This group's list is closed: pick your name from it.",
+  "error.session.no-group": "This session has no list of names.",
 } as const;
 
 /** Every UI message key. */

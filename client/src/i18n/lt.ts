@@ -419,4 +419,23 @@ export const lt: Record<MessageKey, Message> = {
   "customerType.disappointed": "Nusivylęs",
   "customerType.never-satisfied": "Niekada nepatenkintas",
   "customerType.mistaken": "Klystantis",
+  // Mokymosi įrašas (užduotis 11): vardo pasirinkimas iš grupės sąrašo, dalyvio raktai, atnaujinimo nuorodos.
+  "learn.pickName": "Pasirinkite savo vardą",
+  "learn.taken": "{name} (kitame telefone)",
+  "learn.notListed": "Manęs nėra sąraše",
+  "learn.you": "Žaidžiate kaip {name}: ši sesija įrašoma į jūsų praktikos įrašą.",
+  "learn.notYou": "Ne jūs? Pasirinkite kitą vardą",
+  "learn.pickMissing": "Pasirinkite savo vardą iš sąrašo.",
+  "learn.renewing": "Perkeliame jūsų praktikos įrašą į šį telefoną…",
+  "learn.renewed": "Šis telefonas dabar saugo {name} praktikos įrašą ({group}).",
+  "error.join.bad-learner":
+    "Šio telefono dalyvio raktas nepriklauso šiai grupei. Pasirinkite vardą iš naujo.",
+  "error.learner.taken": "Šį vardą jau naudoja kitas telefonas. Paprašykite trenerio atnaujinimo nuorodos.",
+  "error.learner.name-taken": "Šis vardas jau yra sąraše: pasirinkite jį ten.",
+  "error.learner.unknown": "Šio vardo grupės sąraše nebėra.",
+  "error.learner.key-invalid":
+    "Šio telefono dalyvio raktas nebegalioja. Pasirinkite vardą iš naujo arba paklauskite trenerio.",
+  "error.learner.renew-invalid": "Ši atnaujinimo nuoroda nebegalioja. Paprašykite trenerio naujos.",
+  "error.roster.closed": "Šios grupės sąrašas uždarytas: pasirinkite savo vardą iš jo.",
+  "error.session.no-group": "Ši sesija neturi vardų sąrašo.",
 };

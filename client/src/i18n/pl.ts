@@ -418,4 +418,23 @@ export const pl: Record<MessageKey, Message> = {
   "customerType.disappointed": "Rozczarowany",
   "customerType.never-satisfied": "Wiecznie niezadowolony",
   "customerType.mistaken": "W błędzie",
+  // Rejestr nauki (zgłoszenie 11): wybór nazwiska z listy grupy, klucze uczestników, linki odnowienia.
+  "learn.pickName": "Wybierz swoje imię",
+  "learn.taken": "{name} (na innym telefonie)",
+  "learn.notListed": "Nie ma mnie na liście",
+  "learn.you": "Grasz jako {name}: ta sesja trafi do twojego rejestru ćwiczeń.",
+  "learn.notYou": "To nie ty? Wybierz inne imię",
+  "learn.pickMissing": "Wybierz swoje imię z listy.",
+  "learn.renewing": "Przenoszę twój rejestr ćwiczeń na ten telefon…",
+  "learn.renewed": "Ten telefon przechowuje teraz rejestr ćwiczeń: {name} ({group}).",
+  "error.join.bad-learner":
+    "Klucz uczestnika na tym telefonie nie należy do tej grupy. Wybierz imię ponownie.",
+  "error.learner.taken": "Tego imienia używa już inny telefon. Poproś trenera o link odnowienia.",
+  "error.learner.name-taken": "To imię jest już na liście: wybierz je tam.",
+  "error.learner.unknown": "Tego imienia nie ma już na liście grupy.",
+  "error.learner.key-invalid":
+    "Klucz uczestnika na tym telefonie jest już nieważny. Wybierz imię ponownie lub zapytaj trenera.",
+  "error.learner.renew-invalid": "Ten link odnowienia jest już nieważny. Poproś trenera o nowy.",
+  "error.roster.closed": "Lista tej grupy jest zamknięta: wybierz z niej swoje imię.",
+  "error.session.no-group": "Ta sesja nie ma listy uczestników.",
 };

@@ -399,4 +399,23 @@ export const ro: Record<MessageKey, Message> = {
   "customerType.disappointed": "Dezamăgit",
   "customerType.never-satisfied": "Mereu nemulțumit",
   "customerType.mistaken": "Care greșește",
+  // Registrul de învățare (tichetul 11): alegerea numelui din lista grupului, chei de cursant, linkuri de reînnoire.
+  "learn.pickName": "Alege-ți numele",
+  "learn.taken": "{name} (pe alt telefon)",
+  "learn.notListed": "Numele meu nu este pe listă",
+  "learn.you": "Joci ca {name}: această sesiune intră în registrul tău de exersare.",
+  "learn.notYou": "Nu ești tu? Alege alt nume",
+  "learn.pickMissing": "Alege-ți numele din listă.",
+  "learn.renewing": "Mut registrul tău de exersare pe acest telefon…",
+  "learn.renewed": "Acest telefon păstrează acum registrul de exersare al lui {name} ({group}).",
+  "error.join.bad-learner":
+    "Cheia de cursant a acestui telefon nu aparține acestui grup. Alege-ți din nou numele.",
+  "error.learner.taken": "Alt telefon folosește deja acest nume. Cere formatorului un link de reînnoire.",
+  "error.learner.name-taken": "Acest nume este deja pe listă: alege-l de acolo.",
+  "error.learner.unknown": "Acest nume nu mai este pe lista grupului.",
+  "error.learner.key-invalid":
+    "Cheia de cursant a acestui telefon nu mai este valabilă. Alege-ți din nou numele sau întreabă formatorul.",
+  "error.learner.renew-invalid": "Acest link de reînnoire nu mai este valabil. Cere formatorului unul nou.",
+  "error.roster.closed": "Lista acestui grup este închisă: alege-ți numele din ea.",
+  "error.session.no-group": "Această sesiune nu are o listă de nume.",
 };

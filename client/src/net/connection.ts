@@ -1,3 +1,4 @@
+import { learnerForSession } from "./learnerKeys";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
 import {
   checkResponseSchema,
@@ -192,6 +193,9 @@ export class Connection {
       storageSet(seatKey(args.code, "trainee"), JSON.stringify(seat));
       opts.reconnectKey = seat.reconnectKey;
       if (seat.name) opts.name = seat.name;
+      // A group's session: the phone's learner key makes the session count in that learner's record.
+      const learner = learnerForSession(args.code);
+      if (learner) opts.learnerKey = learner.learnerKey;
     }
     if (args.role === "trainer") {
       const token = storageGet(tokenKey(args.code));

@@ -166,7 +166,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
     "/api/groups/:groupId/learners/:learnerId/renew",
     refusing((req, res) => {
       const { token, expiresAt } = learning.renewToken(group(req), param(req, "learnerId"));
-      const renewUrl = `${deps.baseUrl(req)}/learn/renew#${token}`;
+      const renewUrl = `${deps.baseUrl(req)}/#renew=${token}`;
       sendBody(res, renewLinkResponseSchema, { renewUrl, expiresAt }, 201);
     }),
   );
