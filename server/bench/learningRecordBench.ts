@@ -28,7 +28,7 @@ function playSession(library: ScenarioLibrary, seed: number): SessionEvent[] {
   const log: SessionEvent[] = [];
   let at = 1_000_000 + seed * 10_000_000;
   const send = (m: ClientMessage | ServerEvent, by: Actor = { role: "server" }) => {
-    const event = { ...m, at: (at += 1000), by } as SessionEvent;
+    const event = { ...m, at: (at += 1000), by };
     const outcome = applySessionEvent(state, event, library);
     if (outcome.rejection) throw new Error(`${m.type}: ${outcome.rejection.code}`);
     state = outcome.state;
