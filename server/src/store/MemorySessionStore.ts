@@ -1,4 +1,5 @@
 import { AppendConflictError } from "./AppendConflictError";
+import { MemoryXapiOutboxStore } from "../xapi/MemoryXapiOutboxStore";
 import { MemoryDraftStore } from "./MemoryDraftStore";
 import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
@@ -11,6 +12,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly results = new Map<string, unknown>();
   private readonly versions = new Map<string, string>();
   readonly drafts = new MemoryDraftStore();
+  readonly xapi = new MemoryXapiOutboxStore();
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);

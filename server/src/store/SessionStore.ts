@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
 import type { DraftStore } from "./DraftStore";
 
 /** The scenario versions a session plays: scenario id → version id (the sha-256 of the scenario's text). */
@@ -67,4 +68,6 @@ export interface SessionStore {
   close(): void;
   /** The Studio's drafts and the scenarios published from them, in the same storage. */
   readonly drafts: DraftStore;
+  /** The xAPI statements waiting for (or sent to, or refused by) each group's LRS, in the same storage. */
+  readonly xapi: XapiOutboxStore;
 }

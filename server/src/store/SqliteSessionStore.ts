@@ -12,6 +12,8 @@ import { sessionRecordSchema } from "./SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
 import { migrateSqlite } from "./sqliteMigrations";
 import { SqliteDraftStore } from "./SqliteDraftStore";
+import { SqliteXapiOutboxStore } from "../xapi/SqliteXapiOutboxStore";
+import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
 
 /** Where the database lives: `$HOTSEAT_DATA_DIR/hotseat.sqlite`, by default `./data/hotseat.sqlite`. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,6 +42,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly db: DatabaseSync;
   private readonly insertEvent: StatementSync;
   readonly drafts: DraftStore;
+  readonly xapi: XapiOutboxStore;
 
   /**
    * Opens (and on first start creates) the database file and its folder, migrates it to the newest schema,
@@ -70,6 +73,7 @@ export class SqliteSessionStore implements SessionStore {
        SELECT ?, ?, ?, ? WHERE (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?) = ?`,
     );
     this.drafts = new SqliteDraftStore(this.db);
+    this.xapi = new SqliteXapiOutboxStore(this.db);
   }
 
   createSession(session: NewSession): SessionRecord {
