@@ -70,3 +70,4 @@ export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
 export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";
 export * from "./learning/lmsCsv";
+export * from "./protocol/lmsApi";

@@ -398,6 +398,8 @@ export const en = {
   "customerType.disappointed": "Disappointed",
   "customerType.never-satisfied": "Never satisfied",
   "customerType.mistaken": "Mistaken",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "There is no such group, or its learning record is not kept on this server.",
 } as const;
 
 /** Every UI message key. */

@@ -419,4 +419,6 @@ export const lt: Record<MessageKey, Message> = {
   "customerType.disappointed": "Nusivylęs",
   "customerType.never-satisfied": "Niekada nepatenkintas",
   "customerType.mistaken": "Klystantis",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Tokios grupės nėra arba jos mokymosi įrašų šis serveris nesaugo.",
 };

@@ -418,4 +418,6 @@ export const pl: Record<MessageKey, Message> = {
   "customerType.disappointed": "Rozczarowany",
   "customerType.never-satisfied": "Wiecznie niezadowolony",
   "customerType.mistaken": "W błędzie",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Nie ma takiej grupy albo jej wyników nauki nie przechowuje ten serwer.",
 };

@@ -399,4 +399,6 @@ export const ro: Record<MessageKey, Message> = {
   "customerType.disappointed": "Dezamăgit",
   "customerType.never-satisfied": "Mereu nemulțumit",
   "customerType.mistaken": "Care greșește",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Grupul nu există sau rezultatele lui nu sunt păstrate pe acest server.",
 };

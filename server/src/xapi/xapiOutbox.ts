@@ -30,7 +30,7 @@ export class XapiOutbox {
   record(learner: LearnerIdentity, runs: LearnerRun | readonly LearnerRun[]): RecordOutcome {
     const groupName = this.context.groupName?.(learner.groupId);
     const ctx: StatementContext = {
-      origin: this.context.origin,
+      origin: this.context.origin.replace(/\/+$/, ""),
       ...(this.context.language !== undefined ? { language: this.context.language } : {}),
       ...(groupName !== undefined ? { groupName } : {}),
     };

@@ -39,6 +39,7 @@ export const errorCodes = [
   "timer.stale",
   "run.ended",
   "session.conflict",
+  "group.unknown",
 ] as const;
 /** One refusal code. */
 export type ErrorCode = (typeof errorCodes)[number];
