@@ -136,7 +136,7 @@ describe("xAPI outbox against a real LRS", () => {
     expect(lrs.stored).toEqual([]);
 
     server.store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }, Date.now());
-    server.sender.kick();
+    server.sender.retryNow(group);
     await until(() => expect(server.store.xapi.entries(group, "sent")).toHaveLength(4));
     expect(lrs.stored).toHaveLength(4);
     await until(() => expect(server.sender.healthOf(group)).toEqual({ failures: 0 }));

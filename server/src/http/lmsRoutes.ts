@@ -131,7 +131,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
     deps.store.xapi.setLrs(groupId, body.data, deps.now());
     // Whatever waited for this LRS goes now.
-    deps.sender.kick();
+    deps.sender.retryNow(groupId);
     status(res, groupId);
   });
   app.delete("/api/groups/:groupId/lrs", (req, res) => {

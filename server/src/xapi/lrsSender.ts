@@ -98,6 +98,7 @@ export class LrsSender {
   private readonly timeoutMs: number;
   private readonly now: () => number;
   private readonly health = new Map<string, LrsHealth>();
+  private readonly notBefore = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -118,7 +119,13 @@ export class LrsSender {
     this.kick();
   }
 
-  /** Drains as soon as possible: call after statements were queued or an LRS was configured. */
+  /** Tries the group's LRS at once, backoff or not: call after its LRS was configured anew. */
+  retryNow(groupId: string): void {
+    this.notBefore.delete(groupId);
+    this.kick();
+  }
+
+  /** Drains what is not waiting out a backoff: call after statements were queued. */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -150,18 +157,28 @@ export class LrsSender {
 
   private async drainAll(): Promise<void> {
     let wait: number | undefined;
+    const waitAtMost = (ms: number) => (wait = wait === undefined ? ms : Math.min(wait, ms));
     for (const groupId of this.store.groupsWithQueued()) {
       if (this.stopped) return;
       const config = this.store.lrs(groupId);
       if (!config) continue; // Kept until the trainer configures the group's LRS.
-      const ok = await this.drainGroup(groupId, config);
-      const health = this.health.get(groupId) ?? { failures: 0 };
-      if (ok) {
-        this.health.delete(groupId);
+      // New statements do not cut a backoff short: an LRS that is down is not asked at every decision.
+      const notBefore = this.notBefore.get(groupId) ?? 0;
+      if (notBefore > Date.now()) {
+        waitAtMost(notBefore - Date.now());
         continue;
       }
-      const backoff = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** Math.min(health.failures - 1, 20));
-      wait = wait === undefined ? backoff : Math.min(wait, backoff);
+      const ok = await this.drainGroup(groupId, config);
+      if (ok) {
+        this.health.delete(groupId);
+        this.notBefore.delete(groupId);
+        continue;
+      }
+      const failures = this.health.get(groupId)?.failures ?? 1;
+      const backoff = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** Math.min(failures - 1, 20));
+      // Wall time, like the timer that wakes the sender (the injected clock only stamps the outbox).
+      this.notBefore.set(groupId, Date.now() + backoff);
+      waitAtMost(backoff);
     }
     if (wait !== undefined && !this.stopped) this.timer = setTimeout(() => this.kick(), wait);
   }
