@@ -8,7 +8,7 @@ import { SqliteSessionStore } from "../../server/src/store/SqliteSessionStore";
 import { LrsSender } from "../../server/src/xapi/lrsSender";
 import { statementProblems } from "../../server/src/xapi/validateStatement";
 import { XapiOutbox } from "../../server/src/xapi/xapiOutbox";
-import { answeredIdOf } from "../../server/src/xapi/xapiStatements";
+import { answeredIdOf, statementsOfRun } from "../../server/src/xapi/xapiStatements";
 import { TestLrs } from "./testLrs";
 
 const dir = mkdtempSync(join(tmpdir(), "hotseat-xapi-"));
@@ -166,5 +166,28 @@ describe("xAPI outbox against a real LRS", () => {
     );
     await until(() => expect(lrs.stored).toHaveLength(1));
     expect(lrs.received).toBe(1);
+  });
+
+  it("is tested against an LRS that keeps ids once: PUT again is accepted, other content is a conflict", async () => {
+    const lrs = await startLrs();
+    const [statement] = statementsOfRun(anna, runsAfterEachDecision("s-4", 10)[0]!, { origin });
+    const put = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${lrs.endpoint}statements?statementId=${statement!.id}`, {
+        method: "PUT",
+        headers: {
+          "content-type": "application/json",
+          "x-experience-api-version": "1.0.3",
+          authorization: `Basic ${Buffer.from(`${lrs.key}:${lrs.secret}`).toString("base64")}`,
+          ...headers,
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await put(statement)).status).toBe(204);
+    expect((await put(statement)).status).toBe(204);
+    expect((await put({ ...statement, result: { response: "report-the-review" } })).status).toBe(409);
+    expect((await put(statement, { "x-experience-api-version": "0.95" })).status).toBe(400);
+    expect((await put(statement, { authorization: "Basic eDp5" })).status).toBe(401);
+    expect((await put({ ...statement, verb: { id: "answered" } })).status).toBe(400);
+    expect(lrs.stored).toEqual([statement]);
   });
 });
