@@ -21,6 +21,10 @@ import { SessionHost } from "./sessions/SessionHost";
 import type { SessionStore } from "./store/SessionStore";
 import type { SetTimer } from "./rooms/setTimer";
 import { loadPublishedScenarios } from "./studio/Studio";
+import { mountLmsApi } from "./http/lmsRoutes";
+import type { LmsRecordSource } from "./http/lmsRoutes";
+import { LrsSender } from "./xapi/lrsSender";
+import { XapiOutbox } from "./xapi/xapiOutbox";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -49,6 +53,8 @@ export type HotseatServerOptions = {
   /** Time and timers (tests inject a manual clock). */
   clock?: Clock;
   log?: (line: string) => void;
+  /** Learners' records for the LMS files (`/api/.../lms.csv`); without it those routes are not mounted. */
+  lmsRecords?: LmsRecordSource;
 };
 
 /** A started server. */
@@ -58,6 +64,8 @@ export type RunningServer = {
   host: SessionHost;
   /** Join codes of the sessions rebuilt from the store at start. */
   resumed: string[];
+  /** Where learners' records become xAPI statements for their group's LRS (`record(identity, runs)`). */
+  xapi: XapiOutbox;
   /** Closes every room and connection, then the store. */
   stop: () => Promise<void>;
 };
@@ -92,6 +100,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.unjoinedFinishMs !== undefined ? { unjoinedFinishMs: options.unjoinedFinishMs } : {}),
   });
   const throttles = new HttpThrottles(limits, clock.now);
+  const lrsSender = new LrsSender({ store: options.store.xapi, now: clock.now });
   const hostingLimits = new HostingLimits(
     limits,
     () => host.liveCount,
@@ -137,10 +146,21 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
+      mountLmsApi(app, {
+        host,
+        store: options.store,
+        sender: lrsSender,
+        now: clock.now,
+        ...passwordOption,
+        ...(options.lmsRecords ? { records: options.lmsRecords } : {}),
+      });
       mountClient(app, options.clientDir);
     },
   });
-  server.onShutdown(() => options.store.close());
+  server.onShutdown(async () => {
+    await lrsSender.stop();
+    options.store.close();
+  });
   await server.listen(options.port, options.hostname);
   // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
   guardRequests(httpServer, (req, res) =>
@@ -153,6 +173,14 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const warning = exposureWarning(options.hostname, options.trainerPassword !== undefined);
   if (warning) options.log?.(warning);
   const resumed = await host.resumeAll();
+  // Statement IRIs and the learners' account home page are the public origin: set HOTSEAT_PUBLIC_URL.
+  const xapi = new XapiOutbox(
+    options.store.xapi,
+    { origin: options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}` },
+    clock.now,
+    () => lrsSender.kick(),
+  );
+  lrsSender.start();
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
   const stopSweep = clock.every(sweepMs, () => {
     const finished = finishStaleSessions(host, clock.now(), (code) => {
@@ -166,6 +194,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     url: `http://${urlHostOf(options.hostname)}:${port}`,
     host,
     resumed,
+    xapi,
     stop: () => {
       stopSweep();
       return server.gracefullyShutdown(false);

@@ -71,3 +71,5 @@ export { blankScenario } from "./studio/blankScenario";
 export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";
 export * from "./learning/recordFromLog";
 export * from "./learning/reachable";
+export * from "./learning/lmsCsv";
+export * from "./protocol/lmsApi";

@@ -417,6 +417,8 @@ export const en = {
   "error.learner.renew-invalid": "This renew link is not valid any more. Ask your trainer for a new one.",
   "error.roster.closed": "This group's list is closed: pick your name from it.",
   "error.session.no-group": "This session has no list of names.",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "There is no such group, or its learning record is not kept on this server.",
 } as const;
 
 /** Every UI message key. */

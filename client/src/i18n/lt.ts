@@ -438,4 +438,6 @@ export const lt: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Ši atnaujinimo nuoroda nebegalioja. Paprašykite trenerio naujos.",
   "error.roster.closed": "Šios grupės sąrašas uždarytas: pasirinkite savo vardą iš jo.",
   "error.session.no-group": "Ši sesija neturi vardų sąrašo.",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Tokios grupės nėra arba jos mokymosi įrašų šis serveris nesaugo.",
 };

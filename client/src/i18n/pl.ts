@@ -437,4 +437,6 @@ export const pl: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Ten link odnowienia jest już nieważny. Poproś trenera o nowy.",
   "error.roster.closed": "Lista tej grupy jest zamknięta: wybierz z niej swoje imię.",
   "error.session.no-group": "Ta sesja nie ma listy uczestników.",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Nie ma takiej grupy albo jej wyników nauki nie przechowuje ten serwer.",
 };

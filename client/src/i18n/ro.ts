@@ -418,4 +418,6 @@ export const ro: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Acest link de reînnoire nu mai este valabil. Cere formatorului unul nou.",
   "error.roster.closed": "Lista acestui grup este închisă: alege-ți numele din ea.",
   "error.session.no-group": "Această sesiune nu are o listă de nume.",
+  // xAPI and LMS export (issue 11, item 5)
+  "error.group.unknown": "Grupul nu există sau rezultatele lui nu sunt păstrate pe acest server.",
 };

@@ -1,5 +1,6 @@
 import { MemoryLearningStore } from "./MemoryLearningStore";
 import { AppendConflictError } from "./AppendConflictError";
+import { MemoryXapiOutboxStore } from "../xapi/MemoryXapiOutboxStore";
 import { MemoryDraftStore } from "./MemoryDraftStore";
 import { scenarioVersionId } from "./scenarioVersionId";
 import { sessionRecordSchema } from "./SessionStore";
@@ -13,6 +14,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly versions = new Map<string, string>();
   readonly drafts = new MemoryDraftStore();
   readonly learning = new MemoryLearningStore();
+  readonly xapi = new MemoryXapiOutboxStore();
 
   createSession(session: NewSession): SessionRecord {
     if (this.sessions.has(session.id)) throw new Error(`session ${session.id} already exists`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
 import type { DraftStore } from "./DraftStore";
 import type { LearningStore } from "./LearningStore";
 
@@ -70,4 +71,6 @@ export interface SessionStore {
   readonly drafts: DraftStore;
   /** Groups, rosters and group sessions (the learning record), in the same storage. */
   readonly learning: LearningStore;
+  /** The xAPI statements waiting for (or sent to, or refused by) each group's LRS, in the same storage. */
+  readonly xapi: XapiOutboxStore;
 }

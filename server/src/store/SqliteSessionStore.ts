@@ -14,6 +14,8 @@ import { sessionRecordSchema } from "./SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, SessionStore, StoredEvent } from "./SessionStore";
 import { migrateSqlite } from "./sqliteMigrations";
 import { SqliteDraftStore } from "./SqliteDraftStore";
+import { SqliteXapiOutboxStore } from "../xapi/SqliteXapiOutboxStore";
+import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
 
 /** Where the database lives: `$HOTSEAT_DATA_DIR/hotseat.sqlite`, by default `./data/hotseat.sqlite`. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -43,6 +45,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly insertEvent: StatementSync;
   readonly drafts: DraftStore;
   readonly learning: LearningStore;
+  readonly xapi: XapiOutboxStore;
 
   /**
    * Opens (and on first start creates) the database file and its folder, migrates it to the newest schema,
@@ -74,6 +77,7 @@ export class SqliteSessionStore implements SessionStore {
     );
     this.drafts = new SqliteDraftStore(this.db);
     this.learning = new SqliteLearningStore(this.db);
+    this.xapi = new SqliteXapiOutboxStore(this.db);
   }
 
   createSession(session: NewSession): SessionRecord {

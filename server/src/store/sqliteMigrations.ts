@@ -97,6 +97,28 @@ export const sqliteMigrations: readonly string[] = [
     group_id TEXT NOT NULL
   );
   `,
+  // 5 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once;
+  // and each group's LRS (its secret is kept to sign requests and never answered back).
+  `
+  CREATE TABLE xapi_outbox (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    statement_id TEXT NOT NULL UNIQUE,
+    group_id TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    queued_at INTEGER NOT NULL,
+    done_at INTEGER
+  );
+  CREATE INDEX xapi_outbox_queue ON xapi_outbox (group_id, status, position);
+  CREATE TABLE xapi_lrs (
+    group_id TEXT PRIMARY KEY,
+    endpoint TEXT NOT NULL,
+    key TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings the database up to the newest schema, one transaction per step; returns the version it is at. */

@@ -40,6 +40,7 @@ export const errorCodes = [
   "run.ended",
   "session.conflict",
   "join.bad-learner",
+  "group.unknown",
 ] as const;
 /** One refusal code. */
 export type ErrorCode = (typeof errorCodes)[number];

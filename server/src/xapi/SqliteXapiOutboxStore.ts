@@ -1,0 +1,138 @@
+import type { DatabaseSync } from "node:sqlite";
+import type {
+  LrsConfig,
+  NewOutboxStatement,
+  OutboxEntry,
+  OutboxStatus,
+  XapiOutboxStore,
+} from "./XapiOutboxStore";
+
+type Row = {
+  position: number;
+  statement_id: string;
+  group_id: string;
+  statement: string;
+  status: OutboxStatus;
+  reason: string | null;
+  queued_at: number;
+  done_at: number | null;
+};
+
+function toEntry(row: Row): OutboxEntry {
+  return {
+    position: row.position,
+    statementId: row.statement_id,
+    groupId: row.group_id,
+    statement: JSON.parse(row.statement) as unknown,
+    status: row.status,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    queuedAt: row.queued_at,
+    ...(row.done_at !== null ? { doneAt: row.done_at } : {}),
+  };
+}
+
+/** The outbox in the server's SQLite database (the tables of the xAPI outbox migration). */
+export class SqliteXapiOutboxStore implements XapiOutboxStore {
+  constructor(private readonly db: DatabaseSync) {}
+
+  enqueue(groupId: string, statements: readonly NewOutboxStatement[], at: number): string[] {
+    const insert = this.db.prepare(
+      `INSERT INTO xapi_outbox (statement_id, group_id, statement, status, reason, queued_at, done_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO NOTHING`,
+    );
+    const added: string[] = [];
+    // One transaction: a decision's statements go in together or not at all, in their order.
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const s of statements) {
+        const rejected = s.rejectedBecause !== undefined;
+        const { changes } = insert.run(
+          s.statementId,
+          groupId,
+          JSON.stringify(s.statement),
+          rejected ? "rejected" : "queued",
+          s.rejectedBecause ?? null,
+          at,
+          rejected ? at : null,
+        );
+        if (Number(changes) === 1) added.push(s.statementId);
+      }
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+    return added;
+  }
+
+  queued(groupId: string, limit: number): OutboxEntry[] {
+    const rows = this.db
+      .prepare("SELECT * FROM xapi_outbox WHERE group_id = ? AND status = 'queued' ORDER BY position LIMIT ?")
+      .all(groupId, limit) as Row[];
+    return rows.map(toEntry);
+  }
+
+  markSent(statementIds: readonly string[], at: number): void {
+    const update = this.db.prepare(
+      "UPDATE xapi_outbox SET status = 'sent', done_at = ? WHERE statement_id = ? AND status = 'queued'",
+    );
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const id of statementIds) update.run(at, id);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  markRejected(statementId: string, reason: string, at: number): void {
+    this.db
+      .prepare(
+        `UPDATE xapi_outbox SET status = 'rejected', reason = ?, done_at = ?
+         WHERE statement_id = ? AND status = 'queued'`,
+      )
+      .run(reason, at, statementId);
+  }
+
+  entries(groupId: string, status?: OutboxStatus): OutboxEntry[] {
+    const rows = (
+      status === undefined
+        ? this.db.prepare("SELECT * FROM xapi_outbox WHERE group_id = ? ORDER BY position").all(groupId)
+        : this.db
+            .prepare("SELECT * FROM xapi_outbox WHERE group_id = ? AND status = ? ORDER BY position")
+            .all(groupId, status)
+    ) as Row[];
+    return rows.map(toEntry);
+  }
+
+  groupsWithQueued(): string[] {
+    const rows = this.db
+      .prepare(
+        "SELECT group_id FROM xapi_outbox WHERE status = 'queued' GROUP BY group_id ORDER BY MIN(position)",
+      )
+      .all() as { group_id: string }[];
+    return rows.map((r) => r.group_id);
+  }
+
+  setLrs(groupId: string, config: LrsConfig | undefined, at: number): void {
+    if (config === undefined) {
+      this.db.prepare("DELETE FROM xapi_lrs WHERE group_id = ?").run(groupId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO xapi_lrs (group_id, endpoint, key, secret, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (group_id) DO UPDATE SET endpoint = excluded.endpoint, key = excluded.key,
+           secret = excluded.secret, updated_at = excluded.updated_at`,
+      )
+      .run(groupId, config.endpoint, config.key, config.secret, at);
+  }
+
+  lrs(groupId: string): LrsConfig | undefined {
+    const row = this.db
+      .prepare("SELECT endpoint, key, secret FROM xapi_lrs WHERE group_id = ?")
+      .get(groupId) as LrsConfig | undefined;
+    return row && { endpoint: row.endpoint, key: row.key, secret: row.secret };
+  }
+}
