@@ -22,8 +22,8 @@ import type { SessionStore } from "./store/SessionStore";
 import type { SetTimer } from "./rooms/setTimer";
 import { loadPublishedScenarios } from "./studio/Studio";
 import { mountLmsApi } from "./http/lmsRoutes";
-import type { LmsRecordSource } from "./http/lmsRoutes";
 import { LrsSender } from "./xapi/lrsSender";
+import { XapiFeed } from "./xapi/xapiFeed";
 import { XapiOutbox } from "./xapi/xapiOutbox";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
@@ -53,8 +53,8 @@ export type HotseatServerOptions = {
   /** Time and timers (tests inject a manual clock). */
   clock?: Clock;
   log?: (line: string) => void;
-  /** Learners' records for the LMS files (`/api/.../lms.csv`); without it those routes are not mounted. */
-  lmsRecords?: LmsRecordSource;
+  /** The xAPI sender's backoff while an LRS is down (ms; default 1 s doubling to 5 min): tests shorten it. */
+  lrsBackoffMs?: { first: number; max: number };
 };
 
 /** A started server. */
@@ -64,8 +64,8 @@ export type RunningServer = {
   host: SessionHost;
   /** Join codes of the sessions rebuilt from the store at start. */
   resumed: string[];
-  /** Where learners' records become xAPI statements for their group's LRS (`record(identity, runs)`). */
-  xapi: XapiOutbox;
+  /** Where learners' records become xAPI statements for their group's LRS, fed by each group session's log. */
+  xapi: { outbox: XapiOutbox; feed: XapiFeed; sender: LrsSender };
   /** Closes every room and connection, then the store. */
   stop: () => Promise<void>;
 };
@@ -88,6 +88,8 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const clock = options.clock ?? systemClock;
   const limits = { ...defaultHttpLimits, ...options.httpLimits };
   loadPublishedScenarios(options.store, options.library, options.log);
+  // Made once the port (the statements' origin) is known; events logged before then are caught up.
+  let xapiFeed: XapiFeed | undefined;
   const host = new SessionHost({
     now: clock.now,
     store: options.store,
@@ -98,9 +100,16 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.idleFinishMs !== undefined ? { idleFinishMs: options.idleFinishMs } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.unjoinedFinishMs !== undefined ? { unjoinedFinishMs: options.unjoinedFinishMs } : {}),
+    onLogged: (sessionId, before, after) => xapiFeed?.logged(sessionId, before, after),
   });
   const throttles = new HttpThrottles(limits, clock.now);
-  const lrsSender = new LrsSender({ store: options.store.xapi, now: clock.now });
+  const lrsSender = new LrsSender({
+    store: options.store.xapi,
+    now: clock.now,
+    ...(options.lrsBackoffMs
+      ? { backoffMs: options.lrsBackoffMs.first, maxBackoffMs: options.lrsBackoffMs.max }
+      : {}),
+  });
   const hostingLimits = new HostingLimits(
     limits,
     () => host.liveCount,
@@ -146,18 +155,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
-      mountLmsApi(app, {
-        host,
-        store: options.store,
-        sender: lrsSender,
-        now: clock.now,
-        ...passwordOption,
-        ...(options.lmsRecords ? { records: options.lmsRecords } : {}),
-      });
+      mountLmsApi(app, { store: options.store, learning: host.learning, sender: lrsSender, now: clock.now });
       mountClient(app, options.clientDir);
     },
   });
   server.onShutdown(async () => {
+    // What the last events decided goes into the outbox (on disk) before the store closes.
+    xapiFeed?.flush();
     await lrsSender.stop();
     options.store.close();
   });
@@ -176,10 +180,20 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   // Statement IRIs and the learners' account home page are the public origin: set HOTSEAT_PUBLIC_URL.
   const xapi = new XapiOutbox(
     options.store.xapi,
-    { origin: options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}` },
+    {
+      origin: options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}`,
+      groupName: (groupId) => options.store.learning.group(groupId)?.name,
+    },
     clock.now,
     () => lrsSender.kick(),
   );
+  xapiFeed = new XapiFeed({
+    learning: host.learning,
+    outbox: xapi,
+    store: options.store.xapi,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  xapiFeed.catchUp(host.liveSessions().map((r) => r.id));
   lrsSender.start();
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
   const stopSweep = clock.every(sweepMs, () => {
@@ -194,7 +208,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     url: `http://${urlHostOf(options.hostname)}:${port}`,
     host,
     resumed,
-    xapi,
+    xapi: { outbox: xapi, feed: xapiFeed, sender: lrsSender },
     stop: () => {
       stopSweep();
       return server.gracefullyShutdown(false);

@@ -1,16 +1,15 @@
 import type { Request } from "express";
-import type { SessionHost } from "../sessions/SessionHost";
-import { isTrainerRequest } from "./trainerAccess";
+import type { LearningService } from "../learning/LearningService";
+import type { GroupRow } from "../store/LearningStore";
+import { tokenOf } from "./trainerAccess";
 
 /**
- * Whether a request may read and manage a group's learning data (its records as LMS files, its LRS and
- * outbox). The one place this rule lives: for now a trainer as trainerAccess.ts knows one (the trainer
- * password, or the token of a session running here); group-level keys are meant to replace it here.
+ * The group a request may read and manage (its roster, records, LMS files, LRS and outbox): the one place
+ * this rule lives, for the learning routes and the LMS routes alike. The request must carry the group's key
+ * (`Authorization: Bearer <group key>`, or `?token=` so a download link works), the key its trainer got
+ * when creating the group. Throws a `LearningRefusal`: 401 `group.key-missing`, 404 `group.unknown`,
+ * 403 `group.not-yours`.
  */
-export function mayManageGroup(
-  req: Request,
-  _groupId: string,
-  deps: { host: SessionHost; trainerPassword?: string | undefined },
-): boolean {
-  return isTrainerRequest(req, deps);
+export function managedGroup(req: Request, groupId: string, learning: LearningService): GroupRow {
+  return learning.authorize(groupId, tokenOf(req));
 }

@@ -25,6 +25,7 @@ import { HostError } from "../sessions/SessionHost";
 import type { SessionHost } from "../sessions/SessionHost";
 import { sendBody, sendError } from "./apiAnswer";
 import type { HttpThrottles } from "./httpLimits";
+import { managedGroup } from "./groupAccess";
 import { jsonBody } from "./jsonBody";
 import { listCredentials } from "./listCredentials";
 import { samePassword, tokenOf } from "./trainerAccess";
@@ -74,7 +75,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
     for (const path of ["/api/groups", "/api/learning"])
       app.use(path, (req, res, next) => (throttles.guardGuess(req, res, "api") ? undefined : next()));
   }
-  const group = (req: Request) => learning.authorize(param(req, "groupId"), tokenOf(req));
+  const group = (req: Request) => managedGroup(req, param(req, "groupId"), learning);
 
   app.post(
     "/api/groups",

@@ -101,6 +101,7 @@ export class LearningService {
 
   deleteGroup(group: GroupRow): void {
     this.rows.deleteGroup(group.id);
+    this.store.xapi.forgetGroup(group.id);
   }
 
   addLearners(group: GroupRow, lines: readonly RosterLine[]): GroupDetail {
@@ -125,9 +126,14 @@ export class LearningService {
     return this.detail(group);
   }
 
-  /** Removes the learner's identity; their decisions stay in the group's aggregates under no name. */
+  /**
+   * Removes the learner's identity; their decisions stay in the group's aggregates under no name. Their
+   * xAPI statements still in the outbox go too (what the LRS already has is the LRS's to delete).
+   */
   deleteLearner(group: GroupRow, learnerId: string): void {
-    this.rows.deleteLearner(this.learnerOf(group, learnerId).id);
+    const id = this.learnerOf(group, learnerId).id;
+    this.rows.deleteLearner(id);
+    this.store.xapi.forgetLearner(id);
   }
 
   /** A new one-time renew token for the learner (the previous one stops working); the phone redeems it. */
@@ -229,6 +235,21 @@ export class LearningService {
       .groupSessions(learner.groupId)
       .flatMap((s) => this.runsOf(s).get(learner.id) ?? []);
     return { learner: identityOf(learner), runs };
+  }
+
+  /**
+   * The records of one group session's learners, that session's runs only (the roster's learners who
+   * played in it, in roster order); undefined when the session is not a group's. For the LMS file and xAPI.
+   */
+  sessionRecords(sessionId: string): { group: GroupRow; records: LearnerRecord[] } | undefined {
+    const group = this.groupOfSession(sessionId);
+    if (!group) return undefined;
+    const runs = this.runsOf(sessionId);
+    const records = this.rows.learners(group.id).flatMap((l) => {
+      const mine = runs.get(l.id);
+      return mine ? [{ learner: identityOf(l), runs: mine }] : [];
+    });
+    return { group, records };
   }
 
   /** Every learner's record in the group, and the runs of deleted learners without any identity. */

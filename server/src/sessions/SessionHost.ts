@@ -17,6 +17,7 @@ import type { LibraryPin, SessionRecord, SessionStore } from "../store/SessionSt
 import { ScenarioVersions } from "./ScenarioVersions";
 import { LearningService } from "../learning/LearningService";
 import { SessionRuntime } from "./SessionRuntime";
+import type { LoggedListener } from "./SessionRuntime";
 import { hashTrainerToken, newTrainerToken } from "./trainerToken";
 
 /** A refusal of the hosting API, carried to the HTTP layer with its status and stable code. */
@@ -45,6 +46,8 @@ export type SessionHostDeps = {
   log?: (line: string) => void;
   /** A session nobody joined this long after hosting is finished (its report kept); default 1 h. */
   unjoinedFinishMs?: number;
+  /** Told after each event a session accepted and logged (the xAPI feed reads the learning record then). */
+  onLogged?: LoggedListener;
 };
 
 /**
@@ -210,7 +213,7 @@ export class SessionHost {
     const { library, missing } = this.versions.resolve(pin);
     if (missing.length > 0)
       this.deps.log?.(`[${record.code}] scenario versions missing: ${missing.join(", ")}`);
-    return SessionRuntime.resume({ ...record, library: pin }, this.deps.store, library);
+    return SessionRuntime.resume({ ...record, library: pin }, this.deps.store, library, this.deps.onLogged);
   }
 
   /** Forgets a live session whose room was disposed (it stays in the store and resumes on the next start). */

@@ -6,6 +6,9 @@ import type { SessionRecord, SessionStore } from "../store/SessionStore";
 /** What the runtime answers for a submitted event: the event it logged, or why the session refused it. */
 export type Submitted = { accepted: true; seq: number } | { accepted: false; rejection: Rejection };
 
+/** Told after an event was accepted and logged: the session, the state before it and after it. */
+export type LoggedListener = (sessionId: string, before: SessionState, after: SessionState) => void;
+
 /** A log entry the session core refused when the log was replayed (a damaged, hand-edited or forked log). */
 export type ReplayRefusal = { seq: number; type: string; code: string; message: string };
 
@@ -28,10 +31,16 @@ export class SessionRuntime {
     private lastAt: number,
     /** The sequence number of the last log entry this runtime has read or written. */
     private head: number,
+    private readonly onLogged: LoggedListener | undefined,
   ) {}
 
   /** Rebuilds a session from its stored log (on room creation and after a restart), keeping every refusal. */
-  static resume(record: SessionRecord, store: SessionStore, library: ScenarioLibrary): SessionRuntime {
+  static resume(
+    record: SessionRecord,
+    store: SessionStore,
+    library: ScenarioLibrary,
+    onLogged?: LoggedListener,
+  ): SessionRuntime {
     const stored = store.events(record.id);
     let state = createSession(library);
     const refusals: ReplayRefusal[] = [];
@@ -53,7 +62,8 @@ export class SessionRuntime {
       else state = outcome.state;
     }
     const lastAt = stored.at(-1)?.at ?? record.createdAt;
-    return new SessionRuntime(record, store, library, state, refusals, lastAt, stored.at(-1)?.seq ?? 0);
+    const head = stored.at(-1)?.seq ?? 0;
+    return new SessionRuntime(record, store, library, state, refusals, lastAt, head, onLogged);
   }
 
   /** The session's state now. */
@@ -100,8 +110,10 @@ export class SessionRuntime {
     // An uploaded scenario is a version too; its text stays in the log as well, so replay needs nothing else.
     if (event.type === "trainer.selectScenario" && event.source !== undefined)
       this.store.putVersion(event.source, event.at);
+    const before = this.current;
     this.current = outcome.state;
     this.lastAt = event.at;
+    this.onLogged?.(this.record.id, before, this.current);
     return { accepted: true, seq };
   }
 }

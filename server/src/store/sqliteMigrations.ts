@@ -97,13 +97,15 @@ export const sqliteMigrations: readonly string[] = [
     group_id TEXT NOT NULL
   );
   `,
-  // 5 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once;
-  // and each group's LRS (its secret is kept to sign requests and never answered back).
+  // 5 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once,
+  // with the learner it is about (deleted with them); each group's LRS (its secret is kept to sign requests
+  // and never answered back); the group sessions whose newest events are not yet recorded as statements.
   `
   CREATE TABLE xapi_outbox (
     position INTEGER PRIMARY KEY AUTOINCREMENT,
     statement_id TEXT NOT NULL UNIQUE,
     group_id TEXT NOT NULL,
+    learner_id TEXT NOT NULL,
     statement TEXT NOT NULL,
     status TEXT NOT NULL,
     reason TEXT,
@@ -111,6 +113,7 @@ export const sqliteMigrations: readonly string[] = [
     done_at INTEGER
   );
   CREATE INDEX xapi_outbox_queue ON xapi_outbox (group_id, status, position);
+  CREATE INDEX xapi_outbox_learner ON xapi_outbox (learner_id);
   CREATE TABLE xapi_lrs (
     group_id TEXT PRIMARY KEY,
     endpoint TEXT NOT NULL,
@@ -118,6 +121,7 @@ export const sqliteMigrations: readonly string[] = [
     secret TEXT NOT NULL,
     updated_at INTEGER NOT NULL
   ) WITHOUT ROWID;
+  CREATE TABLE xapi_pending (session_id TEXT PRIMARY KEY) WITHOUT ROWID;
   `,
 ];
 

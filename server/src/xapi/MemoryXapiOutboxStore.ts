@@ -8,7 +8,9 @@ import type {
 
 /** The outbox in memory: for tests and throwaway servers (gone with the process, like every memory store). */
 export class MemoryXapiOutboxStore implements XapiOutboxStore {
-  private readonly rows: OutboxEntry[] = [];
+  private rows: OutboxEntry[] = [];
+  private readonly pending = new Set<string>();
+  private lastPosition = 0;
   private readonly byId = new Map<string, OutboxEntry>();
   private readonly configs = new Map<string, LrsConfig>();
 
@@ -18,9 +20,10 @@ export class MemoryXapiOutboxStore implements XapiOutboxStore {
       if (this.byId.has(s.statementId)) continue;
       // Through JSON like the SQLite rows, so later changes to the caller's object cannot leak in.
       const entry: OutboxEntry = {
-        position: this.rows.length + 1,
+        position: ++this.lastPosition,
         statementId: s.statementId,
         groupId,
+        learnerId: s.learnerId,
         statement: JSON.parse(JSON.stringify(s.statement)) as unknown,
         status: s.rejectedBecause === undefined ? "queued" : "rejected",
         ...(s.rejectedBecause !== undefined ? { reason: s.rejectedBecause, doneAt: at } : {}),
@@ -31,6 +34,10 @@ export class MemoryXapiOutboxStore implements XapiOutboxStore {
       added.push(s.statementId);
     }
     return added;
+  }
+
+  known(statementIds: readonly string[]): Set<string> {
+    return new Set(statementIds.filter((id) => this.byId.has(id)));
   }
 
   queued(groupId: string, limit: number): OutboxEntry[] {
@@ -67,5 +74,31 @@ export class MemoryXapiOutboxStore implements XapiOutboxStore {
   lrs(groupId: string): LrsConfig | undefined {
     const config = this.configs.get(groupId);
     return config && { ...config };
+  }
+
+  forgetLearner(learnerId: string): void {
+    this.forget((r) => r.learnerId === learnerId);
+  }
+
+  forgetGroup(groupId: string): void {
+    this.forget((r) => r.groupId === groupId);
+    this.configs.delete(groupId);
+  }
+
+  private forget(gone: (r: OutboxEntry) => boolean): void {
+    for (const r of this.rows) if (gone(r)) this.byId.delete(r.statementId);
+    this.rows = this.rows.filter((r) => !gone(r));
+  }
+
+  markPending(sessionId: string): void {
+    this.pending.add(sessionId);
+  }
+
+  clearPending(sessionId: string): void {
+    this.pending.delete(sessionId);
+  }
+
+  pendingSessions(): string[] {
+    return [...this.pending];
   }
 }

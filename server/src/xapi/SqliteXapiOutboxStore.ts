@@ -11,6 +11,7 @@ type Row = {
   position: number;
   statement_id: string;
   group_id: string;
+  learner_id: string;
   statement: string;
   status: OutboxStatus;
   reason: string | null;
@@ -23,6 +24,7 @@ function toEntry(row: Row): OutboxEntry {
     position: row.position,
     statementId: row.statement_id,
     groupId: row.group_id,
+    learnerId: row.learner_id,
     statement: JSON.parse(row.statement) as unknown,
     status: row.status,
     ...(row.reason !== null ? { reason: row.reason } : {}),
@@ -37,8 +39,9 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
 
   enqueue(groupId: string, statements: readonly NewOutboxStatement[], at: number): string[] {
     const insert = this.db.prepare(
-      `INSERT INTO xapi_outbox (statement_id, group_id, statement, status, reason, queued_at, done_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO NOTHING`,
+      `INSERT INTO xapi_outbox
+         (statement_id, group_id, learner_id, statement, status, reason, queued_at, done_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO NOTHING`,
     );
     const added: string[] = [];
     // One transaction: a decision's statements go in together or not at all, in their order.
@@ -49,6 +52,7 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
         const { changes } = insert.run(
           s.statementId,
           groupId,
+          s.learnerId,
           JSON.stringify(s.statement),
           rejected ? "rejected" : "queued",
           s.rejectedBecause ?? null,
@@ -63,6 +67,13 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
       throw e;
     }
     return added;
+  }
+
+  known(statementIds: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    const select = this.db.prepare("SELECT 1 FROM xapi_outbox WHERE statement_id = ?");
+    for (const id of statementIds) if (select.get(id) !== undefined) found.add(id);
+    return found;
   }
 
   queued(groupId: string, limit: number): OutboxEntry[] {
@@ -134,5 +145,34 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
       .prepare("SELECT endpoint, key, secret FROM xapi_lrs WHERE group_id = ?")
       .get(groupId) as LrsConfig | undefined;
     return row && { endpoint: row.endpoint, key: row.key, secret: row.secret };
+  }
+
+  forgetLearner(learnerId: string): void {
+    this.db.prepare("DELETE FROM xapi_outbox WHERE learner_id = ?").run(learnerId);
+  }
+
+  forgetGroup(groupId: string): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      this.db.prepare("DELETE FROM xapi_outbox WHERE group_id = ?").run(groupId);
+      this.db.prepare("DELETE FROM xapi_lrs WHERE group_id = ?").run(groupId);
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  markPending(sessionId: string): void {
+    this.db.prepare("INSERT INTO xapi_pending (session_id) VALUES (?) ON CONFLICT DO NOTHING").run(sessionId);
+  }
+
+  clearPending(sessionId: string): void {
+    this.db.prepare("DELETE FROM xapi_pending WHERE session_id = ?").run(sessionId);
+  }
+
+  pendingSessions(): string[] {
+    const rows = this.db.prepare("SELECT session_id FROM xapi_pending").all() as { session_id: string }[];
+    return rows.map((r) => r.session_id);
   }
 }

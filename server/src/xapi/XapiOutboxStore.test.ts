@@ -14,7 +14,11 @@ const stores: [string, () => SessionStore][] = [
   ["sqlite", () => new SqliteSessionStore(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`))],
 ];
 
-const st = (id: string, extra: object = {}) => ({ statementId: id, statement: { id, ...extra } });
+const st = (id: string, extra: object = {}, learnerId = "l-1") => ({
+  statementId: id,
+  learnerId,
+  statement: { id, ...extra },
+});
 
 describe.each(stores)("%s xAPI outbox", (_name, make) => {
   it("keeps statements in recorded order, each id once whatever was recorded again", () => {
@@ -66,6 +70,34 @@ describe.each(stores)("%s xAPI outbox", (_name, make) => {
     expect(xapi.lrs("g1")).toBeUndefined();
     close();
   });
+
+  it("deletes a deleted learner's statements whatever their status, and a deleted group's with its LRS", () => {
+    const { xapi, close } = bind(make());
+    xapi.enqueue("g1", [st("a1", {}, "l-ann"), st("b1", {}, "l-bob"), st("a2", {}, "l-ann")], 1);
+    xapi.enqueue("g2", [st("z1", {}, "l-zed")], 1);
+    xapi.setLrs("g2", { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" }, 1);
+    xapi.markSent(["a1"], 2);
+    xapi.forgetLearner("l-ann");
+    expect(xapi.entries("g1").map((e) => [e.statementId, e.learnerId])).toEqual([["b1", "l-bob"]]);
+    // A statement recorded after the forgetting is new again (the caller no longer records a deleted learner).
+    expect(xapi.enqueue("g1", [st("c1", {}, "l-bob")], 3)).toEqual(["c1"]);
+    expect(xapi.entries("g1").map((e) => e.statementId)).toEqual(["b1", "c1"]);
+    xapi.forgetGroup("g2");
+    expect(xapi.entries("g2")).toEqual([]);
+    expect(xapi.lrs("g2")).toBeUndefined();
+    expect(xapi.groupsWithQueued()).toEqual(["g1"]);
+    close();
+  });
+
+  it("keeps the sessions whose statements are still to be recorded until they are", () => {
+    const { xapi, close } = bind(make());
+    xapi.markPending("s1");
+    xapi.markPending("s2");
+    xapi.markPending("s1");
+    xapi.clearPending("s2");
+    expect(xapi.pendingSessions()).toEqual(["s1"]);
+    close();
+  });
 });
 
 describe("sqlite xAPI outbox on disk", () => {
@@ -75,10 +107,12 @@ describe("sqlite xAPI outbox on disk", () => {
     first.xapi.enqueue("g1", [st("a"), st("b")], 1);
     first.xapi.markSent(["a"], 2);
     first.xapi.setLrs("g1", { endpoint: "http://127.0.0.1:1/", key: "k", secret: "s" }, 3);
+    first.xapi.markPending("s1");
     first.close();
     const second = new SqliteSessionStore(path);
     expect(second.xapi.queued("g1", 10).map((e) => e.statementId)).toEqual(["b"]);
     expect(second.xapi.lrs("g1")?.secret).toBe("s");
+    expect(second.xapi.pendingSessions()).toEqual(["s1"]);
     expect(second.xapi.enqueue("g1", [st("b"), st("c")], 4)).toEqual(["c"]);
     const entries = second.xapi.entries("g1");
     expect(entries.map((e) => e.statementId)).toEqual(["a", "b", "c"]);

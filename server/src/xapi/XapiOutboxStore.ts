@@ -6,6 +6,8 @@ export type OutboxEntry = {
   position: number;
   statementId: string;
   groupId: string;
+  /** Whose statement it is: deleting the learner deletes their statements. */
+  learnerId: string;
   statement: unknown;
   status: OutboxStatus;
   /** Why the statement was set aside: the validator's problems or the LRS's answer. */
@@ -16,7 +18,12 @@ export type OutboxEntry = {
 };
 
 /** A statement to record, and the reason to set it aside at once when it is known to be invalid. */
-export type NewOutboxStatement = { statementId: string; statement: unknown; rejectedBecause?: string };
+export type NewOutboxStatement = {
+  statementId: string;
+  learnerId: string;
+  statement: unknown;
+  rejectedBecause?: string;
+};
 
 /** The LRS a group's statements go to. The secret is kept to sign requests and never answered back. */
 export type LrsConfig = { endpoint: string; key: string; secret: string };
@@ -29,6 +36,8 @@ export type LrsConfig = { endpoint: string; key: string; secret: string };
 export interface XapiOutboxStore {
   /** Appends the statements not yet known, in order; returns the ids it added. */
   enqueue(groupId: string, statements: readonly NewOutboxStatement[], at: number): string[];
+  /** Which of these statement ids the outbox holds already (whatever their status). */
+  known(statementIds: readonly string[]): Set<string>;
   /** The group's oldest queued statements, up to `limit`, oldest first. */
   queued(groupId: string, limit: number): OutboxEntry[];
   /** Marks statements accepted by the LRS. */
@@ -43,4 +52,15 @@ export interface XapiOutboxStore {
   setLrs(groupId: string, config: LrsConfig | undefined, at: number): void;
   /** The LRS of a group, secret included: for the sender only. */
   lrs(groupId: string): LrsConfig | undefined;
+  /** Deletes every statement of a learner, whatever its status (the learner was deleted). */
+  forgetLearner(learnerId: string): void;
+  /** Deletes a group's statements and its LRS (the group was deleted). */
+  forgetGroup(groupId: string): void;
+  /**
+   * Marks a session whose log has moved on since its statements were last recorded (set before recording,
+   * cleared after), so a server stopped in between records them on its next start.
+   */
+  markPending(sessionId: string): void;
+  clearPending(sessionId: string): void;
+  pendingSessions(): string[];
 }

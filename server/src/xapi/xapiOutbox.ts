@@ -1,8 +1,9 @@
 import type { LearnerIdentity, LearnerRun } from "@hotseat/shared";
+import type { Statement } from "@xapi/xapi";
 import { statementProblems } from "./validateStatement";
 import type { StatementContext } from "./xapiStatements";
 import { statementsOfRun } from "./xapiStatements";
-import type { XapiOutboxStore } from "./XapiOutboxStore";
+import type { NewOutboxStatement, XapiOutboxStore } from "./XapiOutboxStore";
 
 /** What recording a run did: the statements it added, and those set aside at once as invalid. */
 export type RecordOutcome = { added: string[]; invalid: { statementId: string; problems: string[] }[] };
@@ -28,26 +29,66 @@ export class XapiOutbox {
 
   /** Queues the statements of one or more runs of a learner that are not in the outbox yet. */
   record(learner: LearnerIdentity, runs: LearnerRun | readonly LearnerRun[]): RecordOutcome {
-    const groupName = this.context.groupName?.(learner.groupId);
+    const list = Array.isArray(runs) ? (runs as readonly LearnerRun[]) : [runs as LearnerRun];
+    return this.recordSession([{ learner, runs: list }]);
+  }
+
+  /**
+   * Queues the statements of a session's learners (one group's) that are not in the outbox yet, in the
+   * order the log recorded them: decisions by their sequence number, each run's `completed` right after
+   * its last decision, learners in the order given when one event decided for several.
+   */
+  recordSession(
+    records: readonly { learner: LearnerIdentity; runs: readonly LearnerRun[] }[],
+  ): RecordOutcome {
+    const groupId = records[0]?.learner.groupId;
+    if (groupId === undefined) return { added: [], invalid: [] };
+    const groupName = this.context.groupName?.(groupId);
     const ctx: StatementContext = {
       origin: this.context.origin.replace(/\/+$/, ""),
       ...(this.context.language !== undefined ? { language: this.context.language } : {}),
       ...(groupName !== undefined ? { groupName } : {}),
     };
-    const list = Array.isArray(runs) ? (runs as readonly LearnerRun[]) : [runs as LearnerRun];
+    const built: { at: number; learner: number; learnerId: string; statement: Statement }[] = [];
+    records.forEach(({ learner, runs }, learnerIndex) => {
+      if (learner.groupId !== groupId) throw new Error("recordSession takes one group's learners");
+      for (const run of runs) {
+        // statementsOfRun gives each decision's statement by sequence number, then the run's ending.
+        const seqs = run.decisions.map((d) => d.seq).sort((a, b) => a - b);
+        const afterLast = (seqs.at(-1) ?? 0) + 0.5;
+        statementsOfRun(learner, run, ctx).forEach((statement, i) =>
+          built.push({
+            at: seqs[i] ?? afterLast,
+            learner: learnerIndex,
+            learnerId: learner.learnerId,
+            statement,
+          }),
+        );
+      }
+    });
+    // Only what is new is validated: the whole record so far comes again after every decision.
+    const known = this.store.known(built.map((b) => b.statement.id!));
     const invalid: RecordOutcome["invalid"] = [];
-    const statements = list.flatMap((run) =>
-      statementsOfRun(learner, run, ctx).map((statement) => {
-        const problems = statementProblems(statement);
-        if (problems.length > 0) invalid.push({ statementId: statement.id!, problems });
-        return {
-          statementId: statement.id!,
-          statement,
+    const ordered = built
+      .filter((b) => !known.has(b.statement.id!))
+      .map((b) => {
+        const problems = statementProblems(b.statement);
+        const statementId = b.statement.id!;
+        if (problems.length > 0) invalid.push({ statementId, problems });
+        const entry: NewOutboxStatement = {
+          statementId,
+          learnerId: b.learnerId,
+          statement: b.statement,
           ...(problems.length > 0 ? { rejectedBecause: `invalid xAPI: ${problems.join("; ")}` } : {}),
         };
-      }),
+        return { at: b.at, learner: b.learner, statement: entry };
+      });
+    ordered.sort((a, b) => a.at - b.at || a.learner - b.learner);
+    const added = this.store.enqueue(
+      groupId,
+      ordered.map((o) => o.statement),
+      this.now(),
     );
-    const added = this.store.enqueue(learner.groupId, statements, this.now());
     if (added.length > 0) this.onQueued();
     return { added, invalid: invalid.filter((i) => added.includes(i.statementId)) };
   }

@@ -44,7 +44,7 @@ describe("xAPI statements from a learner's run", () => {
         },
       },
       context: {
-        registration: registrationOf("s-1", "l-anna"),
+        registration: registrationOf("s-1"),
         contextActivities: {
           grouping: [{ id: `${origin}/xapi/groups/g-sales`, definition: { name: { en: "Sales" } } }],
           parent: [{ id: `${origin}/xapi/scenarios/ruined-hat` }],

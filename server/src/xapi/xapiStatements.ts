@@ -38,9 +38,12 @@ export function hotseatIris(origin: string) {
   };
 }
 
-/** The registration of a learner's part in one session: the same for every statement of it. */
-export function registrationOf(sessionId: string, learnerId: string): string {
-  return uuidV5(`registration/${sessionId}/${learnerId}`);
+/**
+ * The registration of a session: the same for every statement of every learner in it, so an LRS answers a
+ * whole workshop for `?registration=` (and one learner's part of it with `&agent=`).
+ */
+export function registrationOf(sessionId: string): string {
+  return uuidV5(`registration/${sessionId}`);
 }
 
 /** The id of a decision's `answered` statement. */
@@ -77,7 +80,7 @@ function actorOf(learner: LearnerIdentity, origin: string): Statement["actor"] {
 function contextOf(learner: LearnerIdentity, run: LearnerRun, ctx: StatementContext) {
   const iri = hotseatIris(ctx.origin);
   return {
-    registration: registrationOf(run.sessionId, learner.learnerId),
+    registration: registrationOf(run.sessionId),
     platform: "Hotseat",
     ...(ctx.language && ctx.language !== "und" ? { language: ctx.language } : {}),
     contextActivities: {

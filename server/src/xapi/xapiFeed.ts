@@ -1,0 +1,79 @@
+import type { SessionState } from "@hotseat/shared";
+import type { LearningService } from "../learning/LearningService";
+import type { XapiOutbox } from "./xapiOutbox";
+import type { XapiOutboxStore } from "./XapiOutboxStore";
+
+/** Whether an accepted event may have given someone a decision or an ending (so, new statements). */
+export function mayHaveDecided(before: SessionState, after: SessionState): boolean {
+  if (after.context.past.length !== before.context.past.length) return true;
+  for (const [key, next] of Object.entries(after.context.runs)) {
+    const prev = before.context.runs[key];
+    if (prev === next) continue;
+    if (!prev || prev.decisions !== next.decisions || prev.ending !== next.ending) return true;
+  }
+  return false;
+}
+
+export type XapiFeedDeps = {
+  learning: LearningService;
+  outbox: XapiOutbox;
+  store: XapiOutboxStore;
+  /** Runs the recording soon after the event (default `setImmediate`), so a burst of events records once. */
+  defer?: (run: () => void) => void;
+  /** Told when recording a session failed (the session id only: nothing personal goes into logs). */
+  log?: (line: string) => void;
+};
+
+/**
+ * Feeds the xAPI outbox from the learning record: after an event of a group's session that may have
+ * decided something, the session's records are rebuilt from its log (`runsFromLog`, through the learning
+ * service) and whatever statements are new go into the outbox, in log order. The session is marked
+ * pending in the store first and cleared once recorded, so a server stopped in between records it on its
+ * next start ({@link catchUp}): the outbox never misses a decision, and ids keep it from doubling one.
+ */
+export class XapiFeed {
+  private readonly dirty = new Set<string>();
+  private scheduled = false;
+
+  constructor(private readonly deps: XapiFeedDeps) {}
+
+  /** Told after every accepted event of any session (SessionHost's `onLogged`). */
+  logged(sessionId: string, before: SessionState, after: SessionState): void {
+    if (!mayHaveDecided(before, after)) return;
+    if (this.deps.learning.groupOfSession(sessionId) === undefined) return;
+    this.deps.store.markPending(sessionId);
+    this.dirty.add(sessionId);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    (this.deps.defer ?? setImmediate)(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Records every session told about since the last flush. */
+  flush(): void {
+    const sessions = [...this.dirty];
+    this.dirty.clear();
+    for (const sessionId of sessions) this.record(sessionId);
+  }
+
+  /** Records the sessions a stopped server left pending, and the live ones given (events may have come first). */
+  catchUp(liveSessionIds: readonly string[] = []): void {
+    const all = new Set([...this.deps.store.pendingSessions(), ...liveSessionIds]);
+    for (const sessionId of all) this.record(sessionId);
+  }
+
+  /** Records a session's new statements now; false when that failed (it stays pending). */
+  record(sessionId: string): boolean {
+    try {
+      const found = this.deps.learning.sessionRecords(sessionId);
+      if (found && found.records.length > 0) this.deps.outbox.recordSession(found.records);
+      this.deps.store.clearPending(sessionId);
+      return true;
+    } catch (e) {
+      this.deps.log?.(`xAPI: could not record the statements of session ${sessionId}: ${String(e)}`);
+      return false;
+    }
+  }
+}
