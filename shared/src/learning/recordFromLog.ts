@@ -1,5 +1,6 @@
 import { localize } from "../scenario/localized";
 import type { CompiledScenario } from "../scenario/compileScenario";
+import type { RunState } from "../scenario/runState";
 import { applySessionEvent, createSession } from "../session/applySessionEvent";
 import { libraryScenario } from "../session/scenarioLibrary";
 import { compileUpload } from "../session/scenarioLibrary";
@@ -8,6 +9,8 @@ import type { SessionEvent } from "../session/sessionEvent";
 import type { Decision, RunRecord, SessionContext } from "../session/sessionState";
 import type { DecisionRole, LearnerDecision, LearnerRun } from "./learnerDecision";
 import { ReachableFinder } from "./reachable";
+import type { Reachable } from "./reachable";
+import { ReachableTable } from "./reachableTable";
 import { scoreSkills } from "./scoreSkills";
 
 /** A stored session as the record reads it: its log (with sequence numbers) and the library it pinned. */
@@ -79,16 +82,10 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
   const learnerOf = new Map<string, string>();
   const runs = new Map<string, LearnerRun[]>();
   const open = new Map<string, Open>();
-  const finders = new Map<CompiledScenario, ReachableFinder>();
   let state = createSession(session.library);
   let played: Played | undefined;
   let index = 0;
 
-  const finderFor = (c: CompiledScenario) => {
-    let f = finders.get(c);
-    if (!f) finders.set(c, (f = new ReachableFinder(c)));
-    return f;
-  };
   const closeAll = () => open.clear();
 
   for (const { seq, event } of session.events) {
@@ -112,15 +109,7 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
         for (const own of ownChoices(decision)) {
           const learnerId = learnerOf.get(own.traineeId);
           if (learnerId === undefined) continue;
-          const made = decisionOf(
-            session,
-            played.scenario,
-            finderFor(played.scenario),
-            prev,
-            own,
-            seq,
-            event.at,
-          );
+          const made = decisionOf(session, played.scenario, prev, own, seq, event.at);
           if (made === undefined) continue;
           const key = `${learnerId}\u0000${played.index}`;
           let entry = open.get(key);
@@ -158,6 +147,18 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
   return runs;
 }
 
+// Searches are kept per compiled scenario (one per pinned version), so learners and sessions share them.
+const finders = new WeakMap<CompiledScenario, ReachableFinder>();
+
+/** What stays reachable after an option: a lookup in the scenario's table, else (loops) the search. */
+function reachableAfter(scenario: CompiledScenario, run: RunState, optionId: string): Reachable {
+  const known = ReachableTable.of(scenario)?.afterOption(run, optionId);
+  if (known !== undefined) return known;
+  let finder = finders.get(scenario);
+  if (!finder) finders.set(scenario, (finder = new ReachableFinder(scenario)));
+  return finder.afterOption(run, optionId);
+}
+
 function localeOf(session: LoggedSession, scenario: CompiledScenario): string {
   return session.locale ?? scenario.scenario.languages[0] ?? "en";
 }
@@ -180,7 +181,6 @@ function newRun(session: LoggedSession, played: Played, role: DecisionRole): Lea
 function decisionOf(
   session: LoggedSession,
   scenario: CompiledScenario,
-  finder: ReachableFinder,
   prev: RunRecord,
   own: { optionId: string; role: DecisionRole },
   seq: number,
@@ -192,7 +192,7 @@ function decisionOf(
   const open = options.map((o) => ({
     optionId: o.id,
     tags: [...o.tags],
-    reachable: finder.afterOption(prev.run, o.id),
+    reachable: reachableAfter(scenario, prev.run, o.id),
   }));
   const mine = open.find((o) => o.optionId === own.optionId) as (typeof open)[number];
   const bestMood = open.reduce((a, b) => (b.reachable.bestMood > a.reachable.bestMood ? b : a));
