@@ -11,7 +11,7 @@ import type { DecisionRole, LearnerDecision, LearnerRun, OpenOption } from "./le
 import { ReachableFinder } from "./reachable";
 import type { Reachable } from "./reachable";
 import { ReachableTable } from "./reachableTable";
-import { scoreSkills } from "./scoreSkills";
+import { scoreRun } from "./learnerProfile";
 
 /** A stored session as the record reads it: its log (with sequence numbers) and the library it pinned. */
 export type LoggedSession = {
@@ -61,14 +61,6 @@ function ownChoices(d: Decision): { traineeId: string; optionId: string; role: D
         role: "class-vote" as const,
       }));
   }
-}
-
-function scaledScoreOf(decisions: readonly LearnerDecision[]): number | undefined {
-  const { skills } = scoreSkills(
-    decisions.map((d) => ({ available: d.open.map((o) => o.tags), chosen: d.tags })),
-  );
-  if (skills.length === 0) return undefined;
-  return skills.reduce((sum, s) => sum + s.score, 0) / skills.length / 100;
 }
 
 /**
@@ -143,8 +135,9 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
   replay.stop();
   for (const list of runs.values())
     for (const run of list) {
-      const score = scaledScoreOf(run.decisions);
-      if (score !== undefined) run.scaledScore = score;
+      // The run's score exactly as My practice and the trainer's pages show it, on xAPI's 0–1 scale.
+      const { score } = scoreRun(run);
+      if (score !== undefined) run.scaledScore = score / 100;
     }
   return runs;
 }
