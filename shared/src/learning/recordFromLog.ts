@@ -1,14 +1,17 @@
 import { localize } from "../scenario/localized";
 import type { CompiledScenario } from "../scenario/compileScenario";
-import { applySessionEvent, createSession } from "../session/applySessionEvent";
+import type { RunState } from "../scenario/runState";
+import { LogReplay } from "../session/logReplay";
 import { libraryScenario } from "../session/scenarioLibrary";
 import { compileUpload } from "../session/scenarioLibrary";
 import type { ScenarioLibrary } from "../session/scenarioLibrary";
 import type { SessionEvent } from "../session/sessionEvent";
 import type { Decision, RunRecord, SessionContext } from "../session/sessionState";
-import type { DecisionRole, LearnerDecision, LearnerRun } from "./learnerDecision";
+import type { DecisionRole, LearnerDecision, LearnerRun, OpenOption } from "./learnerDecision";
 import { ReachableFinder } from "./reachable";
-import { scoreSkills } from "./scoreSkills";
+import type { Reachable } from "./reachable";
+import { ReachableTable } from "./reachableTable";
+import { scoreRun } from "./learnerProfile";
 
 /** A stored session as the record reads it: its log (with sequence numbers) and the library it pinned. */
 export type LoggedSession = {
@@ -60,14 +63,6 @@ function ownChoices(d: Decision): { traineeId: string; optionId: string; role: D
   }
 }
 
-function scaledScoreOf(decisions: readonly LearnerDecision[]): number | undefined {
-  const { skills } = scoreSkills(
-    decisions.map((d) => ({ available: d.open.map((o) => o.tags), chosen: d.tags })),
-  );
-  if (skills.length === 0) return undefined;
-  return skills.reduce((sum, s) => sum + s.score, 0) / skills.length / 100;
-}
-
 /**
  * Every learner's runs in one session, rebuilt from its log through the session core: each decision is
  * found where the log made a run one decision longer, with the options open just before it, and is
@@ -79,25 +74,18 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
   const learnerOf = new Map<string, string>();
   const runs = new Map<string, LearnerRun[]>();
   const open = new Map<string, Open>();
-  const finders = new Map<CompiledScenario, ReachableFinder>();
-  let state = createSession(session.library);
+  const replay = new LogReplay(session.library);
   let played: Played | undefined;
   let index = 0;
 
-  const finderFor = (c: CompiledScenario) => {
-    let f = finders.get(c);
-    if (!f) finders.set(c, (f = new ReachableFinder(c)));
-    return f;
-  };
   const closeAll = () => open.clear();
 
   for (const { seq, event } of session.events) {
     if (event.type === "session.joined" && event.traineeId && event.learnerId)
       learnerOf.set(event.traineeId, event.learnerId);
-    const before = state;
-    const outcome = applySessionEvent(state, event, session.library);
-    if (outcome.rejection) continue;
-    state = outcome.state;
+    const before = replay.state;
+    if (!replay.apply(event)) continue;
+    const state = replay.state;
     if (event.type === "trainer.start") {
       closeAll();
       const scenario = compiledOf(state.context, session.library);
@@ -109,18 +97,12 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
       const next = state.context.runs[runKey];
       if (next && next.decisions.length === prev.decisions.length + 1 && prev.current.options.length > 0) {
         const decision = next.decisions.at(-1) as Decision;
+        let moment: Moment | undefined;
         for (const own of ownChoices(decision)) {
           const learnerId = learnerOf.get(own.traineeId);
           if (learnerId === undefined) continue;
-          const made = decisionOf(
-            session,
-            played.scenario,
-            finderFor(played.scenario),
-            prev,
-            own,
-            seq,
-            event.at,
-          );
+          moment ??= momentOf(played.scenario, prev);
+          const made = decisionOf(session, played.scenario, moment, own, seq, event.at);
           if (made === undefined) continue;
           const key = `${learnerId}\u0000${played.index}`;
           let entry = open.get(key);
@@ -150,12 +132,26 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
       played = undefined;
     }
   }
+  replay.stop();
   for (const list of runs.values())
     for (const run of list) {
-      const score = scaledScoreOf(run.decisions);
-      if (score !== undefined) run.scaledScore = score;
+      // The run's score exactly as My practice and the trainer's pages show it, on xAPI's 0–1 scale.
+      const { score } = scoreRun(run);
+      if (score !== undefined) run.scaledScore = score / 100;
     }
   return runs;
+}
+
+// Searches are kept per compiled scenario (one per pinned version), so learners and sessions share them.
+const finders = new WeakMap<CompiledScenario, ReachableFinder>();
+
+/** What stays reachable after an option: a lookup in the scenario's table, else (loops) the search. */
+function reachableAfter(scenario: CompiledScenario, run: RunState, optionId: string): Reachable {
+  const known = ReachableTable.of(scenario)?.afterOption(run, optionId);
+  if (known !== undefined) return known;
+  let finder = finders.get(scenario);
+  if (!finder) finders.set(scenario, (finder = new ReachableFinder(scenario)));
+  return finder.afterOption(run, optionId);
 }
 
 function localeOf(session: LoggedSession, scenario: CompiledScenario): string {
@@ -177,33 +173,37 @@ function newRun(session: LoggedSession, played: Played, role: DecisionRole): Lea
   return run;
 }
 
+/** The options open at one decision of a run, with what each still reaches: the same for every learner. */
+type Moment = { prev: RunRecord; open: OpenOption[]; best: OpenOption; leastCost: number };
+
+function momentOf(scenario: CompiledScenario, prev: RunRecord): Moment {
+  const open = prev.current.options.map((o) => ({
+    optionId: o.id,
+    tags: [...o.tags],
+    reachable: reachableAfter(scenario, prev.run, o.id),
+  }));
+  const best = open.reduce((a, b) => (b.reachable.bestMood > a.reachable.bestMood ? b : a));
+  return { prev, open, best, leastCost: Math.min(...open.map((o) => o.reachable.leastCost)) };
+}
+
 function decisionOf(
   session: LoggedSession,
   scenario: CompiledScenario,
-  finder: ReachableFinder,
-  prev: RunRecord,
+  moment: Moment,
   own: { optionId: string; role: DecisionRole },
   seq: number,
   at: number,
 ): LearnerDecision | undefined {
-  const options = prev.current.options;
-  const chosen = options.find((o) => o.id === own.optionId);
-  if (chosen === undefined) return undefined;
-  const open = options.map((o) => ({
-    optionId: o.id,
-    tags: [...o.tags],
-    reachable: finder.afterOption(prev.run, o.id),
-  }));
-  const mine = open.find((o) => o.optionId === own.optionId) as (typeof open)[number];
-  const bestMood = open.reduce((a, b) => (b.reachable.bestMood > a.reachable.bestMood ? b : a));
-  const leastCost = Math.min(...open.map((o) => o.reachable.leastCost));
+  const chosen = moment.prev.current.options.find((o) => o.id === own.optionId);
+  const mine = moment.open.find((o) => o.optionId === own.optionId);
+  if (chosen === undefined || mine === undefined) return undefined;
   const locale = localeOf(session, scenario);
   const s = scenario.scenario;
   const decision: LearnerDecision = {
     sessionId: session.sessionId,
     scenarioId: s.id,
     scenarioVersion: session.pin[s.id] ?? "upload",
-    stateId: prev.run.stateId,
+    stateId: moment.prev.run.stateId,
     seq,
     at,
     role: own.role,
@@ -211,11 +211,12 @@ function decisionOf(
     optionLabel: localize(chosen.label, locale),
     tags: [...chosen.tags],
     effect: { mood: chosen.effects.mood, cost: chosen.effects.cost },
-    open,
+    // One list for everyone who decided at this moment (a class of 40 votes once): records are read, not edited.
+    open: moment.open,
     comparedWithBest: {
-      moodGap: bestMood.reachable.bestMood - mine.reachable.bestMood,
-      costGap: mine.reachable.leastCost - leastCost,
-      bestOptionId: bestMood.optionId,
+      moodGap: moment.best.reachable.bestMood - mine.reachable.bestMood,
+      costGap: mine.reachable.leastCost - moment.leastCost,
+      bestOptionId: moment.best.optionId,
     },
   };
   if (s.persona.customerType !== undefined) decision.customerType = s.persona.customerType;

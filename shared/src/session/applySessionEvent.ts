@@ -12,7 +12,7 @@ import type { SessionState } from "./sessionState";
 // One machine per library object: building a machine is cheap but not free, and events are many.
 const machines = new WeakMap<ScenarioLibrary, SessionMachine>();
 
-function machineFor(library: ScenarioLibrary): SessionMachine {
+export function machineFor(library: ScenarioLibrary): SessionMachine {
   let machine = machines.get(library);
   if (machine === undefined) {
     machine = createSessionMachine(library);
