@@ -89,7 +89,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const limits = { ...defaultHttpLimits, ...options.httpLimits };
   loadPublishedScenarios(options.store, options.library, options.log);
   // Made once the port (the statements' origin) is known; events logged before then are caught up.
-  let xapiFeed: XapiFeed | undefined;
+  const feedRef: { feed?: XapiFeed } = {};
   const host = new SessionHost({
     now: clock.now,
     store: options.store,
@@ -100,7 +100,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     ...(options.idleFinishMs !== undefined ? { idleFinishMs: options.idleFinishMs } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.unjoinedFinishMs !== undefined ? { unjoinedFinishMs: options.unjoinedFinishMs } : {}),
-    onLogged: (sessionId, before, after) => xapiFeed?.logged(sessionId, before, after),
+    onLogged: (sessionId, before, after) => feedRef.feed?.logged(sessionId, before, after),
   });
   const throttles = new HttpThrottles(limits, clock.now);
   const lrsSender = new LrsSender({
@@ -161,7 +161,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   });
   server.onShutdown(async () => {
     // What the last events decided goes into the outbox (on disk) before the store closes.
-    xapiFeed?.flush();
+    feedRef.feed?.flush();
     await lrsSender.stop();
     options.store.close();
   });
@@ -187,12 +187,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     clock.now,
     () => lrsSender.kick(),
   );
-  xapiFeed = new XapiFeed({
+  const xapiFeed = new XapiFeed({
     learning: host.learning,
     outbox: xapi,
     store: options.store.xapi,
     ...(options.log ? { log: options.log } : {}),
   });
+  feedRef.feed = xapiFeed;
   xapiFeed.catchUp(host.liveSessions().map((r) => r.id));
   lrsSender.start();
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);

@@ -68,7 +68,6 @@ async function call(
   const text = await res.text();
   return { status: res.status, body: text.startsWith("{") || text.startsWith("[") ? JSON.parse(text) : text };
 }
-const codeOf = (c: Call) => (c.body as { error?: { code?: string } }).error?.code;
 
 /** A group with Ann and Bob, its LRS, and a class-vote session of it with both phones and the trainer in. */
 async function groupSessionWithPhones(server: RunningServer, lrs: TestLrs) {

@@ -70,10 +70,12 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
   }
 
   known(statementIds: readonly string[]): Set<string> {
-    const found = new Set<string>();
-    const select = this.db.prepare("SELECT 1 FROM xapi_outbox WHERE statement_id = ?");
-    for (const id of statementIds) if (select.get(id) !== undefined) found.add(id);
-    return found;
+    if (statementIds.length === 0) return new Set();
+    // One query for the lot: a session's whole record is asked about after every decision.
+    const rows = this.db
+      .prepare("SELECT statement_id FROM xapi_outbox WHERE statement_id IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(statementIds)) as { statement_id: string }[];
+    return new Set(rows.map((r) => r.statement_id));
   }
 
   queued(groupId: string, limit: number): OutboxEntry[] {

@@ -2,7 +2,7 @@ import type { LearnerIdentity, LearnerRun } from "@hotseat/shared";
 import type { Statement } from "@xapi/xapi";
 import { statementProblems } from "./validateStatement";
 import type { StatementContext } from "./xapiStatements";
-import { statementsOfRun } from "./xapiStatements";
+import { answeredIdOf, answeredStatement, completedIdOf, completedStatement } from "./xapiStatements";
 import type { NewOutboxStatement, XapiOutboxStore } from "./XapiOutboxStore";
 
 /** What recording a run did: the statements it added, and those set aside at once as invalid. */
@@ -49,40 +49,53 @@ export class XapiOutbox {
       ...(this.context.language !== undefined ? { language: this.context.language } : {}),
       ...(groupName !== undefined ? { groupName } : {}),
     };
-    const built: { at: number; learner: number; learnerId: string; statement: Statement }[] = [];
+    // Ids first (name-based, cheap): only statements the outbox lacks are built and validated, since the
+    // whole record so far comes again after every decision.
+    type Pending = { id: string; at: number; learner: number; make: () => Statement | undefined };
+    const pending: Pending[] = [];
     records.forEach(({ learner, runs }, learnerIndex) => {
       if (learner.groupId !== groupId) throw new Error("recordSession takes one group's learners");
       for (const run of runs) {
-        // statementsOfRun gives each decision's statement by sequence number, then the run's ending.
-        const seqs = run.decisions.map((d) => d.seq).sort((a, b) => a - b);
-        const afterLast = (seqs.at(-1) ?? 0) + 0.5;
-        statementsOfRun(learner, run, ctx).forEach((statement, i) =>
-          built.push({
-            at: seqs[i] ?? afterLast,
+        let lastSeq = 0;
+        for (const d of run.decisions) {
+          lastSeq = Math.max(lastSeq, d.seq);
+          pending.push({
+            id: answeredIdOf(d.sessionId, learner.learnerId, d.seq),
+            at: d.seq,
             learner: learnerIndex,
-            learnerId: learner.learnerId,
-            statement,
-          }),
-        );
+            make: () => answeredStatement(learner, run, d, ctx),
+          });
+        }
+        if (run.ending !== undefined)
+          pending.push({
+            id: completedIdOf(run, learner.learnerId),
+            at: lastSeq + 0.5,
+            learner: learnerIndex,
+            make: () => completedStatement(learner, run, ctx),
+          });
       }
     });
-    // Only what is new is validated: the whole record so far comes again after every decision.
-    const known = this.store.known(built.map((b) => b.statement.id!));
-    const invalid: RecordOutcome["invalid"] = [];
-    const ordered = built
-      .filter((b) => !known.has(b.statement.id!))
-      .map((b) => {
-        const problems = statementProblems(b.statement);
-        const statementId = b.statement.id!;
-        if (problems.length > 0) invalid.push({ statementId, problems });
-        const entry: NewOutboxStatement = {
-          statementId,
-          learnerId: b.learnerId,
-          statement: b.statement,
-          ...(problems.length > 0 ? { rejectedBecause: `invalid xAPI: ${problems.join("; ")}` } : {}),
-        };
-        return { at: b.at, learner: b.learner, statement: entry };
+    const known = this.store.known(pending.map((p) => p.id));
+    const built = pending
+      .filter((p) => !known.has(p.id))
+      .flatMap((p) => {
+        const statement = p.make();
+        const learnerId = records[p.learner]!.learner.learnerId;
+        return statement ? [{ at: p.at, learner: p.learner, learnerId, statement }] : [];
       });
+    const invalid: RecordOutcome["invalid"] = [];
+    const ordered = built.map((b) => {
+      const problems = statementProblems(b.statement);
+      const statementId = b.statement.id!;
+      if (problems.length > 0) invalid.push({ statementId, problems });
+      const entry: NewOutboxStatement = {
+        statementId,
+        learnerId: b.learnerId,
+        statement: b.statement,
+        ...(problems.length > 0 ? { rejectedBecause: `invalid xAPI: ${problems.join("; ")}` } : {}),
+      };
+      return { at: b.at, learner: b.learner, statement: entry };
+    });
     ordered.sort((a, b) => a.at - b.at || a.learner - b.learner);
     const added = this.store.enqueue(
       groupId,
