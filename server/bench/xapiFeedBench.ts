@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { applySessionEvent, createSession } from "@hotseat/shared";
-import type { Actor, ClientMessage, ServerEvent, SessionEvent } from "@hotseat/shared";
+import type { Actor, ClientMessage, ServerEvent } from "@hotseat/shared";
 import { LearningService } from "../src/learning/LearningService";
 import { ScenarioLibrary as FileLibrary } from "../src/scenarioLibrary";
 import { ScenarioVersions } from "../src/sessions/ScenarioVersions";
