@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionEvent } from "@hotseat/shared";
+import { LearningService } from "../learning/LearningService";
+import { ScenarioLibrary } from "../scenarioLibrary";
+import { ScenarioVersions } from "../sessions/ScenarioVersions";
+import { SessionRuntime } from "../sessions/SessionRuntime";
+import { SqliteSessionStore } from "../store/SqliteSessionStore";
+import { XapiFeed } from "./xapiFeed";
+import { XapiOutbox } from "./xapiOutbox";
+import { answeredIdOf, completedIdOf } from "./xapiStatements";
+
+const fixtures = join(import.meta.dirname, "..", "..", "..", "tests", "server", "fixtures", "scenarios");
+const dir = mkdtempSync(join(tmpdir(), "hotseat-feed-"));
+let files: ScenarioLibrary;
+beforeAll(async () => {
+  files = await ScenarioLibrary.fromDirectory(fixtures);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const trainer = { role: "trainer" } as const;
+// An event before the runtime stamps its time (Omit of each member of the union).
+type Unstamped = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E, "at"> : never) : never;
+const server = { role: "server" } as const;
+
+/** A server's xAPI side on a store, with a scheduler the test runs (or, for a crash, never runs). */
+function feedOn(store: SqliteSessionStore) {
+  const learning = new LearningService(store, () => 1);
+  const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
+  const deferred: (() => void)[] = [];
+  const feed = new XapiFeed({ learning, outbox, store: store.xapi, defer: (run) => deferred.push(run) });
+  return { learning, feed, deferred };
+}
+
+describe("the xAPI feed", () => {
+  it("records a group session's decisions after deciding events only, and what a crash left pending on the next start", () => {
+    const path = join(dir, "crash.sqlite");
+    const store = new SqliteSessionStore(path);
+    const { learning, feed, deferred } = feedOn(store);
+    const pin = new ScenarioVersions(store).publish(files, 1);
+    const group = learning.createGroup({
+      name: "Support",
+      openRoster: false,
+      roster: [{ displayName: "Ann" }],
+    });
+    const ann = group.roster[0]!.learnerId;
+    const record = store.createSession({
+      id: "s1",
+      code: "KQWXYR",
+      scenarioId: "short-call",
+      library: pin,
+      trainerTokenHash: "hash",
+      createdAt: 1,
+    });
+    learning.attachSession("s1", learning.authorize(group.group.groupId, group.groupKey));
+    const runtime = SessionRuntime.resume(
+      record,
+      store,
+      new ScenarioVersions(store).resolve(pin).library,
+      (id, before, after) => feed.logged(id, before, after),
+    );
+    const submit = (events: Unstamped[]) => {
+      for (const event of events)
+        expect(runtime.submit({ ...event, at: store.events("s1").length + 1 })).toMatchObject(
+          {
+            accepted: true,
+          },
+        );
+    };
+    const vote = (optionId: string): Unstamped[] => [
+      { type: "trainer.openVote", by: trainer },
+      { type: "trainee.vote", optionId, by: { role: "trainee", traineeId: "t-ann" } },
+      { type: "trainer.reveal", by: trainer },
+    ];
+
+    submit([
+      { type: "session.created", joinCode: "KQWXYR", seed: 7, by: server },
+      { type: "trainer.selectScenario", scenarioId: "short-call", by: server },
+      {
+        type: "session.joined",
+        role: "trainee",
+        traineeId: "t-ann",
+        name: "Ann",
+        learnerId: ann,
+        by: server,
+      },
+    ]);
+    // Joining decides nothing: nothing is scheduled or marked.
+    expect(deferred).toHaveLength(0);
+    expect(store.xapi.pendingSessions()).toEqual([]);
+
+    submit([{ type: "trainer.start", by: trainer }, ...vote("listen")]);
+    expect(store.xapi.pendingSessions()).toEqual(["s1"]);
+    // One scheduled recording for the burst, whatever the number of deciding events in it.
+    expect(deferred).toHaveLength(1);
+    deferred.shift()!();
+    const revealSeq = store.events("s1").length;
+    expect(store.xapi.entries(group.group.groupId).map((e) => e.statementId)).toEqual([
+      answeredIdOf("s1", ann, revealSeq),
+    ]);
+    expect(store.xapi.pendingSessions()).toEqual([]);
+
+    // The second vote ends the call; the server dies before its scheduled recording runs.
+    submit(vote("promise"));
+    expect(deferred).toHaveLength(1);
+    expect(store.xapi.entries(group.group.groupId)).toHaveLength(1);
+    store.close();
+
+    const reopened = new SqliteSessionStore(path);
+    const next = feedOn(reopened);
+    expect(reopened.xapi.pendingSessions()).toEqual(["s1"]);
+    next.feed.catchUp();
+    const [run] = next.learning.sessionRecords("s1")!.records[0]!.runs;
+    expect(reopened.xapi.entries(group.group.groupId).map((e) => e.statementId)).toEqual([
+      answeredIdOf("s1", ann, revealSeq),
+      answeredIdOf("s1", ann, reopened.events("s1").length),
+      completedIdOf(run!, ann),
+    ]);
+    expect(reopened.xapi.pendingSessions()).toEqual([]);
+    reopened.close();
+  });
+});
