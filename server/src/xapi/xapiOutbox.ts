@@ -36,7 +36,7 @@ export class XapiOutbox {
   /**
    * Queues the statements of a session's learners (one group's) that are not in the outbox yet, in the
    * order the log recorded them: decisions by their sequence number, each run's `completed` right after
-   * its last decision, learners in the order given when one event decided for several.
+   * the decisions of the event that ended it, learners in the order given when one event did several.
    */
   recordSession(
     records: readonly { learner: LearnerIdentity; runs: readonly LearnerRun[] }[],
@@ -66,10 +66,11 @@ export class XapiOutbox {
             make: () => answeredStatement(learner, run, d, ctx),
           });
         }
+        // After the answers of the event that ended the run (an observer's ending may come steps later).
         if (run.ending !== undefined)
           pending.push({
             id: completedIdOf(run, learner.learnerId),
-            at: lastSeq + 0.5,
+            at: (run.endedSeq ?? lastSeq) + 0.5,
             learner: learnerIndex,
             make: () => completedStatement(learner, run, ctx),
           });

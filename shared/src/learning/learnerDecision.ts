@@ -92,6 +92,8 @@ export const learnerRunSchema = z.strictObject({
   startedAt: z.number(),
   /** Absent when the session ended before the scenario did. */
   endedAt: z.number().optional(),
+  /** The log's sequence number of the event that ended it (orders its `completed` statement among decisions). */
+  endedSeq: z.number().int().optional(),
   /** The ending reached, when one was. */
   ending: z.strictObject({ endingId: z.string(), outcome: z.string(), title: z.string() }).optional(),
   /** 0–1: the mean of the run's skill scores (see scoreSkills), absent when no skill was in play. */

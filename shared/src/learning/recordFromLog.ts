@@ -125,6 +125,7 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
           title: localize(record.ending.title, localeOf(session, played.scenario)),
         };
         entry.run.endedAt = event.at;
+        entry.run.endedSeq = seq;
       }
     }
     if (state.context.past.length > before.context.past.length) {
