@@ -53,7 +53,18 @@ learning.attachSession(sessionId, learning.authorize(group.group.groupId, group.
 const library = new ScenarioVersions(store).resolve(pin).library;
 
 const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
-const feed = new XapiFeed({ learning, outbox, store: store.xapi, defer: () => {} });
+store.xapi.setLrs(
+  group.group.groupId,
+  { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" },
+  1,
+);
+const feed = new XapiFeed({
+  learning,
+  groupSessions: (groupId) => store.learning.groupSessions(groupId),
+  outbox,
+  store: store.xapi,
+  defer: () => {},
+});
 
 const timings: number[] = [];
 const random = mulberry(7);

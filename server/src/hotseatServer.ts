@@ -155,7 +155,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
-      mountLmsApi(app, { store: options.store, learning: host.learning, sender: lrsSender, now: clock.now });
+      mountLmsApi(app, {
+        store: options.store,
+        learning: host.learning,
+        sender: lrsSender,
+        now: clock.now,
+        onLrsSet: (groupId) => feedRef.feed?.recordGroup(groupId),
+      });
       mountClient(app, options.clientDir);
     },
   });
@@ -189,6 +195,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   );
   const xapiFeed = new XapiFeed({
     learning: host.learning,
+    groupSessions: (groupId) => options.store.learning.groupSessions(groupId),
     outbox: xapi,
     store: options.store.xapi,
     ...(options.log ? { log: options.log } : {}),

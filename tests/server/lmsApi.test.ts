@@ -164,6 +164,42 @@ describe("LMS files over HTTP, from the learning record", () => {
     );
     // A download link carries the key in the query, like a session report's token.
     expect((await call(`${groupPath}?token=${s.sales.groupKey}`)).status).toBe(200);
+    // One of the group's sessions with the group key; another group's session is not there.
+    const one = await call(`${groupPath}?session=${s.hosted.sessionId}&trainer=Jan%20Nowak`, {
+      key: s.sales.groupKey,
+    });
+    expect(one.text).toBe(res.text);
+    const foreign = await call(`${groupPath}?session=${plain.sessionId}`, { key: s.sales.groupKey });
+    expect([foreign.status, codeOf(foreign)]).toEqual([404, "session.no-group"]);
+  });
+
+  it("sends a group's record so far to the LRS its trainer sets after the workshop", async () => {
+    const s = await hotSeatSession();
+    await firstStep(s);
+    await secondStep(s);
+    lrs = new TestLrs();
+    await lrs.start();
+    const lrsPath = `/api/groups/${s.sales.group.groupId}/lrs`;
+    const status = async () => lrsStatusSchema.parse((await call(lrsPath, { key: s.sales.groupKey })).json());
+    // Nothing is kept for xAPI while the group has no LRS.
+    expect(await status()).toEqual({ queued: 0, sent: 0, rejected: [] });
+    const config = { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret };
+    expect((await call(lrsPath, { method: "PUT", body: config, key: s.sales.groupKey })).status).toBe(200);
+    await until(() => expect(lrs!.stored).toHaveLength(5));
+    const told = lrs.stored.map((st) => st as { verb: { id: string }; actor: { account: { name: string } } });
+    expect(told.map((st) => [st.verb.id.split("/").at(-1), st.actor.account.name])).toEqual([
+      ["answered", s.annaId],
+      ["answered", s.lukaszId],
+      ["answered", s.annaId],
+      ["completed", s.annaId],
+      ["completed", s.lukaszId],
+    ]);
+    // "Send now" answers the outbox's state.
+    const retried = await call(`${lrsPath}/retry`, { method: "POST", key: s.sales.groupKey });
+    expect(retried.status).toBe(200);
+    expect(lrsStatusSchema.parse(retried.json())).toMatchObject({ queued: 0, sent: 5 });
+    const refused = await call(`${lrsPath}/retry`, { method: "POST", key: s.other.groupKey });
+    expect([refused.status, codeOf(refused)]).toEqual([403, "group.not-yours"]);
   });
 });
 

@@ -18,6 +18,8 @@ export type LmsDeps = {
   learning: LearningService;
   sender: LrsSender;
   now: () => number;
+  /** Told when a group's LRS is set: its record so far is recorded for it. */
+  onLrsSet?: (groupId: string) => void;
 };
 
 function timeZoneOf(req: Request): string | undefined | false {
@@ -85,10 +87,23 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     if (group === undefined) return;
     const options = csvOptionsOf(req);
     if (!options) return badTimeZone(res);
+    // `?session=<session id>`: one of the group's sessions, for a trainer's page that holds the group key.
+    const only = typeof req.query.session === "string" ? req.query.session : undefined;
+    if (only !== undefined && deps.learning.groupOfSession(only)?.id !== group.id)
+      return sendError(res, 404, "session.no-group", "This group has no such session.");
     // Deleted learners' runs are not in it: the LMS gets people's rows, and they are no one's now.
     const { records } = deps.learning.groupRecords(group);
     const fileName = `hotseat-lms-${group.name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 60) || "group"}.csv`;
-    sendCsv(res, fileName, lmsCsv({ records, groupName: group.name, ...options }));
+    sendCsv(
+      res,
+      fileName,
+      lmsCsv({
+        records,
+        groupName: group.name,
+        ...(only !== undefined ? { sessionId: only } : {}),
+        ...options,
+      }),
+    );
   });
 
   const status = (res: Response, groupId: string) => {
@@ -119,9 +134,17 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     const body = lrsConfigRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
     deps.store.xapi.setLrs(groupId, body.data, deps.now());
-    // Whatever waited for this LRS goes now.
+    // Whatever waited for this LRS goes now, and the group's record so far follows.
     deps.sender.retryNow(groupId);
+    deps.onLrsSet?.(groupId);
     status(res, groupId);
+  });
+  // The trainer's "send now": the queue stops waiting out its backoff (after the LRS came back).
+  app.post("/api/groups/:groupId/lrs/retry", (req, res) => {
+    const group = guardGroup(req, res);
+    if (group === undefined) return;
+    deps.sender.retryNow(group.id);
+    status(res, group.id);
   });
   app.delete("/api/groups/:groupId/lrs", (req, res) => {
     const group = guardGroup(req, res);

@@ -30,63 +30,71 @@ function feedOn(store: SqliteSessionStore) {
   const learning = new LearningService(store, () => 1);
   const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
   const deferred: (() => void)[] = [];
-  const feed = new XapiFeed({ learning, outbox, store: store.xapi, defer: (run) => deferred.push(run) });
+  const feed = new XapiFeed({
+    learning,
+    groupSessions: (groupId) => store.learning.groupSessions(groupId),
+    outbox,
+    store: store.xapi,
+    defer: (run) => deferred.push(run),
+  });
   return { learning, feed, deferred };
 }
+
+/** A group (Ann on its roster) and a session of it on `store`, its runtime telling the feed. */
+function groupSession(store: SqliteSessionStore, on: ReturnType<typeof feedOn>, sessionId = "s1") {
+  const { learning, feed } = on;
+  const pin = new ScenarioVersions(store).publish(files, 1);
+  const group = learning.createGroup({
+    name: "Support",
+    openRoster: false,
+    roster: [{ displayName: "Ann" }],
+  });
+  const ann = group.roster[0]!.learnerId;
+  const record = store.createSession({
+    id: sessionId,
+    code: "KQWXYR",
+    scenarioId: "short-call",
+    library: pin,
+    trainerTokenHash: "hash",
+    createdAt: 1,
+  });
+  learning.attachSession(sessionId, learning.authorize(group.group.groupId, group.groupKey));
+  const runtime = SessionRuntime.resume(
+    record,
+    store,
+    new ScenarioVersions(store).resolve(pin).library,
+    (id, before, after) => feed.logged(id, before, after),
+  );
+  const submit = (events: Unstamped[]) => {
+    for (const event of events)
+      expect(runtime.submit({ ...event, at: store.events(sessionId).length + 1 })).toMatchObject({
+        accepted: true,
+      });
+  };
+  submit([
+    { type: "session.created", joinCode: "KQWXYR", seed: 7, by: server },
+    { type: "trainer.selectScenario", scenarioId: "short-call", by: server },
+    { type: "session.joined", role: "trainee", traineeId: "t-ann", name: "Ann", learnerId: ann, by: server },
+  ]);
+  return { groupId: group.group.groupId, ann, submit };
+}
+
+const lrs = { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" };
+
+const vote = (optionId: string): Unstamped[] => [
+  { type: "trainer.openVote", by: trainer },
+  { type: "trainee.vote", optionId, by: { role: "trainee", traineeId: "t-ann" } },
+  { type: "trainer.reveal", by: trainer },
+];
 
 describe("the xAPI feed", () => {
   it("records a group session's decisions after deciding events only, and what a crash left pending on the next start", () => {
     const path = join(dir, "crash.sqlite");
     const store = new SqliteSessionStore(path);
-    const { learning, feed, deferred } = feedOn(store);
-    const pin = new ScenarioVersions(store).publish(files, 1);
-    const group = learning.createGroup({
-      name: "Support",
-      openRoster: false,
-      roster: [{ displayName: "Ann" }],
-    });
-    const ann = group.roster[0]!.learnerId;
-    const record = store.createSession({
-      id: "s1",
-      code: "KQWXYR",
-      scenarioId: "short-call",
-      library: pin,
-      trainerTokenHash: "hash",
-      createdAt: 1,
-    });
-    learning.attachSession("s1", learning.authorize(group.group.groupId, group.groupKey));
-    const runtime = SessionRuntime.resume(
-      record,
-      store,
-      new ScenarioVersions(store).resolve(pin).library,
-      (id, before, after) => feed.logged(id, before, after),
-    );
-    const submit = (events: Unstamped[]) => {
-      for (const event of events)
-        expect(runtime.submit({ ...event, at: store.events("s1").length + 1 })).toMatchObject(
-          {
-            accepted: true,
-          },
-        );
-    };
-    const vote = (optionId: string): Unstamped[] => [
-      { type: "trainer.openVote", by: trainer },
-      { type: "trainee.vote", optionId, by: { role: "trainee", traineeId: "t-ann" } },
-      { type: "trainer.reveal", by: trainer },
-    ];
-
-    submit([
-      { type: "session.created", joinCode: "KQWXYR", seed: 7, by: server },
-      { type: "trainer.selectScenario", scenarioId: "short-call", by: server },
-      {
-        type: "session.joined",
-        role: "trainee",
-        traineeId: "t-ann",
-        name: "Ann",
-        learnerId: ann,
-        by: server,
-      },
-    ]);
+    const on = feedOn(store);
+    const { deferred } = on;
+    const { groupId, ann, submit } = groupSession(store, on);
+    store.xapi.setLrs(groupId, lrs, 1);
     // Joining decides nothing: nothing is scheduled or marked.
     expect(deferred).toHaveLength(0);
     expect(store.xapi.pendingSessions()).toEqual([]);
@@ -97,7 +105,7 @@ describe("the xAPI feed", () => {
     expect(deferred).toHaveLength(1);
     deferred.shift()!();
     const revealSeq = store.events("s1").length;
-    expect(store.xapi.entries(group.group.groupId).map((e) => e.statementId)).toEqual([
+    expect(store.xapi.entries(groupId).map((e) => e.statementId)).toEqual([
       answeredIdOf("s1", ann, revealSeq),
     ]);
     expect(store.xapi.pendingSessions()).toEqual([]);
@@ -105,7 +113,7 @@ describe("the xAPI feed", () => {
     // The second vote ends the call; the server dies before its scheduled recording runs.
     submit(vote("promise"));
     expect(deferred).toHaveLength(1);
-    expect(store.xapi.entries(group.group.groupId)).toHaveLength(1);
+    expect(store.xapi.entries(groupId)).toHaveLength(1);
     store.close();
 
     const reopened = new SqliteSessionStore(path);
@@ -113,12 +121,36 @@ describe("the xAPI feed", () => {
     expect(reopened.xapi.pendingSessions()).toEqual(["s1"]);
     next.feed.catchUp();
     const [run] = next.learning.sessionRecords("s1")!.records[0]!.runs;
-    expect(reopened.xapi.entries(group.group.groupId).map((e) => e.statementId)).toEqual([
+    expect(reopened.xapi.entries(groupId).map((e) => e.statementId)).toEqual([
       answeredIdOf("s1", ann, revealSeq),
       answeredIdOf("s1", ann, reopened.events("s1").length),
       completedIdOf(run!, ann),
     ]);
     expect(reopened.xapi.pendingSessions()).toEqual([]);
     reopened.close();
+  });
+
+  it("keeps nothing for a group without an LRS, and records its sessions so far once one is set", () => {
+    const store = new SqliteSessionStore(join(dir, "no-lrs.sqlite"));
+    const on = feedOn(store);
+    const { groupId, ann, submit } = groupSession(store, on);
+    submit([{ type: "trainer.start", by: trainer }, ...vote("listen"), ...vote("promise")]);
+    expect(on.deferred).toHaveLength(0);
+    expect(store.xapi.pendingSessions()).toEqual([]);
+    expect(store.xapi.entries(groupId)).toEqual([]);
+
+    store.xapi.setLrs(groupId, lrs, 2);
+    on.feed.recordGroup(groupId);
+    // One session per turn of the event loop.
+    while (on.deferred.length > 0) on.deferred.shift()!();
+    expect(store.xapi.entries(groupId).map((e) => [e.learnerId, e.statement])).toEqual([
+      [ann, expect.objectContaining({ verb: expect.objectContaining({ display: { "en-US": "answered" } }) })],
+      [ann, expect.objectContaining({ result: expect.objectContaining({ response: "promise" }) })],
+      [
+        ann,
+        expect.objectContaining({ verb: expect.objectContaining({ display: { "en-US": "completed" } }) }),
+      ],
+    ]);
+    store.close();
   });
 });

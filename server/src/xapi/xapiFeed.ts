@@ -16,6 +16,8 @@ export function mayHaveDecided(before: SessionState, after: SessionState): boole
 
 export type XapiFeedDeps = {
   learning: LearningService;
+  /** A group's sessions, oldest first (to send a group's record so far once its LRS is set). */
+  groupSessions: (groupId: string) => string[];
   outbox: XapiOutbox;
   store: XapiOutboxStore;
   /** Runs the recording soon after the event (default `setImmediate`), so a burst of events records once. */
@@ -30,6 +32,8 @@ export type XapiFeedDeps = {
  * service) and whatever statements are new go into the outbox, in log order. The session is marked
  * pending in the store first and cleared once recorded, so a server stopped in between records it on its
  * next start ({@link catchUp}): the outbox never misses a decision, and ids keep it from doubling one.
+ * Only groups with an LRS are recorded (nothing personal is kept for a group that sends no statements);
+ * setting a group's LRS records its sessions so far ({@link recordGroup}).
  */
 export class XapiFeed {
   private readonly dirty = new Set<string>();
@@ -40,7 +44,8 @@ export class XapiFeed {
   /** Told after every accepted event of any session (SessionHost's `onLogged`). */
   logged(sessionId: string, before: SessionState, after: SessionState): void {
     if (!mayHaveDecided(before, after)) return;
-    if (this.deps.learning.groupOfSession(sessionId) === undefined) return;
+    const group = this.deps.learning.groupOfSession(sessionId);
+    if (group === undefined || this.deps.store.lrs(group.id) === undefined) return;
     this.deps.store.markPending(sessionId);
     this.dirty.add(sessionId);
     if (this.scheduled) return;
@@ -58,6 +63,22 @@ export class XapiFeed {
     for (const sessionId of sessions) this.record(sessionId);
   }
 
+  /**
+   * Records every session of a group, oldest first, one per turn of the event loop so a live workshop
+   * is not held up (after its LRS is set: the record so far goes to it).
+   */
+  recordGroup(groupId: string): void {
+    const queue = this.deps.groupSessions(groupId);
+    const defer = this.deps.defer ?? setImmediate;
+    const next = () => {
+      const sessionId = queue.shift();
+      if (sessionId === undefined) return;
+      this.record(sessionId);
+      defer(next);
+    };
+    defer(next);
+  }
+
   /** Records the sessions a stopped server left pending, and the live ones given (events may have come first). */
   catchUp(liveSessionIds: readonly string[] = []): void {
     const all = new Set([...this.deps.store.pendingSessions(), ...liveSessionIds]);
@@ -68,7 +89,8 @@ export class XapiFeed {
   record(sessionId: string): boolean {
     try {
       const found = this.deps.learning.sessionRecords(sessionId);
-      if (found && found.records.length > 0) this.deps.outbox.recordSession(found.records);
+      if (found && found.records.length > 0 && this.deps.store.lrs(found.group.id) !== undefined)
+        this.deps.outbox.recordSession(found.records);
       this.deps.store.clearPending(sessionId);
       return true;
     } catch (e) {
