@@ -44,9 +44,15 @@ export class XapiFeed {
   /** Told after every accepted event of any session (SessionHost's `onLogged`). */
   logged(sessionId: string, before: SessionState, after: SessionState): void {
     if (!mayHaveDecided(before, after)) return;
-    const group = this.deps.learning.groupOfSession(sessionId);
-    if (group === undefined || this.deps.store.lrs(group.id) === undefined) return;
-    this.deps.store.markPending(sessionId);
+    // The workshop never fails for xAPI's sake: the event is logged already, and the log is the truth.
+    try {
+      const group = this.deps.learning.groupOfSession(sessionId);
+      if (group === undefined || this.deps.store.lrs(group.id) === undefined) return;
+      this.deps.store.markPending(sessionId);
+    } catch (e) {
+      this.deps.log?.(`xAPI: could not note session ${sessionId} for recording: ${String(e)}`);
+      return;
+    }
     this.dirty.add(sessionId);
     if (this.scheduled) return;
     this.scheduled = true;
