@@ -70,7 +70,7 @@ export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
 export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";
 export * from "./scenario/declaredVocabulary";
-export { scenarioTexts, setText, setTexts, languagesOf } from "./studio/scenarioTexts";
+export { scenarioTexts, setText, setTexts, languagesIn } from "./studio/scenarioTexts";
 export type { ScenarioText } from "./studio/scenarioTexts";
 export { importTextsCsv, parseCsv, textsToCsv } from "./studio/textsCsv";
 export type { TextChange, TextsImport } from "./studio/textsCsv";

@@ -19,6 +19,7 @@ import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
+import { minimalChange, mountTranslations } from "./translationsView";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -351,6 +352,12 @@ export function showEditor(nav: StudioNav, id: string): () => void {
         }),
       });
       check();
+      mountTranslations(root, {
+        id,
+        text,
+        readOnly,
+        replace: (next) => view?.dispatch({ changes: minimalChange(text(), next) }),
+      });
     })
     .catch((e: unknown) => {
       if (e instanceof StudioApiError && e.code === "studio.unknown")

@@ -58,6 +58,23 @@ const en = {
   "map.selected": "Selected",
   "error.any": "Something went wrong: {reason}",
   "error.unknown": "There is no scenario “{id}” in the Studio.",
+  // Translations view (vocab)
+  "texts.open": "Translations",
+  "texts.close": "Back to the text",
+  "texts.heading": "Translations",
+  "texts.id": "Text id (YAML path)",
+  "texts.counts": "Texts: {texts} · missing: {missing}",
+  "texts.missing": "missing",
+  "texts.plain": "same in every language",
+  "texts.export": "Export CSV",
+  "texts.import": "Import CSV",
+  "texts.importChanged": "Texts changed: {count}",
+  "texts.importUnchanged": "unchanged: {count}",
+  "texts.importUnknownIds": "Rows that match no text of this scenario, left out: {count}",
+  "texts.importUnknownLanguages": "Columns that are not languages of this scenario, left out: {languages}",
+  "texts.importEmpty": "The file is empty.",
+  "texts.importNoId": "The file's first column must be “id” (export the CSV here to get the layout).",
+  "texts.row": "row {row}",
 } as const;
 
 /** A key of the Studio's words. */
@@ -119,6 +136,24 @@ const pl: Record<StudioKey, string> = {
   "map.selected": "Wybrany",
   "error.any": "Coś poszło nie tak: {reason}",
   "error.unknown": "W Studiu nie ma scenariusza „{id}”.",
+  // Translations view (vocab)
+  "texts.open": "Tłumaczenia",
+  "texts.close": "Wróć do tekstu",
+  "texts.heading": "Tłumaczenia",
+  "texts.id": "Id tekstu (ścieżka YAML)",
+  "texts.counts": "Teksty: {texts} · brakujące: {missing}",
+  "texts.missing": "brak",
+  "texts.plain": "taki sam w każdym języku",
+  "texts.export": "Eksportuj CSV",
+  "texts.import": "Importuj CSV",
+  "texts.importChanged": "Zmienione teksty: {count}",
+  "texts.importUnchanged": "bez zmian: {count}",
+  "texts.importUnknownIds": "Wiersze bez pasującego tekstu w tym scenariuszu (pominięte): {count}",
+  "texts.importUnknownLanguages": "Kolumny, które nie są językami tego scenariusza (pominięte): {languages}",
+  "texts.importEmpty": "Plik jest pusty.",
+  "texts.importNoId":
+    "Pierwsza kolumna pliku musi nazywać się „id” (wyeksportuj CSV tutaj, aby zobaczyć układ).",
+  "texts.row": "wiersz {row}",
 };
 
 const ro: Record<StudioKey, string> = {
@@ -177,6 +212,24 @@ const ro: Record<StudioKey, string> = {
   "map.selected": "Selectată",
   "error.any": "Ceva n-a mers: {reason}",
   "error.unknown": "Nu există scenariul „{id}” în Studio.",
+  // Translations view (vocab)
+  "texts.open": "Traduceri",
+  "texts.close": "Înapoi la text",
+  "texts.heading": "Traduceri",
+  "texts.id": "Id-ul textului (cale YAML)",
+  "texts.counts": "Texte: {texts} · lipsă: {missing}",
+  "texts.missing": "lipsă",
+  "texts.plain": "la fel în toate limbile",
+  "texts.export": "Exportă CSV",
+  "texts.import": "Importă CSV",
+  "texts.importChanged": "Texte modificate: {count}",
+  "texts.importUnchanged": "neschimbate: {count}",
+  "texts.importUnknownIds": "Rânduri fără text corespunzător în acest scenariu (omise): {count}",
+  "texts.importUnknownLanguages": "Coloane care nu sunt limbi ale acestui scenariu (omise): {languages}",
+  "texts.importEmpty": "Fișierul este gol.",
+  "texts.importNoId":
+    "Prima coloană a fișierului trebuie să fie „id” (exportă CSV-ul de aici pentru structură).",
+  "texts.row": "rândul {row}",
 };
 
 const lt: Record<StudioKey, string> = {
@@ -235,6 +288,24 @@ const lt: Record<StudioKey, string> = {
   "map.selected": "Pasirinkta",
   "error.any": "Kažkas nepavyko: {reason}",
   "error.unknown": "Studijoje nėra scenarijaus „{id}“.",
+  // Translations view (vocab)
+  "texts.open": "Vertimai",
+  "texts.close": "Atgal į tekstą",
+  "texts.heading": "Vertimai",
+  "texts.id": "Teksto ID (YAML kelias)",
+  "texts.counts": "Tekstų: {texts} · trūksta: {missing}",
+  "texts.missing": "trūksta",
+  "texts.plain": "toks pat visomis kalbomis",
+  "texts.export": "Eksportuoti CSV",
+  "texts.import": "Importuoti CSV",
+  "texts.importChanged": "Pakeista tekstų: {count}",
+  "texts.importUnchanged": "nepakeista: {count}",
+  "texts.importUnknownIds": "Eilutės, neatitinkančios jokio šio scenarijaus teksto (praleistos): {count}",
+  "texts.importUnknownLanguages": "Stulpeliai, kurie nėra šio scenarijaus kalbos (praleisti): {languages}",
+  "texts.importEmpty": "Failas tuščias.",
+  "texts.importNoId":
+    "Pirmasis failo stulpelis turi būti „id“ (eksportuokite CSV čia, kad pamatytumėte struktūrą).",
+  "texts.row": "{row} eilutė",
 };
 
 const catalogs: Record<UiLocale, Record<StudioKey, string>> = { en, pl, ro, lt };

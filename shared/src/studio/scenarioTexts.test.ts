@@ -57,6 +57,24 @@ describe("setText", () => {
     expect(changed).toEqual(['  pl: "Paczka, która nie dotarła"']);
     const missing = source.replace("  pl: Spóźniona paczka\n", "");
     expect(setText(missing, ["title"], "pl", "Spóźniona paczka")).toBe(source);
+    // Clearing a text removes just its line.
+    expect(setText(source, ["title"], "pl", "")).toBe(missing);
+  });
+
+  it("rewrites a folded block text in place, at its indent, and nothing else", () => {
+    const folded = source.replace(
+      '  pl: "Klient, którego paczka spóźnia się tydzień."\n',
+      "  pl: >-\n    Klient, którego paczka\n    spóźnia się tydzień.\n",
+    );
+    const next = setText(folded, ["summary"], "pl", "Paczka klienta spóźnia się tydzień.");
+    expect(next).toBe(
+      folded.replace(
+        "    Klient, którego paczka\n    spóźnia się tydzień.\n",
+        "    Paczka klienta spóźnia się tydzień.\n",
+      ),
+    );
+    const twoLines = setText(folded, ["summary"], "pl", "Pierwsza linia.\nDruga linia.");
+    expect(twoLines).toContain("  pl: |-\n    Pierwsza linia.\n    Druga linia.\nlanguages:");
   });
 
   it("turns a plain text into a map that keeps it for the other languages", () => {

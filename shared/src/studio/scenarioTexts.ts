@@ -67,6 +67,11 @@ export function languagesOf(data: unknown): string[] {
   return Array.isArray(list) ? list.filter((l): l is string => typeof l === "string") : [];
 }
 
+/** The languages listed in a scenario's source (none when it cannot be read). */
+export function languagesIn(source: string): string[] {
+  return languagesOf(parseDocument(source).toJS());
+}
+
 function valueAt(data: unknown, path: (string | number)[]): unknown {
   let value = data;
   for (const key of path) value = (value as Record<string | number, unknown> | undefined)?.[key];

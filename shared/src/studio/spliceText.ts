@@ -17,6 +17,28 @@ function flowMapText(map: Record<string, string>, padded: boolean): string {
 
 const lineStart = (source: string, at: number) => source.lastIndexOf("\n", at - 1) + 1;
 
+// A block scalar (`>-`, `|`) rewritten in place at its own indent: folded for one line, literal for several.
+function blockScalarText(source: string, from: number, to: number, text: string): string {
+  const old = source.slice(from, to);
+  const firstBreak = old.indexOf("\n");
+  const indent = /^ */.exec(old.slice(firstBreak + 1))?.[0] ?? "  ";
+  const header = text.includes("\n") ? "|-" : ">-";
+  const body = text
+    .split("\n")
+    .map((line) => (line === "" ? "" : indent + line))
+    .join("\n");
+  return `${header}\n${body}${old.endsWith("\n") ? "\n" : ""}`;
+}
+
+// Removes a `lang: text` entry of a block map: the lines from its key to the end of its value.
+function blockRemove(source: string, key: unknown, value: unknown): string | undefined {
+  if (!isScalar(key) || !isScalar(value) || !key.range || !value.range) return undefined;
+  const start = lineStart(source, key.range[0]);
+  if (source.slice(start, key.range[0]).trim() !== "") return undefined;
+  const lineEnd = source.indexOf("\n", Math.max(value.range[1] - 1, key.range[0]));
+  return source.slice(0, start) + (lineEnd === -1 ? "" : source.slice(lineEnd + 1));
+}
+
 // Where a new `lang: text` line goes in a block map: after the line of its last value, at its keys' indent.
 function blockInsert(source: string, node: YAMLMap, lang: string, text: string): string | undefined {
   const pairs = node.items;
@@ -54,11 +76,15 @@ export function spliceText(
       if (Object.keys(next).length === 0) return undefined;
       return source.slice(0, start) + flowMapText(next, source[start + 1] === " ") + source.slice(end);
     }
-    const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === lang);
-    const value = pair?.value as { range?: [number, number, number] } | undefined;
-    if (text === "") return undefined;
-    if (value?.range)
-      return source.slice(0, value.range[0]) + scalarText(text) + source.slice(value.range[1]);
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === lang);
+    const value = pair?.value;
+    if (text === "") return pair ? blockRemove(source, pair.key, value) : source;
+    if (isScalar(value) && value.range) {
+      const [from, to] = value.range;
+      if (value.type !== "BLOCK_FOLDED" && value.type !== "BLOCK_LITERAL")
+        return source.slice(0, from) + scalarText(text) + source.slice(to);
+      return source.slice(0, from) + blockScalarText(source, from, to, text) + source.slice(to);
+    }
     return blockInsert(source, node, lang, text);
   }
   if (isScalar(node) && typeof node.value === "string" && node.range) {
