@@ -69,3 +69,6 @@ export * from "./protocol/roomAnswers";
 export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
 export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";
+export { labelsAlong } from "./scenario/labelsAlong";
+export * from "./studio/previewRun";
+export * from "./studio/planFromRun";
