@@ -19,6 +19,7 @@ import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
+import { mountRunPanels } from "./runPanels";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -93,6 +94,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       </div>
     </div>`;
   const $ = (name: string) => byId(root, name);
+  const runPanels = mountRunPanels(root.querySelector<HTMLElement>(".studio-side")!);
   const notes = $("studio-notes");
   const saveStatus = $("studio-save");
   const publishButton = $("studio-publish") as HTMLButtonElement;
@@ -143,6 +145,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       const found = stateOutline(text()).find((s) => s.id === state);
       selected = state;
       drawMap();
+      runPanels.selectState(state);
       if (found) jump(found.from);
     });
   };
@@ -179,6 +182,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     }));
     view.dispatch(setDiagnostics(view.state, marks));
     if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
+    runPanels.update(result.compiled, result.analysis);
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
@@ -318,6 +322,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     .then((found) => {
       if (gone) return;
       opened = found;
+      runPanels.open(found.kind === "draft" ? id : undefined);
       const readOnly = found.kind === "builtin";
       if (found.kind === "draft") {
         baseVersion = found.version;
