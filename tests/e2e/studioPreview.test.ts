@@ -130,6 +130,20 @@ describe("the Studio's preview and Paths & tests", () => {
       const phone = page.getByRole("region", { name: "The trainee's phone" });
       await phone.locator(`button[data-option="${bestRun.choices[0]!}"]`).click();
       await page.getByText("Choices: 1").waitFor();
+      if (size.width === 1440) {
+        // With the preview open, a click on the map moves the preview to that state.
+        await page.locator(".studio-map g[data-state='viral-post']").click();
+        await expect.poll(() => page.locator("#preview-jump").inputValue()).toBe("viral-post");
+        await phone.getByRole("region", { name: "The ending" }).waitFor();
+        // Another of the scenario's languages: the customer's words and the phone's labels follow.
+        await page.locator("#preview-lang").selectOption("pl");
+        await phone.getByRole("meter", { name: "Nastrój" }).waitFor();
+        await page.screenshot({ path: join(shots, "preview-jumped-pl-1440x900.png") });
+        await page.getByRole("button", { name: "Start again" }).first().click();
+        await page.locator("#preview-lang").selectOption("en");
+        await phone.locator(`button[data-option="${bestRun.choices[0]!}"]`).click();
+        await page.getByText("Choices: 1").waitFor();
+      }
       // The phone fits the column whole: nothing of it is cut off.
       const box = (await phone.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);

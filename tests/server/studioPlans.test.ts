@@ -37,7 +37,7 @@ describe("a Studio draft's test plans", () => {
 
   it("are saved with the draft by revision, refused when stale or malformed, and kept over a restart", async () => {
     const first = await startTestServer({ store: new SqliteSessionStore(path) });
-    let id = "";
+    let id: string | undefined;
     try {
       const api = (p: string, method?: string, body?: unknown) => call(first.url, p, method, body);
       id = (
@@ -86,7 +86,8 @@ describe("a Studio draft's test plans", () => {
     }
     const second = await startTestServer({ store: new SqliteSessionStore(path) });
     try {
-      const kept = (await call(second.url, `/api/studio/drafts/${id}/plans`)).body as DraftPlansResponse;
+      const kept = (await call(second.url, `/api/studio/drafts/${id ?? "?"}/plans`))
+        .body as DraftPlansResponse;
       expect(kept).toMatchObject({ revision: 3, source: plansText("Kept") });
     } finally {
       await second.stop();
