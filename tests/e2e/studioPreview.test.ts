@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -79,7 +79,9 @@ describe("the Studio's preview and Paths & tests", () => {
     expect(await costTotal(page)).not.toBe(startCost);
     await expect(phone.locator(".preview-cost li").count()).resolves.toBeGreaterThan(0);
     await expect(phone.locator(".preview-feedback").count()).resolves.toBe(1);
-    expect(await phone.ariaSnapshot()).toMatch(/meter "Mood"/);
+    const tree = await phone.ariaSnapshot();
+    writeFileSync(join(shots, "preview-aria.txt"), tree);
+    expect(tree).toMatch(/meter "Mood"/);
     await page.screenshot({ path: join(shots, "preview-ending-1440x900.png") });
     stage("ending reached");
 
@@ -108,7 +110,8 @@ describe("the Studio's preview and Paths & tests", () => {
       /reputation ended at/,
     );
     await page.screenshot({ path: join(shots, "paths-fail-1440x900.png") });
-    stage("plan fails");
+    const refreshMs = await page.locator(".studio-side").getAttribute("data-refresh-ms");
+    stage(`plan fails; Paths & tests followed the edit in ${refreshMs ?? "?"} ms after the check`);
 
     // The plan was stored with the draft: a reload still has it, still failing on the saved text.
     await page.getByText("Saved · version 2").waitFor();

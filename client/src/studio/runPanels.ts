@@ -60,6 +60,7 @@ export function mountRunPanels(side: HTMLElement): RunPanels {
   const refresh = () => {
     if (!pending) return;
     const { compiled, analysis } = pending;
+    const started = performance.now();
     if (tab === "preview") preview?.update(compiled);
     if (tab === "paths") {
       paths?.update(
@@ -67,6 +68,8 @@ export function mountRunPanels(side: HTMLElement): RunPanels {
         analysis && !analysis.truncated ? analysis : analyzePaths(compiled, { graphCheck: false }),
       );
     }
+    // How long the open tab took to follow the text, for the browser test to print (it must stay fast).
+    side.dataset.refreshMs = (performance.now() - started).toFixed(1);
   };
   const show = (next: Tab, focus = false) => {
     tab = next;

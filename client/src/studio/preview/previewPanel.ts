@@ -15,7 +15,7 @@ import type { CompiledScenario, PreviewRun } from "@hotseat/shared";
 import type { MessageKey } from "../../i18n/en";
 import { getLocale, isUiLocale, t } from "../../i18n/t";
 import type { UiLocale } from "../../i18n/t";
-import { customerFeeling } from "../../viewModel/customerFeeling";
+import { feelingFor, feelingKey } from "../../viewModel/customerFeeling";
 import { formatMoney } from "../../viewModel/money";
 import { byId, esc } from "../dom";
 import type { DraftPlans } from "../paths/draftPlans";
@@ -101,7 +101,8 @@ export function previewPanel(plans: DraftPlans, scenarioIdOf: () => string | und
     const run = at.run;
     const meta = stateMetaOf(compiled, run.stateId);
     const look = resolveLook(scenario);
-    const feeling = customerFeeling(meta.emotion, run.meters.mood, look.gender);
+    // The feeling's word in the preview's language, as the trainee's phone would say it.
+    const feeling = t(feelingKey(feelingFor(meta.emotion, run.meters.mood), look.gender), {}, uiLang());
     const ending = endingOf(compiled, run);
     const ledger = Object.entries(run.ledger).filter(([, amount]) => amount !== 0);
     const options = optionsAt(compiled, run);
@@ -118,7 +119,7 @@ export function previewPanel(plans: DraftPlans, scenarioIdOf: () => string | und
     screen.innerHTML = `<header class="preview-top"><b>${esc(localize(scenario.title, lang))}</b><span>${esc(st("preview.choices", { count: run.steps.length }))}</span></header>
       <div class="preview-customer">
         <div class="preview-face">${faceSvg(look, run.meters.mood, meta.emotion)}</div>
-        <div><b>${esc(scenario.persona.name)}</b><span>${esc(feeling.word)}</span></div>
+        <div><b>${esc(scenario.persona.name)}</b><span>${esc(feeling)}</span></div>
       </div>
       ${at.feedback ? `<p class="preview-feedback"><b>${esc(st("preview.feedback"))}</b> ${esc(localize(at.feedback, lang))}</p>` : ""}
       <blockquote class="preview-line" aria-live="polite">${esc(localize(meta.line, lang))}</blockquote>
