@@ -74,3 +74,6 @@ export { scenarioTexts, setText, setTexts, languagesIn } from "./studio/scenario
 export type { ScenarioText } from "./studio/scenarioTexts";
 export { importTextsCsv, parseCsv, textsToCsv } from "./studio/textsCsv";
 export type { TextChange, TextsImport } from "./studio/textsCsv";
+export { labelsAlong } from "./scenario/labelsAlong";
+export * from "./studio/previewRun";
+export * from "./studio/planFromRun";

@@ -20,6 +20,7 @@ import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
 import { minimalChange, mountTranslations } from "./translationsView";
+import { mountRunPanels } from "./runPanels";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -94,6 +95,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       </div>
     </div>`;
   const $ = (name: string) => byId(root, name);
+  const runPanels = mountRunPanels(root.querySelector<HTMLElement>(".studio-side")!);
   const notes = $("studio-notes");
   const saveStatus = $("studio-save");
   const publishButton = $("studio-publish") as HTMLButtonElement;
@@ -144,6 +146,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       const found = stateOutline(text()).find((s) => s.id === state);
       selected = state;
       drawMap();
+      runPanels.selectState(state);
       if (found) jump(found.from);
     });
   };
@@ -180,6 +183,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     }));
     view.dispatch(setDiagnostics(view.state, marks));
     if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
+    runPanels.update(result.compiled, result.analysis);
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
@@ -319,6 +323,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     .then((found) => {
       if (gone) return;
       opened = found;
+      runPanels.open(found.kind === "draft" ? id : undefined);
       const readOnly = found.kind === "builtin";
       if (found.kind === "draft") {
         baseVersion = found.version;

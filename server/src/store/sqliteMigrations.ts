@@ -65,6 +65,16 @@ export const sqliteMigrations: readonly string[] = [
     published_at INTEGER NOT NULL
   );
   `,
+  // 4: each Studio draft's test plans, the text of a plans file, saved apart from the draft's versions so
+  // editing a plan never makes a new scenario version.
+  `
+  CREATE TABLE studio_draft_plans (
+    draft_id TEXT PRIMARY KEY REFERENCES studio_drafts (id),
+    revision INTEGER NOT NULL,
+    saved_at INTEGER NOT NULL,
+    source TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings the database up to the newest schema, one transaction per step; returns the version it is at. */
