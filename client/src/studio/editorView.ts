@@ -19,6 +19,8 @@ import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
+import { mountForms, replaceText } from "./forms/formsPanel";
+import type { Forms } from "./forms/formsPanel";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -80,6 +82,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     <div class="studio-editor">
       <div class="studio-notes" id="studio-notes" role="status"></div>
       <section class="studio-text" id="studio-text" aria-label="YAML"></section>
+      <section class="studio-forms" id="studio-forms" aria-label="Form"></section>
       <div class="studio-side">
         <section class="studio-panel studio-map">
           <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
@@ -118,6 +121,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   let diagnostics: Diagnostic[] = [];
   let selected: string | undefined;
   let gone = false;
+  let forms: Forms | undefined;
 
   const text = () => view?.state.doc.toString() ?? "";
   const jump = (offset: number) => {
@@ -143,6 +147,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       const found = stateOutline(text()).find((s) => s.id === state);
       selected = state;
       drawMap();
+      forms?.open(state);
       if (found) jump(found.from);
     });
   };
@@ -182,6 +187,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
+    forms?.refresh();
   };
 
   const showSaved = () => {
@@ -252,6 +258,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       if (state !== undefined && state !== selected) {
         selected = state;
         drawMap();
+        forms?.open(state);
       }
     }, 150);
   };
@@ -349,6 +356,15 @@ export function showEditor(nav: StudioNav, id: string): () => void {
             }),
           ],
         }),
+      });
+      forms = mountForms($("studio-forms"), {
+        text,
+        replace: (next) => view && replaceText(view, next),
+        selected: (state) => {
+          selected = state;
+          drawMap();
+        },
+        readOnly,
       });
       check();
     })

@@ -44,9 +44,9 @@ const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null &
 const asText = (v: unknown): RawText =>
   typeof v === "string" || isRecord(v)
     ? (v as RawText)
-    : v === undefined || v === null
-      ? undefined
-      : String(v);
+    : typeof v === "number" || typeof v === "boolean"
+      ? String(v)
+      : undefined;
 const asNumber = (v: unknown) => (typeof v === "number" ? v : undefined);
 
 function refOf(ref: unknown): { type: string; params: Record<string, unknown> } | undefined {

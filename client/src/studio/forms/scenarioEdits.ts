@@ -224,7 +224,7 @@ function addOption(source: string, form: ScenarioForm, stateId: string, texts: N
 function addBranch(source: string, form: ScenarioForm, stateId: string, optionId: string): Edited {
   const path: YamlPath = [...statesPath, stateId, "on", optionId];
   const current = rawAt(form.raw, path);
-  const fallback = Array.isArray(current) ? current[current.length - 1] : current;
+  const fallback: unknown = Array.isArray(current) ? current[current.length - 1] : current;
   const target =
     isRecord(fallback) && typeof fallback["target"] === "string" ? fallback["target"] : undefined;
   // The new branch goes before the last one: branches are tried in order, the last is what happens otherwise.

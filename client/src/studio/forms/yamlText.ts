@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node, Pair, YAMLMap, YAMLSeq } from "yaml";
 import { renderBlockValue, renderFlow, renderPair, renderScalar } from "./yamlRender";
-import type { ScalarStyle, YamlValue } from "./yamlRender";
+import type { YamlValue } from "./yamlRender";
 
 /** Where a value sits in the document: map keys and sequence indexes from the top. */
 export type YamlPath = readonly (string | number)[];
@@ -103,7 +103,7 @@ function addPair(src: string, map: YAMLMap<unknown, unknown>, key: string, value
   // Keep the file's rhythm: where its entries are separated by a blank line, so is the new one.
   const second = map.items[1]?.key as Node | undefined;
   const spaced =
-    second?.range !== undefined && /\n[ \t]*\n[ \t]*$/.test(src.slice(0, lineStart(src, second.range[0])));
+    second?.range != null && /\n[ \t]*\n[ \t]*$/.test(src.slice(0, lineStart(src, second.range[0])));
   return splice(
     src,
     pos,
@@ -160,7 +160,7 @@ export function setIn(src: string, path: YamlPath, value: YamlValue, after?: str
     const isCollectionValue = value !== null && typeof value === "object";
     if (isScalar(node) && node.value !== null && !isCollectionValue && node.range) {
       const blockIndent = lineIndent(src, node.range[0]) + 2;
-      const text = renderScalar(value, inFlow, node.type as ScalarStyle | undefined, blockIndent);
+      const text = renderScalar(value, inFlow, node.type, blockIndent);
       return splice(src, node.range[0], valueEnd(src, node), text);
     }
     return replaceAt(src, step, path[path.length - 1]!, value, inFlow);
