@@ -103,8 +103,6 @@ describe("the Studio's forms", () => {
     await expect(mapNodes(page).count()).resolves.toBe(5);
     await page.screenshot({ path: join(shots, "forms-built-1440x900.png") });
 
-    // Typing in the text updates the open form (the text stays the one truth); undo steps back.
-    await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByText(/Version \d+ is playable/).waitFor();
     stage("published");
@@ -141,6 +139,16 @@ describe("the Studio's forms", () => {
     await page.keyboard.press("End");
     await page.keyboard.type(" at last", { delay: 20 });
     await forms(page).locator("select#forms-pick").selectOption("e:calmed");
+    await expect
+      .poll(() => forms(page).getByLabel("Title", { exact: true }).inputValue())
+      .toBe("The customer calms down at last");
+    // A form change is one step of the editor's history: undo in the text takes it back.
+    await forms(page).getByLabel("Title", { exact: true }).fill("Undo me");
+    await expect
+      .poll(() => page.locator(".studio-text .cm-content").textContent())
+      .toContain("title: Undo me");
+    await page.locator(".cm-line", { hasText: "formatVersion" }).click();
+    await page.keyboard.press("Control+z");
     await expect
       .poll(() => forms(page).getByLabel("Title", { exact: true }).inputValue())
       .toBe("The customer calms down at last");
