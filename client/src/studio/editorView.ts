@@ -19,8 +19,11 @@ import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
-import { minimalChange, mountTranslations } from "./translationsView";
+import { mountTranslations } from "./translationsView";
+import { replaceText } from "./minimalChange";
 import { mountRunPanels } from "./runPanels";
+import { mountForms } from "./forms/formsPanel";
+import type { Forms } from "./forms/formsPanel";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -82,6 +85,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     <div class="studio-editor">
       <div class="studio-notes" id="studio-notes" role="status"></div>
       <section class="studio-text" id="studio-text" aria-label="YAML"></section>
+      <section class="studio-forms" id="studio-forms" aria-label="Form"></section>
       <div class="studio-side">
         <section class="studio-panel studio-map">
           <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
@@ -121,6 +125,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   let diagnostics: Diagnostic[] = [];
   let selected: string | undefined;
   let gone = false;
+  let forms: Forms | undefined;
 
   const text = () => view?.state.doc.toString() ?? "";
   const jump = (offset: number) => {
@@ -147,6 +152,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       selected = state;
       drawMap();
       runPanels.selectState(state);
+      forms?.open(state);
       if (found) jump(found.from);
     });
   };
@@ -187,6 +193,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
+    forms?.refresh();
   };
 
   const showSaved = () => {
@@ -257,6 +264,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       if (state !== undefined && state !== selected) {
         selected = state;
         drawMap();
+        forms?.open(state);
       }
     }, 150);
   };
@@ -356,12 +364,21 @@ export function showEditor(nav: StudioNav, id: string): () => void {
           ],
         }),
       });
+      forms = mountForms($("studio-forms"), {
+        text,
+        replace: (next) => view && replaceText(view, next),
+        selected: (state) => {
+          selected = state;
+          drawMap();
+        },
+        readOnly,
+      });
       check();
       mountTranslations(root, {
         id,
         text,
         readOnly,
-        replace: (next) => view?.dispatch({ changes: minimalChange(text(), next) }),
+        replace: (next) => view && replaceText(view, next, "input.translations"),
       });
     })
     .catch((e: unknown) => {

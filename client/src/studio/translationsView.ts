@@ -11,20 +11,6 @@ export type TranslationsHost = {
   readOnly: boolean;
 };
 
-/** The smallest change that turns `from` into `to`, as one CodeMirror change (the rest keeps its marks). */
-export function minimalChange(from: string, to: string): { from: number; to: number; insert: string } {
-  let start = 0;
-  while (start < from.length && start < to.length && from[start] === to[start]) start++;
-  let end = 0;
-  while (
-    end < from.length - start &&
-    end < to.length - start &&
-    from[from.length - 1 - end] === to[to.length - 1 - end]
-  )
-    end++;
-  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
-}
-
 function saveCsv(name: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   const a = document.createElement("a");

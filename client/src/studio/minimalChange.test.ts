@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setText } from "@hotseat/shared";
-import { minimalChange } from "./translationsView";
+import { minimalChange } from "./minimalChange";
 
 const source = `title:
   en: The late parcel

@@ -1,0 +1,156 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import type { ServerProcess } from "../../server/bench/serverProcess";
+import { Pages, repoRoot, shared, stageLogger, waitReady } from "./harness";
+
+// A server of its own: publishing adds to the library, which the other browser tests list.
+const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-forms-"));
+const shots = join(repoRoot, "artifacts", "forms");
+const stage = stageLogger("forms");
+let server: ServerProcess;
+let browser: Browser;
+let pages: Pages;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServerProcess(
+    await freePort(),
+    {
+      HOTSEAT_DATA_DIR: dataDir,
+      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+      HOTSEAT_CLIENT_DIR: shared.clientDir(),
+    },
+    120_000,
+  );
+  browser = await shared.browser();
+  pages = new Pages(browser);
+});
+
+afterAll(async () => {
+  await pages?.close();
+  await browser?.close();
+  await server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const sizes = [
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+
+const forms = (page: Page) => page.locator("#studio-forms");
+const mapNodes = (page: Page) => page.locator(".studio-map g[data-state]");
+async function nodesBecome(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".studio-map g[data-state]").length === n,
+    count,
+  );
+}
+
+describe("the Studio's forms", () => {
+  it("write a whole scenario from the blank template without typing YAML, which is published and hosted", async () => {
+    const page = await pages.open(sizes[0]!);
+    await page.goto(`${server.url}/studio`);
+    await page.getByRole("button", { name: "New scenario" }).click();
+    await page.waitForURL(/\/studio\/new-scenario$/);
+    await page.getByText("Saved · version 1").waitFor();
+    await nodesBecome(page, 3);
+    const yaml = page.locator(".studio-text .cm-content");
+    stage("blank");
+
+    // The scenario's own texts.
+    await forms(page).getByLabel("Title", { exact: true }).fill("The parcel that never came");
+    await forms(page).getByLabel("Customer's name").fill("Marta");
+    await expect.poll(() => yaml.textContent()).toContain("title: The parcel that never came");
+    await page.locator("#studio-title", { hasText: "The parcel that never came" }).waitFor();
+
+    // The first state, opened from the map.
+    await page.locator(".studio-map g[data-state='opening']").click();
+    await forms(page).getByRole("heading", { name: "State “opening”" }).waitFor();
+    await forms(page).getByLabel("The customer says").fill("My parcel never came, and you took my money!");
+    await forms(page).getByLabel("The trainee says").first().fill("I'm sorry. Tell me what happened.");
+
+    // A second decision state between "listen" and its ending, then a third after it.
+    await forms(page).getByRole("button", { name: "New state after this option" }).first().click();
+    await forms(page).getByRole("heading", { name: "State “state”" }).waitFor();
+    await nodesBecome(page, 4);
+    await forms(page).getByLabel("The customer says").fill("It was for my daughter's birthday.");
+    await forms(page).getByLabel("Emotion", { exact: true }).selectOption("regret");
+    await forms(page).getByLabel("The trainee says").fill("That matters. Let me find it for you now.");
+    await forms(page).getByLabel("Mood", { exact: true }).fill("8");
+    await forms(page).getByText("Techniques").click();
+    await forms(page).getByLabel("Acknowledges the emotion").check();
+    await forms(page).getByLabel("Expert's feedback").fill("Naming what is at stake shows she was heard.");
+    await forms(page).getByRole("button", { name: "New state after this option" }).click();
+    await forms(page).getByRole("heading", { name: "State “state-2”" }).waitFor();
+    await nodesBecome(page, 5);
+    await forms(page).getByLabel("The customer says").fill("So where is it now?");
+    await forms(page).getByLabel("The trainee says").fill("At the depot. A courier brings it tonight.");
+    await forms(page).getByRole("button", { name: "Add an option" }).click();
+    await forms(page).getByLabel("The trainee says").nth(1).fill("Nothing I can do, it is the courier.");
+    await forms(page).getByLabel("Leads to").nth(1).selectOption("lost-end");
+    await forms(page).getByLabel("Mood", { exact: true }).nth(1).fill("-15");
+    stage("three decision states");
+
+    await expect.poll(() => yaml.textContent()).toContain("target: lost-end");
+    await expect.poll(() => yaml.textContent()).toContain("tags: [acknowledges-emotion]");
+    await page.getByText("Errors: 0 ·").waitFor();
+    await expect(page.locator(".studio-problems .sev-error").count()).resolves.toBe(0);
+    await expect(mapNodes(page).count()).resolves.toBe(5);
+    await page.screenshot({ path: join(shots, "forms-built-1440x900.png") });
+
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText(/Version \d+ is playable/).waitFor();
+    stage("published");
+    await page.getByRole("button", { name: "Host a session with it" }).click();
+    await page.waitForURL(/\/trainer\/[A-Z0-9]+$/);
+    await waitReady(page);
+    const code = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const status = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as {
+      scenario?: { id: string };
+    };
+    expect(status.scenario?.id).toBe("new-scenario");
+    stage("hosted");
+  });
+
+  it("look right at 1440x900 and 1920x1080, and a text edit shows in the open form", async () => {
+    for (const size of sizes) {
+      const tag = `${size.width}x${size.height}`;
+      const page = await pages.open(size);
+      await page.goto(`${server.url}/studio/new-scenario`);
+      await mapNodes(page).first().waitFor();
+      await page.screenshot({ path: join(shots, `scenario-form-${tag}.png`) });
+      await page.locator(".studio-map g[data-state='state']").click();
+      await forms(page).getByRole("heading", { name: "State “state”" }).waitFor();
+      await page.screenshot({ path: join(shots, `state-form-${tag}.png`) });
+      await forms(page).locator("select#forms-pick").selectOption("e:calmed");
+      await forms(page).getByRole("heading", { name: "Ending “calmed”" }).waitFor();
+      await page.screenshot({ path: join(shots, `ending-form-${tag}.png`) });
+    }
+    // A change typed into the text shows in the form that is open.
+    const page = await pages.open(sizes[0]!);
+    await page.goto(`${server.url}/studio/new-scenario`);
+    await mapNodes(page).first().waitFor();
+    await page.locator(".cm-line", { hasText: "title: The customer calms down" }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" at last", { delay: 20 });
+    await forms(page).locator("select#forms-pick").selectOption("e:calmed");
+    await expect
+      .poll(() => forms(page).getByLabel("Title", { exact: true }).inputValue())
+      .toBe("The customer calms down at last");
+    // A form change is one step of the editor's history: undo in the text takes it back.
+    await forms(page).getByLabel("Title", { exact: true }).fill("Undo me");
+    await expect
+      .poll(() => page.locator(".studio-text .cm-content").textContent())
+      .toContain("title: Undo me");
+    await page.locator(".cm-line", { hasText: "formatVersion" }).click();
+    await page.keyboard.press("Control+z");
+    await expect
+      .poll(() => forms(page).getByLabel("Title", { exact: true }).inputValue())
+      .toBe("The customer calms down at last");
+  });
+});
