@@ -52,7 +52,7 @@ async function nodesBecome(page: Page, count: number): Promise<void> {
 }
 
 describe("the Studio's forms", () => {
-  it("write a whole scenario from the blank template without typing YAML, which is published and hosted", async () => {
+  it("write a whole scenario from the blank template without typing YAML, previewed, tested, published and hosted", async () => {
     const page = await pages.open(sizes[0]!);
     await page.goto(`${server.url}/studio`);
     await page.getByRole("button", { name: "New scenario" }).click();
@@ -103,13 +103,38 @@ describe("the Studio's forms", () => {
     await expect(mapNodes(page).count()).resolves.toBe(5);
     await page.screenshot({ path: join(shots, "forms-built-1440x900.png") });
 
+    // Played in the preview as a trainee would, and the run kept as a test plan that passes.
+    await page.getByRole("tab", { name: "Preview" }).click();
+    const phone = page.getByRole("region", { name: "The trainee's phone" });
+    for (const [i, answer] of [
+      "I'm sorry. Tell me what happened.",
+      "That matters. Let me find it for you now.",
+      "At the depot. A courier brings it tonight.",
+    ].entries()) {
+      await phone.getByRole("button", { name: answer }).click();
+      await page.getByText(`Choices: ${i + 1}`).waitFor();
+    }
+    await phone.getByRole("region", { name: "The ending" }).waitFor();
+    await page.getByRole("button", { name: "Save this run as a test plan" }).click();
+    await page.getByText(/Saved as the test plan/).waitFor();
+    await page.getByRole("tab", { name: "Paths & tests" }).click();
+    await page.getByText("1 passed, 0 failed").waitFor();
+    stage("previewed to an ending; the run is a passing test plan");
+
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByText(/Version \d+ is playable/).waitFor();
     stage("published");
-    await page.getByRole("button", { name: "Host a session with it" }).click();
-    await page.waitForURL(/\/trainer\/[A-Z0-9]+$/);
-    await waitReady(page);
-    const code = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+    // Hosted from the trainer's library on the home page, on the server that was never restarted.
+    const home = await pages.open(sizes[0]!);
+    await home.goto(server.url);
+    const library = home.locator("#scenario-select");
+    await library.locator("option[value='new-scenario']").waitFor({ state: "attached" });
+    await library.selectOption("new-scenario");
+    await home.click("#host-button");
+    await home.waitForURL(/\/trainer\/[A-Z0-9]+$/);
+    await waitReady(home);
+    const code = new URL(home.url()).pathname.split("/").pop() ?? "";
     const status = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as {
       scenario?: { id: string };
     };
