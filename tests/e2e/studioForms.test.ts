@@ -96,6 +96,13 @@ describe("the Studio's forms", () => {
     await forms(page).getByLabel("Mood", { exact: true }).nth(1).fill("-15");
     stage("three decision states");
 
+    // A state's id is renamed in its form, with the option that leads there.
+    await forms(page).getByLabel("Id (in the text and on the map)").fill("where-now");
+    await forms(page).getByLabel("Id (in the text and on the map)").press("Tab");
+    await page.locator(".studio-map g[data-state='where-now']").waitFor();
+    await expect.poll(() => yaml.textContent()).toContain("target: where-now");
+    await forms(page).getByRole("heading", { name: "State “where-now”" }).waitFor();
+
     await expect.poll(() => yaml.textContent()).toContain("target: lost-end");
     await expect.poll(() => yaml.textContent()).toContain("tags: [acknowledges-emotion]");
     await page.getByText("Errors: 0 ·").waitFor();

@@ -33,6 +33,12 @@ function textField(
   return `<label for="${id}">${esc(label)}</label><textarea id="${id}" rows="${rows}" data-kind="text" data-path="${attr(path)}" data-locale="${esc(locale)}"${optional ? ' data-optional="1"' : ""}>${esc(textIn(value, locale))}</textarea>`;
 }
 
+/** A state's or ending's id, renamed (with every reference to it) when the field is left. */
+function idField(what: "state" | "ending", id: string) {
+  const field = `forms-id-${what}`;
+  return `<div class="forms-row"><label for="${field}">${esc(ft("forms.id"))}</label><input type="text" id="${field}" data-kind="rename" data-what="${what}" data-from="${esc(id)}" value="${esc(id)}" spellcheck="false" autocomplete="off" pattern="[a-z][a-z0-9-]*"></div>`;
+}
+
 function selectField(
   label: string,
   path: YamlPath,
@@ -193,6 +199,7 @@ export function stateHtml(state: StateForm, form: ScenarioForm, locale: string):
     )
     .join("");
   return `<h3>${esc(ft(state.final ? "forms.final" : "forms.state", { id: state.id }))}</h3>
+    ${idField("state", state.id)}
     ${textField(ft("forms.line"), [...base, "meta", "line"], state.line, locale, false, 3)}
     <div class="forms-row">${selectField(ft("forms.emotion"), [...base, "meta", "emotion"], state.emotion, emotionChoices)}
     ${state.final ? selectField(ft("forms.endingOf"), [...base, "meta", "ending"], state.ending, endingChoices) : ""}</div>
@@ -209,6 +216,7 @@ export function endingHtml(ending: EndingForm, form: ScenarioForm, locale: strin
   const base: YamlPath = ["endings", ending.id];
   const finals = form.states.filter((s) => s.final && s.ending === ending.id).map((s) => s.id);
   return `<h3>${esc(ft("forms.ending", { id: ending.id }))}</h3>
+    ${idField("ending", ending.id)}
     ${textField(ft("forms.endingTitle"), [...base, "title"], ending.title, locale, false, 1)}
     <div class="forms-row">${selectField(
       ft("forms.outcome"),

@@ -69,6 +69,10 @@ const en = {
   "refused.lastBranch": "An option needs at least one branch; remove the option instead.",
   "refused.noEnding": "Add an ending first.",
   "refused.notYaml": "The text is not YAML right now.",
+  "forms.id": "Id (in the text and on the map)",
+  "refused.badId":
+    "“{id}” cannot be an id: use lowercase letters, digits and dashes, starting with a letter.",
+  "refused.idTaken": "“{id}” is taken already: pick another id.",
 };
 type FormsKey = keyof typeof en;
 
@@ -139,6 +143,10 @@ const pl: Record<FormsKey, string> = {
   "refused.lastBranch": "Opcja potrzebuje co najmniej jednej gałęzi; usuń raczej całą opcję.",
   "refused.noEnding": "Najpierw dodaj zakończenie.",
   "refused.notYaml": "Tekst nie jest teraz poprawnym YAML.",
+  "forms.id": "Id (w tekście i na mapie)",
+  "refused.badId":
+    "„{id}” nie może być identyfikatorem: użyj małych liter, cyfr i myślników, zaczynając od litery.",
+  "refused.idTaken": "„{id}” jest już zajęte: wybierz inny identyfikator.",
 };
 const ro: Record<FormsKey, string> = {
   "forms.heading": "Formular",
@@ -207,6 +215,9 @@ const ro: Record<FormsKey, string> = {
   "refused.lastBranch": "O opțiune are nevoie de cel puțin o ramură; ștergeți mai bine opțiunea.",
   "refused.noEnding": "Adăugați mai întâi un final.",
   "refused.notYaml": "Textul nu este YAML valid acum.",
+  "forms.id": "Id (în text și pe hartă)",
+  "refused.badId": "„{id}” nu poate fi un id: folosiți litere mici, cifre și cratime, începând cu o literă.",
+  "refused.idTaken": "„{id}” este deja folosit: alegeți alt id.",
 };
 const lt: Record<FormsKey, string> = {
   "forms.heading": "Forma",
@@ -275,6 +286,10 @@ const lt: Record<FormsKey, string> = {
   "refused.lastBranch": "Parinkčiai reikia bent vienos šakos; geriau pašalinkite visą parinktį.",
   "refused.noEnding": "Pirmiausia pridėkite pabaigą.",
   "refused.notYaml": "Tekstas dabar nėra tinkamas YAML.",
+  "forms.id": "Id (tekste ir žemėlapyje)",
+  "refused.badId":
+    "„{id}“ negali būti id: naudokite mažąsias raides, skaitmenis ir brūkšnelius, pradėdami raide.",
+  "refused.idTaken": "„{id}“ jau užimtas: pasirinkite kitą id.",
 };
 
 const catalogs: Record<UiLocale, Record<FormsKey, string>> = { en, pl, ro, lt };

@@ -136,6 +136,7 @@ export function mountForms(box: HTMLElement, host: FormsHost): Forms {
       return;
     }
     say("");
+    if (edit.kind === "renameEnding") current = `e:${edit.to}`;
     if (result.source !== host.text()) host.replace(result.source);
     if (result.open !== undefined) {
       current = `s:${result.open}`;
@@ -195,6 +196,13 @@ export function mountForms(box: HTMLElement, host: FormsHost): Forms {
         const v = param === "value" ? (numberOf(value) ?? 0) : value;
         return { kind: "guard", branch: parsePath(el, "branch"), guard: { type, params: { [param]: v } } };
       }
+      case "rename": {
+        const from = el.dataset.from ?? "";
+        const to = value.trim();
+        return el.dataset.what === "ending"
+          ? { kind: "renameEnding", ending: from, to }
+          : { kind: "renameState", state: from, to };
+      }
       default:
         return undefined;
     }
@@ -205,9 +213,12 @@ export function mountForms(box: HTMLElement, host: FormsHost): Forms {
     // Numbers are written when they are whole numbers (a "-" on the way to "-5" is not written yet).
     if (e.type === "input" && el instanceof HTMLInputElement && el.type === "number" && !el.validity.valid)
       return;
+    // Choices and ids are written when made: an id renamed letter by letter would rename every step.
     if (
       e.type === "input" &&
-      (el instanceof HTMLSelectElement || (el as HTMLInputElement).type === "checkbox")
+      (el instanceof HTMLSelectElement ||
+        (el as HTMLInputElement).type === "checkbox" ||
+        el.dataset.kind === "rename")
     )
       return;
     const edit = editOf(el);
@@ -216,7 +227,12 @@ export function mountForms(box: HTMLElement, host: FormsHost): Forms {
   body.addEventListener("input", onField);
   body.addEventListener("change", (e) => {
     const el = e.target as HTMLElement;
-    if (el instanceof HTMLSelectElement || (el as HTMLInputElement).type === "checkbox") onField(e);
+    if (
+      el instanceof HTMLSelectElement ||
+      (el as HTMLInputElement).type === "checkbox" ||
+      el.dataset.kind === "rename"
+    )
+      onField(e);
   });
   body.addEventListener("click", (e) => {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-edit]");

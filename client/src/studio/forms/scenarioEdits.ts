@@ -1,7 +1,7 @@
 import { rawAt, readForm } from "./formModel";
 import type { BranchForm, ScenarioForm } from "./formModel";
 import type { YamlValue } from "./yamlRender";
-import { deleteIn, insertItem, setIn, wrapInList } from "./yamlText";
+import { deleteIn, insertItem, renameKey, setIn, wrapInList } from "./yamlText";
 import type { YamlPath } from "./yamlText";
 
 /** The placeholder texts a new state, option or ending starts with, in the trainer's language. */
@@ -26,7 +26,9 @@ export type FormEdit =
   | { kind: "insertState"; branch: YamlPath }
   | { kind: "addEnding"; branch: YamlPath }
   | { kind: "removeState"; state: string }
-  | { kind: "removeEnding"; ending: string };
+  | { kind: "removeEnding"; ending: string }
+  | { kind: "renameState"; state: string; to: string }
+  | { kind: "renameEnding"; ending: string; to: string };
 
 /** Why a form change was not made, as a key of the forms' strings and its params. */
 export type Refusal = { refused: string; params?: Record<string, string> };
@@ -239,6 +241,47 @@ function addBranch(source: string, form: ScenarioForm, stateId: string, optionId
   return { source: next, open: stateId };
 }
 
+/** A state's or an ending's id must be one the scenario's schema takes, and not taken already. */
+function badId(to: string, taken: string[]): Refusal | undefined {
+  if (!/^[a-z][a-z0-9-]*$/.test(to)) return { refused: "refused.badId", params: { id: to } };
+  if (taken.includes(to)) return { refused: "refused.idTaken", params: { id: to } };
+  return undefined;
+}
+
+/**
+ * Renames a state and everything that names it: the options that lead there, the first state, and the
+ * guards that ask whether it was visited. The references go first, while their paths are still valid.
+ */
+function renameState(source: string, form: ScenarioForm, from: string, to: string): Edited | Refusal {
+  if (from === to || !form.states.some((s) => s.id === from)) return { source };
+  const refused = badId(
+    to,
+    form.states.map((s) => s.id),
+  );
+  if (refused) return refused;
+  let next = source;
+  for (const b of form.states.flatMap((s) => s.options.flatMap((o) => o.branches))) {
+    if (b.target === from) next = setIn(next, [...b.path, "target"], to);
+    if (b.guard?.params["state"] === from) next = setIn(next, [...b.path, "guard", "params", "state"], to);
+  }
+  if (form.initial === from) next = setIn(next, ["machine", "initial"], to);
+  return { source: renameKey(next, [...statesPath, from], to), open: to };
+}
+
+/** Renames an ending and the final states that end there. */
+function renameEnding(source: string, form: ScenarioForm, from: string, to: string): Edited | Refusal {
+  if (from === to || !form.endings.some((e) => e.id === from)) return { source };
+  const refused = badId(
+    to,
+    form.endings.map((e) => e.id),
+  );
+  if (refused) return refused;
+  let next = source;
+  for (const s of form.states)
+    if (s.final && s.ending === from) next = setIn(next, [...statesPath, s.id, "meta", "ending"], to);
+  return { source: renameKey(next, ["endings", from], to) };
+}
+
 /** Applies one form change to the scenario's text, touching only the lines it concerns. */
 export function applyFormEdit(source: string, edit: FormEdit, texts: NewTexts): Edited | Refusal {
   const form = readForm(source);
@@ -286,5 +329,9 @@ export function applyFormEdit(source: string, edit: FormEdit, texts: NewTexts): 
       return removeState(source, form, edit.state);
     case "removeEnding":
       return removeEnding(source, form, edit.ending);
+    case "renameState":
+      return renameState(source, form, edit.state, edit.to);
+    case "renameEnding":
+      return renameEnding(source, form, edit.ending, edit.to);
   }
 }

@@ -217,4 +217,30 @@ describe("form edits on the YAML text", () => {
     expect(uniqueId("state", ["state", "state-2"])).toBe("state-3");
     expect(uniqueId("9 Bad Name!", [])).toMatch(/^[a-z][a-z0-9-]*$/);
   });
+
+  it("renames a state with everything that names it, and an ending with its final states", () => {
+    const renamed = edit(commented, { kind: "renameState", state: "opening", to: "greeting" });
+    expect(renamed).toContain("initial: greeting");
+    expect(renamed).toContain("    # The first thing the customer says.\n    greeting:\n");
+    expect(codes(renamed)).toEqual(codes(commented));
+    const happy = edit(commented, { kind: "renameState", state: "calm-end", to: "thanked" });
+    expect(happy).toContain("target: thanked # the happy path");
+    expect(happy).not.toContain("calm-end");
+    expect(codes(happy)).toEqual(codes(commented));
+    const ending = edit(commented, { kind: "renameEnding", ending: "walked-out", to: "gone" });
+    expect(ending).toContain("  gone:\n    outcome: lost-quietly");
+    expect(ending).toContain("ending: gone }");
+    expect(codes(ending)).toEqual(codes(commented));
+    // Only the renamed key and the lines that name it change.
+    const { removed } = changedLines(commented, ending);
+    expect(removed.length).toBeLessThanOrEqual(
+      commented.split("\n").findIndex((l) => l.includes("ending: walked-out")) -
+        commented.split("\n").findIndex((l) => l.startsWith("  walked-out:")) +
+        1,
+    );
+    const refused = (change: FormEdit) => (applyFormEdit(commented, change, texts) as Refusal).refused;
+    expect(refused({ kind: "renameState", state: "opening", to: "lost-end" })).toBe("refused.idTaken");
+    expect(refused({ kind: "renameState", state: "opening", to: "Opening 2" })).toBe("refused.badId");
+    expect(refused({ kind: "renameEnding", ending: "calmed", to: "walked-out" })).toBe("refused.idTaken");
+  });
 });

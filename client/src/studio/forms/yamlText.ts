@@ -254,3 +254,16 @@ export function wrapInList(src: string, path: YamlPath): string {
   );
   return splice(src, lineStart(src, start), end, moved.join("\n"));
 }
+
+/**
+ * The text with the key at the end of `path` renamed to `to`, in place: only the key's own characters
+ * change, so the value, its comments and its position stay. `to` must be a plain id (no quoting needed).
+ */
+export function renameKey(src: string, path: YamlPath, to: string): string {
+  const doc = parsed(src);
+  const { steps } = walk(doc.contents, path);
+  const key =
+    steps.length === path.length ? (steps[steps.length - 1]!.pair?.key as Node | undefined) : undefined;
+  if (!key?.range) throw new YamlEditError(`${path.join(".")} is not a key`);
+  return splice(src, key.range[0], valueEnd(src, key), to);
+}
