@@ -1,41 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServerProcess } from "../../server/bench/serverProcess";
-import type { ServerProcess } from "../../server/bench/serverProcess";
-import { Pages, repoRoot, shared, stageLogger, waitReady } from "./harness";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useOwnServer } from "./browserTestFixture";
+import { repoRoot, stageLogger, waitReady } from "./harness";
 
 // A server of its own: publishing adds to the library, which the other browser tests list.
-const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-forms-"));
 const shots = join(repoRoot, "artifacts", "forms");
 const stage = stageLogger("forms");
-let server: ServerProcess;
-let browser: Browser;
-let pages: Pages;
+const test = useOwnServer("forms");
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServerProcess(
-    await freePort(),
-    {
-      HOTSEAT_DATA_DIR: dataDir,
-      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
-      HOTSEAT_CLIENT_DIR: shared.clientDir(),
-    },
-    120_000,
-  );
-  browser = await shared.browser();
-  pages = new Pages(browser);
-});
-
-afterAll(async () => {
-  await pages?.close();
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => mkdirSync(shots, { recursive: true }));
 
 const sizes = [
   { width: 1440, height: 900 },
@@ -53,8 +28,8 @@ async function nodesBecome(page: Page, count: number): Promise<void> {
 
 describe("the Studio's forms", () => {
   it("write a whole scenario from the blank template without typing YAML, previewed, tested, published and hosted", async () => {
-    const page = await pages.open(sizes[0]!);
-    await page.goto(`${server.url}/studio`);
+    const page = await test.open(sizes[0]!);
+    await page.goto(`${test.url()}/studio`);
     await page.getByRole("button", { name: "New scenario" }).click();
     await page.waitForURL(/\/studio\/new-scenario$/);
     await page.getByText("Saved · version 1").waitFor();
@@ -133,8 +108,8 @@ describe("the Studio's forms", () => {
     stage("published");
 
     // Hosted from the trainer's library on the home page, on the server that was never restarted.
-    const home = await pages.open(sizes[0]!);
-    await home.goto(server.url);
+    const home = await test.open(sizes[0]!);
+    await home.goto(test.url());
     const library = home.locator("#scenario-select");
     await library.locator("option[value='new-scenario']").waitFor({ state: "attached" });
     await library.selectOption("new-scenario");
@@ -142,7 +117,7 @@ describe("the Studio's forms", () => {
     await home.waitForURL(/\/trainer\/[A-Z0-9]+$/);
     await waitReady(home);
     const code = new URL(home.url()).pathname.split("/").pop() ?? "";
-    const status = (await (await fetch(`${server.url}/api/sessions/${code}`)).json()) as {
+    const status = (await (await fetch(`${test.url()}/api/sessions/${code}`)).json()) as {
       scenario?: { id: string };
     };
     expect(status.scenario?.id).toBe("new-scenario");
@@ -152,8 +127,8 @@ describe("the Studio's forms", () => {
   it("look right at 1440x900 and 1920x1080, and a text edit shows in the open form", async () => {
     for (const size of sizes) {
       const tag = `${size.width}x${size.height}`;
-      const page = await pages.open(size);
-      await page.goto(`${server.url}/studio/new-scenario`);
+      const page = await test.open(size);
+      await page.goto(`${test.url()}/studio/new-scenario`);
       await mapNodes(page).first().waitFor();
       await page.screenshot({ path: join(shots, `scenario-form-${tag}.png`) });
       await page.locator(".studio-map g[data-state='state']").click();
@@ -164,8 +139,8 @@ describe("the Studio's forms", () => {
       await page.screenshot({ path: join(shots, `ending-form-${tag}.png`) });
     }
     // A change typed into the text shows in the form that is open.
-    const page = await pages.open(sizes[0]!);
-    await page.goto(`${server.url}/studio/new-scenario`);
+    const page = await test.open(sizes[0]!);
+    await page.goto(`${test.url()}/studio/new-scenario`);
     await mapNodes(page).first().waitFor();
     await page.locator(".cm-line", { hasText: "title: The customer calms down" }).click();
     await page.keyboard.press("End");

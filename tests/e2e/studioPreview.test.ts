@@ -1,20 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadTestPlans } from "@hotseat/shared";
-import { freePort, startServerProcess } from "../../server/bench/serverProcess";
-import type { ServerProcess } from "../../server/bench/serverProcess";
-import { Pages, repoRoot, shared, stageLogger } from "./harness";
+import { useOwnServer } from "./browserTestFixture";
+import { repoRoot, stageLogger } from "./harness";
 
 // A server of its own: the copy this test makes must not show up in the other browser tests' libraries.
-const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-preview-"));
 const shots = join(repoRoot, "artifacts", "preview");
 const stage = stageLogger("studio preview");
-let server: ServerProcess;
-let browser: Browser;
-let pages: Pages;
+const test = useOwnServer("preview");
 
 // The shipped plan that plays the ruined hat to its best ending: the run the trainer clicks through.
 const bestRun = loadTestPlans(
@@ -22,27 +17,7 @@ const bestRun = loadTestPlans(
   "plans.yaml",
 ).plans!.plans[0]!;
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServerProcess(
-    await freePort(),
-    {
-      HOTSEAT_DATA_DIR: dataDir,
-      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
-      HOTSEAT_CLIENT_DIR: shared.clientDir(),
-    },
-    120_000,
-  );
-  browser = await shared.browser();
-  pages = new Pages(browser);
-});
-
-afterAll(async () => {
-  await pages?.close();
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => mkdirSync(shots, { recursive: true }));
 
 const meterValue = (page: Page, name: string) =>
   page.getByRole("meter", { name }).getAttribute("aria-valuenow").then(Number);
@@ -50,8 +25,8 @@ const costTotal = (page: Page) => page.locator("#preview-cost-total").textConten
 
 describe("the Studio's preview and Paths & tests", () => {
   it("plays a copy of a built-in to an ending, saves the run as a plan that passes, and fails it by an edit", async () => {
-    const page = await pages.open({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/studio`);
+    const page = await test.open({ width: 1440, height: 900 });
+    await page.goto(`${test.url()}/studio`);
     await page
       .locator(".studio-library tbody tr", { hasText: "ruined-hat" })
       .getByRole("button", { name: "Edit a copy" })
@@ -127,8 +102,8 @@ describe("the Studio's preview and Paths & tests", () => {
       { width: 1920, height: 1080 },
     ]) {
       const tag = `${size.width}x${size.height}`;
-      const page = await pages.open(size);
-      await page.goto(`${server.url}/studio/ruined-hat-copy`);
+      const page = await test.open(size);
+      await page.goto(`${test.url()}/studio/ruined-hat-copy`);
       await page.getByRole("tab", { name: "Preview" }).click();
       const phone = page.getByRole("region", { name: "The trainee's phone" });
       await phone.locator(`button[data-option="${bestRun.choices[0]!}"]`).click();

@@ -1,50 +1,24 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServerProcess } from "../../server/bench/serverProcess";
-import type { ServerProcess } from "../../server/bench/serverProcess";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "@hotseat/shared";
-import { Pages, repoRoot, shared, stageLogger } from "./harness";
+import { useOwnServer } from "./browserTestFixture";
+import { repoRoot, stageLogger } from "./harness";
 
 // A server of its own: the copy made here is a draft in its store, which other browser tests must not see.
-const dataDir = mkdtempSync(join(tmpdir(), "hotseat-e2e-texts-"));
 const shots = join(repoRoot, "artifacts", "vocab");
 const stage = stageLogger("studioTranslations");
-let server: ServerProcess;
-let browser: Browser;
-let pages: Pages;
+const test = useOwnServer("texts");
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServerProcess(
-    await freePort(),
-    {
-      HOTSEAT_DATA_DIR: dataDir,
-      HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
-      HOTSEAT_CLIENT_DIR: shared.clientDir(),
-    },
-    120_000,
-  );
-  browser = await shared.browser();
-  pages = new Pages(browser);
-});
-
-afterAll(async () => {
-  await pages?.close();
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => mkdirSync(shots, { recursive: true }));
 
 const titleId = "title";
 const lineId = "machine.states.opening.meta.line";
 
 describe("the Studio's Translations view", () => {
   it("shows missing texts, exports them as CSV and imports a translator's file with a report", async () => {
-    const page = await pages.open({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/studio`);
+    const page = await test.open({ width: 1440, height: 900 });
+    await page.goto(`${test.url()}/studio`);
     const row = page.locator(".studio-library tbody tr", { hasText: "late-courier" });
     await row.getByRole("button", { name: "Edit a copy" }).click();
     await page.waitForURL(/\/studio\/late-courier-copy$/);
@@ -75,7 +49,7 @@ describe("the Studio's Translations view", () => {
       page.getByRole("button", { name: "Export CSV" }).click(),
     ]);
     // The browser runs apart from the test (one Chromium for every file), so the file is copied here.
-    const saved = join(dataDir, "exported.csv");
+    const saved = join(test.dataDir, "exported.csv");
     await download.saveAs(saved);
     const csv = readFileSync(saved, "utf8");
     expect(download.suggestedFilename()).toBe("late-courier-copy-texts.csv");
@@ -115,7 +89,7 @@ describe("the Studio's Translations view", () => {
     // The title is near the top, so its line is drawn (CodeMirror draws only the lines in view).
     await page.locator(".cm-line", { hasText: "pl: Prezent w sortowni" }).waitFor();
     await page.getByText("Saved · version 3").waitFor();
-    const draft = (await (await fetch(`${server.url}/api/studio/drafts/late-courier-copy`)).json()) as {
+    const draft = (await (await fetch(`${test.url()}/api/studio/drafts/late-courier-copy`)).json()) as {
       source: string;
     };
     expect(draft.source).toContain("  pl: Prezent w sortowni\n");
@@ -129,8 +103,8 @@ describe("the Studio's Translations view", () => {
       { width: 1440, height: 900 },
       { width: 1920, height: 1080 },
     ]) {
-      const page = await pages.open(size);
-      await page.goto(`${server.url}/studio/late-courier-copy`);
+      const page = await test.open(size);
+      await page.goto(`${test.url()}/studio/late-courier-copy`);
       await page.getByRole("button", { name: "Translations" }).click();
       await page.locator(".studio-texts tbody tr").first().waitFor();
       await page.screenshot({ path: join(shots, `translations-${size.width}x${size.height}.png`) });

@@ -1,6 +1,6 @@
 import { importTextsCsv, languagesIn, scenarioTexts, setText, textsToCsv } from "@hotseat/shared";
 import type { ScenarioText, TextsImport } from "@hotseat/shared";
-import { byId, esc } from "./dom";
+import { byId, download, esc } from "./dom";
 import { st } from "./studioStrings";
 
 /** What the Translations view needs from the editor: the text, a way to change it, and whether it may. */
@@ -10,17 +10,6 @@ export type TranslationsHost = {
   replace: (next: string) => void;
   readOnly: boolean;
 };
-
-function saveCsv(name: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function reportHtml(result: TextsImport): string {
   if (result.problem === "empty") return `<p class="studio-note bad">${esc(st("texts.importEmpty"))}</p>`;
@@ -136,7 +125,9 @@ export function mountTranslations(root: HTMLElement, host: TranslationsHost): vo
       $("texts-report").innerHTML = `<p class="studio-note bad">${esc(String(error))}</p>`;
     }
   });
-  $("texts-export").addEventListener("click", () => saveCsv(`${host.id}-texts.csv`, textsToCsv(host.text())));
+  $("texts-export").addEventListener("click", () =>
+    download(`${host.id}-texts.csv`, textsToCsv(host.text()), "text/csv;charset=utf-8"),
+  );
   const input = $("texts-import") as HTMLInputElement;
   $("texts-import-label").addEventListener("keydown", (e) => {
     if (e.key === "Enter" || e.key === " ") {
