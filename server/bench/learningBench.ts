@@ -6,13 +6,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { groupMatrix, loadScenario, seededRandom } from "@hotseat/shared";
-import type { LearnerDecision, LearnerRecord, LearnerRun, Scenario, TechniqueTag } from "@hotseat/shared";
+import type { LearnerDecision, LearnerRecord, LearnerRun, Scenario, TagName } from "@hotseat/shared";
 
 const learners = Number(process.argv[2] ?? 40);
 const sessions = Number(process.argv[3] ?? 20);
 const scenariosDir = join(import.meta.dirname, "..", "..", "scenarios");
 
-type Decision = { stateId: string; options: { optionId: string; tags: TechniqueTag[] }[] };
+type Decision = { stateId: string; options: { optionId: string; tags: TagName[] }[] };
 
 /** Every state of a scenario where the trainee chooses, with each option's tags. */
 function decisionsOf(scenario: Scenario): Decision[] {

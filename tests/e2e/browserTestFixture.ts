@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { Pages, shared } from "./harness";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import type { ServerProcess } from "../../server/bench/serverProcess";
+import { Pages, repoRoot, shared } from "./harness";
 import type { TrainerView } from "./harness";
 
 /** A session hosted over HTTP whose trainer is an SDK client of the test, as the console would be. */
@@ -32,7 +37,7 @@ export type BrowserTest = {
  * Connects this test file to the run's browser and server, and closes its pages and leaves its SDK rooms
  * when the file ends: the set-up every browser test file would otherwise write again.
  */
-export function useBrowserTest(): BrowserTest {
+export function useBrowserTest(serverUrl: () => string = () => shared.serverUrl()): BrowserTest {
   let browser: Browser | undefined;
   let pages: Pages | undefined;
   const rooms: Room[] = [];
@@ -50,7 +55,7 @@ export function useBrowserTest(): BrowserTest {
     return pages.open(size, options);
   };
   const hostWithSdkTrainer = async (scenarioId = "ruined-hat"): Promise<SdkTrainer> => {
-    const url = shared.serverUrl();
+    const url = serverUrl();
     const res = await fetch(`${url}/api/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -69,5 +74,37 @@ export function useBrowserTest(): BrowserTest {
     room.onMessage("error", (e: unknown) => console.error("trainer error", e));
     return { code: hosted.code, room, view: () => last, send: (type) => room.send(type, { type }) };
   };
-  return { url: () => shared.serverUrl(), open, hostWithSdkTrainer };
+  return { url: serverUrl, open, hostWithSdkTrainer };
+}
+
+/** A browser test file with a server process of its own, and where that server keeps its data. */
+export type OwnServerTest = BrowserTest & { dataDir: string };
+
+/**
+ * A server of this file's own, on a fresh data directory, with the run's browser: for tests whose drafts,
+ * copies and published scenarios must not show up in the libraries the other browser tests list.
+ */
+export function useOwnServer(name: string): OwnServerTest {
+  const dataDir = mkdtempSync(join(tmpdir(), `hotseat-e2e-${name}-`));
+  let server: ServerProcess | undefined;
+  beforeAll(async () => {
+    server = await startServerProcess(
+      await freePort(),
+      {
+        HOTSEAT_DATA_DIR: dataDir,
+        HOTSEAT_SCENARIOS_DIR: join(repoRoot, "scenarios"),
+        HOTSEAT_CLIENT_DIR: shared.clientDir(),
+      },
+      120_000,
+    );
+  }, 130_000);
+  afterAll(async () => {
+    await server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const url = () => {
+    if (!server) throw new Error(`useOwnServer("${name}"): the server has not started yet`);
+    return server.url;
+  };
+  return { ...useBrowserTest(url), dataDir };
 }

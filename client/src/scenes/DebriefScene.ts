@@ -94,6 +94,7 @@ export class DebriefScene extends BaseScene {
       ...(view.role !== "trainee" && view.best ? { best: view.best } : {}),
       currency,
       locale: getLocale(),
+      ...(view.scenario?.tags ? { declaredTags: view.scenario.tags } : {}),
     });
     this.model = model;
     const money = { currency, locale: getLocale() };

@@ -306,7 +306,7 @@ function resultText(view: TrainerView): string | undefined {
   const outcome = ending ? t(`outcome.${ending.outcome}` as MessageKey) : "";
   if (ending && view.phase === "ending") return `${outcome}: ${ending.title}\n${ending.debrief}`;
   if (!view.result) return undefined;
-  const headline = revealHeadline(view.result);
+  const headline = revealHeadline(view.result, view.scenario?.tags);
   const lines = [`${headline.mark} ${headline.text}`, view.result.feedback ?? ""];
   if (ending && view.controls.showEnding)
     lines.unshift(t("trainer.lastDecision", { title: ending.title, outcome }));

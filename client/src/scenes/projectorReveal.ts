@@ -48,7 +48,14 @@ export function startReveal(
   const currency = view.scenario?.currency ?? "EUR";
   const stages = view.meters
     ? costStages(prev.ledger, view.ledger, prev.meters?.cost ?? 0, view.meters.cost).map((s) =>
-        metersModel({ ...view.meters!, cost: s.total }, s.ledger, currency, getLocale(), model.look.gender),
+        metersModel(
+          { ...view.meters!, cost: s.total },
+          s.ledger,
+          currency,
+          getLocale(),
+          model.look.gender,
+          view.scenario?.costItems,
+        ),
       )
     : [];
   const bars = before.tally;

@@ -15,9 +15,9 @@ export function byId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: 
   return found;
 }
 
-/** Offers a text as a file download (a scenario as YAML). */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
+/** Offers a text as a file download (a scenario as YAML, its texts as CSV). */
+export function download(name: string, text: string, type = "application/yaml"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;

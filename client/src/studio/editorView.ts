@@ -19,6 +19,11 @@ import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
+import { mountTranslations } from "./translationsView";
+import { replaceText } from "./minimalChange";
+import { mountRunPanels } from "./runPanels";
+import { mountForms } from "./forms/formsPanel";
+import type { Forms } from "./forms/formsPanel";
 
 /** How long the text must rest before it is checked again, and before it is saved. */
 const checkDelayMs = 250;
@@ -80,6 +85,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     <div class="studio-editor">
       <div class="studio-notes" id="studio-notes" role="status"></div>
       <section class="studio-text" id="studio-text" aria-label="YAML"></section>
+      <section class="studio-forms" id="studio-forms" aria-label="Form"></section>
       <div class="studio-side">
         <section class="studio-panel studio-map">
           <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
@@ -93,6 +99,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       </div>
     </div>`;
   const $ = (name: string) => byId(root, name);
+  const runPanels = mountRunPanels(root.querySelector<HTMLElement>(".studio-side")!);
   const notes = $("studio-notes");
   const saveStatus = $("studio-save");
   const publishButton = $("studio-publish") as HTMLButtonElement;
@@ -118,6 +125,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   let diagnostics: Diagnostic[] = [];
   let selected: string | undefined;
   let gone = false;
+  let forms: Forms | undefined;
 
   const text = () => view?.state.doc.toString() ?? "";
   const jump = (offset: number) => {
@@ -143,6 +151,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       const found = stateOutline(text()).find((s) => s.id === state);
       selected = state;
       drawMap();
+      runPanels.selectState(state);
+      forms?.open(state);
       if (found) jump(found.from);
     });
   };
@@ -179,9 +189,11 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     }));
     view.dispatch(setDiagnostics(view.state, marks));
     if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
+    runPanels.update(result.compiled, result.analysis);
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
+    forms?.refresh();
   };
 
   const showSaved = () => {
@@ -252,6 +264,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       if (state !== undefined && state !== selected) {
         selected = state;
         drawMap();
+        forms?.open(state);
       }
     }, 150);
   };
@@ -318,6 +331,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     .then((found) => {
       if (gone) return;
       opened = found;
+      runPanels.open(found.kind === "draft" ? id : undefined);
       const readOnly = found.kind === "builtin";
       if (found.kind === "draft") {
         baseVersion = found.version;
@@ -350,7 +364,22 @@ export function showEditor(nav: StudioNav, id: string): () => void {
           ],
         }),
       });
+      forms = mountForms($("studio-forms"), {
+        text,
+        replace: (next) => view && replaceText(view, next),
+        selected: (state) => {
+          selected = state;
+          drawMap();
+        },
+        readOnly,
+      });
       check();
+      mountTranslations(root, {
+        id,
+        text,
+        readOnly,
+        replace: (next) => view && replaceText(view, next, "input.translations"),
+      });
     })
     .catch((e: unknown) => {
       if (e instanceof StudioApiError && e.code === "studio.unknown")

@@ -1,6 +1,7 @@
 import {
   apiErrorSchema,
   builtinSourceResponseSchema,
+  draftPlansResponseSchema,
   draftResponseSchema,
   hostResponseSchema,
   publishDraftResponseSchema,
@@ -9,6 +10,7 @@ import {
 } from "@hotseat/shared";
 import type {
   BuiltinSourceResponse,
+  DraftPlansResponse,
   DraftResponse,
   HostResponse,
   PublishDraftResponse,
@@ -91,6 +93,13 @@ export const studioApi = {
   remove: (draftId: string): Promise<void> => request(nothing, `/api/studio/drafts/${id(draftId)}`, "DELETE"),
   publish: (draftId: string, version: number): Promise<PublishDraftResponse> =>
     request(publishDraftResponseSchema, `/api/studio/drafts/${id(draftId)}/publish`, "POST", { version }),
+  plans: (draftId: string): Promise<DraftPlansResponse> =>
+    request(draftPlansResponseSchema, `/api/studio/drafts/${id(draftId)}/plans`),
+  savePlans: (draftId: string, baseRevision: number, source: string): Promise<DraftPlansResponse> =>
+    request(draftPlansResponseSchema, `/api/studio/drafts/${id(draftId)}/plans`, "PUT", {
+      baseRevision,
+      source,
+    }),
   /**
    * Hosts a session with a published scenario and keeps its trainer token where the console looks for it,
    * as the home page's hosting does, so the console opened next takes control.

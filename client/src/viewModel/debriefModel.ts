@@ -5,13 +5,12 @@ import type {
   MeterReading,
   Outcome,
   PathStepView,
-  TechniqueTag,
 } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
 import { formatMoney } from "./money";
-import { isDefence, tagBadge } from "./tagBadge";
-import type { TagBadge } from "./tagBadge";
+import { isDefence, tagBadges, tagName } from "./tagBadge";
+import type { DeclaredTagTexts, TagBadge } from "./tagBadge";
 
 /** What the debrief is built from: any role's view parts (the path steps carry their technique tags). */
 export type DebriefInput = {
@@ -33,17 +32,19 @@ export type DebriefInput = {
     branches?: BranchView[];
   }[];
   best?: { labels: string[]; mood: number; cost: number };
+  /** The scenario's declared tags, named in the viewer's language (ScenarioTitle.tags). */
+  declaredTags?: DeclaredTagTexts;
 };
 
 /** One played step as the debrief lists it, with its techniques as badges. */
 export type DebriefStep = { n: number; label: string; decidedBy: string; tags: TagBadge[] };
 
-function stepsOf(path: PathStepView[]): DebriefStep[] {
+function stepsOf(path: PathStepView[], declared: DeclaredTagTexts): DebriefStep[] {
   return path.map((s) => ({
     n: s.stepIndex + 1,
     label: s.label,
     decidedBy: s.decidedBy,
-    tags: s.tags.map(tagBadge),
+    tags: tagBadges(s.tags, declared),
   }));
 }
 
@@ -76,12 +77,12 @@ export type DebriefModel = {
   best?: { labels: string[]; summary: string };
 };
 
-function counts(tags: TechniqueTag[], pick: (tag: TechniqueTag) => boolean): Count[] {
+function counts(tags: string[], pick: (tag: string) => boolean, declared: DeclaredTagTexts): Count[] {
   const map = new Map<string, number>();
   for (const tag of tags) if (pick(tag)) map.set(tag, (map.get(tag) ?? 0) + 1);
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([tag, count]) => ({ name: t(`tag.${tag}` as MessageKey), count }));
+    .map(([tag, count]) => ({ name: tagName(tag, declared), count }));
 }
 
 // The trainer's history holds every vote and mark; the wall and the phones get counts on the path steps.
@@ -152,10 +153,10 @@ export function debriefModel(input: DebriefInput): DebriefModel {
   const cost = [input.startMeters?.cost ?? 0, ...input.path.map((s) => s.costAfter)];
   const maxCost = Math.max(1, ...cost);
   const model: DebriefModel = {
-    steps: stepsOf(input.path),
+    steps: stepsOf(input.path, input.declaredTags),
     teams: teams.map((team) => ({
       name: team.name,
-      steps: stepsOf(team.path),
+      steps: stepsOf(team.path, input.declaredTags),
       mood: [start, ...team.path.map((s) => s.moodAfter)],
       ending: team.outcome
         ? `${t(`outcome.${team.outcome}` as MessageKey)}${team.endingTitle ? `: ${team.endingTitle}` : ""}`
@@ -167,8 +168,8 @@ export function debriefModel(input: DebriefInput): DebriefModel {
         : "",
     })),
     chart: { mood, cost, maxCost, costLabel: formatMoney(maxCost, input.currency, input.locale) },
-    techniques: counts(tags, (tag) => !isDefence(tag)),
-    defences: counts(tags, isDefence),
+    techniques: counts(tags, (tag) => !isDefence(tag, input.declaredTags), input.declaredTags),
+    defences: counts(tags, (tag) => isDefence(tag, input.declaredTags), input.declaredTags),
     votes: input.history ? historyVotes(input.history) : pathVotes(input.path),
     marks: input.history ? historyMarks(input.history) : pathMarks(input.path),
     branches: branchesOf(input.branches ?? []),

@@ -1,4 +1,5 @@
 import type { LedgerLine, MeterReading, ResolvedLook } from "@hotseat/shared";
+import { costItems } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
 import { moodWordKey } from "./customerFeeling";
@@ -16,6 +17,8 @@ export type MetersModel = {
   costLines: { label: string; amount: string }[];
 };
 
+const builtInItems = new Set<string>(costItems);
+
 /** Turns a meter reading and ledger into labelled bars and formatted money in the UI language. */
 export function metersModel(
   meters: MeterReading | undefined,
@@ -23,6 +26,8 @@ export function metersModel(
   currency: string,
   locale: string,
   gender: ResolvedLook["gender"] = "masculine",
+  /** The scenario's declared cost items, named in the viewer's language (ScenarioTitle.costItems). */
+  declaredItems: Readonly<Record<string, string>> = {},
 ): MetersModel {
   const mood = meters?.mood ?? 50;
   const band = moodBand(mood);
@@ -61,7 +66,9 @@ export function metersModel(
     costLines: ledger
       .filter((l) => l.amount !== 0)
       .map((l) => ({
-        label: t(`cost.${l.item}` as MessageKey),
+        label: builtInItems.has(l.item)
+          ? t(`cost.${l.item}` as MessageKey)
+          : (declaredItems[l.item] ?? l.item),
         amount: formatMoney(l.amount, currency, locale),
       })),
   };

@@ -5,7 +5,7 @@ import { customerFeeling, lookOfView, type CustomerFeeling } from "./customerFee
 import { metersModel, type MetersModel } from "./meters";
 import { revealHeadline, tieCounts } from "./revealModel";
 import { secondsLeft, tallyModel, type TallyBar } from "./tallyModel";
-import { tagBadge } from "./tagBadge";
+import { tagBadges } from "./tagBadge";
 import { teamRowModel, type TeamRow } from "./teamRowModel";
 import type { TagBadge } from "./tagBadge";
 
@@ -80,7 +80,8 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
     model.customer = view.customer;
     model.feeling = customerFeeling(view.customer.emotion, model.mood, gender);
   }
-  if (view.meters) model.meters = metersModel(view.meters, view.ledger, currency, locale, gender);
+  if (view.meters)
+    model.meters = metersModel(view.meters, view.ledger, currency, locale, gender, view.scenario?.costItems);
   if (playing && (view.phase === "voting" || view.phase === "closed")) {
     const left = view.vote.open ? secondsLeft(view.vote, now) : undefined;
     const tied = view.phase === "closed" && view.tiedOptionIds.length > 1;
@@ -94,14 +95,14 @@ export function projectorModel(view: ProjectorView, joinUrl: string, now: number
     };
   }
   if (view.result && view.phase === "revealed") {
-    const headline = revealHeadline(view.result);
+    const headline = revealHeadline(view.result, view.scenario?.tags);
     const chosen = view.result.optionId;
     model.result = {
       label: view.result.label,
       headline: headline.text,
       mark: headline.mark,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
-      tags: view.result.tags.map(tagBadge),
+      tags: tagBadges(view.result.tags, view.scenario?.tags),
     };
     if (view.resultSplit) {
       // The chosen bar stands out, whether or not it led (a tie settled, an override).

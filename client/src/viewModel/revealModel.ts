@@ -1,7 +1,7 @@
 import type { OptionLabel, OwnChoiceView, ResultView, TallyLine } from "@hotseat/shared";
 import { t } from "../i18n/t";
-import { choiceMark, tagBadge } from "./tagBadge";
-import type { TagBadge } from "./tagBadge";
+import { choiceMark, tagBadges } from "./tagBadge";
+import type { DeclaredTagTexts, TagBadge } from "./tagBadge";
 
 /** The chosen answer as every view announces it: how it was decided, with the mark its tags earn. */
 export type RevealHeadline = { text: string; mark: ReturnType<typeof choiceMark> };
@@ -10,9 +10,9 @@ export type RevealHeadline = { text: string; mark: ReturnType<typeof choiceMark>
  * "The class chose: X", "A tie, drawn by lot: X", "A tie, settled by the trainer: X", "The trainer's
  * choice: X", or "Chosen: X" (hot seat, teams, solo), led by ⚠ for a defence mechanism, never a tick.
  */
-export function revealHeadline(result: ResultView): RevealHeadline {
+export function revealHeadline(result: ResultView, declared?: DeclaredTagTexts): RevealHeadline {
   const option = result.label;
-  const mark = choiceMark(result.tags);
+  const mark = choiceMark(result.tags, declared);
   switch (result.decidedBy) {
     case "majority":
       return { mark, text: t("reveal.majority", { option }) };
@@ -41,7 +41,11 @@ export type OwnChoiceModel = {
 };
 
 /** "You chose X · the class chose Y" (or "…, like the class"; for a mark "You would have said X"). */
-export function ownChoiceModel(mine: OwnChoiceView, result: ResultView): OwnChoiceModel {
+export function ownChoiceModel(
+  mine: OwnChoiceView,
+  result: ResultView,
+  declared?: DeclaredTagTexts,
+): OwnChoiceModel {
   const same = mine.optionId === result.optionId;
   let line: string;
   if (mine.kind === "mark") line = t("reveal.youMarked", { option: mine.label });
@@ -52,8 +56,8 @@ export function ownChoiceModel(mine: OwnChoiceView, result: ResultView): OwnChoi
     line,
     same,
     label: mine.label,
-    mark: choiceMark(mine.tags),
-    tags: mine.tags.map(tagBadge),
+    mark: choiceMark(mine.tags, declared),
+    tags: tagBadges(mine.tags, declared),
     ...(mine.feedback !== undefined ? { feedback: mine.feedback } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { Emotion, ResolvedLook, TraineeView } from "@hotseat/shared";
 import type { MessageKey } from "../i18n/en";
 import { t } from "../i18n/t";
 import { customerFeeling, lookOfView } from "./customerFeeling";
-import { tagBadge } from "./tagBadge";
+import { tagBadges } from "./tagBadge";
 import type { TagBadge } from "./tagBadge";
 import { ownChoiceModel, revealHeadline, tieNames } from "./revealModel";
 import type { OwnChoiceModel } from "./revealModel";
@@ -150,15 +150,15 @@ export function traineeModel(view: TraineeView, previousVote?: string, now?: num
       view.phase === "debrief" ||
       view.style === "teams")
   ) {
-    const headline = revealHeadline(view.result);
+    const headline = revealHeadline(view.result, view.scenario?.tags);
     model.reveal = {
       label: view.result.label,
       headline: headline.text,
       mark: headline.mark,
       ...(view.result.feedback ? { feedback: view.result.feedback } : {}),
-      tags: view.result.tags.map(tagBadge),
+      tags: tagBadges(view.result.tags, view.scenario?.tags),
     };
-    if (view.myChoice) model.reveal.mine = ownChoiceModel(view.myChoice, view.result);
+    if (view.myChoice) model.reveal.mine = ownChoiceModel(view.myChoice, view.result, view.scenario?.tags);
   }
   if (view.moveOn === "ending") model.moveOn = { label: t("trainee.showEnding"), type: "trainer.showEnding" };
   if (view.moveOn === "debrief") model.moveOn = { label: t("trainee.toDebrief"), type: "trainer.end" };

@@ -2,8 +2,8 @@ import type { ClientMessage, OptionPreview, TrainerView } from "@hotseat/shared"
 import type { MessageKey } from "../i18n/en";
 import { getLocale, t } from "../i18n/t";
 import { formatMoney } from "./money";
-import { tagBadge } from "./tagBadge";
-import type { TagBadge } from "./tagBadge";
+import { tagBadge, tagBadges } from "./tagBadge";
+import type { DeclaredTagTexts, TagBadge } from "./tagBadge";
 
 /** A console control: its id, label, shortcut key, whether it applies now, and the message it sends. */
 export type ControlModel = {
@@ -69,6 +69,7 @@ export function previewRows(
   options: readonly OptionPreview[],
   tally: readonly { optionId: string; count: number }[],
   currency: string,
+  declared?: DeclaredTagTexts,
 ): PreviewRow[] {
   const locale = getLocale();
   const counts = new Map(tally.map((l) => [l.optionId, l.count]));
@@ -84,8 +85,8 @@ export function previewRows(
       id: o.id,
       label: o.label,
       effects: parts.join(" · "),
-      tags: o.tags.map((tag) => tagBadge(tag).short).join("  "),
-      badges: o.tags.map(tagBadge),
+      tags: o.tags.map((tag) => tagBadge(tag, declared).short).join("  "),
+      badges: tagBadges(o.tags, declared),
       votes: counts.get(o.id) ?? 0,
     };
   });
@@ -241,7 +242,12 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
       message: { type: "trainer.setSound", on: !view.sound },
     },
   ];
-  const previews = previewRows(view.options, view.tally, view.scenario?.currency ?? "EUR");
+  const previews = previewRows(
+    view.options,
+    view.tally,
+    view.scenario?.currency ?? "EUR",
+    view.scenario?.tags,
+  );
   const row = (d: TrainerView["history"][number], team?: { id: string; name: string }): HistoryRow => {
     const split = d.tally
       .filter((l) => l.count > 0)

@@ -9,7 +9,7 @@ const authoringGuide = join(dirname(fileURLToPath(import.meta.url)), "../../../R
  * The YAML block that follows `<!-- marker -->` in README.md (Writing scenarios). The CLI's tests run the
  * guide's own example, so the example trainers copy is always one that checks clean.
  */
-export function guideExample(marker: "example-scenario" | "example-plans"): string {
+export function guideExample(marker: "example-scenario" | "example-plans" | "example-vocabulary"): string {
   const guide = readFileSync(authoringGuide, "utf8");
   const match = new RegExp(`<!-- ${marker} -->\\s*\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(guide);
   if (!match?.[1]) throw new Error(`README.md has no yaml block after <!-- ${marker} -->`);

@@ -1,10 +1,9 @@
-import { analyzePaths, localize } from "@hotseat/shared";
+import { analyzePaths, labelsAlong, localize } from "@hotseat/shared";
 import type { CompiledScenario, PathAnalysis, PathSummary } from "@hotseat/shared";
 import type { CliIo } from "./cliIo";
 import type { Command } from "./command";
 import { exitCodes, parseCommandArgs, readLocale } from "./command";
 import { formatMoney, plural } from "./format";
-import { labelsAlong } from "./labelsAlong";
 import { loadPlayable } from "./loadPlayable";
 
 /** `hotseat paths`: every ending with its paths, the best and worst outcomes, and loose ends. */

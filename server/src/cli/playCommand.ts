@@ -1,6 +1,6 @@
 import {
-  antiPatterns,
   choose,
+  isDefenceTag,
   endingOf,
   localize,
   optionsAt,
@@ -8,7 +8,7 @@ import {
   startRun,
   stateMetaOf,
 } from "@hotseat/shared";
-import type { CompiledScenario, RunOption, RunState, TechniqueTag } from "@hotseat/shared";
+import type { CompiledScenario, RunOption, RunState } from "@hotseat/shared";
 import type { CliIo } from "./cliIo";
 import type { Command } from "./command";
 import { exitCodes, parseCommandArgs, readLocale } from "./command";
@@ -92,6 +92,10 @@ type PlaySettings = { file: string; lang: string; scripted?: string[]; seed?: nu
 async function play(compiled: CompiledScenario, settings: PlaySettings, io: CliIo): Promise<number> {
   const { scenario } = compiled;
   const t = (text: Parameters<typeof localize>[0]) => localize(text, settings.lang);
+  const declared = scenario.vocabulary?.tags ?? {};
+  // A declared tag reads as its label in the chosen language; built-in ones as their name.
+  const tagText = (tag: string) =>
+    Object.hasOwn(declared, tag) ? t(declared[tag]!.label) : tag.replace(/-/g, " ");
   io.out(`== ${t(scenario.title)} ==`);
   wrap(t(scenario.summary)).forEach((l) => io.out(l));
   wrap(`Customer: ${scenario.persona.name} — ${t(scenario.persona.description)}`).forEach((l) => io.out(l));
@@ -150,7 +154,7 @@ async function play(compiled: CompiledScenario, settings: PlaySettings, io: CliI
   const path = run.steps.map((s) => s.optionId);
   io.out(`Path (${plural(path.length, "choice")}): ${path.join(" → ")}`);
   meterLines(readingOf(run), scenario.currency).forEach((l) => io.out(l));
-  const bad = run.said.filter((tag) => (antiPatterns as readonly string[]).includes(tag));
+  const bad = run.said.filter((tag) => isDefenceTag(tag, declared));
   const good = run.said.filter((tag) => !bad.includes(tag));
   io.out(`  Techniques used: ${good.length > 0 ? good.map(tagText).join(", ") : "none"}`);
   if (bad.length > 0) io.out(`  Anti-patterns:   ${bad.map(tagText).join(", ")}`);
@@ -160,10 +164,6 @@ async function play(compiled: CompiledScenario, settings: PlaySettings, io: CliI
 
 function readingOf(run: RunState): MeterReading {
   return { ...run.meters, ledger: run.ledger };
-}
-
-function tagText(tag: TechniqueTag): string {
-  return tag.replace(/-/g, " ");
 }
 
 function effectsText(o: RunOption, currency: string): string {

@@ -4,10 +4,12 @@ import {
   draftVersionNumberSchema,
   publishDraftRequestSchema,
   restoreDraftRequestSchema,
+  saveDraftPlansRequestSchema,
   saveDraftRequestSchema,
 } from "@hotseat/shared";
 import type {
   BuiltinSourceResponse,
+  DraftPlansResponse,
   DraftResponse,
   DraftVersionResponse,
   DraftVersionsResponse,
@@ -175,6 +177,28 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
     handle((req, res) => {
       const body = parse(publishDraftRequestSchema, req.body ?? {});
       const answer: PublishDraftResponse = studio.publish(String(req.params.id), body.version);
+      res.json(answer);
+    }),
+  );
+
+  app.get(
+    "/api/studio/drafts/:id/plans",
+    handle((req, res) => {
+      const answer: DraftPlansResponse = studio.plans(String(req.params.id));
+      res.json(answer);
+    }),
+  );
+
+  app.put(
+    "/api/studio/drafts/:id/plans",
+    ...json,
+    handle((req, res) => {
+      const body = parse(saveDraftPlansRequestSchema, req.body ?? {});
+      const answer: DraftPlansResponse = studio.savePlans(
+        String(req.params.id),
+        body.baseRevision,
+        body.source,
+      );
       res.json(answer);
     }),
   );

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DraftConflictError } from "./DraftStore";
+import { DraftConflictError, PlansConflictError } from "./DraftStore";
 import { MemorySessionStore } from "./MemorySessionStore";
 import type { SessionStore } from "./SessionStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
@@ -103,6 +103,28 @@ describe.each(stores)("%s draft store", (_name, make) => {
     expect(store.drafts.draft("hat")?.publishedVersion).toBe(1);
     store.close();
   });
+
+  it("keeps a draft's test plans by revision, refuses a stale save, and deletes them with the draft", () => {
+    const store = make();
+    store.drafts.createDraft("hat", "v1", 1);
+    expect(store.drafts.draftPlans("hat")).toEqual({ revision: 0, savedAt: 0, source: "" });
+    expect(store.drafts.saveDraftPlans("hat", 0, "plans A", 5)).toEqual({
+      revision: 1,
+      savedAt: 5,
+      source: "plans A",
+    });
+    expect(store.drafts.saveDraftPlans("hat", 1, "plans B", 6).revision).toBe(2);
+    expect(() => store.drafts.saveDraftPlans("hat", 1, "tab B", 7)).toThrow(PlansConflictError);
+    expect(() => store.drafts.saveDraftPlans("hat", 0, "tab C", 7)).toThrow(PlansConflictError);
+    expect(store.drafts.draftPlans("hat")).toEqual({ revision: 2, savedAt: 6, source: "plans B" });
+    // Plans are not a version of the scenario.
+    expect(store.drafts.draft("hat")?.version).toBe(1);
+    expect(() => store.drafts.saveDraftPlans("nope", 0, "x", 8)).toThrow(/unknown draft/);
+    store.drafts.deleteDraft("hat");
+    store.drafts.createDraft("hat", "again", 9);
+    expect(store.drafts.draftPlans("hat").revision).toBe(0);
+    store.close();
+  });
 });
 
 describe("sqlite drafts", () => {
@@ -115,6 +137,17 @@ describe("sqlite drafts", () => {
     const second = new SqliteSessionStore(path);
     expect(second.drafts.draft("hat")).toMatchObject({ version: 2, source: "v2" });
     expect(second.drafts.draftVersions("hat")).toHaveLength(2);
+    second.close();
+  });
+
+  it("keep their test plans after the server restarts", () => {
+    const path = join(dir, "restart-plans.sqlite");
+    const first = new SqliteSessionStore(path);
+    first.drafts.createDraft("hat", "v1", 1);
+    first.drafts.saveDraftPlans("hat", 0, "plans", 2);
+    first.close();
+    const second = new SqliteSessionStore(path);
+    expect(second.drafts.draftPlans("hat")).toEqual({ revision: 1, savedAt: 2, source: "plans" });
     second.close();
   });
 });

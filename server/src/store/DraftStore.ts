@@ -25,6 +25,20 @@ export class DraftConflictError extends Error {
   }
 }
 
+/** A draft's test plans: the text of its plans file ("" for none) and how often it was saved (0: never). */
+export type DraftPlans = { revision: number; savedAt: number; source: string };
+
+/** Thrown when plans are saved over a revision that is no longer the newest: another tab saved first. */
+export class PlansConflictError extends Error {
+  constructor(
+    readonly draftId: string,
+    readonly head: number,
+  ) {
+    super(`the plans of draft ${draftId} are at revision ${head}`);
+    this.name = "PlansConflictError";
+  }
+}
+
 /**
  * The Studio's drafts: every save is a new numbered version and none is ever overwritten, so any
  * version can be restored. A save names the version it was edited from and is refused with
@@ -49,4 +63,8 @@ export interface DraftStore {
   recordPublished(published: PublishedScenario): void;
   /** Every scenario published from the Studio, by scenario id. */
   publishedScenarios(): PublishedScenario[];
+  /** A draft's test plans; revision 0 and an empty text when none were saved. */
+  draftPlans(id: string): DraftPlans;
+  /** Saves a draft's plans over `baseRevision`; `PlansConflictError` when that is not the newest. */
+  saveDraftPlans(id: string, baseRevision: number, source: string, at: number): DraftPlans;
 }

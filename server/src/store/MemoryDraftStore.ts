@@ -1,10 +1,11 @@
-import { DraftConflictError } from "./DraftStore";
-import type { DraftHead, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
+import { DraftConflictError, PlansConflictError } from "./DraftStore";
+import type { DraftHead, DraftPlans, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
 
 /** Drafts kept in memory: for tests and throwaway servers. */
 export class MemoryDraftStore implements DraftStore {
   private readonly versions = new Map<string, { createdAt: number; versions: DraftVersion[] }>();
   private readonly published = new Map<string, PublishedScenario>();
+  private readonly plans = new Map<string, DraftPlans>();
 
   createDraft(id: string, source: string, at: number): DraftHead {
     if (this.versions.has(id)) throw new Error(`draft ${id} already exists`);
@@ -53,6 +54,7 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   deleteDraft(id: string): boolean {
+    this.plans.delete(id);
     return this.versions.delete(id);
   }
 
@@ -64,5 +66,18 @@ export class MemoryDraftStore implements DraftStore {
     return [...this.published.values()]
       .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId))
       .map((p) => ({ ...p }));
+  }
+
+  draftPlans(id: string): DraftPlans {
+    return { ...(this.plans.get(id) ?? { revision: 0, savedAt: 0, source: "" }) };
+  }
+
+  saveDraftPlans(id: string, baseRevision: number, source: string, at: number): DraftPlans {
+    if (!this.versions.has(id)) throw new Error(`unknown draft ${id}`);
+    const head = this.draftPlans(id).revision;
+    if (head !== baseRevision) throw new PlansConflictError(id, head);
+    const saved = { revision: head + 1, savedAt: at, source };
+    this.plans.set(id, saved);
+    return { ...saved };
   }
 }

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
-import { DraftConflictError } from "./DraftStore";
-import type { DraftHead, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
+import { DraftConflictError, PlansConflictError } from "./DraftStore";
+import type { DraftHead, DraftPlans, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
 
 type VersionRow = { version: number; saved_at: number; source: string };
 type HeadRow = VersionRow & { id: string; created_at: number; published_version: number | null };
@@ -98,6 +98,7 @@ export class SqliteDraftStore implements DraftStore {
   deleteDraft(id: string): boolean {
     let deleted = false;
     this.transaction(() => {
+      this.db.prepare("DELETE FROM studio_draft_plans WHERE draft_id = ?").run(id);
       this.db.prepare("DELETE FROM studio_draft_versions WHERE draft_id = ?").run(id);
       deleted = Number(this.db.prepare("DELETE FROM studio_drafts WHERE id = ?").run(id).changes) === 1;
     });
@@ -126,6 +127,34 @@ export class SqliteDraftStore implements DraftStore {
       draftVersion: r.draft_version,
       publishedAt: r.published_at,
     }));
+  }
+
+  draftPlans(id: string): DraftPlans {
+    const row = this.db
+      .prepare("SELECT revision, saved_at, source FROM studio_draft_plans WHERE draft_id = ?")
+      .get(id) as { revision: number; saved_at: number; source: string } | undefined;
+    return row
+      ? { revision: row.revision, savedAt: row.saved_at, source: row.source }
+      : { revision: 0, savedAt: 0, source: "" };
+  }
+
+  saveDraftPlans(id: string, baseRevision: number, source: string, at: number): DraftPlans {
+    if (!this.exists(id)) throw new Error(`unknown draft ${id}`);
+    // One statement that writes only over the revision the editor started from (the first save inserts).
+    const { changes } =
+      baseRevision === 0
+        ? this.db
+            .prepare(
+              "INSERT INTO studio_draft_plans (draft_id, revision, saved_at, source) VALUES (?, 1, ?, ?) ON CONFLICT DO NOTHING",
+            )
+            .run(id, at, source)
+        : this.db
+            .prepare(
+              "UPDATE studio_draft_plans SET revision = revision + 1, saved_at = ?, source = ? WHERE draft_id = ? AND revision = ?",
+            )
+            .run(at, source, id, baseRevision);
+    if (Number(changes) !== 1) throw new PlansConflictError(id, this.draftPlans(id).revision);
+    return { revision: baseRevision + 1, savedAt: at, source };
   }
 
   private exists(id: string): boolean {

@@ -65,7 +65,17 @@ export const sqliteMigrations: readonly string[] = [
     published_at INTEGER NOT NULL
   );
   `,
-  // 4 (learning record): groups, their rosters (keys as hashes only), the ids of deleted learners (no
+  // 4: each Studio draft's test plans, the text of a plans file, saved apart from the draft's versions so
+  // editing a plan never makes a new scenario version.
+  `
+  CREATE TABLE studio_draft_plans (
+    draft_id TEXT PRIMARY KEY REFERENCES studio_drafts (id),
+    revision INTEGER NOT NULL,
+    saved_at INTEGER NOT NULL,
+    source TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 5 (learning record): groups, their rosters (keys as hashes only), the ids of deleted learners (no
   // personal data: group aggregates keep counting their decisions) and each group session's group.
   `
   CREATE TABLE learning_groups (
@@ -97,7 +107,7 @@ export const sqliteMigrations: readonly string[] = [
     group_id TEXT NOT NULL
   );
   `,
-  // 5 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once,
+  // 6 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once,
   // with the learner it is about (deleted with them); each group's LRS (its secret is kept to sign requests
   // and never answered back); the group sessions whose newest events are not yet recorded as statements.
   `

@@ -1,10 +1,10 @@
-import { freeId, scenarioIdOf, withScenarioId } from "@hotseat/shared";
+import { freeId, loadTestPlans, scenarioIdOf, withScenarioId } from "@hotseat/shared";
 import type { CompiledScenario, RefusalParams, StudioLibraryItem } from "@hotseat/shared";
 import { loadEntry } from "../scenarioLibrary";
 import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { SessionHost } from "../sessions/SessionHost";
-import { DraftConflictError } from "../store/DraftStore";
-import type { DraftHead, DraftVersion } from "../store/DraftStore";
+import { DraftConflictError, PlansConflictError } from "../store/DraftStore";
+import type { DraftHead, DraftPlans, DraftVersion } from "../store/DraftStore";
 import type { SessionStore } from "../store/SessionStore";
 import { StudioSummaries, summaryOf } from "./studioSummary";
 
@@ -156,6 +156,43 @@ export class Studio {
         "studio.stale",
         `This draft was saved as version ${e.head} elsewhere (another tab?) after version ${baseVersion} that you edited; reload it before saving.`,
         { head: e.head, base: baseVersion },
+      );
+    }
+  }
+
+  /** A draft's test plans (an empty text and revision 0 when it has none yet). */
+  plans(id: string): DraftPlans {
+    this.draft(id);
+    return this.store.drafts.draftPlans(id);
+  }
+
+  /**
+   * Saves a draft's test plans: the text must be a plans file (or empty, for none); 409 `studio.plans-stale`
+   * when another tab saved them since `baseRevision`. Choices are not checked against the scenario here: a
+   * plan that no longer fits the text is what the Studio shows as failing, not a reason to lose it.
+   */
+  savePlans(id: string, baseRevision: number, source: string): DraftPlans {
+    this.draft(id);
+    if (source.trim() !== "") {
+      const loaded = loadTestPlans(source, "plans.yaml");
+      const first = loaded.diagnostics.find((d) => d.severity === "error");
+      if (!loaded.plans || first)
+        throw new StudioError(
+          422,
+          "studio.plans-invalid",
+          `These test plans cannot be saved: line ${first?.line ?? 1}: ${first?.message ?? "not a plans file"}`,
+          { line: first?.line ?? 1 },
+        );
+    }
+    try {
+      return this.store.drafts.saveDraftPlans(id, baseRevision, source, this.now());
+    } catch (e) {
+      if (!(e instanceof PlansConflictError)) throw e;
+      throw new StudioError(
+        409,
+        "studio.plans-stale",
+        `The test plans of this draft were changed elsewhere (another tab?); reload them before saving.`,
+        { head: e.head, base: baseRevision },
       );
     }
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { techniqueTags } from "../scenario/vocabulary";
+import { tagNameSchema } from "../scenario/declaredVocabulary";
 
 /*
  * The learning record's contract: what the pure core derives from a session's event log and its pinned
@@ -26,7 +26,7 @@ export const decisionRoleSchema = z.enum([
 ]);
 export type DecisionRole = z.infer<typeof decisionRoleSchema>;
 
-const tagsSchema = z.array(z.enum(techniqueTags));
+const tagsSchema = z.array(tagNameSchema);
 
 /** What choosing an option did to the customer and the company, as the scenario's effects say. */
 export const decisionEffectSchema = z.strictObject({

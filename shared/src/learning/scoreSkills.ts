@@ -1,13 +1,12 @@
-import type { TechniqueTag } from "../scenario/vocabulary";
-import type { DefenceMechanism, Skill } from "./skillRubric";
-import { defenceMechanisms, isDefenceMechanism, skillOfTag, skills } from "./skillRubric";
+import type { DeclaredTagEvidence, DefenceMechanism, Skill } from "./skillRubric";
+import { defenceMechanisms, isDefenceMechanism, skillEvidenceOf, skills } from "./skillRubric";
 
 /** One decision a learner made on their own: the tags of every option open to them and of the one they chose. */
 export type ScoredChoice = {
   /** The technique tags of each option available at that moment (the chosen one included). */
-  available: readonly (readonly TechniqueTag[])[];
+  available: readonly (readonly string[])[];
   /** The tags of the option the learner chose (voted for, answered, marked or played). */
-  chosen: readonly TechniqueTag[];
+  chosen: readonly string[];
 };
 
 /** Why one decision counted for a skill the way it did. */
@@ -28,9 +27,14 @@ export type SkillReport = {
   defences: Record<DefenceMechanism, number>;
 };
 
-function creditFor(skill: Skill, choice: ScoredChoice): SkillCredit | undefined {
-  const evidence = (tags: readonly TechniqueTag[], good: boolean) =>
-    tags.some((tag) => skillOfTag[tag].skill === skill && skillOfTag[tag].good === good);
+type Declared = Readonly<Record<string, DeclaredTagEvidence>> | undefined;
+
+function creditFor(skill: Skill, choice: ScoredChoice, declared: Declared): SkillCredit | undefined {
+  const evidence = (tags: readonly string[], good: boolean) =>
+    tags.some((tag) => {
+      const e = skillEvidenceOf(tag, declared);
+      return e?.skill === skill && e.good === good;
+    });
   const goodOffered = choice.available.some((tags) => evidence(tags, true));
   const trapOffered = choice.available.some((tags) => evidence(tags, false));
   if (!goodOffered && !trapOffered) return undefined;
@@ -46,12 +50,13 @@ function creditFor(skill: Skill, choice: ScoredChoice): SkillCredit | undefined 
  * skill were traps, when the learner avoided them ("avoided-trap"); it counts 0 when the chosen option
  * is one of the skill's anti-patterns ("fell-in") or when a good option for it was open and not taken
  * ("missed"). Score = round(100 × counted / in play). Skills never in play get no score, not a zero.
+ * `declared` holds the pinned scenario's own tags (declared tag → its declared skill, or none).
  */
-export function scoreSkills(choices: readonly ScoredChoice[]): SkillReport {
+export function scoreSkills(choices: readonly ScoredChoice[], declared?: Declared): SkillReport {
   const scored: SkillScore[] = [];
   for (const skill of skills) {
     const evidence = choices.flatMap((choice, decision) => {
-      const credit = creditFor(skill, choice);
+      const credit = creditFor(skill, choice, declared);
       return credit === undefined ? [] : [{ decision, credit }];
     });
     if (evidence.length === 0) continue;

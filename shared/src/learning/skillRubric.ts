@@ -30,8 +30,8 @@ export const defenceMechanisms = [
 export type DefenceMechanism = (typeof defenceMechanisms)[number];
 
 /** Whether a tag is one of the four defence mechanisms. */
-export function isDefenceMechanism(tag: TechniqueTag): tag is DefenceMechanism {
-  return (defenceMechanisms as readonly TechniqueTag[]).includes(tag);
+export function isDefenceMechanism(tag: string): tag is DefenceMechanism {
+  return (defenceMechanisms as readonly string[]).includes(tag);
 }
 
 /** What a tag says about one skill: evidence for it (`good`) or against it. */
@@ -63,7 +63,26 @@ export const skillOfTag: Record<TechniqueTag, SkillEvidence> = {
   humiliates: { skill: "letting-win", good: false },
 };
 
+/** A tag a scenario declares, as the rubric reads it: good or defence, and the skill it shows (if any). */
+export type DeclaredTagEvidence = { kind: "good" | "defence"; skill?: Skill };
+
+/**
+ * What a tag says about a skill: the table for built-in tags; for a scenario's declared tag its declared
+ * skill (for it when good, against it when a defence), or nothing when it names no skill.
+ */
+export function skillEvidenceOf(
+  tag: string,
+  declared?: Readonly<Record<string, DeclaredTagEvidence>>,
+): SkillEvidence | undefined {
+  if (Object.hasOwn(skillOfTag, tag)) return skillOfTag[tag as TechniqueTag];
+  const own = declared !== undefined && Object.hasOwn(declared, tag) ? declared[tag] : undefined;
+  return own?.skill === undefined ? undefined : { skill: own.skill, good: own.kind === "good" };
+}
+
 /** The skills a set of tags touches. */
-export function skillsOf(tags: readonly TechniqueTag[]): Set<Skill> {
-  return new Set(tags.map((tag) => skillOfTag[tag].skill));
+export function skillsOf(
+  tags: readonly string[],
+  declared?: Readonly<Record<string, DeclaredTagEvidence>>,
+): Set<Skill> {
+  return new Set(tags.flatMap((tag) => skillEvidenceOf(tag, declared)?.skill ?? []));
 }

@@ -108,3 +108,24 @@ export const publishDraftResponseSchema = z.object({
   version: draftVersionNumberSchema,
 });
 export type PublishDraftResponse = z.infer<typeof publishDraftResponseSchema>;
+
+/**
+ * A draft's test plans, as `GET /api/studio/drafts/:id/plans` answers and a save returns: the text of its
+ * plans file (`plans.yaml`, "" for none) and its revision (0 before the first save).
+ */
+export const draftPlansResponseSchema = z.object({
+  revision: z.number().int().min(0),
+  savedAt: z.number(),
+  source: z.string(),
+});
+export type DraftPlansResponse = z.infer<typeof draftPlansResponseSchema>;
+
+/**
+ * `PUT /api/studio/drafts/:id/plans`: the whole plans text over `baseRevision`; a stale revision is 409
+ * `studio.plans-stale`, a text that is not a plans file 422 `studio.plans-invalid`.
+ */
+export const saveDraftPlansRequestSchema = z.strictObject({
+  baseRevision: z.number().int().min(0),
+  source: z.string().max(200_000),
+});
+export type SaveDraftPlansRequest = z.infer<typeof saveDraftPlansRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { techniqueTags } from "../scenario/vocabulary";
+import { tagNameSchema } from "../scenario/declaredVocabulary";
 import { playStyleSchema, sessionPhaseSchema } from "./playStyle";
 import { trainerControlsSchema } from "./trainerControls";
 import { teamBoardLineSchema } from "./projectorView";
@@ -33,7 +33,7 @@ export const optionPreviewSchema = z.strictObject({
   id: z.string(),
   label: z.string(),
   feedback: z.string().optional(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   effects: z.strictObject({ mood: z.number(), reputation: z.number(), strain: z.number(), cost: z.number() }),
 });
 export type OptionPreview = z.infer<typeof optionPreviewSchema>;
@@ -45,7 +45,7 @@ export const decisionViewSchema = z.strictObject({
   label: z.string(),
   decidedBy: decidedBySchema,
   byName: z.string().optional(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   tally: z.array(tallyLineSchema),
   /** traineeId → optionId, for class votes. */
   votes: z.record(z.string(), z.string()),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { resolvedLookSchema } from "../scenario/personaLook";
-import { costItems, emotions, outcomes, techniqueTags } from "../scenario/vocabulary";
+import { costItemNameSchema, tagNameSchema } from "../scenario/declaredVocabulary";
+import { emotions, outcomes } from "../scenario/vocabulary";
 
 /** The relationship and company meters of a run, after clamping to 0..100, plus the ledger total. */
 export const meterReadingSchema = z.strictObject({
@@ -12,7 +13,7 @@ export const meterReadingSchema = z.strictObject({
 export type MeterReading = z.infer<typeof meterReadingSchema>;
 
 /** One line of the itemised cost ledger. */
-export const ledgerLineSchema = z.strictObject({ item: z.enum(costItems), amount: z.number() });
+export const ledgerLineSchema = z.strictObject({ item: costItemNameSchema, amount: z.number() });
 export type LedgerLine = z.infer<typeof ledgerLineSchema>;
 
 /** What the customer says and shows now, in the viewer's language. */
@@ -46,7 +47,7 @@ export const resultViewSchema = z.strictObject({
   optionId: z.string(),
   label: z.string(),
   feedback: z.string().optional(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   decidedBy: decidedBySchema,
 });
 export type ResultView = z.infer<typeof resultViewSchema>;
@@ -60,7 +61,7 @@ export const ownChoiceViewSchema = z.strictObject({
   optionId: z.string(),
   label: z.string(),
   feedback: z.string().optional(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
 });
 export type OwnChoiceView = z.infer<typeof ownChoiceViewSchema>;
 
@@ -84,7 +85,7 @@ export const pathStepViewSchema = z.strictObject({
   label: z.string(),
   decidedBy: decidedBySchema,
   /** Technique tags of the option played, so the debrief names techniques for every step. */
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   moodAfter: z.number(),
   costAfter: z.number(),
   /** The states this step led from and to, to draw it on the scenario's map. */
@@ -127,6 +128,10 @@ export const scenarioTitleSchema = z.strictObject({
   currency: z.string(),
   /** The persona's look, every field decided; the client falls back to a default when it is absent. */
   look: resolvedLookSchema.optional(),
+  /** The scenario's declared tags in the viewer's language, so badges name them like built-in ones. */
+  tags: z.record(tagNameSchema, z.strictObject({ good: z.boolean(), label: z.string() })).optional(),
+  /** The scenario's declared cost items' labels in the viewer's language. */
+  costItems: z.record(costItemNameSchema, z.string()).optional(),
 });
 export type ScenarioTitle = z.infer<typeof scenarioTitleSchema>;
 

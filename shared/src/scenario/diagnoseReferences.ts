@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CheckContext } from "./checkContext";
 import { diagnosticAt } from "./checkContext";
+import { knownTags } from "./declaredVocabulary";
 import { capitalize, describePath } from "./describePath";
 import type { Diagnostic } from "./diagnostic";
 import { suggestion } from "./didYouMean";
@@ -126,7 +127,8 @@ function checkGuardSubject(context: CheckContext, ref: RefAt): Diagnostic[] {
   if (ref.name === "said" || ref.name === "notSaid") {
     const { tags } = names(scenario);
     const tag = param("tag");
-    if (tags.has(tag)) return [];
+    // A tag that is not in the vocabulary at all is diagnoseVocabulary's error (HS017), not this warning.
+    if (tags.has(tag) || !knownTags(scenario.vocabulary).includes(tag)) return [];
     const outcome = ref.name === "said" ? "never passes" : "always passes";
     const message =
       `${subject} checks whether the trainee used "${tag}", but no option is tagged "${tag}", so this guard ${outcome}. ` +

@@ -6,13 +6,14 @@ import { diagnoseEndlessLoops } from "./diagnoseEndlessLoops";
 import { diagnoseGraph } from "./diagnoseGraph";
 import { diagnoseReferences } from "./diagnoseReferences";
 import { diagnoseTexts } from "./diagnoseTexts";
+import { diagnoseVocabulary } from "./diagnoseVocabulary";
 import type { Scenario } from "./scenarioSchema";
 import type { SourcePositions } from "./sourcePositions";
 
 /**
  * Checks a schema-valid scenario for mistakes the schema cannot see: broken references (HS003–HS006,
  * HS014, HS015), the conversation's shape (HS007–HS009, including automatic moves), the texts trainees read
- * (HS011, HS012, HS016) and an estimated duration no class could sit through (HS020).
+ * (HS011, HS012, HS016), the tags and cost items used and declared (HS017, HS006, HS021) and an estimated duration no class could sit through (HS020).
  */
 export function diagnoseScenario(scenario: Scenario, positions: SourcePositions, file: string): Diagnostic[] {
   const context: CheckContext = { scenario, positions, file };
@@ -22,6 +23,7 @@ export function diagnoseScenario(scenario: Scenario, positions: SourcePositions,
     ...diagnoseEndlessLoops(context),
     ...diagnoseAutomatic(context),
     ...diagnoseTexts(context),
+    ...diagnoseVocabulary(context),
     ...diagnoseDuration(context),
   ];
 }

@@ -44,6 +44,17 @@ export function localizedTexts(scenario: Scenario): [Localized, DataPath][] {
     ...scenario.values.map((v, i): [Localized, DataPath] => [v, ["values", i]]),
     [scenario.brokenPromise, ["brokenPromise"]],
   ];
+  // The scenario's own words are read on badges and in the ledger, so they need every language too.
+  for (const [name, tag] of Object.entries(scenario.vocabulary?.tags ?? {}))
+    texts.push(
+      [tag.label, ["vocabulary", "tags", name, "label"]],
+      [tag.description, ["vocabulary", "tags", name, "description"]],
+    );
+  for (const [name, item] of Object.entries(scenario.vocabulary?.costItems ?? {}))
+    texts.push(
+      [item.label, ["vocabulary", "costItems", name, "label"]],
+      [item.unit, ["vocabulary", "costItems", name, "unit"]],
+    );
   for (const [id, ending] of Object.entries(scenario.endings)) {
     texts.push([ending.title, ["endings", id, "title"]], [ending.debrief, ["endings", id, "debrief"]]);
   }

@@ -22,6 +22,7 @@ export const diagnosticCodes = [
   "HS018",
   "HS019",
   "HS020",
+  "HS021",
 ] as const;
 /** A stable diagnostic code such as `HS003`. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

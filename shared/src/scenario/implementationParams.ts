@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { costItems, techniqueTags } from "./vocabulary";
+import { costItemNameSchema, tagNameSchema } from "./declaredVocabulary";
 
 const delta = z.number().int().min(-100).max(100);
 const factId = z.string().regex(/^[a-z][a-z0-9-]*$/, "a fact name in lowercase letters, digits and dashes");
@@ -12,7 +12,8 @@ export const actionParamsSchemas = {
       mood: delta.optional(),
       reputation: delta.optional(),
       strain: delta.optional(),
-      cost: z.partialRecord(z.enum(costItems), z.number()).optional(),
+      // Built-in or declared items; an unknown one is HS006 (diagnoseVocabulary).
+      cost: z.record(costItemNameSchema, z.number()).optional(),
     })
     .refine(
       (p) => Object.keys(p).length > 0,
@@ -36,8 +37,8 @@ export const guardParamsSchemas = {
   strainAtMost: valueParams,
   costAbove: valueParams,
   costAtMost: valueParams,
-  said: z.strictObject({ tag: z.enum(techniqueTags) }),
-  notSaid: z.strictObject({ tag: z.enum(techniqueTags) }),
+  said: z.strictObject({ tag: tagNameSchema }),
+  notSaid: z.strictObject({ tag: tagNameSchema }),
   chose: z.strictObject({ option: z.string().min(1) }),
   notChose: z.strictObject({ option: z.string().min(1) }),
   remembers: z.strictObject({ fact: factId }),

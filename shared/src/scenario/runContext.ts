@@ -1,5 +1,5 @@
 import type { Scenario } from "./scenarioSchema";
-import type { CostItem, TechniqueTag } from "./vocabulary";
+import type { TagName } from "./declaredVocabulary";
 
 /** A normalised action or guard reference: always `{ type, params }`. */
 export type ImplementationCall = { type: string; params: Record<string, unknown> };
@@ -9,8 +9,8 @@ export type RunContext = {
   mood: number;
   reputation?: number;
   strain?: number;
-  ledger: Partial<Record<CostItem, number>>;
-  said: TechniqueTag[];
+  ledger: Record<string, number>;
+  said: TagName[];
   chosen: string[];
   facts: string[];
   visited: string[];
@@ -41,7 +41,7 @@ export function initialContext(scenario: Scenario): RunContext {
 }
 
 /** Sums the ledger: what the conversation has cost the company so far. */
-export function totalCost(ledger: Partial<Record<CostItem, number>>): number {
+export function totalCost(ledger: Readonly<Record<string, number>>): number {
   let sum = 0;
   for (const amount of Object.values(ledger)) sum += amount ?? 0;
   return sum;
@@ -101,8 +101,7 @@ export function applyAction(ctx: RunContext, call: ImplementationCall): RunConte
         const ledger = { ...ctx.ledger };
         for (const [item, amount] of Object.entries(cost)) {
           if (typeof amount !== "number") continue;
-          const key = item as CostItem;
-          ledger[key] = (ledger[key] ?? 0) + amount;
+          ledger[item] = (ledger[item] ?? 0) + amount;
         }
         next.ledger = ledger;
       }
@@ -115,7 +114,7 @@ export function applyAction(ctx: RunContext, call: ImplementationCall): RunConte
     case "visit":
       return { ...ctx, visited: withItem(ctx.visited, str(p, "state")) };
     case "record": {
-      const tags = Array.isArray(p["tags"]) ? (p["tags"] as TechniqueTag[]) : [];
+      const tags = Array.isArray(p["tags"]) ? (p["tags"] as TagName[]) : [];
       let said = ctx.said;
       for (const tag of tags) said = withItem(said, tag);
       return { ...ctx, said: [...said], chosen: withItem(ctx.chosen, str(p, "option")) };
@@ -147,9 +146,9 @@ export function guardPasses(ctx: RunContext, call: ImplementationCall): boolean 
     case "costAtMost":
       return totalCost(ctx.ledger) <= value;
     case "said":
-      return ctx.said.includes(str(p, "tag") as TechniqueTag);
+      return ctx.said.includes(str(p, "tag"));
     case "notSaid":
-      return !ctx.said.includes(str(p, "tag") as TechniqueTag);
+      return !ctx.said.includes(str(p, "tag"));
     case "chose":
       return ctx.chosen.includes(str(p, "option"));
     case "notChose":

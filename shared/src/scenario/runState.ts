@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localizedSchema } from "./localized";
-import { costItems, techniqueTags } from "./vocabulary";
+import { costItemNameSchema, tagNameSchema } from "./declaredVocabulary";
 
 const meter = z.number().min(0).max(100);
 
@@ -17,7 +17,7 @@ export const runStepSchema = z.object({
   optionId: z.string(),
   from: z.string(),
   to: z.string(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   metersAfter: runMetersSchema,
   costAfter: z.number(),
 });
@@ -27,8 +27,8 @@ export type RunStep = z.infer<typeof runStepSchema>;
 export const runStateSchema = z.object({
   stateId: z.string(),
   meters: runMetersSchema,
-  ledger: z.partialRecord(z.enum(costItems), z.number()),
-  said: z.array(z.enum(techniqueTags)),
+  ledger: z.record(costItemNameSchema, z.number()),
+  said: z.array(tagNameSchema),
   chosen: z.array(z.string()),
   facts: z.array(z.string()),
   visited: z.array(z.string()),
@@ -43,7 +43,7 @@ export const runOptionSchema = z.object({
   id: z.string(),
   label: localizedSchema,
   feedback: localizedSchema.optional(),
-  tags: z.array(z.enum(techniqueTags)),
+  tags: z.array(tagNameSchema),
   effects: z.object({ mood: z.number(), reputation: z.number(), strain: z.number(), cost: z.number() }),
 });
 export type RunOption = z.infer<typeof runOptionSchema>;

@@ -2,7 +2,7 @@ import type { Localized } from "./localized";
 import { applyAction, guardPasses, initialContext } from "./runContext";
 import type { ImplementationCall, RunContext } from "./runContext";
 import type { ImplementationRef, Scenario, StateMeta, TransitionConfig } from "./scenarioSchema";
-import type { TechniqueTag } from "./vocabulary";
+import type { TagName } from "./declaredVocabulary";
 
 /** One branch of an option or of an `always` check, with its refs normalised. */
 export type BranchModel = {
@@ -11,7 +11,7 @@ export type BranchModel = {
   actions: ImplementationCall[];
   label?: Localized;
   feedback?: Localized;
-  tags: TechniqueTag[];
+  tags: TagName[];
   description?: string;
 };
 

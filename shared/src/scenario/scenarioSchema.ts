@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { localeSchema, localizedSchema } from "./localized";
 import { personaLookSchema } from "./personaLook";
-import { customerTypes, emotions, outcomes, softMatters, techniqueTags } from "./vocabulary";
+import { declaredVocabularySchema, tagNameSchema } from "./declaredVocabulary";
+import { customerTypes, emotions, outcomes, softMatters } from "./vocabulary";
 
 /** The newest scenario format this engine reads. Older files are migrated, newer ones refused. */
 export const currentFormatVersion = 1;
@@ -25,7 +26,8 @@ export type ImplementationRef = z.infer<typeof implementationRefSchema>;
 export const optionMetaSchema = z.strictObject({
   label: localizedSchema.optional(),
   feedback: localizedSchema.optional(),
-  tags: z.array(z.enum(techniqueTags)).optional(),
+  /** Built-in tags or ones declared under `vocabulary.tags` (an unknown one is HS017). */
+  tags: z.array(tagNameSchema).optional(),
 });
 export type OptionMeta = z.infer<typeof optionMetaSchema>;
 
@@ -101,6 +103,8 @@ export const scenarioSchema = z.strictObject({
     reputation: meterStart.optional(),
     strain: meterStart.optional(),
   }),
+  /** The scenario's own technique tags and cost items, used like the built-in ones. */
+  vocabulary: declaredVocabularySchema.optional(),
   endings: z.record(id, endingSchema),
   machine: z.strictObject({
     initial: z.string().min(1),

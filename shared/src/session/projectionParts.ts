@@ -37,7 +37,15 @@ export function scenarioTitleView(ctx: SessionContext, t: Translate): ScenarioTi
   const s = ctx.scenario;
   // Sessions stored before looks were kept get the default look of the persona's name.
   const look = s?.look ?? (s ? resolveLook({ persona: { name: s.personaName } }) : undefined);
-  return s && look ? { id: s.id, title: t(s.title), currency: s.currency, look } : undefined;
+  if (!s || !look) return undefined;
+  const view: ScenarioTitle = { id: s.id, title: t(s.title), currency: s.currency, look };
+  const { tags, costItems: items } = s.declared ?? {};
+  if (tags)
+    view.tags = Object.fromEntries(
+      Object.entries(tags).map(([name, tag]) => [name, { good: tag.kind === "good", label: t(tag.label) }]),
+    );
+  if (items) view.costItems = Object.fromEntries(Object.entries(items).map(([id, label]) => [id, t(label)]));
+  return view;
 }
 
 /** What the customer says and shows in a run now. */
@@ -76,10 +84,12 @@ export function startMeterReading(
   return start ? { ...start, cost: 0 } : undefined;
 }
 
-/** The run's ledger, item by item, in vocabulary order. */
+/** The run's ledger, item by item, in vocabulary order, then the scenario's declared items. */
 export function ledgerLines(record: RunRecord | undefined): LedgerLine[] {
   const ledger = record?.run.ledger ?? {};
-  return costItems.flatMap((item) => {
+  const builtIn = new Set<string>(costItems);
+  const items = [...costItems, ...Object.keys(ledger).filter((item) => !builtIn.has(item))];
+  return items.flatMap((item) => {
     const amount = ledger[item];
     return amount === undefined || amount === 0 ? [] : [{ item, amount }];
   });

@@ -164,6 +164,25 @@ export function scenarioRefOf(compiled: CompiledScenario, source?: string): Scen
   };
   const best = bestPathOf(compiled);
   if (best) ref.best = best;
+  const declared = declaredRefOf(s);
+  if (declared) ref.declared = declared;
   if (source !== undefined) ref.source = source;
   return ref;
+}
+
+// Only what views and the rubric need: the label and kind of each tag, the label of each cost item.
+function declaredRefOf(s: CompiledScenario["scenario"]): ScenarioRef["declared"] {
+  const v = s.vocabulary;
+  if (!v || (v.tags === undefined && v.costItems === undefined)) return undefined;
+  const declared: NonNullable<ScenarioRef["declared"]> = {};
+  if (v.tags)
+    declared.tags = Object.fromEntries(
+      Object.entries(v.tags).map(([name, tag]) => [
+        name,
+        { kind: tag.kind, label: tag.label, ...(tag.skill ? { skill: tag.skill } : {}) },
+      ]),
+    );
+  if (v.costItems)
+    declared.costItems = Object.fromEntries(Object.entries(v.costItems).map(([id, c]) => [id, c.label]));
+  return declared;
 }

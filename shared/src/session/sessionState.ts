@@ -5,7 +5,8 @@ import type { Localized } from "../scenario/localized";
 import type { ResolvedLook } from "../scenario/personaLook";
 import type { BestPathRef } from "./bestPath";
 import type { RunMeters, RunOption, RunState } from "../scenario/runState";
-import type { Emotion, Outcome, TechniqueTag } from "../scenario/vocabulary";
+import type { DeclaredTagRef, TagName } from "../scenario/declaredVocabulary";
+import type { Emotion, Outcome } from "../scenario/vocabulary";
 
 /** A trainee on the roster; `seq` is the join order, used for rotation and round-robin teams. */
 export type Trainee = {
@@ -35,7 +36,7 @@ export type Decision = {
   optionId: string;
   label: Localized;
   feedback?: Localized;
-  tags: TechniqueTag[];
+  tags: TagName[];
   decidedBy: DecidedBy;
   /** The trainee who chose (hot seat, team captain, solo). */
   byId?: string;
@@ -106,6 +107,8 @@ export type ScenarioRef = {
   map?: ScenarioSkeleton;
   /** Its best path by final mood, for the debrief's comparison (absent when it has none). */
   best?: BestPathRef;
+  /** The scenario's declared tags and cost items (absent when it declares none). */
+  declared?: { tags?: Record<string, DeclaredTagRef>; costItems?: Record<string, Localized> };
   source?: string;
 };
 

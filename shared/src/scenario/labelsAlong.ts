@@ -1,5 +1,6 @@
-import { choose, localize, optionsAt, startRun } from "@hotseat/shared";
-import type { CompiledScenario } from "@hotseat/shared";
+import type { CompiledScenario } from "./compileScenario";
+import { localize } from "./localized";
+import { choose, optionsAt, startRun } from "./runScenario";
 
 /**
  * The labels of the options along a path (option ids), as the trainee read them at each step.
