@@ -13,7 +13,8 @@ import {
 import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { statementProblems } from "../../server/src/xapi/validateStatement";
 import { registrationOf } from "../../server/src/xapi/xapiStatements";
-import { Peer, startTestServer } from "./harness";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import { fixtureScenariosDir, Peer, startTestServer } from "./harness";
 import { TestLrs } from "./testLrs";
 
 const dir = mkdtempSync(join(tmpdir(), "hotseat-xapi-group-"));
@@ -70,7 +71,7 @@ async function call(
 }
 
 /** A group with Ann and Bob, its LRS, and a class-vote session of it with both phones and the trainer in. */
-async function groupSessionWithPhones(server: RunningServer, lrs: TestLrs) {
+async function groupSessionWithPhones(server: { url: string }, lrs: TestLrs) {
   const created = await call(`${server.url}/api/groups`, {
     body: { name: "Support, Kraków", roster: [{ displayName: "Ann Nowak" }, { displayName: "Bob Lis" }] },
   });
@@ -226,5 +227,74 @@ describe("xAPI from a group session played on phones", () => {
     const log = lines.join("\n");
     for (const secret of [ann, bob, "Ann Nowak", "Bob Lis", ...keys.map((k) => k.learnerKey)])
       expect(log).not.toContain(secret);
+  });
+
+  it("keeps what a killed server queued: after a crash and a restart the LRS gets it all, once", async () => {
+    const lrs = await startLrs();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(dir, "killed-"));
+    const start = async () => {
+      const server = await startServerProcess(port, {
+        HOTSEAT_DATA_DIR: dataDir,
+        HOTSEAT_SCENARIOS_DIR: fixtureScenariosDir,
+        HOTSEAT_PUBLIC_URL: origin,
+      });
+      cleanups.push(() => server.kill());
+      return server;
+    };
+    const first = await start();
+    const { group, hosted, keys } = await groupSessionWithPhones(first, lrs);
+    const lrsPath = `/api/groups/${group.group.groupId}/lrs`;
+    const status = async () =>
+      lrsStatusSchema.parse((await call(`${first.url}${lrsPath}`, { key: group.groupKey })).body);
+    const peers = await joinAll(
+      first.url,
+      hosted.code,
+      hosted.trainerToken,
+      keys.map((k) => k.learnerKey),
+    );
+    peers.trainer.send({ type: "trainer.start" });
+    await classVote(
+      peers.trainer,
+      [
+        [peers.phones[0]!, "listen"],
+        [peers.phones[1]!, "listen"],
+      ],
+      0,
+    );
+    await until(() => expect(lrs.stored).toHaveLength(2));
+    await lrs.stop();
+    await classVote(
+      peers.trainer,
+      [
+        [peers.phones[0]!, "promise"],
+        [peers.phones[1]!, "shrug"],
+      ],
+      1,
+    );
+    await until(async () => expect(await status()).toMatchObject({ queued: 4, sent: 2 }));
+    for (const p of [peers.trainer, ...peers.phones]) p.room.reconnection.enabled = false;
+
+    await first.kill("SIGKILL");
+    const second = await start();
+    await lrs.start();
+    // The trainer's "send now": the queue stops waiting out the backoff it was in when the server died.
+    const retried = await call(`${second.url}${lrsPath}/retry`, { method: "POST", key: group.groupKey });
+    expect(retried.status).toBe(200);
+    await until(() => expect(lrs.stored).toHaveLength(6));
+    const stored = lrs.stored as unknown as Stored[];
+    expect(new Set(stored.map((s) => s.id)).size).toBe(6);
+    expect(stored.map((s) => [s.verb.id.split("/").at(-1), s.result?.response])).toEqual([
+      ["answered", "listen"],
+      ["answered", "listen"],
+      ["answered", "promise"],
+      ["answered", "shrug"],
+      ["completed", undefined],
+      ["completed", undefined],
+    ]);
+    const after = lrsStatusSchema.parse(
+      (await call(`${second.url}${lrsPath}`, { key: group.groupKey })).body,
+    );
+    expect(after).toMatchObject({ queued: 0, sent: 6, rejected: [] });
   });
 });
