@@ -417,6 +417,10 @@ export const en = {
   "error.learner.renew-invalid": "This renew link is not valid any more. Ask your trainer for a new one.",
   "error.roster.closed": "This group's list is closed: pick your name from it.",
   "error.session.no-group": "This session has no list of names.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "My practice: your skills and sessions",
+  "practice.groups": "Groups: {groups}",
+  "practice.unknownIn": "Your record in {group} was not found. Ask your trainer for a new link.",
 } as const;
 
 /** Every UI message key. */

@@ -438,4 +438,8 @@ export const lt: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Ši atnaujinimo nuoroda nebegalioja. Paprašykite trenerio naujos.",
   "error.roster.closed": "Šios grupės sąrašas uždarytas: pasirinkite savo vardą iš jo.",
   "error.session.no-group": "Ši sesija neturi vardų sąrašo.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Mano praktika: jūsų įgūdžiai ir sesijos",
+  "practice.groups": "Grupės: {groups}",
+  "practice.unknownIn": "Jūsų įrašas grupėje {group} nerastas. Paprašykite trenerio naujos nuorodos.",
 };

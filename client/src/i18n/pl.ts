@@ -437,4 +437,8 @@ export const pl: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Ten link odnowienia jest już nieważny. Poproś trenera o nowy.",
   "error.roster.closed": "Lista tej grupy jest zamknięta: wybierz z niej swoje imię.",
   "error.session.no-group": "Ta sesja nie ma listy uczestników.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Moja praktyka: twoje umiejętności i sesje",
+  "practice.groups": "Grupy: {groups}",
+  "practice.unknownIn": "Nie znaleziono twojego zapisu w grupie {group}. Poproś trenera o nowy link.",
 };

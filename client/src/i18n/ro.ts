@@ -418,4 +418,8 @@ export const ro: Record<MessageKey, Message> = {
   "error.learner.renew-invalid": "Acest link de reînnoire nu mai este valabil. Cere formatorului unul nou.",
   "error.roster.closed": "Lista acestui grup este închisă: alege-ți numele din ea.",
   "error.session.no-group": "Această sesiune nu are o listă de nume.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Practica mea: abilitățile și sesiunile tale",
+  "practice.groups": "Grupuri: {groups}",
+  "practice.unknownIn": "Înregistrarea ta din {group} nu a fost găsită. Cere formatorului un link nou.",
 };
