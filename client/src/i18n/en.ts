@@ -421,6 +421,7 @@ export const en = {
   "practice.open": "My practice: your skills and sessions",
   "practice.groups": "Groups: {groups}",
   "practice.unknownIn": "Your record in {group} was not found. Ask your trainer for a new link.",
+  "practice.between": "Still practising",
 } as const;
 
 /** Every UI message key. */

@@ -442,4 +442,5 @@ export const lt: Record<MessageKey, Message> = {
   "practice.open": "Mano praktika: jūsų įgūdžiai ir sesijos",
   "practice.groups": "Grupės: {groups}",
   "practice.unknownIn": "Jūsų įrašas grupėje {group} nerastas. Paprašykite trenerio naujos nuorodos.",
+  "practice.between": "Dar praktikuojama",
 };

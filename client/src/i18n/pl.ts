@@ -441,4 +441,5 @@ export const pl: Record<MessageKey, Message> = {
   "practice.open": "Moja praktyka: twoje umiejętności i sesje",
   "practice.groups": "Grupy: {groups}",
   "practice.unknownIn": "Nie znaleziono twojego zapisu w grupie {group}. Poproś trenera o nowy link.",
+  "practice.between": "Wciąż ćwiczone",
 };

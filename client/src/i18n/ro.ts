@@ -422,4 +422,5 @@ export const ro: Record<MessageKey, Message> = {
   "practice.open": "Practica mea: abilitățile și sesiunile tale",
   "practice.groups": "Grupuri: {groups}",
   "practice.unknownIn": "Înregistrarea ta din {group} nu a fost găsită. Cere formatorului un link nou.",
+  "practice.between": "Încă în exercițiu",
 };

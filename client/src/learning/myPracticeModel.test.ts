@@ -63,9 +63,11 @@ describe("My practice", () => {
     });
   });
 
-  it("puts a type with a mean of 50 neither among the well nor the badly handled", () => {
+  it("puts a type with a mean of 50 neither among the well nor the badly handled, but still on the page", () => {
     expect(model.well).toEqual([]);
     expect(model.badly).toEqual([]);
+    expect(model.between).toEqual([{ customerType: "disappointed", meanScore: 50, runs: 2 }]);
+    expect(myPracticeHtml(model)).toContain("Still practising");
   });
 
   it("says every score in words, names each bar, and escapes the learner's text", () => {

@@ -30,6 +30,8 @@ export type MyPracticeModel = {
   skills: SkillLine[];
   well: { customerType: string; meanScore: number; runs: number }[];
   badly: { customerType: string; meanScore: number; runs: number }[];
+  /** Types met but neither well nor badly handled yet: shown too, so every type played is on the page. */
+  between: { customerType: string; meanScore: number; runs: number }[];
   sessions: SessionCard[];
 };
 
@@ -71,6 +73,7 @@ export function myPracticeModel(record: LearnerRecord, groups: string[] = []): M
     })),
     well: types("well"),
     badly: types("badly"),
+    between: types("in-between"),
     sessions: [...profile.runs].reverse().map(({ run, score }) => ({
       key: `${run.sessionId}/${run.scenarioId}/${run.startedAt}`,
       title: run.scenarioTitle,

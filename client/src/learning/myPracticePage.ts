@@ -74,7 +74,7 @@ export function myPracticeHtml(model: MyPracticeModel): string {
   return `<p class="mp-who">${esc(t("practice.for", { name: model.name }))}</p>${groups}
     <section aria-labelledby="mp-skills-h"><h2 id="mp-skills-h">${esc(t("practice.skills"))}</h2>${skills}</section>
     <section aria-labelledby="mp-types-h"><h2 id="mp-types-h">${esc(t("practice.types"))}</h2>
-      ${typeList(t("practice.well"), model.well, "well")}${typeList(t("practice.badly"), model.badly, "badly")}</section>
+      ${typeList(t("practice.well"), model.well, "well")}${typeList(t("practice.badly"), model.badly, "badly")}${model.between.length > 0 ? typeList(t("practice.between"), model.between, "between") : ""}</section>
     <section aria-labelledby="mp-sessions-h"><h2 id="mp-sessions-h">${esc(t("practice.sessions"))}</h2>
       <ol class="mp-sessions">${model.sessions.map((c) => sessionItem(c, dates)).join("")}</ol></section>`;
 }
