@@ -148,10 +148,13 @@ describe("My practice on a phone", () => {
 
       // The page shows exactly this learner's record as the server keeps it, no one else's.
       const { learnerKey } = await keyOn(p);
-      const answer = await fetch(`${e2e.url()}/api/learning/me`, {
-        headers: { authorization: `Bearer ${learnerKey}` },
-      });
-      const record = myRecordAnswerSchema.parse(await answer.json());
+      const read = async (lang: string) => {
+        const answer = await fetch(`${e2e.url()}/api/learning/me?locale=${lang}`, {
+          headers: { authorization: `Bearer ${learnerKey}` },
+        });
+        return myRecordAnswerSchema.parse(await answer.json());
+      };
+      const record = await read(locale);
       expect(record.learner.displayName).toBe(name);
       expect(record.runs).toHaveLength(1);
       expect(record.runs[0]?.customerType).toBe("mistaken");
@@ -176,6 +179,10 @@ describe("My practice on a phone", () => {
         say("practice.typeLine", { type: say("customerType.mistaken"), score: type?.meanScore ?? -1 }),
       );
       expect(tree).toContain(record.runs[0]?.scenarioTitle ?? "no title");
+      // The scenario's own lines in the phone's language, as it showed them during the workshop.
+      const firstLabel = record.runs[0]?.decisions[0]?.optionLabel ?? "no label";
+      expect(tree).toContain(firstLabel);
+      if (locale === "pl") expect(firstLabel).not.toBe((await read("en")).runs[0]?.decisions[0]?.optionLabel);
 
       // Nothing is cut off at a phone's width: no element sticks out sideways.
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

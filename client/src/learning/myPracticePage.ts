@@ -108,7 +108,10 @@ export async function openMyPractice(): Promise<void> {
   }
   const answers = await Promise.allSettled(
     keys.map((k) =>
-      api(myRecordAnswerSchema, "/api/learning/me", { headers: { authorization: `Bearer ${k.learnerKey}` } }),
+      // In the page's language: the scenarios' lines and feedback as the phone showed them.
+      api(myRecordAnswerSchema, `/api/learning/me?locale=${encodeURIComponent(getLocale())}`, {
+        headers: { authorization: `Bearer ${k.learnerKey}` },
+      }),
     ),
   );
   const found: GroupRecord[] = [];
