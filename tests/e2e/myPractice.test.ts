@@ -129,7 +129,21 @@ describe("My practice on a phone", () => {
     trainer.send("trainer.showEnding");
     await expect.poll(() => trainer.view()?.phase, { timeout: 15_000 }).toBe("ending");
     trainer.send("trainer.end");
-    await waitView<TraineeView>(ann, (v) => v.phase === "debrief", "Ann at the debrief");
+    // At the debrief each learner's phone offers My practice at its foot (the session now counts there).
+    for (const [p, locale] of [
+      [ann, "en"],
+      [bartek, "pl"],
+    ] as const) {
+      await waitView<TraineeView>(p, (v) => v.phase === "debrief", `debrief on the ${locale} phone`);
+      await waitScene(p, "debrief");
+      const atDebrief = p.locator("#debrief-practice-link");
+      await atDebrief.waitFor({ state: "visible" });
+      expect(await atDebrief.textContent()).toBe(t("practice.open", {}, locale));
+      expect(await p.locator("#debrief-practice").ariaSnapshot()).toContain(
+        `link "${t("practice.open", {}, locale)}"`,
+      );
+      await p.screenshot({ path: join(shots, `debrief-practice-link-${locale}-390.png`) });
+    }
 
     for (const [p, name, locale] of [
       [ann, "Ann Nowak", "en"],
