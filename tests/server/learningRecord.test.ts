@@ -178,6 +178,18 @@ describe("the learning record", () => {
       groupId: g.group.groupId,
       displayName: "Ann Nowak",
     });
+    // In the phone's language where the scenario is written in it; any other reads as the default.
+    const inPolish = learnerRecordSchema.parse(
+      (await call("/api/learning/me?locale=pl", { key: ann.learnerKey })).body,
+    );
+    expect(inPolish.runs[0]!.decisions[0]).toMatchObject({
+      optionLabel: "Proszę powiedzieć, co się stało.",
+      feedback: "Słuchanie najpierw go uspokaja.",
+    });
+    const unwritten = await call("/api/learning/me?locale=ro", { key: ann.learnerKey });
+    expect(unwritten.body).toEqual(annRecord);
+    const badLocale = await call("/api/learning/me?locale=Polish", { key: ann.learnerKey });
+    expect([badLocale.status, codeOf(badLocale)]).toEqual([400, "message.malformed"]);
     expect(choicesOf(annRecord)).toEqual([
       [
         ["class-vote", "listen"],

@@ -440,4 +440,9 @@ export const lt: Record<MessageKey, Message> = {
   "error.session.no-group": "Ši sesija neturi vardų sąrašo.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Tokios grupės nėra arba jos mokymosi įrašų šis serveris nesaugo.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Mano praktika: jūsų įgūdžiai ir sesijos",
+  "practice.groups": "Grupės: {groups}",
+  "practice.unknownIn": "Jūsų įrašas grupėje {group} nerastas. Paprašykite trenerio naujos nuorodos.",
+  "practice.between": "Dar praktikuojama",
 };

@@ -439,4 +439,9 @@ export const pl: Record<MessageKey, Message> = {
   "error.session.no-group": "Ta sesja nie ma listy uczestników.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Nie ma takiej grupy albo jej wyników nauki nie przechowuje ten serwer.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Moja praktyka: twoje umiejętności i sesje",
+  "practice.groups": "Grupy: {groups}",
+  "practice.unknownIn": "Nie znaleziono twojego zapisu w grupie {group}. Poproś trenera o nowy link.",
+  "practice.between": "Wciąż ćwiczone",
 };

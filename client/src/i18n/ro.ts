@@ -420,4 +420,9 @@ export const ro: Record<MessageKey, Message> = {
   "error.session.no-group": "Această sesiune nu are o listă de nume.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Grupul nu există sau rezultatele lui nu sunt păstrate pe acest server.",
+  // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
+  "practice.open": "Practica mea: abilitățile și sesiunile tale",
+  "practice.groups": "Grupuri: {groups}",
+  "practice.unknownIn": "Înregistrarea ta din {group} nu a fost găsită. Cere formatorului un link nou.",
+  "practice.between": "Încă în exercițiu",
 };

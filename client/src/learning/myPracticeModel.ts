@@ -25,14 +25,38 @@ export type SessionCard = {
 
 export type MyPracticeModel = {
   name: string;
+  /** The groups the record comes from (several when this phone was seated in several). */
+  groups: string[];
   skills: SkillLine[];
   well: { customerType: string; meanScore: number; runs: number }[];
   badly: { customerType: string; meanScore: number; runs: number }[];
+  /** Types met but neither well nor badly handled yet: shown too, so every type played is on the page. */
+  between: { customerType: string; meanScore: number; runs: number }[];
   sessions: SessionCard[];
 };
 
-/** The page's model from a record. */
-export function myPracticeModel(record: LearnerRecord): MyPracticeModel {
+/** A record and the name of the group it is kept in. */
+export type GroupRecord = { groupName: string; record: LearnerRecord };
+
+/**
+ * One record from this phone's records in several groups (one learner key each): the trainee is one
+ * person, so their skills run first to latest across every workshop they played, whichever group's.
+ */
+export function mergedRecord(records: readonly GroupRecord[]): { record: LearnerRecord; groups: string[] } {
+  const [first] = records;
+  if (first === undefined) throw new Error("mergedRecord needs at least one record");
+  const names = [...new Set(records.map((r) => r.record.learner.displayName))];
+  return {
+    record: {
+      learner: { ...first.record.learner, displayName: names.join(" / ") },
+      runs: records.flatMap((r) => r.record.runs).sort((a, b) => a.startedAt - b.startedAt),
+    },
+    groups: records.map((r) => r.groupName),
+  };
+}
+
+/** The page's model from a record (kept in `groups`). */
+export function myPracticeModel(record: LearnerRecord, groups: string[] = []): MyPracticeModel {
   const profile: LearnerProfile = learnerProfile(record);
   const types = (handling: string) =>
     profile.customerTypes
@@ -40,6 +64,7 @@ export function myPracticeModel(record: LearnerRecord): MyPracticeModel {
       .map(({ customerType, meanScore, runs }) => ({ customerType, meanScore, runs }));
   return {
     name: record.learner.displayName,
+    groups,
     skills: profile.skills.map((s) => ({
       skill: s.skill,
       first: s.first.score,
@@ -48,6 +73,7 @@ export function myPracticeModel(record: LearnerRecord): MyPracticeModel {
     })),
     well: types("well"),
     badly: types("badly"),
+    between: types("in-between"),
     sessions: [...profile.runs].reverse().map(({ run, score }) => ({
       key: `${run.sessionId}/${run.scenarioId}/${run.startedAt}`,
       title: run.scenarioTitle,

@@ -54,3 +54,21 @@ export function learnerForSession(code: string): LearnerKeyResponse | undefined 
   const groupId = read(`hotseat.learner.code.${code}`);
   return groupId === null ? undefined : learnerOfGroup(groupId);
 }
+
+/** Every learner key this phone keeps, one per group it was seated in, in group name order. */
+export function learnerKeysOnThisPhone(): LearnerKeyResponse[] {
+  const prefix = "hotseat.learner.";
+  const groups: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      // Session-code notes (`hotseat.learner.code.<CODE>`) name a group; they hold no key.
+      if (key?.startsWith(prefix) && !key.startsWith(`${prefix}code.`)) groups.push(key.slice(prefix.length));
+    }
+  } catch {
+    return [];
+  }
+  return groups
+    .flatMap((groupId) => learnerOfGroup(groupId) ?? [])
+    .sort((a, b) => a.groupName.localeCompare(b.groupName));
+}

@@ -18,6 +18,7 @@ import { BaseScene } from "./BaseScene";
 import { drawDebriefChart } from "./debriefChart";
 import { mapTracks } from "./debriefMap";
 import { drawWallPage, toneColour } from "./debriefWall";
+import { removePracticeLinkBar, updatePracticeLinkBar } from "./practiceLinkBar";
 import { removeSoloEndBar, updateSoloEndBar } from "./soloEndBar";
 import { enableScroll } from "./scroll";
 import { removeTrainerRemote, updateTrainerDebriefRemote, wantsRemote } from "./trainerRemote";
@@ -33,6 +34,7 @@ export class DebriefScene extends BaseScene {
   /** The path played, with the states each step led from and to, for the map. */
   private path: PathStepView[] = [];
   private contentHeight = 0;
+  private footRoom = 0;
 
   constructor() {
     super("debrief");
@@ -44,6 +46,7 @@ export class DebriefScene extends BaseScene {
     enableScroll(this, () => this.contentHeight);
     this.events.once("shutdown", removeTrainerRemote);
     this.events.once("shutdown", removeSoloEndBar);
+    this.events.once("shutdown", removePracticeLinkBar);
     const onWindowResize = () => this.invalidate();
     window.addEventListener("resize", onWindowResize);
     this.events.once("shutdown", () => window.removeEventListener("resize", onWindowResize));
@@ -120,6 +123,9 @@ export class DebriefScene extends BaseScene {
         () => window.location.assign("/"),
       );
     else removeSoloEndBar();
+    // Room under the content for the link to My practice, when a learner's phone shows it.
+    this.footRoom = view.role === "trainee" && updatePracticeLinkBar(view, state.code) ? 80 : 0;
+    if (view.role !== "trainee") removePracticeLinkBar();
     const key = JSON.stringify([model, page, this.scale.width, this.scale.height, state.locale]);
     if (key === this.lastKey) return;
     this.lastKey = key;
@@ -379,6 +385,6 @@ export class DebriefScene extends BaseScene {
         theme.inkDim,
       );
     }
-    this.contentHeight = y + 20;
+    this.contentHeight = y + 20 + this.footRoom;
   }
 }

@@ -6,6 +6,7 @@ import { getLocale, localeNames, t, uiLocales, isUiLocale } from "../i18n/t";
 import { CustomerFace } from "../ui/CustomerFace";
 import { esc, htmlPanel } from "../ui/HtmlPanel";
 import { textStyle, theme } from "../ui/theme";
+import { learnerKeysOnThisPhone } from "../net/learnerKeys";
 import { failureText } from "../net/refusal";
 import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
 import { BaseScene } from "./BaseScene";
@@ -78,6 +79,7 @@ export class HomeScene extends BaseScene {
         <button id="join-button" type="submit">${esc(t("home.join"))}</button>
         <div id="join-error" class="hs-error" role="alert"></div>
       </form>
+      ${learnerKeysOnThisPhone().length > 0 ? `<a id="my-practice-link" href="${esc(routePath({ kind: "my-practice" }))}" style="color:#ffd166;font-weight:700">${esc(t("practice.open"))}</a>` : ""}
       <hr style="width:100%;border-color:#2b3f6e">
       <label>${esc(t("home.scenario"))}<select id="scenario-select"><option value="">${esc(t("home.loading"))}</option></select></label>
       <div class="hs-row"><button id="host-button" type="button" class="secondary">${esc(t("home.host"))}</button>

@@ -11,6 +11,7 @@ import {
   learnerKeyResponseSchema,
   learnerRecordSchema,
   myRecordAnswerSchema,
+  myRecordQuerySchema,
   renewLearnerRequestSchema,
   renewLinkResponseSchema,
   sessionRosterSchema,
@@ -221,9 +222,11 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   );
   app.get(
     "/api/learning/me",
-    refusing((req, res) =>
-      sendBody(res, myRecordAnswerSchema, learning.recordOf(learning.learnerByKey(tokenOf(req)))),
-    ),
+    refusing((req, res) => {
+      const learner = learning.learnerByKey(tokenOf(req));
+      const { locale } = parsed(myRecordQuerySchema, req.query);
+      sendBody(res, myRecordAnswerSchema, learning.recordOf(learner, locale));
+    }),
   );
 }
 

@@ -229,11 +229,14 @@ export class LearningService {
     return learner;
   }
 
-  /** A learner's whole record: who they are and every run of the group's sessions, oldest first. */
-  recordOf(learner: LearnerRow): LearnerRecord {
+  /**
+   * A learner's whole record: who they are and every run of the group's sessions, oldest first, with the
+   * scenarios' texts in `locale` where they are written in it (else in each scenario's first language).
+   */
+  recordOf(learner: LearnerRow, locale?: string): LearnerRecord {
     const runs = this.rows
       .groupSessions(learner.groupId)
-      .flatMap((s) => this.runsOf(s).get(learner.id) ?? []);
+      .flatMap((s) => this.runsOf(s, locale).get(learner.id) ?? []);
     return { learner: identityOf(learner), runs };
   }
 
@@ -319,20 +322,27 @@ export class LearningService {
     };
   }
 
-  private runsOf(sessionId: string): Map<string, LearnerRun[]> {
+  private runsOf(sessionId: string, locale?: string): Map<string, LearnerRun[]> {
     const record = this.store.getSession(sessionId);
     if (!record) return new Map();
+    const pin = record.library ?? {};
+    const library = this.versions.resolve(pin).library;
+    // Only a language the session's scenarios are written in changes the texts; any other reads as the
+    // default, so the cache keeps at most one entry per language a scenario has, whatever is asked.
+    const written = Object.values(library).some(
+      (c) => locale !== undefined && c.scenario.languages.includes(locale),
+    );
+    const cacheKey = written ? `${sessionId}\u0000${locale}` : sessionId;
     const stored = this.store.events(sessionId);
-    const cached = this.cache.get(sessionId);
+    const cached = this.cache.get(cacheKey);
     if (cached?.length === stored.length) return cached.runs;
     const events: { seq: number; event: SessionEvent }[] = [];
     for (const entry of stored) {
       const event = parseSessionEvent(entry.event);
       if (event) events.push({ seq: entry.seq, event });
     }
-    const pin = record.library ?? {};
-    const runs = runsFromLog({ sessionId, events, library: this.versions.resolve(pin).library, pin });
-    this.cache.set(sessionId, { length: stored.length, runs });
+    const runs = runsFromLog({ sessionId, events, library, pin, ...(written ? { locale } : {}) });
+    this.cache.set(cacheKey, { length: stored.length, runs });
     return runs;
   }
 }

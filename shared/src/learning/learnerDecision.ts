@@ -96,7 +96,7 @@ export const learnerRunSchema = z.strictObject({
   endedSeq: z.number().int().optional(),
   /** The ending reached, when one was. */
   ending: z.strictObject({ endingId: z.string(), outcome: z.string(), title: z.string() }).optional(),
-  /** 0–1: the mean of the run's skill scores (see scoreSkills), absent when no skill was in play. */
+  /** 0–1: the run's score (scoreRun: the rounded mean of its skill scores) / 100; absent when no skill was in play. */
   scaledScore: z.number().min(0).max(1).optional(),
   decisions: z.array(learnerDecisionSchema),
 });

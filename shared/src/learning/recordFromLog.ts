@@ -93,7 +93,9 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
       continue;
     }
     if (!played) continue;
-    for (const [runKey, prev] of Object.entries(before.context.runs)) {
+    // Most events (a vote, a join) leave the runs as they were: the reducers keep the same object then.
+    const runsChanged = state.context.runs !== before.context.runs;
+    for (const [runKey, prev] of runsChanged ? Object.entries(before.context.runs) : []) {
       const next = state.context.runs[runKey];
       if (next && next.decisions.length === prev.decisions.length + 1 && prev.current.options.length > 0) {
         const decision = next.decisions.at(-1) as Decision;
@@ -116,7 +118,7 @@ export function runsFromLog(session: LoggedSession): Map<string, LearnerRun[]> {
       }
     }
     // Endings are noted when a learner's run reaches one (the moment the story ended for them).
-    for (const entry of open.values()) {
+    for (const entry of runsChanged ? open.values() : []) {
       const record: RunRecord | undefined = state.context.runs[entry.runKey];
       if (entry.run.ending === undefined && record?.ending) {
         entry.run.ending = {

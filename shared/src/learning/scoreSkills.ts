@@ -28,18 +28,44 @@ export type SkillReport = {
 };
 
 type Declared = Readonly<Record<string, DeclaredTagEvidence>> | undefined;
+type Bits = { good: number; trap: number };
 
-function creditFor(skill: Skill, choice: ScoredChoice, declared: Declared): SkillCredit | undefined {
-  const evidence = (tags: readonly string[], good: boolean) =>
-    tags.some((tag) => {
-      const e = skillEvidenceOf(tag, declared);
-      return e?.skill === skill && e.good === good;
-    });
-  const goodOffered = choice.available.some((tags) => evidence(tags, true));
-  const trapOffered = choice.available.some((tags) => evidence(tags, false));
-  if (!goodOffered && !trapOffered) return undefined;
-  if (evidence(choice.chosen, false)) return "fell-in";
-  if (evidence(choice.chosen, true)) return "used";
+/**
+ * Each tag as one bit: its skill's place in the rubric, kept apart for good techniques and traps. Built-in
+ * tags come from the rubric's table, a scenario's declared tags from their declared skill; a lookup is
+ * remembered per declaration, since sessions are scored by the thousand.
+ */
+function tagBits(declared: Declared): (tag: string) => { bit: number; good: boolean } | undefined {
+  const known = new Map<string, { bit: number; good: boolean } | undefined>();
+  return (tag) => {
+    if (known.has(tag)) return known.get(tag);
+    const e = skillEvidenceOf(tag, declared);
+    const b = e === undefined ? undefined : { bit: 1 << skills.indexOf(e.skill), good: e.good };
+    known.set(tag, b);
+    return b;
+  };
+}
+const builtInBits = tagBits(undefined);
+
+/** The skills (as bits) that `tags` show good evidence for, and those they fall into. */
+function bitsOf(tags: readonly string[], bitOf: ReturnType<typeof tagBits>): Bits {
+  let good = 0;
+  let trap = 0;
+  for (const tag of tags) {
+    const b = bitOf(tag);
+    if (b === undefined) continue;
+    if (b.good) good |= b.bit;
+    else trap |= b.bit;
+  }
+  return { good, trap };
+}
+
+// The same rule for every skill at once, a bit per skill: sessions are scored by the thousand.
+function creditFor(bit: number, offered: Bits, chosen: Bits): SkillCredit | undefined {
+  const goodOffered = (offered.good & bit) !== 0;
+  if (!goodOffered && (offered.trap & bit) === 0) return undefined;
+  if ((chosen.trap & bit) !== 0) return "fell-in";
+  if ((chosen.good & bit) !== 0) return "used";
   return goodOffered ? "missed" : "avoided-trap";
 }
 
@@ -53,12 +79,24 @@ function creditFor(skill: Skill, choice: ScoredChoice, declared: Declared): Skil
  * `declared` holds the pinned scenario's own tags (declared tag → its declared skill, or none).
  */
 export function scoreSkills(choices: readonly ScoredChoice[], declared?: Declared): SkillReport {
-  const scored: SkillScore[] = [];
-  for (const skill of skills) {
-    const evidence = choices.flatMap((choice, decision) => {
-      const credit = creditFor(skill, choice, declared);
-      return credit === undefined ? [] : [{ decision, credit }];
+  const bitOf = declared === undefined ? builtInBits : tagBits(declared);
+  const evidenceOf = skills.map(() => [] as SkillScore["evidence"]);
+  choices.forEach((choice, decision) => {
+    const offered = { good: 0, trap: 0 };
+    for (const tags of choice.available) {
+      const b = bitsOf(tags, bitOf);
+      offered.good |= b.good;
+      offered.trap |= b.trap;
+    }
+    const chosen = bitsOf(choice.chosen, bitOf);
+    skills.forEach((_, i) => {
+      const credit = creditFor(1 << i, offered, chosen);
+      if (credit !== undefined) evidenceOf[i]?.push({ decision, credit });
     });
+  });
+  const scored: SkillScore[] = [];
+  for (const [i, skill] of skills.entries()) {
+    const evidence = evidenceOf[i] ?? [];
     if (evidence.length === 0) continue;
     const right = evidence.filter((e) => e.credit === "used" || e.credit === "avoided-trap").length;
     scored.push({ skill, score: Math.round((100 * right) / evidence.length), evidence });

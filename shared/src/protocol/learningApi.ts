@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { learnerRecordSchema, learnerRunSchema } from "../learning/learnerDecision";
+import { localeSchema } from "../scenario/localized";
 import { maxNameLength } from "./joinOptions";
 
 // The learning record's HTTP answers. Profiles, heatmaps and trends are computed from these records by
@@ -19,6 +20,9 @@ export type GroupSummary = z.infer<typeof groupSummarySchema>;
 /** `GET /api/learning/me` (the device's learner key as a Bearer): the learner's own record. */
 export const myRecordAnswerSchema = learnerRecordSchema;
 export type MyRecordAnswer = z.infer<typeof myRecordAnswerSchema>;
+
+/** `GET /api/learning/me?locale=pl`: the language the phone reads the scenarios' texts in. */
+export const myRecordQuerySchema = z.object({ locale: localeSchema.optional() });
 
 /** `GET /api/groups/:groupId/records` (the group's trainer only): every learner's record in the group. */
 export const groupRecordsAnswerSchema = z.strictObject({
