@@ -1,0 +1,67 @@
+import type { GroupRosterEntry, LearnerProfile, LearnerRecord } from "@hotseat/shared";
+import { routePath } from "../app/route";
+import { t } from "../i18n/t";
+import { dateTimeText, esc, named, scoreCell, signed } from "./groupText";
+
+/*
+ * One learner's page for their group's trainer: first against latest per skill, customer types, and every
+ * decision with what the engine knows about it (state, the option chosen, its tags and feedback, its
+ * effect, and the gap to the best option open then). The actions (renew link, export, delete) are real
+ * buttons wired by groupsPage.ts.
+ */
+
+function table(id: string, caption: string, head: string[], rows: string[], extra = ""): string {
+  const ths = head.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
+  return `<div class="gp-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table class="gp-table ${extra}"><caption id="${id}">${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+}
+
+function decisionRows(record: LearnerRecord): string[] {
+  return record.runs.flatMap((run) =>
+    run.decisions.map((d) => {
+      const gap = d.comparedWithBest;
+      const best =
+        gap.moodGap === 0 && gap.costGap === 0
+          ? t("groups.best")
+          : t("groups.gap", { mood: gap.moodGap, cost: gap.costGap, option: gap.bestOptionId });
+      const tags = d.tags.map((tag) => `<span class="gp-tag">${esc(named("tag", tag))}</span>`).join(" ");
+      const feedback = d.feedback ? `<p class="gp-feedback">${esc(d.feedback)}</p>` : "";
+      return `<tr><td>${esc(dateTimeText(d.at))}</td><td>${esc(run.scenarioTitle)}</td><td><code>${esc(d.stateId)}</code></td><td><strong>${esc(d.optionLabel)}</strong>${feedback}</td><td>${tags}</td><td>${esc(t("groups.effect", { mood: signed(d.effect.mood), cost: d.effect.cost }))}</td><td>${esc(best)}</td></tr>`;
+    }),
+  );
+}
+
+/** The learner page's markup (the record may have no runs yet). */
+export function learnerHtml(
+  groupId: string,
+  entry: GroupRosterEntry,
+  record: LearnerRecord,
+  profile: LearnerProfile,
+): string {
+  const ids = [entry.employeeId, entry.email].filter((x) => x !== undefined).join(" · ");
+  const head = `<p class="gp-back"><a href="${esc(routePath({ kind: "groups", groupId }))}">← ${esc(t("groups.backToGroup"))}</a></p>
+<h1>${esc(entry.displayName)}</h1>${ids ? `<p class="gp-facts">${esc(ids)}</p>` : ""}
+<div class="gp-actions"><button type="button" id="gp-renew">${esc(t("groups.renew"))}</button>
+<button type="button" id="gp-export" class="secondary">${esc(t("groups.export"))}</button>
+<button type="button" id="gp-delete" class="danger">${esc(t("groups.delete"))}</button></div>
+<div id="gp-action-out" role="status"></div>`;
+  if (record.runs.length === 0) return `${head}<p class="gp-empty">${esc(t("groups.learnerNothingYet"))}</p>`;
+  const skillRows = profile.skills.map(
+    (s) =>
+      `<tr><th scope="row">${esc(named("skill", s.skill))}</th>${scoreCell(s.first.score)}${scoreCell(s.latest.score)}<td>${s.runs}</td></tr>`,
+  );
+  const typeRows = profile.customerTypes.map(
+    (c) =>
+      `<tr><th scope="row">${esc(named("customerType", c.customerType))}</th>${scoreCell(c.meanScore)}<td>${c.runs}</td><td>${esc(t(`groups.handling.${c.handling}`))}</td></tr>`,
+  );
+  return `${head}
+<section aria-labelledby="gp-ls-h"><h2 id="gp-ls-h">${esc(t("groups.skills"))}</h2>
+${table("gp-ls-c", t("groups.learnerSkillsCaption"), [t("groups.skill"), t("groups.first"), t("groups.latest"), t("groups.runsHead")], skillRows, "gp-narrow")}</section>
+${
+  typeRows.length > 0
+    ? `<section aria-labelledby="gp-lt-h"><h2 id="gp-lt-h">${esc(t("groups.types"))}</h2>
+${table("gp-lt-c", t("groups.learnerTypesCaption"), [t("groups.customerType"), t("groups.score"), t("groups.runsHead"), t("groups.handling")], typeRows, "gp-narrow")}</section>`
+    : ""
+}
+<section aria-labelledby="gp-ld-h"><h2 id="gp-ld-h">${esc(t("groups.decisions"))}</h2>
+${table("gp-ld-c", t("groups.decisionsCaption"), [t("groups.when"), t("groups.scenario"), t("groups.state"), t("groups.choice"), t("groups.tags"), t("groups.effectHead"), t("groups.gapHead")], decisionRows(record), "gp-decisions")}</section>`;
+}
