@@ -43,7 +43,11 @@ function trendSection(matrix: GroupMatrix): string {
     (p) =>
       `<tr><th scope="row">${esc(dateText(p.at))}</th><td>${p.learners}</td>${matrix.skills.map((s) => scoreCell(p.skills[s])).join("")}</tr>`,
   );
-  const head = [t("groups.session"), t("groups.learnersHead"), ...matrix.skills.map((s) => named("skill", s))];
+  const head = [
+    t("groups.session"),
+    t("groups.learnersHead"),
+    ...matrix.skills.map((s) => named("skill", s)),
+  ];
   return `<section aria-labelledby="gp-trend-h"><h2 id="gp-trend-h">${esc(t("groups.trend"))}</h2>
 ${trendSvg(matrix.trend, matrix.skills)}
 <details><summary>${esc(t("groups.trendTable"))}</summary>${table("gp-trend-c", t("groups.trendCaption"), head, rows)}</details></section>`;
@@ -83,9 +87,19 @@ export function groupHtml(detail: GroupDetail, matrix: GroupMatrix, anonymousRun
   return `${head}
 <section aria-labelledby="gp-skills-h"><h2 id="gp-skills-h">${esc(t("groups.skills"))}</h2>
 <p class="gp-note">${esc(t("groups.skillsNote"))}</p>
-${table("gp-skills-c", t("groups.skillsCaption"), skillHead, played.map((r) => skillRow(group.groupId, matrix, r)))}</section>
+${table(
+  "gp-skills-c",
+  t("groups.skillsCaption"),
+  skillHead,
+  played.map((r) => skillRow(group.groupId, matrix, r)),
+)}</section>
 <section aria-labelledby="gp-types-h"><h2 id="gp-types-h">${esc(t("groups.types"))}</h2>
-${table("gp-types-c", t("groups.typesCaption"), typeHead, played.map((r) => typeRow(group.groupId, matrix, r)))}</section>
+${table(
+  "gp-types-c",
+  t("groups.typesCaption"),
+  typeHead,
+  played.map((r) => typeRow(group.groupId, matrix, r)),
+)}</section>
 ${trendSection(matrix)}
 ${rosterSection(detail, matrix)}`;
 }
