@@ -1,4 +1,5 @@
 import type { MessageKey } from "../i18n/en";
+import { gt } from "../i18n/groupStrings";
 import { getLocale, t } from "../i18n/t";
 
 /** Text made safe inside HTML (attributes included). */
@@ -42,6 +43,6 @@ export function heatColour(score: number): string {
 /** A heatmap cell: the score, or a dash that a screen reader reads as "not played". */
 export function scoreCell(score: number | undefined, small = ""): string {
   if (score === undefined)
-    return `<td class="gp-cell gp-none"><span aria-hidden="true">–</span><span class="gp-sr">${esc(t("groups.notPlayed"))}</span></td>`;
+    return `<td class="gp-cell gp-none"><span aria-hidden="true">–</span><span class="gp-sr">${esc(gt("groups.notPlayed"))}</span></td>`;
   return `<td class="gp-cell" style="background:${heatColour(score)}"><strong>${score}</strong>${small ? ` <small>${small}</small>` : ""}</td>`;
 }

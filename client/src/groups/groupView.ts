@@ -1,6 +1,6 @@
+import { groupsPath } from "./groupPaths";
 import type { GroupDetail, GroupMatrix, LearnerRow } from "@hotseat/shared";
-import { routePath } from "../app/route";
-import { t } from "../i18n/t";
+import { gt } from "../i18n/groupStrings";
 import { dateText, esc, named, scoreCell } from "./groupText";
 import { trendSvg } from "./trendChart";
 
@@ -11,7 +11,7 @@ import { trendSvg } from "./trendChart";
  */
 
 const learnerLink = (groupId: string, r: { learnerId: string; displayName: string }) =>
-  `<a href="${esc(routePath({ kind: "groups", groupId, learnerId: r.learnerId }))}">${esc(r.displayName)}</a>`;
+  `<a href="${esc(groupsPath(groupId, r.learnerId))}">${esc(r.displayName)}</a>`;
 
 function table(id: string, caption: string, head: string[], rows: string[]): string {
   const ths = head.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
@@ -22,7 +22,7 @@ function skillRow(groupId: string, matrix: GroupMatrix, row: LearnerRow): string
   const cells = matrix.skills.map((skill) => {
     const progress = row.profile.skills.find((s) => s.skill === skill);
     if (!progress) return scoreCell(undefined);
-    const first = progress.runs > 1 ? esc(t("groups.fromFirst", { first: progress.first.score })) : "";
+    const first = progress.runs > 1 ? esc(gt("groups.fromFirst", { first: progress.first.score })) : "";
     return scoreCell(progress.latest.score, first);
   });
   return `<tr><th scope="row">${learnerLink(groupId, row)}</th>${cells.join("")}</tr>`;
@@ -32,7 +32,7 @@ function typeRow(groupId: string, matrix: GroupMatrix, row: LearnerRow): string 
   const cells = matrix.customerTypes.map((type) => {
     const result = row.customerTypes[type];
     if (!result) return scoreCell(undefined);
-    return scoreCell(result.meanScore, esc(t("groups.runs", { count: result.runs })));
+    return scoreCell(result.meanScore, esc(gt("groups.runs", { count: result.runs })));
   });
   return `<tr><th scope="row">${learnerLink(groupId, row)}</th>${cells.join("")}</tr>`;
 }
@@ -44,29 +44,29 @@ function trendSection(matrix: GroupMatrix): string {
       `<tr><th scope="row">${esc(dateText(p.at))}</th><td>${p.learners}</td>${matrix.skills.map((s) => scoreCell(p.skills[s])).join("")}</tr>`,
   );
   const head = [
-    t("groups.session"),
-    t("groups.learnersHead"),
+    gt("groups.session"),
+    gt("groups.learnersHead"),
     ...matrix.skills.map((s) => named("skill", s)),
   ];
-  return `<section aria-labelledby="gp-trend-h"><h2 id="gp-trend-h">${esc(t("groups.trend"))}</h2>
+  return `<section aria-labelledby="gp-trend-h"><h2 id="gp-trend-h">${esc(gt("groups.trend"))}</h2>
 ${trendSvg(matrix.trend, matrix.skills)}
-<details><summary>${esc(t("groups.trendTable"))}</summary>${table("gp-trend-c", t("groups.trendCaption"), head, rows)}</details></section>`;
+<details><summary>${esc(gt("groups.trendTable"))}</summary>${table("gp-trend-c", gt("groups.trendCaption"), head, rows)}</details></section>`;
 }
 
 function rosterSection(detail: GroupDetail, matrix: GroupMatrix): string {
   const runs = new Map(matrix.rows.map((r) => [r.learnerId, r.runs]));
   const rows = detail.roster.map(
     (l) =>
-      `<tr><th scope="row">${learnerLink(detail.group.groupId, l)}</th><td>${esc(l.employeeId ?? "")}</td><td>${esc(l.email ?? "")}</td><td>${esc(t(l.claimed ? "groups.phoneYes" : "groups.phoneNo"))}</td><td>${runs.get(l.learnerId) ?? 0}</td></tr>`,
+      `<tr><th scope="row">${learnerLink(detail.group.groupId, l)}</th><td>${esc(l.employeeId ?? "")}</td><td>${esc(l.email ?? "")}</td><td>${esc(gt(l.claimed ? "groups.phoneYes" : "groups.phoneNo"))}</td><td>${runs.get(l.learnerId) ?? 0}</td></tr>`,
   );
   const head = [
-    t("groups.learner"),
-    t("groups.employeeId"),
-    t("groups.email"),
-    t("groups.phone"),
-    t("groups.runsHead"),
+    gt("groups.learner"),
+    gt("groups.employeeId"),
+    gt("groups.email"),
+    gt("groups.phone"),
+    gt("groups.runsHead"),
   ];
-  return `<section aria-labelledby="gp-roster-h"><h2 id="gp-roster-h">${esc(t("groups.roster"))}</h2>${table("gp-roster-c", t("groups.rosterCaption"), head, rows)}</section>`;
+  return `<section aria-labelledby="gp-roster-h"><h2 id="gp-roster-h">${esc(gt("groups.roster"))}</h2>${table("gp-roster-c", gt("groups.rosterCaption"), head, rows)}</section>`;
 }
 
 /** The group page's markup. */
@@ -74,29 +74,29 @@ export function groupHtml(detail: GroupDetail, matrix: GroupMatrix, anonymousRun
   const { group } = detail;
   const played = matrix.rows.filter((r) => r.runs > 0);
   const facts = [
-    t("groups.learnerCount", { count: group.learnerCount }),
-    t(group.openRoster ? "groups.openRoster" : "groups.closedRoster"),
-    anonymousRuns > 0 ? t("groups.anonymousRuns", { count: anonymousRuns }) : undefined,
+    gt("groups.learnerCount", { count: group.learnerCount }),
+    gt(group.openRoster ? "groups.openRoster" : "groups.closedRoster"),
+    anonymousRuns > 0 ? gt("groups.anonymousRuns", { count: anonymousRuns }) : undefined,
   ].filter((x) => x !== undefined);
-  const head = `<p class="gp-back"><a href="${esc(routePath({ kind: "groups" }))}">← ${esc(t("groups.all"))}</a></p>
+  const head = `<p class="gp-back"><a href="${esc(groupsPath())}">← ${esc(gt("groups.all"))}</a></p>
 <h1>${esc(group.name)}</h1><p class="gp-facts">${esc(facts.join(" · "))}</p>`;
   if (played.length === 0)
-    return `${head}<p class="gp-empty">${esc(t("groups.nothingYet"))}</p>${rosterSection(detail, matrix)}`;
-  const skillHead = [t("groups.learner"), ...matrix.skills.map((s) => named("skill", s))];
-  const typeHead = [t("groups.learner"), ...matrix.customerTypes.map((c) => named("customerType", c))];
+    return `${head}<p class="gp-empty">${esc(gt("groups.nothingYet"))}</p>${rosterSection(detail, matrix)}`;
+  const skillHead = [gt("groups.learner"), ...matrix.skills.map((s) => named("skill", s))];
+  const typeHead = [gt("groups.learner"), ...matrix.customerTypes.map((c) => named("customerType", c))];
   return `${head}
-<section aria-labelledby="gp-skills-h"><h2 id="gp-skills-h">${esc(t("groups.skills"))}</h2>
-<p class="gp-note">${esc(t("groups.skillsNote"))}</p>
+<section aria-labelledby="gp-skills-h"><h2 id="gp-skills-h">${esc(gt("groups.skills"))}</h2>
+<p class="gp-note">${esc(gt("groups.skillsNote"))}</p>
 ${table(
   "gp-skills-c",
-  t("groups.skillsCaption"),
+  gt("groups.skillsCaption"),
   skillHead,
   played.map((r) => skillRow(group.groupId, matrix, r)),
 )}</section>
-<section aria-labelledby="gp-types-h"><h2 id="gp-types-h">${esc(t("groups.types"))}</h2>
+<section aria-labelledby="gp-types-h"><h2 id="gp-types-h">${esc(gt("groups.types"))}</h2>
 ${table(
   "gp-types-c",
-  t("groups.typesCaption"),
+  gt("groups.typesCaption"),
   typeHead,
   played.map((r) => typeRow(group.groupId, matrix, r)),
 )}</section>

@@ -1,13 +1,13 @@
+import { groupsPath, consolePath } from "./groupPaths";
 import { scenarioListResponseSchema } from "@hotseat/shared";
 import type { GroupSummary, ScenarioSummary } from "@hotseat/shared";
-import { routePath } from "../app/route";
-import { getLocale, t } from "../i18n/t";
+import { gt } from "../i18n/groupStrings";
+import { getLocale } from "../i18n/t";
 import { api } from "../net/api";
-import { hostSession } from "../net/connection";
 import { Refusal, failureText } from "../net/refusal";
 import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
 import { allGroupKeys, groupKey, saveGroupKey } from "./groupKeys";
-import { createGroup, listGroups } from "./groupsApi";
+import { createGroup, hostForGroup, listGroups } from "./groupsApi";
 import { dateText, esc } from "./groupText";
 import { parseRoster } from "./rosterText";
 
@@ -18,54 +18,60 @@ import { parseRoster } from "./rosterText";
  */
 
 function groupRow(g: GroupSummary): string {
-  const roster = t(g.openRoster ? "groups.openRoster" : "groups.closedRoster");
-  return `<tr><th scope="row"><a href="${esc(routePath({ kind: "groups", groupId: g.groupId }))}">${esc(g.name)}</a></th>
+  const roster = gt(g.openRoster ? "groups.openRoster" : "groups.closedRoster");
+  return `<tr><th scope="row"><a href="${esc(groupsPath(g.groupId))}">${esc(g.name)}</a></th>
 <td>${g.learnerCount}</td><td>${esc(roster)}</td><td>${esc(dateText(g.createdAt))}</td>
-<td><button type="button" class="gp-host" data-group="${esc(g.groupId)}">${esc(t("groups.host"))}</button></td></tr>`;
+<td><button type="button" class="gp-host" data-group="${esc(g.groupId)}">${esc(gt("groups.host"))}</button></td></tr>`;
 }
 
 function listHtml(groups: readonly GroupSummary[], scenarios: readonly ScenarioSummary[]): string {
-  if (groups.length === 0) return `<p class="gp-empty">${esc(t("groups.none"))}</p>`;
+  if (groups.length === 0) return `<p class="gp-empty">${esc(gt("groups.none"))}</p>`;
   const options = scenarios
     .filter((s) => s.playable !== false)
     .map((s) => `<option value="${esc(s.id)}">${esc(scenarioChoiceLabel(s, getLocale()))}</option>`)
     .join("");
-  const head = [t("groups.name"), t("groups.learnersHead"), t("groups.rosterKind"), t("groups.created"), ""]
+  const head = [
+    gt("groups.name"),
+    gt("groups.learnersHead"),
+    gt("groups.rosterKind"),
+    gt("groups.created"),
+    "",
+  ]
     .map(
-      (h) => `<th scope="col">${h ? esc(h) : `<span class="gp-sr">${esc(t("groups.actions"))}</span>`}</th>`,
+      (h) => `<th scope="col">${h ? esc(h) : `<span class="gp-sr">${esc(gt("groups.actions"))}</span>`}</th>`,
     )
     .join("");
-  return `<label class="gp-field gp-inline">${esc(t("groups.scenario"))}<select id="gp-scenario">${options}</select></label>
-<div class="gp-scroll"><table class="gp-table"><caption>${esc(t("groups.mineCaption"))}</caption><thead><tr>${head}</tr></thead><tbody>${groups.map(groupRow).join("")}</tbody></table></div>
+  return `<label class="gp-field gp-inline">${esc(gt("groups.scenario"))}<select id="gp-scenario">${options}</select></label>
+<div class="gp-scroll"><table class="gp-table"><caption>${esc(gt("groups.mineCaption"))}</caption><thead><tr>${head}</tr></thead><tbody>${groups.map(groupRow).join("")}</tbody></table></div>
 <p id="gp-host-error" class="gp-error" role="alert"></p>`;
 }
 
 const formHtml = () => `<form id="gp-create" class="gp-form" novalidate>
-<label class="gp-field">${esc(t("groups.name"))}<input id="gp-name" name="name" required maxlength="120" autocomplete="off"></label>
-<label class="gp-field">${esc(t("groups.rosterInput"))}<span class="gp-hint" id="gp-roster-hint">${esc(t("groups.rosterHint"))}</span>
+<label class="gp-field">${esc(gt("groups.name"))}<input id="gp-name" name="name" required maxlength="120" autocomplete="off"></label>
+<label class="gp-field">${esc(gt("groups.rosterInput"))}<span class="gp-hint" id="gp-roster-hint">${esc(gt("groups.rosterHint"))}</span>
 <textarea id="gp-roster" name="roster" rows="6" aria-describedby="gp-roster-hint" spellcheck="false"></textarea></label>
-<label class="gp-check"><input type="checkbox" id="gp-open" name="open">${esc(t("groups.openInput"))}</label>
-<label class="gp-field" id="gp-password-field" hidden>${esc(t("groups.password"))}<input id="gp-password" type="password" autocomplete="current-password"></label>
-<button type="submit" id="gp-create-button">${esc(t("groups.create"))}</button>
+<label class="gp-check"><input type="checkbox" id="gp-open" name="open">${esc(gt("groups.openInput"))}</label>
+<label class="gp-field" id="gp-password-field" hidden>${esc(gt("groups.password"))}<input id="gp-password" type="password" autocomplete="current-password"></label>
+<button type="submit" id="gp-create-button">${esc(gt("groups.create"))}</button>
 <p id="gp-create-error" class="gp-error" role="alert"></p>
 </form>`;
 
 const problemText = (problem: "email" | "name" | "too-long") =>
-  t(problem === "email" ? "groups.badEmail" : problem === "name" ? "groups.badName" : "groups.badLength");
+  gt(problem === "email" ? "groups.badEmail" : problem === "name" ? "groups.badName" : "groups.badLength");
 
 /** Fills `main` with the groups list and wires its buttons. */
 export async function showGroupsList(main: HTMLElement, notice = ""): Promise<void> {
-  document.title = t("groups.title");
+  document.title = gt("groups.title");
   const keys = allGroupKeys();
   const [groups, scenarios] = await Promise.all([
     listGroups(Object.values(keys)),
     api(scenarioListResponseSchema, "/api/scenarios").then((a) => a.scenarios),
   ]);
-  main.innerHTML = `<header class="gp-top"><h1>${esc(t("groups.title"))}</h1><a href="/">${esc(t("groups.home"))}</a></header>
-<p class="gp-note">${esc(t("groups.intro"))}</p>
+  main.innerHTML = `<header class="gp-top"><h1>${esc(gt("groups.title"))}</h1><a href="/">${esc(gt("groups.home"))}</a></header>
+<p class="gp-note">${esc(gt("groups.intro"))}</p>
 <p id="gp-notice" role="status">${esc(notice)}</p>
-<div class="gp-columns"><section aria-labelledby="gp-mine-h"><h2 id="gp-mine-h">${esc(t("groups.mine"))}</h2>${listHtml(groups, scenarios)}</section>
-<section aria-labelledby="gp-new-h"><h2 id="gp-new-h">${esc(t("groups.new"))}</h2>${formHtml()}</section></div>`;
+<div class="gp-columns"><section aria-labelledby="gp-mine-h"><h2 id="gp-mine-h">${esc(gt("groups.mine"))}</h2>${listHtml(groups, scenarios)}</section>
+<section aria-labelledby="gp-new-h"><h2 id="gp-new-h">${esc(gt("groups.new"))}</h2>${formHtml()}</section></div>`;
   const $ = <T extends HTMLElement>(id: string) => main.querySelector<T>(`#${id}`) as T;
   const flagship = scenarios.find((s) => s.id === "ruined-hat");
   if (flagship && groups.length > 0) $<HTMLSelectElement>("gp-scenario").value = flagship.id;
@@ -84,16 +90,16 @@ async function host(main: HTMLElement, groupId: string): Promise<void> {
   if (!error || !key) return;
   const password = main.querySelector<HTMLInputElement>("#gp-password")?.value;
   try {
-    const hosted = await hostSession({
+    const hosted = await hostForGroup({
       groupId,
       groupKey: key,
       ...(scenarioId ? { scenarioId } : {}),
       ...(password ? { password } : {}),
     });
-    window.location.assign(routePath({ kind: "trainer", code: hosted.code }));
+    window.location.assign(consolePath(hosted.code));
   } catch (e) {
     if (e instanceof Refusal && e.code === "host.password") askPassword(main);
-    error.textContent = t("groups.hostFailed", { reason: failureText(e) });
+    error.textContent = gt("groups.hostFailed", { reason: failureText(e) });
   }
 }
 
@@ -107,13 +113,13 @@ async function create(main: HTMLElement): Promise<void> {
   const error = $("gp-create-error");
   const name = $<HTMLInputElement>("gp-name").value.trim();
   if (!name) {
-    error.textContent = t("groups.nameMissing");
+    error.textContent = gt("groups.nameMissing");
     $("gp-name").focus();
     return;
   }
   const roster = parseRoster($<HTMLTextAreaElement>("gp-roster").value);
   if (!roster.ok) {
-    error.textContent = t("groups.badLine", {
+    error.textContent = gt("groups.badLine", {
       line: roster.line,
       text: roster.text,
       problem: problemText(roster.problem),
@@ -131,11 +137,11 @@ async function create(main: HTMLElement): Promise<void> {
       ...(password ? { password } : {}),
     });
     saveGroupKey(created.group.groupId, created.groupKey);
-    await showGroupsList(main, t("groups.createdNotice", { name: created.group.name }));
+    await showGroupsList(main, gt("groups.createdNotice", { name: created.group.name }));
     main.querySelector<HTMLElement>(`.gp-host[data-group="${CSS.escape(created.group.groupId)}"]`)?.focus();
   } catch (e) {
     // The form keeps what was typed: nothing is lost to a refusal.
     if (e instanceof Refusal && e.code === "host.password") askPassword(main);
-    error.textContent = t("groups.createFailed", { reason: failureText(e) });
+    error.textContent = gt("groups.createFailed", { reason: failureText(e) });
   }
 }

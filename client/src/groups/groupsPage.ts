@@ -1,7 +1,8 @@
+import { groupsPath } from "./groupPaths";
 import "./groups.css";
 import { groupMatrix, learnerProfile } from "@hotseat/shared";
 import type { Route } from "../app/route";
-import { t } from "../i18n/t";
+import { gt } from "../i18n/groupStrings";
 import { failureText } from "../net/refusal";
 import { groupKey } from "./groupKeys";
 import { groupDetail, groupRecords } from "./groupsApi";
@@ -24,14 +25,14 @@ function mount(): HTMLElement {
   document.getElementById("dom-page")?.remove();
   const main = document.createElement("main");
   main.className = "gp-page";
-  main.innerHTML = `<p role="status">${esc(t("groups.loading"))}</p>`;
+  main.innerHTML = `<p role="status">${esc(gt("groups.loading"))}</p>`;
   document.body.append(main);
   return main;
 }
 
 /** A page that could not be shown: the reason (a refusal in this language) and the way back. */
 const refusalHtml = (text: string) =>
-  `<p class="gp-back"><a href="/groups">← ${esc(t("groups.all"))}</a></p><h1>${esc(t("groups.title"))}</h1><p class="gp-error" role="alert">${esc(text)}</p>`;
+  `<p class="gp-back"><a href="${groupsPath()}">← ${esc(gt("groups.all"))}</a></p><h1>${esc(gt("groups.title"))}</h1><p class="gp-error" role="alert">${esc(text)}</p>`;
 
 async function showGroup(main: HTMLElement, groupId: string, learnerId: string | undefined) {
   // Without a key the server is asked anyway: its refusal (group.key-missing) says why, in this language.
@@ -41,7 +42,7 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
     document.title = detail.group.name;
     const deleted =
       window.location.hash === "#deleted"
-        ? `<p role="status" class="gp-notice">${esc(t("groups.deletedNotice"))}</p>`
+        ? `<p role="status" class="gp-notice">${esc(gt("groups.deletedNotice"))}</p>`
         : "";
     main.innerHTML =
       deleted + groupHtml(detail, groupMatrix(records.records), records.anonymousRuns?.length ?? 0);
@@ -50,7 +51,7 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
   const entry = detail.roster.find((l) => l.learnerId === learnerId);
   const record = records.records.find((r) => r.learner.learnerId === learnerId);
   if (!entry || !record || !key) {
-    main.innerHTML = refusalHtml(t("groups.noLearner"));
+    main.innerHTML = refusalHtml(gt("groups.noLearner"));
     return;
   }
   document.title = `${entry.displayName} · ${detail.group.name}`;

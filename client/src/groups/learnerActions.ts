@@ -1,19 +1,19 @@
+import { groupsPath } from "./groupPaths";
 import type { GroupRosterEntry } from "@hotseat/shared";
-import { routePath } from "../app/route";
-import { t } from "../i18n/t";
+import qrcode from "qrcode-generator";
+import { gt } from "../i18n/groupStrings";
 import { failureText } from "../net/refusal";
 import { deleteLearner, exportLearner, renewLink } from "./groupsApi";
 import { dateTimeText, esc } from "./groupText";
 
 /*
- * The learner page's three actions: a renew link shown as a QR code (the QR library is loaded only when a
- * trainer asks for one, so no other page downloads it), the privacy export as a JSON file, and deleting
+ * The learner page's three actions: a renew link shown as a QR code (the QR library comes with this
+ * chunk, which only a trainer's /groups pages load), the privacy export as a JSON file, and deleting
  * the learner after a confirm in the page's language.
  */
 
 /** The QR code of `text` as an SVG, scaled by CSS. */
-async function qrSvg(text: string): Promise<string> {
-  const { default: qrcode } = await import("qrcode-generator");
+function qrSvg(text: string): string {
   const qr = qrcode(0, "M");
   qr.addData(text);
   qr.make();
@@ -21,13 +21,13 @@ async function qrSvg(text: string): Promise<string> {
 }
 
 async function showRenew(out: HTMLElement, groupId: string, learner: GroupRosterEntry, key: string) {
-  out.textContent = t("groups.working");
+  out.textContent = gt("groups.working");
   const link = await renewLink(groupId, learner.learnerId, key);
-  const svg = await qrSvg(link.renewUrl);
-  out.innerHTML = `<figure class="gp-qr"><div class="gp-qr-code" role="img" aria-label="${esc(t("groups.qrLabel", { name: learner.displayName }))}">${svg}</div>
-<figcaption><p>${esc(t("groups.renewHelp", { name: learner.displayName }))}</p>
+  const svg = qrSvg(link.renewUrl);
+  out.innerHTML = `<figure class="gp-qr"><div class="gp-qr-code" role="img" aria-label="${esc(gt("groups.qrLabel", { name: learner.displayName }))}">${svg}</div>
+<figcaption><p>${esc(gt("groups.renewHelp", { name: learner.displayName }))}</p>
 <p><a href="${esc(link.renewUrl)}" class="gp-link-text">${esc(link.renewUrl)}</a></p>
-<p>${esc(t("groups.renewExpires", { when: dateTimeText(link.expiresAt) }))}</p></figcaption></figure>`;
+<p>${esc(gt("groups.renewExpires", { when: dateTimeText(link.expiresAt) }))}</p></figcaption></figure>`;
 }
 
 async function download(out: HTMLElement, groupId: string, learner: GroupRosterEntry, key: string) {
@@ -40,7 +40,7 @@ async function download(out: HTMLElement, groupId: string, learner: GroupRosterE
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-  out.textContent = t("groups.exported", { name: learner.displayName });
+  out.textContent = gt("groups.exported", { name: learner.displayName });
 }
 
 /** The confirm dialog for deleting `learner`; resolves true when the trainer confirms. */
@@ -48,10 +48,10 @@ function confirmDelete(learner: GroupRosterEntry): Promise<boolean> {
   const dialog = document.createElement("dialog");
   dialog.className = "gp-dialog";
   dialog.setAttribute("aria-labelledby", "gp-dialog-h");
-  dialog.innerHTML = `<form method="dialog"><h2 id="gp-dialog-h">${esc(t("groups.deleteTitle", { name: learner.displayName }))}</h2>
-<p>${esc(t("groups.deleteText"))}</p>
-<div class="gp-actions"><button value="delete" class="danger" id="gp-delete-confirm">${esc(t("groups.deleteConfirm"))}</button>
-<button value="cancel" class="secondary" id="gp-delete-cancel" autofocus>${esc(t("groups.cancel"))}</button></div></form>`;
+  dialog.innerHTML = `<form method="dialog"><h2 id="gp-dialog-h">${esc(gt("groups.deleteTitle", { name: learner.displayName }))}</h2>
+<p>${esc(gt("groups.deleteText"))}</p>
+<div class="gp-actions"><button value="delete" class="danger" id="gp-delete-confirm">${esc(gt("groups.deleteConfirm"))}</button>
+<button value="cancel" class="secondary" id="gp-delete-cancel" autofocus>${esc(gt("groups.cancel"))}</button></div></form>`;
   document.body.append(dialog);
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => {
@@ -88,7 +88,7 @@ export function wireLearnerActions(
     run(async () => {
       if (!(await confirmDelete(learner))) return;
       await deleteLearner(groupId, learner.learnerId, key);
-      window.location.assign(`${routePath({ kind: "groups", groupId })}#deleted`);
+      window.location.assign(`${groupsPath(groupId)}#deleted`);
     }),
   );
 }

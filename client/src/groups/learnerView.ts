@@ -1,6 +1,6 @@
+import { groupsPath } from "./groupPaths";
 import type { GroupRosterEntry, LearnerProfile, LearnerRecord } from "@hotseat/shared";
-import { routePath } from "../app/route";
-import { t } from "../i18n/t";
+import { gt } from "../i18n/groupStrings";
 import { dateTimeText, esc, named, scoreCell, signed } from "./groupText";
 
 /*
@@ -21,11 +21,11 @@ function decisionRows(record: LearnerRecord): string[] {
       const gap = d.comparedWithBest;
       const best =
         gap.moodGap === 0 && gap.costGap === 0
-          ? t("groups.best")
-          : t("groups.gap", { mood: gap.moodGap, cost: gap.costGap, option: gap.bestOptionId });
+          ? gt("groups.best")
+          : gt("groups.gap", { mood: gap.moodGap, cost: gap.costGap, option: gap.bestOptionId });
       const tags = d.tags.map((tag) => `<span class="gp-tag">${esc(named("tag", tag))}</span>`).join(" ");
       const feedback = d.feedback ? `<p class="gp-feedback">${esc(d.feedback)}</p>` : "";
-      return `<tr><td>${esc(dateTimeText(d.at))}</td><td>${esc(run.scenarioTitle)}</td><td><code>${esc(d.stateId)}</code></td><td><strong>${esc(d.optionLabel)}</strong>${feedback}</td><td>${tags}</td><td>${esc(t("groups.effect", { mood: signed(d.effect.mood), cost: d.effect.cost }))}</td><td>${esc(best)}</td></tr>`;
+      return `<tr><td>${esc(dateTimeText(d.at))}</td><td>${esc(run.scenarioTitle)}</td><td><code>${esc(d.stateId)}</code></td><td><strong>${esc(d.optionLabel)}</strong>${feedback}</td><td>${tags}</td><td>${esc(gt("groups.effect", { mood: signed(d.effect.mood), cost: d.effect.cost }))}</td><td>${esc(best)}</td></tr>`;
     }),
   );
 }
@@ -38,30 +38,31 @@ export function learnerHtml(
   profile: LearnerProfile,
 ): string {
   const ids = [entry.employeeId, entry.email].filter((x) => x !== undefined).join(" · ");
-  const head = `<p class="gp-back"><a href="${esc(routePath({ kind: "groups", groupId }))}">← ${esc(t("groups.backToGroup"))}</a></p>
+  const head = `<p class="gp-back"><a href="${esc(groupsPath(groupId))}">← ${esc(gt("groups.backToGroup"))}</a></p>
 <h1>${esc(entry.displayName)}</h1>${ids ? `<p class="gp-facts">${esc(ids)}</p>` : ""}
-<div class="gp-actions"><button type="button" id="gp-renew">${esc(t("groups.renew"))}</button>
-<button type="button" id="gp-export" class="secondary">${esc(t("groups.export"))}</button>
-<button type="button" id="gp-delete" class="danger">${esc(t("groups.delete"))}</button></div>
+<div class="gp-actions"><button type="button" id="gp-renew">${esc(gt("groups.renew"))}</button>
+<button type="button" id="gp-export" class="secondary">${esc(gt("groups.export"))}</button>
+<button type="button" id="gp-delete" class="danger">${esc(gt("groups.delete"))}</button></div>
 <div id="gp-action-out" role="status"></div>`;
-  if (record.runs.length === 0) return `${head}<p class="gp-empty">${esc(t("groups.learnerNothingYet"))}</p>`;
+  if (record.runs.length === 0)
+    return `${head}<p class="gp-empty">${esc(gt("groups.learnerNothingYet"))}</p>`;
   const skillRows = profile.skills.map(
     (s) =>
       `<tr><th scope="row">${esc(named("skill", s.skill))}</th>${scoreCell(s.first.score)}${scoreCell(s.latest.score)}<td>${s.runs}</td></tr>`,
   );
   const typeRows = profile.customerTypes.map(
     (c) =>
-      `<tr><th scope="row">${esc(named("customerType", c.customerType))}</th>${scoreCell(c.meanScore)}<td>${c.runs}</td><td>${esc(t(`groups.handling.${c.handling}`))}</td></tr>`,
+      `<tr><th scope="row">${esc(named("customerType", c.customerType))}</th>${scoreCell(c.meanScore)}<td>${c.runs}</td><td>${esc(gt(`groups.handling.${c.handling}` as const))}</td></tr>`,
   );
   return `${head}
-<section aria-labelledby="gp-ls-h"><h2 id="gp-ls-h">${esc(t("groups.skills"))}</h2>
-${table("gp-ls-c", t("groups.learnerSkillsCaption"), [t("groups.skill"), t("groups.first"), t("groups.latest"), t("groups.runsHead")], skillRows, "gp-narrow")}</section>
+<section aria-labelledby="gp-ls-h"><h2 id="gp-ls-h">${esc(gt("groups.skills"))}</h2>
+${table("gp-ls-c", gt("groups.learnerSkillsCaption"), [gt("groups.skill"), gt("groups.first"), gt("groups.latest"), gt("groups.runsHead")], skillRows, "gp-narrow")}</section>
 ${
   typeRows.length > 0
-    ? `<section aria-labelledby="gp-lt-h"><h2 id="gp-lt-h">${esc(t("groups.types"))}</h2>
-${table("gp-lt-c", t("groups.learnerTypesCaption"), [t("groups.customerType"), t("groups.score"), t("groups.runsHead"), t("groups.handling")], typeRows, "gp-narrow")}</section>`
+    ? `<section aria-labelledby="gp-lt-h"><h2 id="gp-lt-h">${esc(gt("groups.types"))}</h2>
+${table("gp-lt-c", gt("groups.learnerTypesCaption"), [gt("groups.customerType"), gt("groups.score"), gt("groups.runsHead"), gt("groups.handling")], typeRows, "gp-narrow")}</section>`
     : ""
 }
-<section aria-labelledby="gp-ld-h"><h2 id="gp-ld-h">${esc(t("groups.decisions"))}</h2>
-${table("gp-ld-c", t("groups.decisionsCaption"), [t("groups.when"), t("groups.scenario"), t("groups.state"), t("groups.choice"), t("groups.tags"), t("groups.effectHead"), t("groups.gapHead")], decisionRows(record), "gp-decisions")}</section>`;
+<section aria-labelledby="gp-ld-h"><h2 id="gp-ld-h">${esc(gt("groups.decisions"))}</h2>
+${table("gp-ld-c", gt("groups.decisionsCaption"), [gt("groups.when"), gt("groups.scenario"), gt("groups.state"), gt("groups.choice"), gt("groups.tags"), gt("groups.effectHead"), gt("groups.gapHead")], decisionRows(record), "gp-decisions")}</section>`;
 }

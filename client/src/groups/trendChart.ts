@@ -1,5 +1,5 @@
 import type { SessionTrend, Skill } from "@hotseat/shared";
-import { t } from "../i18n/t";
+import { gt } from "../i18n/groupStrings";
 import { dateText, esc, named } from "./groupText";
 
 /** One colour per skill, told apart by dash pattern too (for colour-blind readers and print). */
@@ -53,7 +53,7 @@ export function trendSvg(trend: readonly SessionTrend[], skills: readonly Skill[
       return `<li><svg width="36" height="12" aria-hidden="true"><line x1="0" x2="36" y1="6" y2="6" stroke="${colour}" stroke-width="3"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>${esc(named("skill", skill))}</li>`;
     })
     .join("");
-  return `<svg class="gp-trend" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(t("groups.trendChart"))}">
+  return `<svg class="gp-trend" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(gt("groups.trendChart"))}">
 <g class="gp-axis">${grid}${ticks}<line x1="${left}" x2="${left}" y1="${top}" y2="${h - bottom}" stroke="#14213d"/><line x1="${left}" x2="${w - right}" y1="${h - bottom}" y2="${h - bottom}" stroke="#14213d"/></g>${paths}</svg>
 <ul class="gp-legend">${legend}</ul>`;
 }

@@ -14,7 +14,6 @@ import {
   welcomeMessageSchema,
   type CheckResponse,
   type ClientMessage,
-  type HostRequest,
   type HostResponse,
   type JoinOptions,
   type PracticeResponse,
@@ -70,17 +69,6 @@ function post(body: unknown): RequestInit {
 }
 
 /**
- * Hosts a new session (for a group when the request names one and its key, see the groups page);
- * remembers the trainer token so a reload of the console keeps control.
- */
-export async function hostSession(request: HostRequest): Promise<HostResponse> {
-  const hosted = await api(hostResponseSchema, "/api/sessions", post(request));
-  storageSet(tokenKey(hosted.code), hosted.trainerToken);
-  storageSet(`hotseat.joinUrl.${hosted.code}`, hosted.joinUrl);
-  return hosted;
-}
-
-/**
  * The only module that talks to the network. It joins a session room as one role, keeps the seat
  * across reloads, sleeps and server restarts (a `reconnectKey` in localStorage per code and role; see
  * `rejoinPolicy`), validates every message with the shared zod schemas and writes views into the store.
@@ -103,8 +91,11 @@ export class Connection {
   }
 
   /** Hosts a new session; remembers the trainer token so a reload of the console keeps control. */
-  host(scenarioId?: string): Promise<HostResponse> {
-    return hostSession(scenarioId ? { scenarioId } : {});
+  async host(scenarioId?: string): Promise<HostResponse> {
+    const hosted = await api(hostResponseSchema, "/api/sessions", post(scenarioId ? { scenarioId } : {}));
+    storageSet(tokenKey(hosted.code), hosted.trainerToken);
+    storageSet(`hotseat.joinUrl.${hosted.code}`, hosted.joinUrl);
+    return hosted;
   }
 
   /**
