@@ -25,6 +25,21 @@ export function dateTimeText(at: number): string {
   return new Intl.DateTimeFormat(getLocale(), { dateStyle: "medium", timeStyle: "short" }).format(at);
 }
 
+/** A time of day, for a decision within its run. */
+export function timeText(at: number): string {
+  return new Intl.DateTimeFormat(getLocale(), { timeStyle: "short" }).format(at);
+}
+
+/** A session on the trend's axis: day and time, short, since a group often has two sessions a day. */
+export function sessionText(at: number): string {
+  return new Intl.DateTimeFormat(getLocale(), {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+}
+
 /** A signed number as people write a change: "+3", "−2", "0". */
 export function signed(n: number): string {
   if (n > 0) return `+${n}`;

@@ -1,7 +1,7 @@
 import { groupsPath } from "./groupPaths";
 import type { GroupDetail, GroupMatrix, LearnerRow } from "@hotseat/shared";
 import { gt } from "../i18n/groupStrings";
-import { dateText, esc, named, scoreCell } from "./groupText";
+import { esc, named, scoreCell, sessionText } from "./groupText";
 import { trendSvg } from "./trendChart";
 
 /*
@@ -22,8 +22,9 @@ function skillRow(groupId: string, matrix: GroupMatrix, row: LearnerRow): string
   const cells = matrix.skills.map((skill) => {
     const progress = row.profile.skills.find((s) => s.skill === skill);
     if (!progress) return scoreCell(undefined);
-    const first = progress.runs > 1 ? esc(gt("groups.fromFirst", { first: progress.first.score })) : "";
-    return scoreCell(progress.latest.score, first);
+    const { first, latest } = progress;
+    const changed = first.score !== latest.score ? esc(gt("groups.fromFirst", { first: first.score })) : "";
+    return scoreCell(latest.score, changed);
   });
   return `<tr><th scope="row">${learnerLink(groupId, row)}</th>${cells.join("")}</tr>`;
 }
@@ -41,7 +42,7 @@ function trendSection(matrix: GroupMatrix): string {
   if (matrix.trend.length === 0) return "";
   const rows = matrix.trend.map(
     (p) =>
-      `<tr><th scope="row">${esc(dateText(p.at))}</th><td>${p.learners}</td>${matrix.skills.map((s) => scoreCell(p.skills[s])).join("")}</tr>`,
+      `<tr><th scope="row">${esc(sessionText(p.at))}</th><td>${p.learners}</td>${matrix.skills.map((s) => scoreCell(p.skills[s])).join("")}</tr>`,
   );
   const head = [
     gt("groups.session"),

@@ -1,7 +1,7 @@
 import { groupsPath } from "./groupPaths";
-import type { GroupRosterEntry, LearnerProfile, LearnerRecord } from "@hotseat/shared";
+import type { GroupRosterEntry, LearnerProfile, LearnerRecord, LearnerRun } from "@hotseat/shared";
 import { gt } from "../i18n/groupStrings";
-import { dateTimeText, esc, named, scoreCell, signed } from "./groupText";
+import { dateTimeText, esc, named, scoreCell, signed, timeText } from "./groupText";
 
 /*
  * One learner's page for their group's trainer: first against latest per skill, customer types, and every
@@ -15,19 +15,38 @@ function table(id: string, caption: string, head: string[], rows: string[], extr
   return `<div class="gp-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table class="gp-table ${extra}"><caption id="${id}">${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
-function decisionRows(record: LearnerRecord): string[] {
-  return record.runs.flatMap((run) =>
-    run.decisions.map((d) => {
-      const gap = d.comparedWithBest;
-      const best =
-        gap.moodGap === 0 && gap.costGap === 0
-          ? gt("groups.best")
-          : gt("groups.gap", { mood: gap.moodGap, cost: gap.costGap, option: gap.bestOptionId });
-      const tags = d.tags.map((tag) => `<span class="gp-tag">${esc(named("tag", tag))}</span>`).join(" ");
-      const feedback = d.feedback ? `<p class="gp-feedback">${esc(d.feedback)}</p>` : "";
-      return `<tr><td>${esc(dateTimeText(d.at))}</td><td>${esc(run.scenarioTitle)}</td><td><code>${esc(d.stateId)}</code></td><td><strong>${esc(d.optionLabel)}</strong>${feedback}</td><td>${tags}</td><td>${esc(gt("groups.effect", { mood: signed(d.effect.mood), cost: d.effect.cost }))}</td><td>${esc(best)}</td></tr>`;
-    }),
-  );
+/** How far a choice was from the best option open then: only the measures where it fell short. */
+function gapText(gap: { moodGap: number; costGap: number; bestOptionId: string }): string {
+  if (gap.moodGap <= 0 && gap.costGap <= 0) return esc(gt("groups.best"));
+  const parts = [
+    gap.moodGap > 0 ? gt("groups.gapMood", { mood: gap.moodGap }) : undefined,
+    gap.costGap > 0 ? gt("groups.gapCost", { cost: gap.costGap }) : undefined,
+  ].filter((x) => x !== undefined);
+  return `${esc(parts.join(", "))}<br><small>${esc(gt("groups.gapBest"))} <code>${esc(gap.bestOptionId)}</code></small>`;
+}
+
+/** One run's decisions as a table, its caption saying which scenario, when, how it ended and its score. */
+function runTable(run: LearnerRun, score: number | undefined, index: number): string {
+  const rows = run.decisions.map((d) => {
+    const tags = d.tags.map((tag) => `<span class="gp-tag">${esc(named("tag", tag))}</span>`).join(" ");
+    const feedback = d.feedback ? `<p class="gp-feedback">${esc(d.feedback)}</p>` : "";
+    const effect = gt("groups.effect", { mood: signed(d.effect.mood), cost: d.effect.cost });
+    return `<tr><th scope="row"><code>${esc(d.stateId)}</code><br><small>${esc(timeText(d.at))}</small></th><td><strong>${esc(d.optionLabel)}</strong>${feedback}</td><td>${tags}</td><td>${esc(effect)}</td><td>${gapText(d.comparedWithBest)}</td></tr>`;
+  });
+  const caption = [
+    run.scenarioTitle,
+    dateTimeText(run.startedAt),
+    run.ending ? `${named("outcome", run.ending.outcome)}: ${run.ending.title}` : gt("groups.noEnding"),
+    score !== undefined ? gt("groups.runScore", { score }) : undefined,
+  ].filter((x) => x !== undefined);
+  const head = [
+    gt("groups.state"),
+    gt("groups.choice"),
+    gt("groups.tags"),
+    gt("groups.effectHead"),
+    gt("groups.gapHead"),
+  ];
+  return table(`gp-run-${index}`, caption.join(" · "), head, rows, "gp-decisions");
 }
 
 /** The learner page's markup (the record may have no runs yet). */
@@ -64,5 +83,6 @@ ${table("gp-lt-c", gt("groups.learnerTypesCaption"), [gt("groups.customerType"),
     : ""
 }
 <section aria-labelledby="gp-ld-h"><h2 id="gp-ld-h">${esc(gt("groups.decisions"))}</h2>
-${table("gp-ld-c", gt("groups.decisionsCaption"), [gt("groups.when"), gt("groups.scenario"), gt("groups.state"), gt("groups.choice"), gt("groups.tags"), gt("groups.effectHead"), gt("groups.gapHead")], decisionRows(record), "gp-decisions")}</section>`;
+<p class="gp-note">${esc(gt("groups.decisionsNote"))}</p>
+${profile.runs.map(({ run, score }, i) => runTable(run, score, i)).join("")}</section>`;
 }

@@ -1,6 +1,6 @@
 import type { SessionTrend, Skill } from "@hotseat/shared";
 import { gt } from "../i18n/groupStrings";
-import { dateText, esc, named } from "./groupText";
+import { esc, named, sessionText } from "./groupText";
 
 /** One colour per skill, told apart by dash pattern too (for colour-blind readers and print). */
 const lines: Record<Skill, { colour: string; dash: string }> = {
@@ -28,10 +28,13 @@ export function trendSvg(trend: readonly SessionTrend[], skills: readonly Skill[
     )
     .join("");
   const every = Math.max(1, Math.ceil(trend.length / 8));
+  // The first and last labels lean inwards, so neither is cut at the chart's edges.
+  const anchor = (i: number) =>
+    trend.length <= 1 ? "middle" : i === 0 ? "start" : i === trend.length - 1 ? "end" : "middle";
   const ticks = trend
     .map((p, i) =>
       i % every === 0 || i === trend.length - 1
-        ? `<text x="${x(i)}" y="${h - bottom + 24}" text-anchor="middle">${esc(dateText(p.at))}</text>`
+        ? `<text x="${x(i)}" y="${h - bottom + 24}" text-anchor="${anchor(i)}">${esc(sessionText(p.at))}</text>`
         : "",
     )
     .join("");
