@@ -165,7 +165,13 @@ describe("the trainer's group page", () => {
   it("creates a group, hosts for it, and shows its learners' heatmap and a learner's every decision", async () => {
     mkdirSync(shots, { recursive: true });
     const page = await bt.open(sizes[0]!);
-    await page.goto(`${bt.url()}/groups`);
+    // The home page leads a trainer to their groups.
+    await page.goto(bt.url());
+    const groupsLink = page.getByRole("link", { name: "Groups and learning records" });
+    await groupsLink.waitFor();
+    await shoot(page, "home-en", false);
+    await groupsLink.click();
+    await page.waitForURL(/\/groups$/);
     await page.getByText("This browser keeps no group's key yet.").waitFor();
 
     // A bad roster line is named, and nothing typed is lost.
