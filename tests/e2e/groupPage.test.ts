@@ -173,6 +173,8 @@ describe("the trainer's group page", () => {
     await groupsLink.click();
     await page.waitForURL(/\/groups$/);
     await page.getByText("This browser keeps no group's key yet.").waitFor();
+    // The trainer password is asked for only when this server wants one (this one does not).
+    expect(await page.getByLabel("Trainer password").isVisible()).toBe(false);
 
     // A bad roster line is named, and nothing typed is lost.
     await page.getByLabel("Name", { exact: true }).fill("Helpdesk, spring cohort");
