@@ -178,7 +178,7 @@ describe("the trainer's group page", () => {
 
     // A bad roster line is named, and nothing typed is lost.
     await page.getByLabel("Name", { exact: true }).fill("Helpdesk, spring cohort");
-    const roster = page.getByLabel("Learners, one a line");
+    const roster = page.getByLabel("Learners, one a line", { exact: true });
     await roster.fill("Ann Nowak; 4711; ann@example.com\nBob Lis; bob@nowhere\nDaina Petraitė");
     await page.getByRole("button", { name: "Create group" }).click();
     await expect
@@ -197,7 +197,7 @@ describe("the trainer's group page", () => {
 
     // Host for the group from the list: the console opens with the group's session.
     await page.getByLabel("Scenario to host").selectOption("late-courier");
-    await page.getByRole("button", { name: "Host a session" }).click();
+    await page.getByRole("button", { name: "Host a session for Helpdesk, spring cohort" }).click();
     await page.waitForURL(/\/trainer\/[A-Z0-9]+$/);
     const code = page.url().split("/").pop()!;
     const token = await page.evaluate((c) => localStorage.getItem(`hotseat.trainer.${c}`), code);

@@ -21,7 +21,7 @@ function groupRow(g: GroupSummary): string {
   const roster = gt(g.openRoster ? "groups.openRoster" : "groups.closedRoster");
   return `<tr><th scope="row"><a href="${esc(groupsPath(g.groupId))}">${esc(g.name)}</a></th>
 <td>${g.learnerCount}</td><td>${esc(roster)}</td><td>${esc(dateText(g.createdAt))}</td>
-<td><button type="button" class="gp-host" data-group="${esc(g.groupId)}">${esc(gt("groups.host"))}</button></td></tr>`;
+<td><button type="button" class="gp-host" data-group="${esc(g.groupId)}" aria-label="${esc(gt("groups.hostFor", { name: g.name }))}">${esc(gt("groups.host"))}</button></td></tr>`;
 }
 
 function listHtml(groups: readonly GroupSummary[], scenarios: readonly ScenarioSummary[]): string {
@@ -48,8 +48,8 @@ function listHtml(groups: readonly GroupSummary[], scenarios: readonly ScenarioS
 
 const formHtml = () => `<form id="gp-create" class="gp-form" novalidate>
 <label class="gp-field">${esc(gt("groups.name"))}<input id="gp-name" name="name" required maxlength="120" autocomplete="off"></label>
-<label class="gp-field">${esc(gt("groups.rosterInput"))}<span class="gp-hint" id="gp-roster-hint">${esc(gt("groups.rosterHint"))}</span>
-<textarea id="gp-roster" name="roster" rows="6" aria-describedby="gp-roster-hint" spellcheck="false"></textarea></label>
+<div class="gp-field"><label for="gp-roster">${esc(gt("groups.rosterInput"))}</label><span class="gp-hint" id="gp-roster-hint">${esc(gt("groups.rosterHint"))}</span>
+<textarea id="gp-roster" name="roster" rows="6" aria-describedby="gp-roster-hint" spellcheck="false"></textarea></div>
 <label class="gp-check"><input type="checkbox" id="gp-open" name="open">${esc(gt("groups.openInput"))}</label>
 <label class="gp-field" id="gp-password-field" hidden>${esc(gt("groups.password"))}<input id="gp-password" type="password" autocomplete="current-password"></label>
 <button type="submit" id="gp-create-button">${esc(gt("groups.create"))}</button>
