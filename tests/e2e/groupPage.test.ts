@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
@@ -252,6 +252,8 @@ describe("the trainer's group page", () => {
       await page.getByRole("img", { name: "The group's mean score per skill in each session" }).count(),
     ).toBe(1);
     await shoot(page, "group-en");
+    // The page as a screen reader gets it, kept beside the screenshots to read.
+    writeFileSync(join(shots, "group-en.aria.yaml"), await page.locator("body").ariaSnapshot());
 
     // One learner's page, reached by keyboard: every decision, with the gap to the best.
     const annLink = heatmap.getByRole("link", { name: "Ann Nowak" });
@@ -269,6 +271,7 @@ describe("the trainer's group page", () => {
     await page.getByRole("img", { name: "QR code of Ann Nowak's renew link" }).waitFor();
     expect(await page.locator(".gp-link-text").textContent()).toMatch(/\/#renew=/);
     await shoot(page, "learner-en");
+    writeFileSync(join(shots, "learner-en.aria.yaml"), await page.locator("body").ariaSnapshot());
 
     // The privacy export: everything kept about her, as a file.
     const [download] = await Promise.all([
