@@ -2,6 +2,7 @@ import { groupsPath } from "./groupPaths";
 import type { GroupDetail, GroupMatrix, LearnerRow } from "@hotseat/shared";
 import { gt } from "../i18n/groupStrings";
 import { esc, named, scoreCell, sessionText } from "./groupText";
+import { addLearnersHtml } from "./rosterAdd";
 import { trendSvg } from "./trendChart";
 
 /*
@@ -67,7 +68,7 @@ function rosterSection(detail: GroupDetail, matrix: GroupMatrix): string {
     gt("groups.phone"),
     gt("groups.runsHead"),
   ];
-  return `<section aria-labelledby="gp-roster-h"><h2 id="gp-roster-h">${esc(gt("groups.roster"))}</h2>${table("gp-roster-c", gt("groups.rosterCaption"), head, rows)}</section>`;
+  return `<section aria-labelledby="gp-roster-h"><h2 id="gp-roster-h">${esc(gt("groups.roster"))}</h2>${table("gp-roster-c", gt("groups.rosterCaption"), head, rows)}${addLearnersHtml()}</section>`;
 }
 
 /** The group page's markup. */

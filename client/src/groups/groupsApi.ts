@@ -18,6 +18,7 @@ import type {
   HostResponse,
   LearnerRecord,
   RenewLinkResponse,
+  RosterLine,
 } from "@hotseat/shared";
 import { api } from "../net/api";
 import { trainerTokenKeyPrefix } from "../net/mySessions";
@@ -55,6 +56,15 @@ export function groupDetail(groupId: string, key: string | undefined): Promise<G
 /** `GET /api/groups/:id/records`: every learner's record. */
 export function groupRecords(groupId: string, key: string | undefined): Promise<GroupRecordsAnswer> {
   return api(groupRecordsAnswerSchema, `${groupPath(groupId)}/records`, { headers: bearer(key) });
+}
+
+/** `POST /api/groups/:id/learners`: more learners on the group's list. */
+export function addLearners(groupId: string, learners: RosterLine[], key: string): Promise<GroupDetail> {
+  return api(groupDetailSchema, `${groupPath(groupId)}/learners`, {
+    method: "POST",
+    headers: { ...bearer(key), "content-type": "application/json" },
+    body: JSON.stringify({ learners }),
+  });
 }
 
 /** `POST …/learners/:learnerId/renew`: a one-time link that moves the learner's record to a new phone. */

@@ -9,6 +9,7 @@ import { scenarioChoiceLabel } from "../viewModel/scenarioChoice";
 import { allGroupKeys, groupKey, saveGroupKey } from "./groupKeys";
 import { createGroup, hostForGroup, listGroups } from "./groupsApi";
 import { dateText, esc } from "./groupText";
+import { rosterLineError } from "./rosterAdd";
 import { parseRoster } from "./rosterText";
 
 /*
@@ -55,9 +56,6 @@ const formHtml = () => `<form id="gp-create" class="gp-form" novalidate>
 <button type="submit" id="gp-create-button">${esc(gt("groups.create"))}</button>
 <p id="gp-create-error" class="gp-error" role="alert"></p>
 </form>`;
-
-const problemText = (problem: "email" | "name" | "too-long") =>
-  gt(problem === "email" ? "groups.badEmail" : problem === "name" ? "groups.badName" : "groups.badLength");
 
 /** Fills `main` with the groups list and wires its buttons. */
 export async function showGroupsList(main: HTMLElement, notice = ""): Promise<void> {
@@ -119,11 +117,7 @@ async function create(main: HTMLElement): Promise<void> {
   }
   const roster = parseRoster($<HTMLTextAreaElement>("gp-roster").value);
   if (!roster.ok) {
-    error.textContent = gt("groups.badLine", {
-      line: roster.line,
-      text: roster.text,
-      problem: problemText(roster.problem),
-    });
+    error.textContent = rosterLineError(roster);
     $("gp-roster").focus();
     return;
   }

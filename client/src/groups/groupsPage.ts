@@ -11,6 +11,7 @@ import { groupHtml } from "./groupView";
 import { showGroupsList } from "./groupsList";
 import { learnerHtml } from "./learnerView";
 import { wireLearnerActions } from "./learnerActions";
+import { wireAddLearners } from "./rosterAdd";
 
 /*
  * A trainer's groups (issue 11): the list with its create form, a group's page and a learner's page. A
@@ -36,7 +37,9 @@ const refusalHtml = (text: string) =>
 
 async function showGroup(main: HTMLElement, groupId: string, learnerId: string | undefined) {
   // Without a key the server is asked anyway: its refusal (group.key-missing) says why, in this language.
+  // One request then, not two: every refused group request costs the address much of its guess budget.
   const key = groupKey(groupId);
+  if (key === undefined) await groupDetail(groupId, key);
   const [detail, records] = await Promise.all([groupDetail(groupId, key), groupRecords(groupId, key)]);
   if (learnerId === undefined) {
     document.title = detail.group.name;
@@ -46,6 +49,11 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
         : "";
     main.innerHTML =
       deleted + groupHtml(detail, groupMatrix(records.records), records.anonymousRuns?.length ?? 0);
+    if (key)
+      wireAddLearners(main, groupId, key, async () => {
+        await showGroup(main, groupId, undefined);
+        main.querySelector<HTMLElement>("#gp-add-roster")?.focus();
+      });
     return;
   }
   const entry = detail.roster.find((l) => l.learnerId === learnerId);
