@@ -27,6 +27,13 @@ if (route.kind === "my-practice") {
   await (await import("./learning/myPracticePage")).openMyPractice();
   await new Promise<never>(() => undefined);
 }
+// A trainer's groups and their pages (issue 11): a tool page of its own, never downloaded by a trainee.
+if (route.kind === "groups") {
+  setLocale(locale);
+  document.documentElement.lang = locale;
+  (await import("./groups/groupsPage")).openGroups(route);
+  await new Promise<never>(() => undefined);
+}
 setLocale(locale);
 document.documentElement.lang = locale;
 const store = new Store({ status: "idle", locale, reducedMotion: loadReducedMotion() });

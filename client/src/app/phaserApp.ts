@@ -125,7 +125,7 @@ export class PhaserApp {
       return;
     }
     // Never here: the Studio and "My practice" are pages of their own that run instead of the game (main.ts).
-    if (route.kind === "studio" || route.kind === "my-practice") return;
+    if (route.kind === "studio" || route.kind === "my-practice" || route.kind === "groups") return;
     const role = route.kind;
     this.start(role);
     try {

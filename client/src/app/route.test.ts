@@ -17,8 +17,17 @@ describe("routes", () => {
       "/studio",
       "/studio/ruined-hat",
       "/my-practice",
+      "/groups",
+      "/groups/g-1",
+      "/groups/g-1/l%2F2",
     ])
       expect(routePath(parseRoute(path))).toBe(path);
+  });
+
+  it("opens a trainer's groups, a group's page, or one learner's page in it", () => {
+    expect(parseRoute("/groups")).toEqual({ kind: "groups" });
+    expect(parseRoute("/groups/g-1")).toEqual({ kind: "groups", groupId: "g-1" });
+    expect(parseRoute("/groups/g-1/l%2F2")).toEqual({ kind: "groups", groupId: "g-1", learnerId: "l/2" });
   });
 
   it("opens the Studio's library, or one scenario in it", () => {

@@ -6,7 +6,9 @@ export type Route =
   | { kind: "trainer"; code: string }
   | { kind: "practise"; scenarioId?: string }
   | { kind: "studio"; scenarioId?: string }
-  | { kind: "my-practice" };
+  | { kind: "my-practice" }
+  /** A trainer's groups (`/groups`), a group's page, or one learner's page in it. */
+  | { kind: "groups"; groupId?: string; learnerId?: string };
 
 /** Canonical join code: upper case, spaces and dashes dropped (as the server normalises it). */
 export function normalizeCode(input: string): string {
@@ -27,7 +29,17 @@ export function parseRoute(pathname: string): Route {
   if (head === "studio")
     return arg ? { kind: "studio", scenarioId: decodeURIComponent(arg) } : { kind: "studio" };
   if (head === "my-practice") return { kind: "my-practice" };
+  if (head === "groups") return groupsRoute(arg, parts[2]);
   return { kind: "home" };
+}
+
+/** `/groups`, `/groups/<groupId>` or `/groups/<groupId>/<learnerId>`. */
+function groupsRoute(groupArg: string | undefined, learnerArg: string | undefined): Route {
+  if (groupArg === undefined) return { kind: "groups" };
+  const groupId = decodeURIComponent(groupArg);
+  return learnerArg === undefined
+    ? { kind: "groups", groupId }
+    : { kind: "groups", groupId, learnerId: decodeURIComponent(learnerArg) };
 }
 
 /** The path of a route, the inverse of `parseRoute`. */
@@ -47,6 +59,11 @@ export function routePath(route: Route): string {
       return route.scenarioId ? `/studio/${encodeURIComponent(route.scenarioId)}` : "/studio";
     case "my-practice":
       return "/my-practice";
+    case "groups": {
+      if (route.groupId === undefined) return "/groups";
+      const group = `/groups/${encodeURIComponent(route.groupId)}`;
+      return route.learnerId === undefined ? group : `${group}/${encodeURIComponent(route.learnerId)}`;
+    }
   }
 }
 

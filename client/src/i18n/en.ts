@@ -424,6 +424,12 @@ export const en = {
   "practice.groups": "Groups: {groups}",
   "practice.unknownIn": "Your record in {group} was not found. Ask your trainer for a new link.",
   "practice.between": "Still practising",
+  // The trainer's groups (issue 11): the home page's link and the group routes' refusals.
+  "home.groups": "Groups and learning records",
+  "error.group.key-missing":
+    "This browser does not hold this group's key. Open the group in the browser that created it.",
+  "error.group.not-yours": "The key this browser holds is not this group's key.",
+  "error.group.unknown": "There is no such group (it may have been deleted).",
 } as const;
 
 /** Every UI message key. */

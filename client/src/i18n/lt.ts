@@ -445,4 +445,10 @@ export const lt: Record<MessageKey, Message> = {
   "practice.groups": "Grupės: {groups}",
   "practice.unknownIn": "Jūsų įrašas grupėje {group} nerastas. Paprašykite trenerio naujos nuorodos.",
   "practice.between": "Dar praktikuojama",
+  // The trainer's groups (issue 11): the home page's link and the group routes' refusals.
+  "home.groups": "Grupės ir mokymosi įrašai",
+  "error.group.key-missing":
+    "Ši naršyklė neturi šios grupės rakto. Atidarykite grupę naršyklėje, kurioje ji buvo sukurta.",
+  "error.group.not-yours": "Šioje naršyklėje esantis raktas nėra šios grupės raktas.",
+  "error.group.unknown": "Tokios grupės nėra (galbūt ji ištrinta).",
 };

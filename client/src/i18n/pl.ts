@@ -444,4 +444,10 @@ export const pl: Record<MessageKey, Message> = {
   "practice.groups": "Grupy: {groups}",
   "practice.unknownIn": "Nie znaleziono twojego zapisu w grupie {group}. Poproś trenera o nowy link.",
   "practice.between": "Wciąż ćwiczone",
+  // The trainer's groups (issue 11): the home page's link and the group routes' refusals.
+  "home.groups": "Grupy i rejestr nauki",
+  "error.group.key-missing":
+    "Ta przeglądarka nie ma klucza tej grupy. Otwórz grupę w przeglądarce, w której ją utworzono.",
+  "error.group.not-yours": "Klucz w tej przeglądarce nie jest kluczem tej grupy.",
+  "error.group.unknown": "Nie ma takiej grupy (mogła zostać usunięta).",
 };

@@ -425,4 +425,10 @@ export const ro: Record<MessageKey, Message> = {
   "practice.groups": "Grupuri: {groups}",
   "practice.unknownIn": "Înregistrarea ta din {group} nu a fost găsită. Cere formatorului un link nou.",
   "practice.between": "Încă în exercițiu",
+  // The trainer's groups (issue 11): the home page's link and the group routes' refusals.
+  "home.groups": "Grupe și evidența învățării",
+  "error.group.key-missing":
+    "Acest browser nu are cheia acestei grupe. Deschide grupa în browserul în care a fost creată.",
+  "error.group.not-yours": "Cheia din acest browser nu este cheia acestei grupe.",
+  "error.group.unknown": "Nu există o astfel de grupă (poate a fost ștearsă).",
 };

@@ -85,7 +85,8 @@ export class HomeScene extends BaseScene {
       <div class="hs-row"><button id="host-button" type="button" class="secondary">${esc(t("home.host"))}</button>
       <button id="practise-button" type="button" class="secondary">${esc(t("home.practise"))}</button></div>
       <div id="host-error" class="hs-error" role="alert"></div>
-      <a id="studio-link" href="${esc(routePath({ kind: "studio" }))}" style="color:#ffd166;font-weight:700">${esc(t("home.studio"))}</a>
+      <div class="hs-row"><a id="studio-link" href="${esc(routePath({ kind: "studio" }))}" style="color:#ffd166;font-weight:700">${esc(t("home.studio"))}</a>
+      <a id="groups-link" href="${esc(routePath({ kind: "groups" }))}" style="color:#ffd166;font-weight:700">${esc(t("home.groups"))}</a></div>
       <div id="my-sessions"></div>
       <div class="hs-row"><label style="flex-direction:row;align-items:center;gap:8px">${esc(t("home.language"))}<select id="lang-select">${langs}</select></label>
       <label style="flex-direction:row;align-items:center;gap:8px"><input id="motion-toggle" type="checkbox" style="min-height:24px;width:24px"${reducedMotion ? " checked" : ""}>${esc(t("home.reducedMotion"))}</label></div>`,
