@@ -1,5 +1,3 @@
-import { autocompletion } from "@codemirror/autocomplete";
-import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import type { Diagnostic as EditorDiagnostic } from "@codemirror/lint";
@@ -8,8 +6,8 @@ import { basicSetup, EditorView } from "codemirror";
 import { loadScenario, localize } from "@hotseat/shared";
 import type { CompiledScenario, Diagnostic } from "@hotseat/shared";
 import { getLocale } from "../i18n/t";
-import { completionsAt, stateIdsOf } from "./completionsAt";
 import { diagnosticRange } from "./diagnosticRange";
+import { editorAssist } from "./editorAssist";
 import { byId, download, esc } from "./dom";
 import { mapMarks } from "./mapMarks";
 import type { MapMarks } from "./mapMarks";
@@ -41,23 +39,6 @@ async function openScenario(id: string): Promise<Opened> {
     if (!(e instanceof StudioApiError) || e.code !== "studio.unknown") throw e;
     return { kind: "builtin", source: (await studioApi.builtin(id)).source };
   }
-}
-
-function completionSource(context: CompletionContext): CompletionResult | null {
-  const line = context.state.doc.lineAt(context.pos);
-  const found = completionsAt(
-    line.text.slice(0, context.pos - line.from),
-    stateIdsOf(context.state.doc.toString()),
-  );
-  if (!found || (found.words.length === 0 && !context.explicit)) return null;
-  return {
-    from: line.from + found.from,
-    options: found.words.map((word) => ({
-      label: word,
-      type: found.kind === "target" ? "variable" : "keyword",
-    })),
-    validFor: /^[a-z0-9-]*$/,
-  };
 }
 
 /**
@@ -340,7 +321,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
             // Long texts (summaries, debriefs) wrap: a trainer never scrolls sideways to read a line.
             EditorView.lineWrapping,
             lintGutter(),
-            autocompletion({ override: [completionSource] }),
+            editorAssist(),
             EditorState.readOnly.of(readOnly),
             EditorView.contentAttributes.of({ "aria-label": `${id}.yaml` }),
             EditorView.updateListener.of((update) => {
