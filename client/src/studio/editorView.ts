@@ -11,6 +11,8 @@ import { editorAssist } from "./editorAssist";
 import { byId, download, esc } from "./dom";
 import { mapMarks } from "./mapMarks";
 import type { MapMarks } from "./mapMarks";
+import { openHistory } from "./historyView";
+import { mapZoom } from "./mapZoom";
 import { stateAt, stateOutline } from "./stateOutline";
 import { StudioApiError, studioApi } from "./studioClient";
 import type { StudioNav } from "./studioPage";
@@ -54,6 +56,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       <span id="studio-save" aria-live="polite"></span>
       <span class="studio-spacer"></span>
       <span id="studio-published"></span>
+      <button type="button" class="secondary" id="studio-history" hidden>${esc(st("history.open"))}</button>
       <button type="button" class="secondary" id="studio-download">${esc(st("editor.download"))}</button>
       <button type="button" id="studio-publish" hidden>${esc(st("editor.publish"))}</button>
       <button type="button" id="studio-host" hidden>${esc(st("editor.host"))}</button>
@@ -63,7 +66,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       <section class="studio-text" id="studio-text" aria-label="YAML"></section>
       <div class="studio-side">
         <section class="studio-panel studio-map">
-          <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
+          <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small><span class="studio-zoom" id="studio-zoom"></span></h2>
           <div class="studio-panel-body" id="studio-map"></div>
           <div class="studio-legend" id="studio-legend"></div>
         </section>
@@ -82,6 +85,15 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     e.preventDefault();
     nav.go({});
   });
+  const zoom = mapZoom($("studio-map"), $("studio-zoom"), {
+    zoomIn: st("zoom.in"),
+    zoomOut: st("zoom.out"),
+    fit: st("zoom.fit"),
+    actual: st("zoom.actual"),
+  });
+  // Which edit the diagnostics and the map show: `data-doc-rev` counts edits, `data-checked-rev` is the one
+  // last checked and drawn. The keystroke benchmark (server/bench/studioKeystrokeBench.ts) waits on them.
+  let docRev = 0;
   const note = (kind: "" | "warn" | "bad" | "good", html: string) => {
     notes.innerHTML = html === "" ? "" : `<p class="studio-note ${kind}">${html}</p>`;
   };
@@ -120,12 +132,20 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     mapNote.textContent = diagnostics.some((d) => d.severity === "error")
       ? st("editor.mapStale")
       : st("editor.mapHint");
-    renderStudioMap(mapBox, lastGood.compiled, lastGood.marks, selected, getLocale(), (state) => {
-      const found = stateOutline(text()).find((s) => s.id === state);
-      selected = state;
-      drawMap();
-      if (found) jump(found.from);
-    });
+    renderStudioMap(
+      mapBox,
+      lastGood.compiled,
+      lastGood.marks,
+      selected,
+      getLocale(),
+      (state) => {
+        const found = stateOutline(text()).find((s) => s.id === state);
+        selected = state;
+        drawMap();
+        if (found) jump(found.from);
+      },
+      zoom,
+    );
   };
 
   const showProblems = () => {
@@ -163,6 +183,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
     drawMap();
+    root.dataset.checkedRev = String(docRev);
   };
 
   const showSaved = () => {
@@ -216,6 +237,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   };
 
   const changed = () => {
+    docRev += 1;
+    root.dataset.docRev = String(docRev);
     if (opened?.kind === "draft") {
       dirty = true;
       showSaved();
@@ -258,6 +281,18 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-from]");
     if (button) jump(Number(button.dataset.from));
   });
+  $("studio-history").addEventListener("click", () =>
+    openHistory({
+      id,
+      flush: save,
+      current: () => ({
+        version: baseVersion,
+        source: text(),
+        published: opened?.kind === "draft" ? opened.publishedVersion : undefined,
+      }),
+      reload,
+    }),
+  );
   $("studio-download").addEventListener("click", () => download(`${id}.yaml`, text()));
   let publishedScenario: string | undefined;
   publishButton.addEventListener("click", () => {
@@ -303,6 +338,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       if (found.kind === "draft") {
         baseVersion = found.version;
         publishButton.hidden = false;
+        $("studio-history").hidden = false;
         if (found.publishedVersion !== undefined) {
           publishedScenario = id;
           hostButton.hidden = false;

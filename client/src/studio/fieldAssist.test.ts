@@ -3,6 +3,7 @@ import { blankScenario, costItems } from "@hotseat/shared";
 import { fieldCompletionsAt, scenarioWordsOf } from "./fieldCompletions";
 import type { ScenarioWords } from "./fieldCompletions";
 import { helpAt } from "./fieldDocs";
+import { lineChanges } from "./lineChanges";
 
 const words: ScenarioWords = {
   stateIds: ["opening", "calm-end"],
@@ -46,7 +47,12 @@ describe("what the Studio's editor completes at a position", () => {
     const entry = fieldCompletionsAt("      entry:\n", "        - { type: ", " }", words);
     expect(entry?.kind).toBe("action");
     // The nearest list decides: an action line after a guard line is an action.
-    const mixed = fieldCompletionsAt("  - guard: { type: said }\n    actions:\n", "      - { type: ", "", words);
+    const mixed = fieldCompletionsAt(
+      "  - guard: { type: said }\n    actions:\n",
+      "      - { type: ",
+      "",
+      words,
+    );
     expect(mixed?.kind).toBe("action");
     // `type:` with neither above (a state's `type: final`) offers nothing here.
     expect(fieldCompletionsAt("    opening:\n", "      type: ", "", words)).toBeUndefined();
@@ -106,5 +112,14 @@ describe("the hover help of the Studio's editor", () => {
     expect(helpAt("          target: calm-end", 20)).toBeUndefined();
     expect(helpAt("        line: the target of it", 20)).toBeUndefined();
     expect(helpAt("    unknownKey: 1", 6)).toBeUndefined();
+  });
+});
+
+describe("the history's summary of how a version differs", () => {
+  it("counts the lines added and removed, and nothing for the same text", () => {
+    expect(lineChanges("a\nb\nc", "a\nb\nc")).toEqual({ added: 0, removed: 0 });
+    expect(lineChanges("a\nb\nc", "a\nx\nc\nd")).toEqual({ added: 2, removed: 1 });
+    // A repeated line counts each time it appears.
+    expect(lineChanges("a\na", "a")).toEqual({ added: 0, removed: 1 });
   });
 });

@@ -66,6 +66,13 @@ function callKind(before: string): "guard" | "action" | undefined {
   return best?.kind;
 }
 
+const valueDetails: Record<string, string> = {
+  option: "option id",
+  state: "state id",
+  fact: "fact",
+  tag: "technique tag",
+};
+
 const firstParam = (params: string) => params.split(",")[0]?.trim() ?? "";
 
 const paramsTemplate: Record<string, string> = {
@@ -124,7 +131,7 @@ export function fieldCompletionsAt(
           : key === "fact"
             ? words.facts
             : techniqueTags;
-    const detail = { option: "option id", state: "state id", fact: "fact", tag: "technique tag" }[key ?? "tag"];
+    const detail = valueDetails[key ?? ""] ?? "";
     return { from: at(typed), items: list.map((label) => ({ label, detail })), kind: key ?? "" };
   }
   // Inside `cost: { ...` on this line, or a key under a block `cost:` a line above.
@@ -132,7 +139,9 @@ export function fieldCompletionsAt(
   const blockCost =
     /^\s*([A-Za-z]*)$/.exec(linePrefix) && /(?:^|\n)\s*cost:\s*\n(?:[ \t]+[A-Za-z]+:.*\n)*$/.test(before);
   if (flowCost || blockCost) {
-    const afterComma = linePrefix.slice(Math.max(linePrefix.lastIndexOf(","), linePrefix.lastIndexOf("{")) + 1);
+    const afterComma = linePrefix.slice(
+      Math.max(linePrefix.lastIndexOf(","), linePrefix.lastIndexOf("{")) + 1,
+    );
     if (flowCost && /:/.test(afterComma)) return undefined;
     const typed = /([A-Za-z]*)$/.exec(linePrefix)?.[1] ?? "";
     const own = new Set(words.costItems);

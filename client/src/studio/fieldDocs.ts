@@ -57,7 +57,8 @@ export const fieldDocs: Record<string, string> = {
   facialHair: "none, stubble, moustache, beard.",
   clothes: "A cut of clothes from the word lists.",
   clothesColour: "A colour of clothes from the word lists.",
-  matter: "hard: what the customer wants. soft: the feelings behind it (regret, anger, disappointment, fear).",
+  matter:
+    "hard: what the customer wants. soft: the feelings behind it (regret, anger, disappointment, fear).",
   hard: "What the customer wants: repair, refund, a better price.",
   soft: "The feelings behind the complaint: regret, anger, disappointment, fear.",
   values: "What this customer values; each item is a text.",
@@ -68,7 +69,8 @@ export const fieldDocs: Record<string, string> = {
   reputation: "The company's reputation, 0 to 100. In an effect: the change, from -100 to 100.",
   strain: "The staff's strain, 0 to 100. In an effect: the change, from -100 to 100.",
   endings: "The ways the conversation can end, each under its own id.",
-  outcome: "How the ending leaves the relationship: ambassador, kept, neutral, lost-quietly, public-adversary.",
+  outcome:
+    "How the ending leaves the relationship: ambassador, kept, neutral, lost-quietly, public-adversary.",
   debrief: "The ending's text for the debrief.",
   machine: "The conversation: initial (the first state's id) and states.",
   initial: "The state the conversation starts in (HS015 if it does not exist).",

@@ -45,7 +45,7 @@ export function setStudioPassword(password: string): void {
   storage()?.setItem(passwordKey, password);
 }
 
-async function request<T>(
+export async function request<T>(
   schema: { parse: (v: unknown) => T },
   path: string,
   method = "GET",

@@ -1,6 +1,7 @@
 import { toSvg } from "@hotseat/shared";
 import type { CompiledScenario } from "@hotseat/shared";
 import type { MapMarks } from "./mapMarks";
+import type { MapZoom } from "./mapZoom";
 
 /**
  * Draws the scenario's map (the same SVG as `hotseat map --format svg`) into `box`, marks the states no run
@@ -13,12 +14,15 @@ export function renderStudioMap(
   selected: string | undefined,
   locale: string,
   onSelect: (state: string) => void,
+  zoom?: MapZoom,
 ): void {
   // Redrawn on every change: keep where the trainer scrolled to, and start a fresh map at the first state.
   const first = box.querySelector("svg") === null;
   const [left, top] = [box.scrollLeft, box.scrollTop];
   // The SVG is built by shared's toSvg from the scenario's data, with every text escaped.
   box.innerHTML = toSvg(compiled, locale);
+  const svg = box.querySelector("svg");
+  if (svg && zoom) zoom.apply(svg);
   box.scrollLeft = left;
   box.scrollTop = top;
   for (const g of box.querySelectorAll<SVGGElement>("g[data-state]")) {

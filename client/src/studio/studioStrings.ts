@@ -58,6 +58,24 @@ const en = {
   "map.selected": "Selected",
   "error.any": "Something went wrong: {reason}",
   "error.unknown": "There is no scenario “{id}” in the Studio.",
+  // studiotext: map zoom and version history
+  "zoom.in": "Zoom in",
+  "zoom.out": "Zoom out",
+  "zoom.fit": "Fit",
+  "zoom.actual": "Actual size",
+  "history.open": "History",
+  "history.heading": "Saved versions",
+  "history.close": "Close",
+  "history.version": "Version {version}",
+  "history.chars": "{chars} characters",
+  "history.published": "published",
+  "history.current": "current",
+  "history.pick": "Pick a version to read it.",
+  "history.diff": "Against the current text: {added} lines added, {removed} lines removed.",
+  "history.same": "The same text as the current version.",
+  "history.restore": "Restore version {version}",
+  "history.restored": "Version {version} was restored as version {saved}.",
+  "history.stale": "Another tab saved version {head} meanwhile. Load the newest, then restore again.",
 } as const;
 
 /** A key of the Studio's words. */
@@ -119,6 +137,24 @@ const pl: Record<StudioKey, string> = {
   "map.selected": "Wybrany",
   "error.any": "Coś poszło nie tak: {reason}",
   "error.unknown": "W Studiu nie ma scenariusza „{id}”.",
+  // studiotext: map zoom and version history
+  "zoom.in": "Powiększ",
+  "zoom.out": "Pomniejsz",
+  "zoom.fit": "Dopasuj",
+  "zoom.actual": "Rzeczywisty rozmiar",
+  "history.open": "Historia",
+  "history.heading": "Zapisane wersje",
+  "history.close": "Zamknij",
+  "history.version": "Wersja {version}",
+  "history.chars": "{chars} znaków",
+  "history.published": "opublikowana",
+  "history.current": "bieżąca",
+  "history.pick": "Wybierz wersję, aby ją przeczytać.",
+  "history.diff": "Względem bieżącego tekstu: dodano wierszy {added}, usunięto wierszy {removed}.",
+  "history.same": "Ten sam tekst co bieżąca wersja.",
+  "history.restore": "Przywróć wersję {version}",
+  "history.restored": "Wersja {version} została przywrócona jako wersja {saved}.",
+  "history.stale": "Inna karta zapisała w międzyczasie wersję {head}. Wczytaj najnowszą i przywróć ponownie.",
 };
 
 const ro: Record<StudioKey, string> = {
@@ -177,6 +213,25 @@ const ro: Record<StudioKey, string> = {
   "map.selected": "Selectată",
   "error.any": "Ceva n-a mers: {reason}",
   "error.unknown": "Nu există scenariul „{id}” în Studio.",
+  // studiotext: map zoom and version history
+  "zoom.in": "Mărește",
+  "zoom.out": "Micșorează",
+  "zoom.fit": "Încadrează",
+  "zoom.actual": "Mărime reală",
+  "history.open": "Istoric",
+  "history.heading": "Versiuni salvate",
+  "history.close": "Închide",
+  "history.version": "Versiunea {version}",
+  "history.chars": "{chars} caractere",
+  "history.published": "publicată",
+  "history.current": "curentă",
+  "history.pick": "Alegeți o versiune pentru a o citi.",
+  "history.diff": "Față de textul curent: {added} rânduri adăugate, {removed} rânduri șterse.",
+  "history.same": "Același text ca versiunea curentă.",
+  "history.restore": "Restaurează versiunea {version}",
+  "history.restored": "Versiunea {version} a fost restaurată ca versiunea {saved}.",
+  "history.stale":
+    "Altă filă a salvat între timp versiunea {head}. Încărcați cea mai nouă, apoi restaurați din nou.",
 };
 
 const lt: Record<StudioKey, string> = {
@@ -235,6 +290,25 @@ const lt: Record<StudioKey, string> = {
   "map.selected": "Pasirinkta",
   "error.any": "Kažkas nepavyko: {reason}",
   "error.unknown": "Studijoje nėra scenarijaus „{id}“.",
+  // studiotext: map zoom and version history
+  "zoom.in": "Didinti",
+  "zoom.out": "Mažinti",
+  "zoom.fit": "Sutalpinti",
+  "zoom.actual": "Tikras dydis",
+  "history.open": "Istorija",
+  "history.heading": "Išsaugotos versijos",
+  "history.close": "Uždaryti",
+  "history.version": "Versija {version}",
+  "history.chars": "{chars} simbolių",
+  "history.published": "paskelbta",
+  "history.current": "dabartinė",
+  "history.pick": "Pasirinkite versiją, kad ją perskaitytumėte.",
+  "history.diff": "Palyginti su dabartiniu tekstu: pridėta eilučių {added}, pašalinta eilučių {removed}.",
+  "history.same": "Toks pat tekstas kaip dabartinės versijos.",
+  "history.restore": "Atkurti versiją {version}",
+  "history.restored": "Versija {version} atkurta kaip versija {saved}.",
+  "history.stale":
+    "Kita kortelė tuo metu išsaugojo versiją {head}. Įkelkite naujausią ir atkurkite dar kartą.",
 };
 
 const catalogs: Record<UiLocale, Record<StudioKey, string>> = { en, pl, ro, lt };
