@@ -3,9 +3,10 @@ import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import type { Diagnostic as EditorDiagnostic } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { basicSetup, EditorView } from "codemirror";
-import { loadScenario, localize } from "@hotseat/shared";
+import { localize } from "@hotseat/shared";
 import type { CompiledScenario, Diagnostic } from "@hotseat/shared";
 import { getLocale } from "../i18n/t";
+import { draftChecker } from "./checkDraft";
 import { diagnosticRange } from "./diagnosticRange";
 import { editorAssist } from "./editorAssist";
 import { byId, download, esc } from "./dom";
@@ -20,7 +21,11 @@ import { reasonOf } from "./studioPage";
 import { st } from "./studioStrings";
 import { renderStudioMap } from "./studioMap";
 
-/** How long the text must rest before it is checked again, and before it is saved. */
+/**
+ * The longest the text rests before it is checked again (the check waits as long as the last one took, so
+ * a small scenario answers at once and typing faster than the check can run waits for a pause), and how
+ * long it rests before it is saved.
+ */
 const checkDelayMs = 250;
 const saveDelayMs = 1200;
 
@@ -166,10 +171,13 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     publishButton.title = errors > 0 ? st("editor.publishFirst") : "";
   };
 
+  let lastCheckMs = 0;
+  const checkDraft = draftChecker(`${id}.yaml`);
   const check = () => {
     if (!view) return;
+    const started = performance.now();
     const source = text();
-    const result = loadScenario(source, `${id}.yaml`);
+    const result = checkDraft(source);
     diagnostics = result.diagnostics;
     const marks: EditorDiagnostic[] = diagnostics.map((d) => ({
       ...diagnosticRange(source, d),
@@ -184,6 +192,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     showProblems();
     drawMap();
     root.dataset.checkedRev = String(docRev);
+    lastCheckMs = performance.now() - started;
   };
 
   const showSaved = () => {
@@ -246,7 +255,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       saveTimer = setTimeout(() => void save(), saveDelayMs);
     }
     clearTimeout(checkTimer);
-    checkTimer = setTimeout(check, checkDelayMs);
+    checkTimer = setTimeout(check, Math.min(checkDelayMs, lastCheckMs));
   };
   const cursorMoved = () => {
     clearTimeout(cursorTimer);

@@ -33,6 +33,11 @@ export type LoadOptions = {
    * around a second on big scenarios. Pass `Infinity` for a complete check (e.g. an authoring tool).
    */
   pathLimit?: number;
+  /**
+   * Runs the path analysis instead of `analyzePaths` (without the graph cross-check): an editor that checks
+   * on every keystroke reuses the last analysis while only texts changed (client/src/studio/checkDraft.ts).
+   */
+  analyze?: (compiled: CompiledScenario, limit: number) => PathAnalysis;
 };
 
 /** The default `pathLimit`: enough for every bundled scenario but the largest, in about a second. */
@@ -55,7 +60,9 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   const compiled = compileScenario(scenario);
   const context: CheckContext = { scenario, positions: parsed.positions, file };
   const limit = options.pathLimit ?? defaultPathLimit;
-  const analysis = analyzePaths(compiled, { graphCheck: false, limit });
+  const analysis = options.analyze
+    ? options.analyze(compiled, limit)
+    : analyzePaths(compiled, { graphCheck: false, limit });
   diagnostics.push(...diagnosePaths(context, { ...analysis, limit }, diagnostics));
   return { scenario, compiled, analysis, diagnostics: sortDiagnostics(diagnostics) };
 }
