@@ -35,6 +35,11 @@ describe("what the Studio's editor completes at a position", () => {
     const moodBelow = found?.items.find((i) => i.label === "moodBelow");
     expect(moodBelow?.detail).toContain("value");
     expect(moodBelow?.apply).toBe("moodBelow, params: { value: 10 }");
+    // The editor's own closing `}` right after the cursor: the map still reads `{ ... } }`.
+    const closed = fieldCompletionsAt("", "  guard: { type: moodB", "}", words);
+    expect(closed?.items.find((i) => i.label === "moodBelow")?.apply).toBe(
+      "moodBelow, params: { value: 10 } ",
+    );
     // With params already written after the cursor, only the name is replaced.
     const named = fieldCompletionsAt("", "  guard: { type: mo", ", params: { value: 3 } }", words);
     expect(named?.items.find((i) => i.label === "moodBelow")?.apply).toBeUndefined();

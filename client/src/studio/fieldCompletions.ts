@@ -106,10 +106,14 @@ export function fieldCompletionsAt(
     const docs = kind === "guard" ? guardDocs : actionDocs;
     // In `{ type: x }` with no params yet, the name brings a params map to fill in.
     const flow = /\{[^}]*type:\s*[A-Za-z]*$/.test(linePrefix) && !/params/.test(lineSuffix);
+    // The editor closes a typed `{` at once: a `}` right after the cursor gets the space the map opened with.
+    const gap = lineSuffix.startsWith("}") ? " " : "";
     const items = Object.entries(docs).map(([name, doc]) => ({
       label: name,
       detail: `${doc.params} · ${doc.text}`,
-      ...(flow ? { apply: `${name}, params: { ${paramsTemplate[firstParam(doc.params)] ?? ""} }` } : {}),
+      ...(flow
+        ? { apply: `${name}, params: { ${paramsTemplate[firstParam(doc.params)] ?? ""} }${gap}` }
+        : {}),
     }));
     return { from: at(typed), items, kind };
   }
