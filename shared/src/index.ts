@@ -69,3 +69,4 @@ export * from "./protocol/roomAnswers";
 export * from "./protocol/studioApi";
 export { blankScenario } from "./studio/blankScenario";
 export { freeId, scenarioIdOf, withScenarioId } from "./studio/scenarioIdOf";
+export * from "./scenario/typedTextParser";

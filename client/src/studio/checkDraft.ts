@@ -1,4 +1,4 @@
-import { analyzePaths, loadScenario } from "@hotseat/shared";
+import { analyzePaths, loadScenario, typedTextParser } from "@hotseat/shared";
 import type { CompiledScenario, LoadResult, PathAnalysis } from "@hotseat/shared";
 
 // The texts the path analysis never reads: the customer's line, narration, an option's label and feedback.
@@ -21,7 +21,8 @@ function structureOf(compiled: CompiledScenario): string {
 /**
  * Checks a draft as `loadScenario` does, for an editor that checks on every keystroke: while an edit changes
  * only texts (the usual typing), the path analysis of the previous check, which reads none of them, is
- * reused instead of exploring every path again. One checker per open draft.
+ * reused instead of exploring every path again, and an edit inside one quoted text patches the last parse
+ * instead of reading the whole file. One checker per open draft.
  */
 export function draftChecker(file: string): (source: string) => LoadResult {
   let last: { key: string; limit: number; analysis: PathAnalysis } | undefined;
@@ -32,5 +33,7 @@ export function draftChecker(file: string): (source: string) => LoadResult {
     last = { key, limit, analysis };
     return analysis;
   };
-  return (source) => loadScenario(source, file, { analyze });
+  // While only a quoted text changes, the last parse is patched rather than the whole file read again.
+  const parse = typedTextParser(file);
+  return (source) => loadScenario(source, file, { analyze, parse: (text) => parse(text) });
 }
