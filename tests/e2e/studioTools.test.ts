@@ -49,7 +49,7 @@ async function copyOfFlagship(id: string): Promise<void> {
   expect(res.status).toBe(201);
 }
 
-/** Puts the cursor at the end of the first line holding `text`, found with the editor's search. */
+/** Puts the cursor right after the first `text`, found with the editor's search (which selects it). */
 async function cursorAfter(page: Page, text: string): Promise<void> {
   await page.locator(".cm-content").click();
   await page.keyboard.press("Control+Home");
@@ -57,7 +57,7 @@ async function cursorAfter(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
-  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowRight");
 }
 
 /**
@@ -89,7 +89,7 @@ describe("the Studio's editor tools", () => {
       const tag = `${size.width}x${size.height}`;
 
       // A new branch's guard: the guard names come with their params.
-      await cursorAfter(page, "target: ");
+      await cursorAfter(page, "target: public-spat");
       await page.keyboard.press("Enter");
       await page.keyboard.type("guard: { type: moodB");
       const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "moodBelow" });
@@ -141,11 +141,8 @@ describe("the Studio's editor tools", () => {
     const page = await pages.open({ width: 1440, height: 900 });
     await page.goto(`${server.url}/studio/history-hat`);
     await page.locator(".studio-map g[data-state]").first().waitFor();
-    // Inside the first customer's English line, before its closing quote: the text stays valid.
-    await cursorAfter(page, "line:");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("End");
-    await page.keyboard.press("ArrowLeft");
+    // At the end of the first customer's English line, before its closing quote: the text stays valid.
+    await cursorAfter(page, "buy this rubbish.");
     await page.keyboard.type(" (edited)");
     await page.getByText("Saved · version 2").waitFor();
 

@@ -24,7 +24,7 @@ function structureOf(compiled: CompiledScenario): string {
  * reused instead of exploring every path again, and an edit inside one quoted text patches the last parse
  * instead of reading the whole file. One checker per open draft.
  */
-export function draftChecker(file: string): (source: string) => LoadResult {
+export function draftChecker(file: string): (source: string) => LoadResult & { textOnly: boolean } {
   let last: { key: string; limit: number; analysis: PathAnalysis } | undefined;
   const analyze = (compiled: CompiledScenario, limit: number): PathAnalysis => {
     const key = structureOf(compiled);
@@ -34,6 +34,18 @@ export function draftChecker(file: string): (source: string) => LoadResult {
     return analysis;
   };
   // While only a quoted text changes, the last parse is patched rather than the whole file read again.
+  // `textOnly`: the edit since the last check changed one quoted text and nothing else (no id, no key).
   const parse = typedTextParser(file);
-  return (source) => loadScenario(source, file, { analyze, parse: (text) => parse(text) });
+  let patched = false;
+  return (source) => {
+    const result = loadScenario(source, file, {
+      analyze,
+      parse: (text) => {
+        const parsed = parse(text);
+        patched = parsed.patched;
+        return parsed;
+      },
+    });
+    return { ...result, textOnly: patched };
+  };
 }
