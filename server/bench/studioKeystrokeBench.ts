@@ -33,11 +33,20 @@ function firstLoadFiles(clientDir: string): string[] {
 const timingScript = `(() => {
   const root = document.querySelector(".studio");
   window.benchLatencies = [];
+  window.benchWaits = [];
+  window.benchFrames = [];
   document.addEventListener("keydown", () => (window.benchKeyAt = performance.now()), { capture: true });
   new MutationObserver(() => {
     if (root.dataset.checkedRev !== root.dataset.docRev) return;
     const from = window.benchKeyAt;
-    requestAnimationFrame(() => window.benchLatencies.push(performance.now() - from));
+    const checks = performance.getEntriesByName("studio-check");
+    const check = checks[checks.length - 1];
+    window.benchWaits.push(check ? check.startTime - from : NaN);
+    const drawn = performance.now();
+    requestAnimationFrame(() => {
+      window.benchFrames.push(performance.now() - drawn);
+      window.benchLatencies.push(performance.now() - from);
+    });
   }).observe(root, { attributes: true, attributeFilter: ["data-checked-rev"] });
 })()`;
 
@@ -123,6 +132,8 @@ async function main(): Promise<void> {
       await page.waitForFunction(`window.benchLatencies.length > ${i}`);
     }
     const latencies = await page.evaluate<number[]>("window.benchLatencies");
+    const waits = await page.evaluate<number[]>("window.benchWaits");
+    const frames = await page.evaluate<number[]>("window.benchFrames");
     const problems = await page.locator("#studio-problems li").count();
     const measured = async (name: string) =>
       (await page.evaluate<number[]>(`performance.getEntriesByName("${name}").map((e) => e.duration)`)).slice(
@@ -157,6 +168,8 @@ async function main(): Promise<void> {
     );
     console.log(`  the check itself (performance.measure "studio-check"): ${stats(checks)}`);
     for (const [name, xs] of Object.entries(parts)) console.log(`    ${name}: ${stats(xs)}`);
+    console.log(`  before the check (editor's own update, then the timer): ${stats(waits)}`);
+    console.log(`  after the check to the next frame (style, layout, paint): ${stats(frames)}`);
     console.log(`  problems listed after typing: ${problems}`);
     console.log(
       `studio chunks (gzip -9): ${kib(studioBytes)} in ${studioOnly.length} files: ${studioOnly.join(", ")}`,

@@ -97,6 +97,8 @@ describe("the Studio's editor tools", () => {
       await expect(
         page.locator(".cm-tooltip-autocomplete li[aria-selected] .cm-completionDetail").textContent(),
       ).resolves.toContain("value");
+      // The check has seen the half-typed name: the picture shows its problem beside the popup.
+      await page.locator('#studio-problems [data-code="HS005"]').waitFor();
       await page.screenshot({ path: join(shots, `editor-completion-${tag}.png`) });
       await page.keyboard.press("Enter");
       await page
@@ -153,7 +155,7 @@ describe("the Studio's editor tools", () => {
       "current",
     );
     await dialog.getByRole("button", { name: /Version 1/ }).click();
-    await dialog.getByText("1 lines added, 1 lines removed").waitFor();
+    await dialog.getByText("lines added 1, lines removed 1").waitFor();
     await expect(dialog.locator("pre").textContent()).resolves.not.toContain("(edited)");
     for (const size of [
       { width: 1440, height: 900 },

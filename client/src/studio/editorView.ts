@@ -181,6 +181,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   };
 
   let lastCheckMs = 0;
+  let markCount = 0;
   const checkDraft = draftChecker(`${id}.yaml`);
   const check = () => {
     if (!view) return;
@@ -197,7 +198,9 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       source: d.code,
       markClass: `hs-diag hs-diag-${d.code}`,
     }));
-    view.dispatch(setDiagnostics(view.state, marks));
+    // No marks before and none now (a clean scenario as the trainer types): nothing for the editor to redo.
+    if (marks.length > 0 || markCount > 0) view.dispatch(setDiagnostics(view.state, marks));
+    markCount = marks.length;
     if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
@@ -275,7 +278,14 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     clearTimeout(checkTimer);
     // A check cheaper than the gap between two keystrokes runs at once; a dearer one waits as long as it took,
     // so fast typing is not held up by checks of texts already replaced.
-    checkTimer = setTimeout(check, lastCheckMs < checkAtOnceMs ? 0 : Math.min(checkDelayMs, lastCheckMs));
+    // "At once" is right after the editor's own update, in the same task: the typed letter, its diagnostics
+    // and its map then reach the screen in one frame, with no timer queued behind other work.
+    if (lastCheckMs < checkAtOnceMs) {
+      const rev = docRev;
+      queueMicrotask(() => {
+        if (rev === docRev && !gone) check();
+      });
+    } else checkTimer = setTimeout(check, Math.min(checkDelayMs, lastCheckMs));
   };
   const cursorMoved = () => {
     clearTimeout(cursorTimer);
