@@ -63,6 +63,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       <span id="studio-save" aria-live="polite"></span>
       <span class="studio-spacer"></span>
       <span id="studio-published"></span>
+      <button type="button" class="secondary" id="studio-unpublish" title="${esc(st("unpublish.title"))}" hidden>${esc(st("unpublish.button"))}</button>
       <button type="button" class="secondary" id="studio-history" hidden>${esc(st("history.open"))}</button>
       <button type="button" class="secondary" id="studio-download">${esc(st("editor.download"))}</button>
       <button type="button" id="studio-publish" hidden>${esc(st("editor.publish"))}</button>
@@ -88,6 +89,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   const saveStatus = $("studio-save");
   const publishButton = $("studio-publish") as HTMLButtonElement;
   const hostButton = $("studio-host") as HTMLButtonElement;
+  const unpublishButton = $("studio-unpublish") as HTMLButtonElement;
   $("studio-back").addEventListener("click", (e) => {
     e.preventDefault();
     nav.go({});
@@ -222,6 +224,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     const published = opened.publishedVersion;
     $("studio-published").textContent =
       published === undefined ? st("editor.notPublished") : st("editor.publishedAs", { version: published });
+    unpublishButton.hidden = published === undefined;
   };
 
   const save = async (): Promise<void> => {
@@ -353,6 +356,27 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       } finally {
         publishButton.textContent = st("editor.publish");
         showProblems();
+      }
+    })();
+  });
+  // Withdrawing takes the scenario out of the library for new sessions; it can be published again.
+  unpublishButton.addEventListener("click", () => {
+    void (async () => {
+      unpublishButton.disabled = true;
+      unpublishButton.textContent = st("unpublish.working");
+      try {
+        await studioApi.unpublish(id);
+        if (opened?.kind === "draft")
+          opened = { kind: "draft", version: opened.version, source: opened.source };
+        publishedScenario = undefined;
+        hostButton.hidden = true;
+        note("good", esc(st("unpublish.done")));
+        showSaved();
+      } catch (e) {
+        nav.fail(e, notes);
+      } finally {
+        unpublishButton.disabled = false;
+        unpublishButton.textContent = st("unpublish.button");
       }
     })();
   });

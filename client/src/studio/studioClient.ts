@@ -4,6 +4,7 @@ import {
   draftResponseSchema,
   hostResponseSchema,
   publishDraftResponseSchema,
+  unpublishDraftResponseSchema,
   saveDraftResponseSchema,
   studioLibraryResponseSchema,
 } from "@hotseat/shared";
@@ -12,6 +13,7 @@ import type {
   DraftResponse,
   HostResponse,
   PublishDraftResponse,
+  UnpublishDraftResponse,
   SaveDraftResponse,
   StudioLibraryItem,
 } from "@hotseat/shared";
@@ -91,6 +93,8 @@ export const studioApi = {
   remove: (draftId: string): Promise<void> => request(nothing, `/api/studio/drafts/${id(draftId)}`, "DELETE"),
   publish: (draftId: string, version: number): Promise<PublishDraftResponse> =>
     request(publishDraftResponseSchema, `/api/studio/drafts/${id(draftId)}/publish`, "POST", { version }),
+  unpublish: (draftId: string): Promise<UnpublishDraftResponse> =>
+    request(unpublishDraftResponseSchema, `/api/studio/drafts/${id(draftId)}/unpublish`, "POST", {}),
   /**
    * Hosts a session with a published scenario and keeps its trainer token where the console looks for it,
    * as the home page's hosting does, so the console opened next takes control.

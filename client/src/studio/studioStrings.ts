@@ -76,6 +76,12 @@ const en = {
   "history.restore": "Restore version {version}",
   "history.restored": "Version {version} was restored as version {saved}.",
   "history.stale": "Another tab saved version {head} meanwhile. Load the newest, then restore again.",
+  "unpublish.button": "Withdraw",
+  "unpublish.title":
+    "Take it out of the library: no new session can host it; sessions already running play on.",
+  "unpublish.working": "Withdrawing…",
+  "unpublish.done":
+    "Withdrawn: new sessions can no longer host it. Sessions already running keep their version.",
 } as const;
 
 /** A key of the Studio's words. */
@@ -155,6 +161,10 @@ const pl: Record<StudioKey, string> = {
   "history.restore": "Przywróć wersję {version}",
   "history.restored": "Wersja {version} została przywrócona jako wersja {saved}.",
   "history.stale": "Inna karta zapisała w międzyczasie wersję {head}. Wczytaj najnowszą i przywróć ponownie.",
+  "unpublish.button": "Wycofaj",
+  "unpublish.title": "Usuń z biblioteki: nowa sesja nie może go prowadzić; trwające sesje grają dalej.",
+  "unpublish.working": "Wycofywanie…",
+  "unpublish.done": "Wycofano: nowe sesje nie mogą już go prowadzić. Trwające sesje zachowują swoją wersję.",
 };
 
 const ro: Record<StudioKey, string> = {
@@ -232,6 +242,11 @@ const ro: Record<StudioKey, string> = {
   "history.restored": "Versiunea {version} a fost restaurată ca versiunea {saved}.",
   "history.stale":
     "Altă filă a salvat între timp versiunea {head}. Încărcați cea mai nouă, apoi restaurați din nou.",
+  "unpublish.button": "Retrage",
+  "unpublish.title":
+    "Scoateți-l din bibliotecă: nicio sesiune nouă nu-l mai poate folosi; sesiunile în curs continuă.",
+  "unpublish.working": "Se retrage…",
+  "unpublish.done": "Retras: sesiunile noi nu-l mai pot folosi. Sesiunile în curs își păstrează versiunea.",
 };
 
 const lt: Record<StudioKey, string> = {
@@ -309,6 +324,12 @@ const lt: Record<StudioKey, string> = {
   "history.restored": "Versija {version} atkurta kaip versija {saved}.",
   "history.stale":
     "Kita kortelė tuo metu išsaugojo versiją {head}. Įkelkite naujausią ir atkurkite dar kartą.",
+  "unpublish.button": "Atšaukti paskelbimą",
+  "unpublish.title":
+    "Pašalinti iš bibliotekos: naujos sesijos jo nebegalės vesti; vykstančios sesijos tęsiasi.",
+  "unpublish.working": "Atšaukiama…",
+  "unpublish.done":
+    "Paskelbimas atšauktas: naujos sesijos jo nebegali vesti. Vykstančios sesijos išlaiko savo versiją.",
 };
 
 const catalogs: Record<UiLocale, Record<StudioKey, string>> = { en, pl, ro, lt };
