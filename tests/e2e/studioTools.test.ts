@@ -49,6 +49,11 @@ async function copyOfFlagship(id: string): Promise<void> {
   expect(res.status).toBe(201);
 }
 
+const scenarioIds = async () =>
+  (
+    (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string }[] }
+  ).scenarios.map((s) => s.id);
+
 /** Puts the cursor right after the first `text`, found with the editor's search (which selects it). */
 async function cursorAfter(page: Page, text: string): Promise<void> {
   await page.locator(".cm-content").click();
@@ -192,6 +197,36 @@ describe("the Studio's editor tools", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "detached" });
     expect(await editorText(page)).toContain("(edited)");
+    await page.close();
+  });
+
+  it("withdraws a published scenario from the library with one button", async () => {
+    await copyOfFlagship("withdrawn-hat");
+    const published = await fetch(`${server.url}/api/studio/drafts/withdrawn-hat/publish`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: 1 }),
+    });
+    expect(published.status).toBe(200);
+    expect(await scenarioIds()).toContain("withdrawn-hat");
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const page = await pages.open(size);
+      await page.goto(`${server.url}/studio/withdrawn-hat`);
+      await page.getByText("Playable: version 1").waitFor();
+      await page.screenshot({ path: join(shots, `published-${size.width}x${size.height}.png`) });
+      await page.close();
+    }
+    const page = await pages.open({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/studio/withdrawn-hat`);
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    await page.getByText("Withdrawn: new sessions can no longer host it.").waitFor();
+    await page.getByText("Not published").waitFor();
+    await expect(page.getByRole("button", { name: "Withdraw" }).isHidden()).resolves.toBe(true);
+    await page.screenshot({ path: join(shots, "withdrawn-1440x900.png") });
+    expect(await scenarioIds()).not.toContain("withdrawn-hat");
     await page.close();
   });
 });
