@@ -95,6 +95,13 @@ export class ScenarioLibrary {
     this.playableCache = undefined;
   }
 
+  /** Takes an entry out (a scenario withdrawn from the Studio); false when there was none. */
+  remove(id: string): boolean {
+    const removed = this.entries.delete(id);
+    if (removed) this.playableCache = undefined;
+    return removed;
+  }
+
   /**
    * The playable scenarios as the session core wants them (id → compiled), in id order. The same object is
    * returned until the library changes, because the core builds one session machine per library object.

@@ -81,3 +81,4 @@ export * from "./learning/recordFromLog";
 export * from "./learning/reachable";
 export * from "./learning/lmsCsv";
 export * from "./protocol/lmsApi";
+export * from "./scenario/typedTextParser";

@@ -179,6 +179,39 @@ describe("the Studio's API", () => {
     expect((await api(`/api/sessions/${code}`)).body.scenario).toMatchObject({ title: "Fresh one" });
   });
 
+  it("withdraws a published scenario from new sessions; a running session plays on with its version", async () => {
+    const draft = (await api("/api/studio/drafts", "POST", { source: titled("gone-call", "Going soon") }))
+      .body as DraftResponse;
+    const notYet = await api(`/api/studio/drafts/${draft.id}/unpublish`, "POST");
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error?.code).toBe("studio.not-published");
+    await api(`/api/studio/drafts/${draft.id}/publish`, "POST", { version: 1 });
+    const running = await api("/api/sessions", "POST", { scenarioId: "gone-call" });
+    expect(running.status).toBe(201);
+
+    const withdrawn = await api(`/api/studio/drafts/${draft.id}/unpublish`, "POST");
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toEqual({ scenarioId: "gone-call" });
+    const scenarios = (await api("/api/scenarios")).body.scenarios as { id: string }[];
+    expect(scenarios.map((s) => s.id)).not.toContain("gone-call");
+    expect((await api("/api/sessions", "POST", { scenarioId: "gone-call" })).status).toBe(404);
+    const item = ((await api("/api/studio/library")).body.items as StudioLibraryItem[]).find(
+      (i) => i.id === "gone-call",
+    );
+    expect(item).toMatchObject({ kind: "draft", status: "draft" });
+    expect(item?.publishedVersion).toBeUndefined();
+    // The session hosted before plays on with the version it pinned.
+    expect((await api(`/api/sessions/${running.body.code as string}`)).body.scenario).toMatchObject({
+      title: "Going soon",
+    });
+    // Withdrawn is not deleted: it can be published again, and an unknown draft is refused.
+    expect((await api(`/api/studio/drafts/${draft.id}/publish`, "POST", { version: 1 })).status).toBe(200);
+    expect((await api("/api/sessions", "POST", { scenarioId: "gone-call" })).status).toBe(201);
+    expect((await api("/api/studio/drafts/no-such/unpublish", "POST")).body.error?.code).toBe(
+      "studio.unknown",
+    );
+  });
+
   it("refuses to publish a version with errors or a built-in's id, saying why", async () => {
     const broken = blankScenario("wrong-way").replace("target: calm-end", "target: calm-ned");
     const draft = (await api("/api/studio/drafts", "POST", { source: broken })).body as DraftResponse;

@@ -429,7 +429,6 @@ export const en = {
   "error.group.key-missing":
     "This browser does not hold this group's key. Open the group in the browser that created it.",
   "error.group.not-yours": "The key this browser holds is not this group's key.",
-  "error.group.unknown": "There is no such group (it may have been deleted).",
 } as const;
 
 /** Every UI message key. */

@@ -450,5 +450,4 @@ export const lt: Record<MessageKey, Message> = {
   "error.group.key-missing":
     "Ši naršyklė neturi šios grupės rakto. Atidarykite grupę naršyklėje, kurioje ji buvo sukurta.",
   "error.group.not-yours": "Šioje naršyklėje esantis raktas nėra šios grupės raktas.",
-  "error.group.unknown": "Tokios grupės nėra (galbūt ji ištrinta).",
 };

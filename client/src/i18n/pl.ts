@@ -449,5 +449,4 @@ export const pl: Record<MessageKey, Message> = {
   "error.group.key-missing":
     "Ta przeglądarka nie ma klucza tej grupy. Otwórz grupę w przeglądarce, w której ją utworzono.",
   "error.group.not-yours": "Klucz w tej przeglądarce nie jest kluczem tej grupy.",
-  "error.group.unknown": "Nie ma takiej grupy (mogła zostać usunięta).",
 };

@@ -430,5 +430,4 @@ export const ro: Record<MessageKey, Message> = {
   "error.group.key-missing":
     "Acest browser nu are cheia acestei grupe. Deschide grupa în browserul în care a fost creată.",
   "error.group.not-yours": "Cheia din acest browser nu este cheia acestei grupe.",
-  "error.group.unknown": "Nu există o astfel de grupă (poate a fost ștearsă).",
 };

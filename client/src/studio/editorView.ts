@@ -1,19 +1,21 @@
-import { autocompletion } from "@codemirror/autocomplete";
-import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import type { Diagnostic as EditorDiagnostic } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { basicSetup, EditorView } from "codemirror";
-import { loadScenario, localize } from "@hotseat/shared";
+import { localize } from "@hotseat/shared";
 import type { CompiledScenario, Diagnostic } from "@hotseat/shared";
 import { getLocale } from "../i18n/t";
-import { completionsAt, stateIdsOf } from "./completionsAt";
+import { draftChecker } from "./checkDraft";
 import { diagnosticRange } from "./diagnosticRange";
+import { editorAssist } from "./editorAssist";
 import { byId, download, esc } from "./dom";
 import { mapMarks } from "./mapMarks";
 import type { MapMarks } from "./mapMarks";
+import { openHistory } from "./historyView";
+import { mapZoom } from "./mapZoom";
 import { stateAt, stateOutline } from "./stateOutline";
+import type { OutlinedState } from "./stateOutline";
 import { StudioApiError, studioApi } from "./studioClient";
 import type { StudioNav } from "./studioPage";
 import { reasonOf } from "./studioPage";
@@ -25,8 +27,13 @@ import { mountRunPanels } from "./runPanels";
 import { mountForms } from "./forms/formsPanel";
 import type { Forms } from "./forms/formsPanel";
 
-/** How long the text must rest before it is checked again, and before it is saved. */
+/**
+ * The longest the text rests before it is checked again (a check cheaper than `checkAtOnceMs`, the usual
+ * keystroke inside a text, runs at once; a dearer one waits as long as it took, so typing faster than the
+ * check can run waits for a pause), and how long it rests before it is saved.
+ */
 const checkDelayMs = 250;
+const checkAtOnceMs = 50;
 const saveDelayMs = 1200;
 
 type Opened =
@@ -48,23 +55,6 @@ async function openScenario(id: string): Promise<Opened> {
   }
 }
 
-function completionSource(context: CompletionContext): CompletionResult | null {
-  const line = context.state.doc.lineAt(context.pos);
-  const found = completionsAt(
-    line.text.slice(0, context.pos - line.from),
-    stateIdsOf(context.state.doc.toString()),
-  );
-  if (!found || (found.words.length === 0 && !context.explicit)) return null;
-  return {
-    from: line.from + found.from,
-    options: found.words.map((word) => ({
-      label: word,
-      type: found.kind === "target" ? "variable" : "keyword",
-    })),
-    validFor: /^[a-z0-9-]*$/,
-  };
-}
-
 /**
  * The editor of one scenario: its text with the engine's diagnostics underlined and listed as the trainer
  * types, the live map beside it, autosave as numbered versions, and publishing. A built-in opens read-only.
@@ -78,6 +68,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       <span id="studio-save" aria-live="polite"></span>
       <span class="studio-spacer"></span>
       <span id="studio-published"></span>
+      <button type="button" class="secondary" id="studio-unpublish" title="${esc(st("unpublish.title"))}" hidden>${esc(st("unpublish.button"))}</button>
+      <button type="button" class="secondary" id="studio-history" hidden>${esc(st("history.open"))}</button>
       <button type="button" class="secondary" id="studio-download">${esc(st("editor.download"))}</button>
       <button type="button" id="studio-publish" hidden>${esc(st("editor.publish"))}</button>
       <button type="button" id="studio-host" hidden>${esc(st("editor.host"))}</button>
@@ -88,7 +80,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       <section class="studio-forms" id="studio-forms" aria-label="Form"></section>
       <div class="studio-side">
         <section class="studio-panel studio-map">
-          <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small></h2>
+          <h2>${esc(st("editor.map"))} <small id="studio-map-note">${esc(st("editor.mapHint"))}</small><span class="studio-zoom" id="studio-zoom"></span></h2>
           <div class="studio-panel-body" id="studio-map"></div>
           <div class="studio-legend" id="studio-legend"></div>
         </section>
@@ -104,10 +96,20 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   const saveStatus = $("studio-save");
   const publishButton = $("studio-publish") as HTMLButtonElement;
   const hostButton = $("studio-host") as HTMLButtonElement;
+  const unpublishButton = $("studio-unpublish") as HTMLButtonElement;
   $("studio-back").addEventListener("click", (e) => {
     e.preventDefault();
     nav.go({});
   });
+  const zoom = mapZoom($("studio-map"), $("studio-zoom"), {
+    zoomIn: st("zoom.in"),
+    zoomOut: st("zoom.out"),
+    fit: st("zoom.fit"),
+    actual: st("zoom.actual"),
+  });
+  // Which edit the diagnostics and the map show: `data-doc-rev` counts edits, `data-checked-rev` is the one
+  // last checked and drawn. The keystroke benchmark (server/bench/studioKeystrokeBench.ts) waits on them.
+  let docRev = 0;
   const note = (kind: "" | "warn" | "bad" | "good", html: string) => {
     notes.innerHTML = html === "" ? "" : `<p class="studio-note ${kind}">${html}</p>`;
   };
@@ -128,6 +130,10 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   let forms: Forms | undefined;
 
   const text = () => view?.state.doc.toString() ?? "";
+  // Where each state's text lies, for the cursor's state on the map. Reading it parses the whole file, so it
+  // is kept while the edits only change quoted texts (the check says so), its offsets moved with each edit.
+  let outline: OutlinedState[] | undefined;
+  const outlineNow = () => (outline ??= stateOutline(text()));
   const jump = (offset: number) => {
     if (!view) return;
     view.dispatch({
@@ -147,22 +153,31 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     mapNote.textContent = diagnostics.some((d) => d.severity === "error")
       ? st("editor.mapStale")
       : st("editor.mapHint");
-    renderStudioMap(mapBox, lastGood.compiled, lastGood.marks, selected, getLocale(), (state) => {
-      const found = stateOutline(text()).find((s) => s.id === state);
-      selected = state;
-      drawMap();
-      runPanels.selectState(state);
-      forms?.open(state);
-      if (found) jump(found.from);
-    });
+    renderStudioMap(
+      mapBox,
+      lastGood.compiled,
+      lastGood.marks,
+      selected,
+      getLocale(),
+      (state) => {
+        const found = outlineNow().find((s) => s.id === state);
+        selected = state;
+        drawMap();
+        runPanels.selectState(state);
+        forms?.open(state);
+        if (found) jump(found.from);
+      },
+      zoom,
+    );
   };
 
+  let problemsHtml: string | undefined;
   const showProblems = () => {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     $("studio-counts").textContent = st("editor.counts", { errors, warnings });
     const source = text();
-    $("studio-problems").innerHTML =
+    const html =
       diagnostics.length === 0
         ? `<li class="studio-empty">${esc(st(opened?.kind === "draft" ? "editor.noProblems" : "editor.clean"))}</li>`
         : diagnostics
@@ -171,14 +186,22 @@ export function showEditor(nav: StudioNav, id: string): () => void {
               return `<li><button type="button" data-from="${from}" data-code="${d.code}"><span class="sev-${d.severity}">${d.code}</span><span class="where">${d.line}:${d.column}</span><span>${esc(d.message)}</span></button></li>`;
             })
             .join("");
+    // Typing in a text usually leaves the list as it was: rebuilding it would only cost layout.
+    if (html !== problemsHtml) $("studio-problems").innerHTML = problemsHtml = html;
     publishButton.disabled = opened?.kind !== "draft" || errors > 0;
     publishButton.title = errors > 0 ? st("editor.publishFirst") : "";
   };
 
+  let lastCheckMs = 0;
+  let markCount = 0;
+  const checkDraft = draftChecker(`${id}.yaml`);
   const check = () => {
     if (!view) return;
+    const started = performance.now();
     const source = text();
-    const result = loadScenario(source, `${id}.yaml`);
+    const result = checkDraft(source);
+    if (!result.textOnly) outline = undefined;
+    const loaded = performance.now();
     diagnostics = result.diagnostics;
     const marks: EditorDiagnostic[] = diagnostics.map((d) => ({
       ...diagnosticRange(source, d),
@@ -187,13 +210,24 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       source: d.code,
       markClass: `hs-diag hs-diag-${d.code}`,
     }));
-    view.dispatch(setDiagnostics(view.state, marks));
+    // No marks before and none now (a clean scenario as the trainer types): nothing for the editor to redo.
+    if (marks.length > 0 || markCount > 0) view.dispatch(setDiagnostics(view.state, marks));
+    markCount = marks.length;
     if (result.compiled) lastGood = { compiled: result.compiled, marks: mapMarks(diagnostics) };
     runPanels.update(result.compiled, result.analysis);
     if (result.scenario) $("studio-title").textContent = localize(result.scenario.title, getLocale());
     showProblems();
+    const listed = performance.now();
     drawMap();
     forms?.refresh();
+    root.dataset.checkedRev = String(docRev);
+    const ended = performance.now();
+    lastCheckMs = ended - started;
+    // The check's own cost, apart from waiting, and its parts: the keystroke benchmark reads them.
+    performance.measure("studio-check", { start: started, end: ended });
+    performance.measure("studio-check-load", { start: started, end: loaded });
+    performance.measure("studio-check-lint", { start: loaded, end: listed });
+    performance.measure("studio-check-map", { start: listed, end: ended });
   };
 
   const showSaved = () => {
@@ -202,6 +236,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     const published = opened.publishedVersion;
     $("studio-published").textContent =
       published === undefined ? st("editor.notPublished") : st("editor.publishedAs", { version: published });
+    unpublishButton.hidden = published === undefined;
   };
 
   const save = async (): Promise<void> => {
@@ -247,6 +282,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
   };
 
   const changed = () => {
+    docRev += 1;
+    root.dataset.docRev = String(docRev);
     if (opened?.kind === "draft") {
       dirty = true;
       showSaved();
@@ -254,13 +291,22 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       saveTimer = setTimeout(() => void save(), saveDelayMs);
     }
     clearTimeout(checkTimer);
-    checkTimer = setTimeout(check, checkDelayMs);
+    // A check cheaper than the gap between two keystrokes runs at once; a dearer one waits as long as it took,
+    // so fast typing is not held up by checks of texts already replaced.
+    // "At once" is right after the editor's own update, in the same task: the typed letter, its diagnostics
+    // and its map then reach the screen in one frame, with no timer queued behind other work.
+    if (lastCheckMs < checkAtOnceMs) {
+      const rev = docRev;
+      queueMicrotask(() => {
+        if (rev === docRev && !gone) check();
+      });
+    } else checkTimer = setTimeout(check, Math.min(checkDelayMs, lastCheckMs));
   };
   const cursorMoved = () => {
     clearTimeout(cursorTimer);
     cursorTimer = setTimeout(() => {
       if (!view) return;
-      const state = stateAt(stateOutline(text()), view.state.selection.main.head);
+      const state = stateAt(outlineNow(), view.state.selection.main.head);
       if (state !== undefined && state !== selected) {
         selected = state;
         drawMap();
@@ -290,6 +336,18 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-from]");
     if (button) jump(Number(button.dataset.from));
   });
+  $("studio-history").addEventListener("click", () =>
+    openHistory({
+      id,
+      flush: save,
+      current: () => ({
+        version: baseVersion,
+        source: text(),
+        published: opened?.kind === "draft" ? opened.publishedVersion : undefined,
+      }),
+      reload,
+    }),
+  );
   $("studio-download").addEventListener("click", () => download(`${id}.yaml`, text()));
   let publishedScenario: string | undefined;
   publishButton.addEventListener("click", () => {
@@ -311,6 +369,27 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       } finally {
         publishButton.textContent = st("editor.publish");
         showProblems();
+      }
+    })();
+  });
+  // Withdrawing takes the scenario out of the library for new sessions; it can be published again.
+  unpublishButton.addEventListener("click", () => {
+    void (async () => {
+      unpublishButton.disabled = true;
+      unpublishButton.textContent = st("unpublish.working");
+      try {
+        await studioApi.unpublish(id);
+        if (opened?.kind === "draft")
+          opened = { kind: "draft", version: opened.version, source: opened.source };
+        publishedScenario = undefined;
+        hostButton.hidden = true;
+        note("good", esc(st("unpublish.done")));
+        showSaved();
+      } catch (e) {
+        nav.fail(e, notes);
+      } finally {
+        unpublishButton.disabled = false;
+        unpublishButton.textContent = st("unpublish.button");
       }
     })();
   });
@@ -336,6 +415,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
       if (found.kind === "draft") {
         baseVersion = found.version;
         publishButton.hidden = false;
+        $("studio-history").hidden = false;
         if (found.publishedVersion !== undefined) {
           publishedScenario = id;
           hostButton.hidden = false;
@@ -354,12 +434,21 @@ export function showEditor(nav: StudioNav, id: string): () => void {
             // Long texts (summaries, debriefs) wrap: a trainer never scrolls sideways to read a line.
             EditorView.lineWrapping,
             lintGutter(),
-            autocompletion({ override: [completionSource] }),
+            editorAssist(),
             EditorState.readOnly.of(readOnly),
             EditorView.contentAttributes.of({ "aria-label": `${id}.yaml` }),
             EditorView.updateListener.of((update) => {
-              if (update.docChanged) changed();
-              else if (update.selectionSet) cursorMoved();
+              if (update.docChanged) {
+                // Typing and deleting move the outline along; anything else (a reload, a restore, undo) drops it.
+                const typed = update.transactions.every(
+                  (tr) => tr.isUserEvent("input") || tr.isUserEvent("delete"),
+                );
+                const moved = (at: number, side: -1 | 1) => update.changes.mapPos(at, side);
+                outline = typed
+                  ? outline?.map((s) => ({ ...s, from: moved(s.from, 1), to: moved(s.to, -1) }))
+                  : undefined;
+                changed();
+              } else if (update.selectionSet) cursorMoved();
             }),
           ],
         }),

@@ -5,6 +5,7 @@ import {
   draftResponseSchema,
   hostResponseSchema,
   publishDraftResponseSchema,
+  unpublishDraftResponseSchema,
   saveDraftResponseSchema,
   studioLibraryResponseSchema,
 } from "@hotseat/shared";
@@ -14,6 +15,7 @@ import type {
   DraftResponse,
   HostResponse,
   PublishDraftResponse,
+  UnpublishDraftResponse,
   SaveDraftResponse,
   StudioLibraryItem,
 } from "@hotseat/shared";
@@ -47,7 +49,7 @@ export function setStudioPassword(password: string): void {
   storage()?.setItem(passwordKey, password);
 }
 
-async function request<T>(
+export async function request<T>(
   schema: { parse: (v: unknown) => T },
   path: string,
   method = "GET",
@@ -100,6 +102,8 @@ export const studioApi = {
       baseRevision,
       source,
     }),
+  unpublish: (draftId: string): Promise<UnpublishDraftResponse> =>
+    request(unpublishDraftResponseSchema, `/api/studio/drafts/${id(draftId)}/unpublish`, "POST", {}),
   /**
    * Hosts a session with a published scenario and keeps its trainer token where the console looks for it,
    * as the home page's hosting does, so the console opened next takes control.

@@ -154,6 +154,30 @@ const en = {
   "plans.stale":
     "Another tab changed these test plans, so this change was not saved. Reload the page to see the newest.",
   "plans.saveFailed": "Test plans not saved: {reason}",
+  // studiotext: map zoom and version history
+  "zoom.in": "Zoom in",
+  "zoom.out": "Zoom out",
+  "zoom.fit": "Fit",
+  "zoom.actual": "Actual size",
+  "history.open": "History",
+  "history.heading": "Saved versions",
+  "history.close": "Close",
+  "history.version": "Version {version}",
+  "history.chars": "{chars} characters",
+  "history.published": "published",
+  "history.current": "current",
+  "history.pick": "Pick a version to read it.",
+  "history.diff": "Against the current text: lines added {added}, lines removed {removed}.",
+  "history.same": "The same text as the current version.",
+  "history.restore": "Restore version {version}",
+  "history.restored": "Version {version} was restored as version {saved}.",
+  "history.stale": "Another tab saved version {head} meanwhile. Load the newest, then restore again.",
+  "unpublish.button": "Withdraw",
+  "unpublish.title":
+    "Take it out of the library: no new session can host it; sessions already running play on.",
+  "unpublish.working": "Withdrawing…",
+  "unpublish.done":
+    "Withdrawn: new sessions can no longer host it. Sessions already running keep their version.",
 } as const;
 
 /** A key of the Studio's words. */
@@ -311,6 +335,28 @@ const pl: Record<StudioKey, string> = {
   "plans.stale":
     "Inna karta zmieniła te plany, więc ta zmiana nie została zapisana. Odśwież stronę, aby zobaczyć najnowsze.",
   "plans.saveFailed": "Plany testów nie zapisane: {reason}",
+  // studiotext: map zoom and version history
+  "zoom.in": "Powiększ",
+  "zoom.out": "Pomniejsz",
+  "zoom.fit": "Dopasuj",
+  "zoom.actual": "Rzeczywisty rozmiar",
+  "history.open": "Historia",
+  "history.heading": "Zapisane wersje",
+  "history.close": "Zamknij",
+  "history.version": "Wersja {version}",
+  "history.chars": "{chars} znaków",
+  "history.published": "opublikowana",
+  "history.current": "bieżąca",
+  "history.pick": "Wybierz wersję, aby ją przeczytać.",
+  "history.diff": "Względem bieżącego tekstu: dodano wierszy {added}, usunięto wierszy {removed}.",
+  "history.same": "Ten sam tekst co bieżąca wersja.",
+  "history.restore": "Przywróć wersję {version}",
+  "history.restored": "Wersja {version} została przywrócona jako wersja {saved}.",
+  "history.stale": "Inna karta zapisała w międzyczasie wersję {head}. Wczytaj najnowszą i przywróć ponownie.",
+  "unpublish.button": "Wycofaj",
+  "unpublish.title": "Usuń z biblioteki: nowa sesja nie może go prowadzić; trwające sesje grają dalej.",
+  "unpublish.working": "Wycofywanie…",
+  "unpublish.done": "Wycofano: nowe sesje nie mogą już go prowadzić. Trwające sesje zachowują swoją wersję.",
 };
 
 const ro: Record<StudioKey, string> = {
@@ -467,6 +513,30 @@ const ro: Record<StudioKey, string> = {
   "plans.stale":
     "Altă filă a schimbat aceste planuri, așa că modificarea nu a fost salvată. Reîncărcați pagina.",
   "plans.saveFailed": "Planurile nu au fost salvate: {reason}",
+  // studiotext: map zoom and version history
+  "zoom.in": "Mărește",
+  "zoom.out": "Micșorează",
+  "zoom.fit": "Încadrează",
+  "zoom.actual": "Mărime reală",
+  "history.open": "Istoric",
+  "history.heading": "Versiuni salvate",
+  "history.close": "Închide",
+  "history.version": "Versiunea {version}",
+  "history.chars": "{chars} caractere",
+  "history.published": "publicată",
+  "history.current": "curentă",
+  "history.pick": "Alegeți o versiune pentru a o citi.",
+  "history.diff": "Față de textul curent: rânduri adăugate {added}, rânduri șterse {removed}.",
+  "history.same": "Același text ca versiunea curentă.",
+  "history.restore": "Restaurează versiunea {version}",
+  "history.restored": "Versiunea {version} a fost restaurată ca versiunea {saved}.",
+  "history.stale":
+    "Altă filă a salvat între timp versiunea {head}. Încărcați cea mai nouă, apoi restaurați din nou.",
+  "unpublish.button": "Retrage",
+  "unpublish.title":
+    "Scoateți-l din bibliotecă: nicio sesiune nouă nu-l mai poate folosi; sesiunile în curs continuă.",
+  "unpublish.working": "Se retrage…",
+  "unpublish.done": "Retras: sesiunile noi nu-l mai pot folosi. Sesiunile în curs își păstrează versiunea.",
 };
 
 const lt: Record<StudioKey, string> = {
@@ -622,6 +692,31 @@ const lt: Record<StudioKey, string> = {
   "plans.saved": "Testų planai išsaugoti.",
   "plans.stale": "Kitas skirtukas pakeitė šiuos planus, todėl pakeitimas neišsaugotas. Perkraukite puslapį.",
   "plans.saveFailed": "Testų planai neišsaugoti: {reason}",
+  // studiotext: map zoom and version history
+  "zoom.in": "Didinti",
+  "zoom.out": "Mažinti",
+  "zoom.fit": "Sutalpinti",
+  "zoom.actual": "Tikras dydis",
+  "history.open": "Istorija",
+  "history.heading": "Išsaugotos versijos",
+  "history.close": "Uždaryti",
+  "history.version": "Versija {version}",
+  "history.chars": "{chars} simbolių",
+  "history.published": "paskelbta",
+  "history.current": "dabartinė",
+  "history.pick": "Pasirinkite versiją, kad ją perskaitytumėte.",
+  "history.diff": "Palyginti su dabartiniu tekstu: pridėta eilučių {added}, pašalinta eilučių {removed}.",
+  "history.same": "Toks pat tekstas kaip dabartinės versijos.",
+  "history.restore": "Atkurti versiją {version}",
+  "history.restored": "Versija {version} atkurta kaip versija {saved}.",
+  "history.stale":
+    "Kita kortelė tuo metu išsaugojo versiją {head}. Įkelkite naujausią ir atkurkite dar kartą.",
+  "unpublish.button": "Atšaukti paskelbimą",
+  "unpublish.title":
+    "Pašalinti iš bibliotekos: naujos sesijos jo nebegalės vesti; vykstančios sesijos tęsiasi.",
+  "unpublish.working": "Atšaukiama…",
+  "unpublish.done":
+    "Paskelbimas atšauktas: naujos sesijos jo nebegali vesti. Vykstančios sesijos išlaiko savo versiją.",
 };
 
 const catalogs: Record<UiLocale, Record<StudioKey, string>> = { en, pl, ro, lt };

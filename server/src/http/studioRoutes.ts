@@ -16,6 +16,7 @@ import type {
   PublishDraftResponse,
   SaveDraftResponse,
   StudioLibraryResponse,
+  UnpublishDraftResponse,
 } from "@hotseat/shared";
 import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
@@ -167,6 +168,14 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
       const id = String(req.params.id);
       const saved = studio.restore(id, body.version, body.baseVersion);
       const answer: SaveDraftResponse = { id, version: saved.version, savedAt: saved.savedAt };
+      res.json(answer);
+    }),
+  );
+
+  app.post(
+    "/api/studio/drafts/:id/unpublish",
+    handle((req, res) => {
+      const answer: UnpublishDraftResponse = studio.unpublish(String(req.params.id));
       res.json(answer);
     }),
   );

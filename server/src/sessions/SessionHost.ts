@@ -87,6 +87,13 @@ export class SessionHost {
     return versionId;
   }
 
+  /** Takes a published scenario out of the library for new sessions; running ones keep their pinned version. */
+  unpublishScenario(scenarioId: string): void {
+    this.deps.library.remove(scenarioId);
+    const { [scenarioId]: _withdrawn, ...rest } = this.currentPin;
+    this.currentPin = rest;
+  }
+
   /**
    * Creates a session (optionally with a scenario already selected, and `then` the server events a
    * hosting flow such as practice adds) and starts its room.

@@ -125,6 +125,25 @@ describe.each(stores)("%s draft store", (_name, make) => {
     expect(store.drafts.draftPlans("hat").revision).toBe(0);
     store.close();
   });
+
+  it("forgets a withdrawn publication, keeping the draft and its versions", () => {
+    const store = make();
+    store.drafts.createDraft("hat", "v1", 1);
+    const versionId = store.putVersion("v1", 2);
+    store.drafts.recordPublished({
+      scenarioId: "hat",
+      versionId,
+      draftId: "hat",
+      draftVersion: 1,
+      publishedAt: 2,
+    });
+    expect(store.drafts.recordUnpublished("hat")).toBe(true);
+    expect(store.drafts.recordUnpublished("hat")).toBe(false);
+    expect(store.drafts.publishedScenarios()).toEqual([]);
+    expect(store.drafts.draft("hat")).toMatchObject({ version: 1, source: "v1" });
+    expect(store.drafts.draft("hat")?.publishedVersion).toBeUndefined();
+    store.close();
+  });
 });
 
 describe("sqlite drafts", () => {

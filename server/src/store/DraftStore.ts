@@ -61,6 +61,8 @@ export interface DraftStore {
   deleteDraft(id: string): boolean;
   /** Records that a draft's version is now hosted as `scenarioId` (replacing what that id played before). */
   recordPublished(published: PublishedScenario): void;
+  /** Forgets that `scenarioId` is published (it is withdrawn); false when it was not. */
+  recordUnpublished(scenarioId: string): boolean;
   /** Every scenario published from the Studio, by scenario id. */
   publishedScenarios(): PublishedScenario[];
   /** A draft's test plans; revision 0 and an empty text when none were saved. */

@@ -62,6 +62,10 @@ export class MemoryDraftStore implements DraftStore {
     this.published.set(published.scenarioId, { ...published });
   }
 
+  recordUnpublished(scenarioId: string): boolean {
+    return this.published.delete(scenarioId);
+  }
+
   publishedScenarios(): PublishedScenario[] {
     return [...this.published.values()]
       .sort((a, b) => a.scenarioId.localeCompare(b.scenarioId))

@@ -116,6 +116,11 @@ export class SqliteDraftStore implements DraftStore {
       .run(p.scenarioId, p.versionId, p.draftId, p.draftVersion, p.publishedAt);
   }
 
+  recordUnpublished(scenarioId: string): boolean {
+    const result = this.db.prepare("DELETE FROM studio_published WHERE scenario_id = ?").run(scenarioId);
+    return Number(result.changes) > 0;
+  }
+
   publishedScenarios(): PublishedScenario[] {
     const rows = this.db
       .prepare("SELECT * FROM studio_published ORDER BY scenario_id")

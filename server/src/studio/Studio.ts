@@ -254,6 +254,20 @@ export class Studio {
     return { scenarioId: entry.id, versionId, version };
   }
 
+  /**
+   * Withdraws a draft's published scenario from the library: no new session can host it, and the draft goes
+   * back to unpublished (it can be published again). Sessions already running keep the version they pinned.
+   */
+  unpublish(id: string): { scenarioId: string } {
+    this.draft(id);
+    const published = this.store.drafts.publishedScenarios().find((p) => p.draftId === id);
+    if (!published)
+      throw new StudioError(409, "studio.not-published", `The draft "${id}" is not published.`, { id });
+    this.host.unpublishScenario(published.scenarioId);
+    this.store.drafts.recordUnpublished(published.scenarioId);
+    return { scenarioId: published.scenarioId };
+  }
+
   private unknown(id: string): StudioError {
     return new StudioError(404, "studio.unknown", `There is no draft "${id}".`, { id: id.slice(0, 64) });
   }

@@ -101,6 +101,10 @@ export const draftVersionResponseSchema = z.object({
 });
 export type DraftVersionResponse = z.infer<typeof draftVersionResponseSchema>;
 
+/** `POST /api/studio/drafts/:id/unpublish`: the scenario id withdrawn from the library. */
+export const unpublishDraftResponseSchema = z.object({ scenarioId: z.string() });
+export type UnpublishDraftResponse = z.infer<typeof unpublishDraftResponseSchema>;
+
 /** `POST /api/studio/drafts/:id/publish`: the scenario id it is hosted under and its content-addressed version. */
 export const publishDraftResponseSchema = z.object({
   scenarioId: z.string(),

@@ -10,6 +10,7 @@ import { diagnoseScenario } from "./diagnoseScenario";
 import { diagnoseSchema } from "./diagnoseSchema";
 import { migrateScenario } from "./migrateScenario";
 import { parseScenarioText } from "./parseScenarioText";
+import type { ParsedText } from "./parseScenarioText";
 import type { Scenario } from "./scenarioSchema";
 
 // Callers that load a file usually print its diagnostics too.
@@ -33,6 +34,13 @@ export type LoadOptions = {
    * around a second on big scenarios. Pass `Infinity` for a complete check (e.g. an authoring tool).
    */
   pathLimit?: number;
+  /**
+   * Runs the path analysis instead of `analyzePaths` (without the graph cross-check): an editor that checks
+   * on every keystroke reuses the last analysis while only texts changed (client/src/studio/checkDraft.ts).
+   */
+  analyze?: (compiled: CompiledScenario, limit: number) => PathAnalysis;
+  /** Reads the text instead of `parseScenarioText`: an editor patches its last parse (typedTextParser.ts). */
+  parse?: (text: string, file: string) => ParsedText;
 };
 
 /** The default `pathLimit`: enough for every bundled scenario but the largest, in about a second. */
@@ -43,7 +51,7 @@ export const defaultPathLimit = 10_000;
  * check every path. Stops at the first stage with errors, so each problem is reported once.
  */
 export function loadScenario(text: string, file: string, options: LoadOptions = {}): LoadResult {
-  const parsed = parseScenarioText(text, file);
+  const parsed = (options.parse ?? parseScenarioText)(text, file);
   if (parsed.diagnostics.length > 0) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const migrated = migrateScenario(parsed.data, parsed.positions, file);
   if (migrated.data === undefined) return { diagnostics: sortDiagnostics(migrated.diagnostics) };
@@ -55,7 +63,9 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   const compiled = compileScenario(scenario);
   const context: CheckContext = { scenario, positions: parsed.positions, file };
   const limit = options.pathLimit ?? defaultPathLimit;
-  const analysis = analyzePaths(compiled, { graphCheck: false, limit });
+  const analysis = options.analyze
+    ? options.analyze(compiled, limit)
+    : analyzePaths(compiled, { graphCheck: false, limit });
   diagnostics.push(...diagnosePaths(context, { ...analysis, limit }, diagnostics));
   return { scenario, compiled, analysis, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -46,6 +46,15 @@ type SyntaxError = Pick<YAMLError, "code" | "message" | "pos">;
  * text's length whatever it contains, because the server checks texts anybody sends.
  */
 export function parseScenarioText(text: string, file: string): ParsedText {
+  const { data, positions, diagnostics } = parseScenarioDocument(text, file);
+  return { ...(data !== undefined ? { data } : {}), positions, diagnostics };
+}
+
+/** {@link parseScenarioText} with the YAML document it read, for an editor that patches it as text is typed. */
+export function parseScenarioDocument(
+  text: string,
+  file: string,
+): ParsedText & { doc?: Document; lineCounter?: LineCounter } {
   const deep = tooDeepNesting(text);
   if (deep !== undefined)
     return { positions: noPositions, diagnostics: [nestingDiagnostic(text, deep, file)] };
@@ -57,7 +66,7 @@ export function parseScenarioText(text: string, file: string): ParsedText {
   if (errors.length > 0)
     return { positions, diagnostics: syntaxDiagnostics(text, doc, errors, lineCounter, file) };
   try {
-    return { data: doc.toJS({ maxAliasCount: 100 }), positions, diagnostics: [] };
+    return { data: doc.toJS({ maxAliasCount: 100 }), positions, diagnostics: [], doc, lineCounter };
   } catch (error) {
     // Aliases (*name) are resolved only here: an unknown one, or too many, cannot be read.
     return { positions, diagnostics: [aliasDiagnostic(doc, lineCounter, file, String(error))] };
