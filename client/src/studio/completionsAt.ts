@@ -16,11 +16,16 @@ export function stateIdsOf(source: string): string[] {
 
 /**
  * The completions for the text of a line up to the cursor: state ids after `target:` or `initial:`,
- * emotions after `emotion:`, outcomes after `outcome:`, technique tags inside `tags: [...]`. `stateIds` is
- * the scenario's own list ({@link stateIdsOf}); undefined when nothing fits where the cursor is.
+ * emotions after `emotion:`, outcomes after `outcome:`, technique tags inside `tags: [...]` (the built-in
+ * ones, then `declaredTags`, the scenario's own). `stateIds` is the scenario's own list ({@link stateIdsOf});
+ * undefined when nothing fits where the cursor is.
  */
 // A field is a key at a line's start (maybe a list item) or inside a flow map, never words in a sentence.
-export function completionsAt(linePrefix: string, stateIds: readonly string[]): CompletionList | undefined {
+export function completionsAt(
+  linePrefix: string,
+  stateIds: readonly string[],
+  declaredTags: readonly string[] = [],
+): CompletionList | undefined {
   const field = /(?:^\s*(?:-\s+)?|[{,]\s*)(target|initial|emotion|outcome):\s*([a-z0-9-]*)$/.exec(linePrefix);
   if (field) {
     const [, name, typed = ""] = field;
@@ -35,7 +40,11 @@ export function completionsAt(linePrefix: string, stateIds: readonly string[]): 
   const tags = /(?:^\s*|[{,]\s*)tags:\s*\[([^\]]*?)([a-z0-9-]*)$/.exec(linePrefix);
   if (tags) {
     const typed = tags[2] ?? "";
-    return { from: linePrefix.length - typed.length, words: techniqueTags, kind: "tag" };
+    return {
+      from: linePrefix.length - typed.length,
+      words: [...techniqueTags, ...declaredTags],
+      kind: "tag",
+    };
   }
   return undefined;
 }

@@ -33,6 +33,9 @@ function lazyWordsOf(doc: Text): ScenarioWords {
     get facts() {
       return wordsOf(doc).facts;
     },
+    get declaredTags() {
+      return wordsOf(doc).declaredTags;
+    },
   };
 }
 
@@ -51,7 +54,13 @@ function completionSource(context: CompletionContext): CompletionResult | null {
   // The state ids are read only where one completes (after `target:` or `initial:`).
   const kind = completionsAt(prefix, [])?.kind;
   const basic =
-    kind === undefined ? undefined : completionsAt(prefix, kind === "target" ? words.stateIds : []);
+    kind === undefined
+      ? undefined
+      : completionsAt(
+          prefix,
+          kind === "target" ? words.stateIds : [],
+          kind === "tag" ? words.declaredTags : [],
+        );
   let from: number;
   let options: Completion[];
   if (basic) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blankScenario, costItems } from "@hotseat/shared";
+import { completionsAt } from "./completionsAt";
 import { fieldCompletionsAt, scenarioWordsOf } from "./fieldCompletions";
 import type { ScenarioWords } from "./fieldCompletions";
 import { helpAt } from "./fieldDocs";
@@ -10,6 +11,7 @@ const words: ScenarioWords = {
   optionIds: ["ask", "blame"],
   costItems: ["refund", "voucher"],
   facts: ["promised-callback"],
+  declaredTags: ["offers-tea"],
 };
 const labels = (found: ReturnType<typeof fieldCompletionsAt>) => found?.items.map((i) => i.label);
 
@@ -24,6 +26,15 @@ describe("what the Studio's editor completes at a position", () => {
     expect(read.optionIds.length).toBeGreaterThan(0);
     expect(read.costItems).toEqual(["voucher"]);
     expect(read.facts).toEqual(["said-sorry"]);
+    const declared = scenarioWordsOf(
+      `${text}\nvocabulary:\n  tags:\n    offers-tea: { kind: good, label: Offers tea }\n  costItems:\n    courier: { label: Courier }\n`,
+    );
+    expect(declared.declaredTags).toEqual(["offers-tea"]);
+    expect(declared.costItems).toEqual(["voucher", "courier"]);
+    expect(
+      labels(fieldCompletionsAt("", "  guard: { type: chose, params: { tag: off", " } }", words)),
+    ).toContain("offers-tea");
+    expect(completionsAt("          tags: [listens, off", [], ["offers-tea"])?.words).toContain("offers-tea");
     // A file that does not parse as YAML gives empty lists, never an exception.
     expect(scenarioWordsOf("machine: [").stateIds).toEqual([]);
   });

@@ -11,6 +11,8 @@ export type ScenarioWords = {
   costItems: readonly string[];
   /** Facts named by `remember`/`forget`/`remembers`/`forgot`. */
   facts: readonly string[];
+  /** The tags the scenario declares in its `vocabulary:` (offered after the built-in ones). */
+  declaredTags: readonly string[];
 };
 
 /** One thing the editor offers, with a few words on what it is. */
@@ -47,7 +49,19 @@ export function scenarioWordsOf(source: string): ScenarioWords {
         facts.add(pair.value.value);
     },
   });
-  return { stateIds, optionIds: [...optionIds], costItems: [...used], facts: [...facts] };
+  const keysAt = (path: string[]) => {
+    const map = doc.getIn(path);
+    return isMap(map) ? map.items.flatMap((pair) => keyOf(pair.key) ?? []) : [];
+  };
+  // Declared cost items count as the scenario's own even before an option spends them.
+  for (const item of keysAt(["vocabulary", "costItems"])) used.add(item);
+  return {
+    stateIds,
+    optionIds: [...optionIds],
+    costItems: [...used],
+    facts: [...facts],
+    declaredTags: keysAt(["vocabulary", "tags"]),
+  };
 }
 
 // The built-in items first in the order the ledger shows them, then the scenario's own.
@@ -134,7 +148,7 @@ export function fieldCompletionsAt(
           ? words.stateIds
           : key === "fact"
             ? words.facts
-            : techniqueTags;
+            : [...techniqueTags, ...words.declaredTags];
     const detail = valueDetails[key ?? ""] ?? "";
     return { from: at(typed), items: list.map((label) => ({ label, detail })), kind: key ?? "" };
   }
