@@ -28,37 +28,14 @@ export type SkillReport = {
   defences: Record<DefenceMechanism, number>;
 };
 
-// Each tag as one bit: its skill's place in the rubric, kept apart for good techniques and traps.
-const bitOfTag = new Map<TechniqueTag, { bit: number; good: boolean }>(
-  Object.entries(skillOfTag).map(([tag, e]) => [
-    tag as TechniqueTag,
-    { bit: 1 << skills.indexOf(e.skill), good: e.good },
-  ]),
-);
-
-/** The skills (as bits) that `tags` show good evidence for, and those they fall into. */
-function bitsOf(tags: readonly TechniqueTag[]): { good: number; trap: number } {
-  let good = 0;
-  let trap = 0;
-  for (const tag of tags) {
-    const b = bitOfTag.get(tag);
-    if (b === undefined) continue;
-    if (b.good) good |= b.bit;
-    else trap |= b.bit;
-  }
-  return { good, trap };
-}
-
-// The same rule for every skill at once, a bit per skill: sessions are scored by the thousand.
-function creditFor(
-  bit: number,
-  offered: { good: number; trap: number },
-  chosen: { good: number; trap: number },
-): SkillCredit | undefined {
-  const goodOffered = (offered.good & bit) !== 0;
-  if (!goodOffered && (offered.trap & bit) === 0) return undefined;
-  if ((chosen.trap & bit) !== 0) return "fell-in";
-  if ((chosen.good & bit) !== 0) return "used";
+function creditFor(skill: Skill, choice: ScoredChoice): SkillCredit | undefined {
+  const evidence = (tags: readonly TechniqueTag[], good: boolean) =>
+    tags.some((tag) => skillOfTag[tag].skill === skill && skillOfTag[tag].good === good);
+  const goodOffered = choice.available.some((tags) => evidence(tags, true));
+  const trapOffered = choice.available.some((tags) => evidence(tags, false));
+  if (!goodOffered && !trapOffered) return undefined;
+  if (evidence(choice.chosen, false)) return "fell-in";
+  if (evidence(choice.chosen, true)) return "used";
   return goodOffered ? "missed" : "avoided-trap";
 }
 
@@ -71,23 +48,12 @@ function creditFor(
  * ("missed"). Score = round(100 × counted / in play). Skills never in play get no score, not a zero.
  */
 export function scoreSkills(choices: readonly ScoredChoice[]): SkillReport {
-  const evidenceOf = skills.map(() => [] as SkillScore["evidence"]);
-  choices.forEach((choice, decision) => {
-    const offered = { good: 0, trap: 0 };
-    for (const tags of choice.available) {
-      const b = bitsOf(tags);
-      offered.good |= b.good;
-      offered.trap |= b.trap;
-    }
-    const chosen = bitsOf(choice.chosen);
-    skills.forEach((_, i) => {
-      const credit = creditFor(1 << i, offered, chosen);
-      if (credit !== undefined) evidenceOf[i]?.push({ decision, credit });
-    });
-  });
   const scored: SkillScore[] = [];
-  for (const [i, skill] of skills.entries()) {
-    const evidence = evidenceOf[i] ?? [];
+  for (const skill of skills) {
+    const evidence = choices.flatMap((choice, decision) => {
+      const credit = creditFor(skill, choice);
+      return credit === undefined ? [] : [{ decision, credit }];
+    });
     if (evidence.length === 0) continue;
     const right = evidence.filter((e) => e.credit === "used" || e.credit === "avoided-trap").length;
     scored.push({ skill, score: Math.round((100 * right) / evidence.length), evidence });
