@@ -219,7 +219,7 @@ describe("the debrief on the wall, page by page", () => {
     const { code, token } = await host(p);
     const trainer = await connect<TrainerView>(code, { role: "trainer", trainerToken: token });
     const send = (m: { type: string } & Record<string, unknown>) => trainer.room.send(m.type, m);
-    type Trainee = { options: { id: string }[]; stepIndex: number; can?: string };
+    type Trainee = { options: { id: string }[]; stepIndex: number; can?: string; result?: unknown };
     const trainees: { room: Room; view: () => Trainee }[] = [];
     // One at a time, so the join order (and with it who captains which team) is known.
     for (let i = 0; i < 6; i++)
@@ -244,9 +244,16 @@ describe("the debrief on the wall, page by page", () => {
       if (!peer) throw new Error(`no captain for team ${team + 1}`);
       return peer;
     };
+    // A team's end reaches its captain's phone before the console: a captain shown the ending is done.
+    const ended = (team: number) => trainer.view().teams[team]?.ended === true;
     const choose = async (team: number, wanted?: string) => {
       const c = captain(team);
-      await until(() => c.view().can === "choose", `team ${team + 1} may choose`);
+      const atEnding = () => c.view().options.length === 0 && c.view().result !== undefined;
+      await until(
+        () => c.view().can === "choose" || ended(team) || atEnding(),
+        `team ${team + 1} may choose`,
+      );
+      if (c.view().can !== "choose") return;
       const step = c.view().stepIndex;
       const optionId = c.view().options.find((o) => o.id === wanted)?.id ?? c.view().options[0]?.id ?? "";
       c.room.send("trainee.choose", { type: "trainee.choose", optionId, stepIndex: step });
@@ -262,7 +269,6 @@ describe("the debrief on the wall, page by page", () => {
     await choose(2, "apologise-and-invite");
     await choose(2, "acknowledge-the-anger");
     // Teams 2 and 3 play on to an ending too: a team's ending is the class's moment once every team has one.
-    const ended = (team: number) => trainer.view().teams[team]?.ended === true;
     for (const team of [1, 2]) for (let i = 0; i < 20 && !ended(team); i++) await choose(team);
     await until(() => trainer.view().controls.showEnding, "every team at its ending");
     send({ type: "trainer.showEnding" });
