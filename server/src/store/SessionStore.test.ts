@@ -2,15 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AppendConflictError } from "./AppendConflictError";
-import { asAsyncStore, type AsyncSessionStore } from "./AsyncSessionStore";
+import { contractStores } from "./contractStores";
 import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
 import { MemorySessionStore } from "./MemorySessionStore";
 import { scenarioVersionId } from "./scenarioVersionId";
-import { PostgresSessionStore } from "./postgres/PostgresSessionStore";
-import { databaseUrl, startTestPostgres, type TestPostgres } from "./postgres/testPostgres";
 import type { NewSession } from "./SessionStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 import { sqliteMigrations } from "./sqliteMigrations";
@@ -31,35 +28,9 @@ function newSession(id: string, code: string, createdAt: number): NewSession {
   };
 }
 
-// One real PostgreSQL server for the file, one new database per store, so each test starts empty.
-let postgres: TestPostgres | undefined;
-let databases = 0;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(() => postgres?.stop());
+const stores = contractStores();
 
-async function freshPostgresStore(): Promise<AsyncSessionStore> {
-  const name = `contract_${++databases}`;
-  const admin = new pg.Client({ connectionString: postgres!.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return PostgresSessionStore.open(databaseUrl(postgres!, name));
-}
-
-/** Every store behind the one async contract; the synchronous ones answer with settled promises. */
-export const contractStores: [string, () => Promise<AsyncSessionStore>][] = [
-  ["memory", async () => asAsyncStore(new MemorySessionStore())],
-  [
-    "sqlite",
-    async () =>
-      asAsyncStore(new SqliteSessionStore(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`))),
-  ],
-  ["postgres", freshPostgresStore],
-];
-
-describe.each(contractStores)("%s session store", (_name, make) => {
+describe.each(stores)("%s session store", (_name, make) => {
   it("keeps a session's accepted events in order, as they were", async () => {
     const store = await make();
     await store.createSession(newSession("s1", "KQWXYR", 1000));
