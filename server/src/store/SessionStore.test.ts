@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppendConflictError } from "./AppendConflictError";
 import { contractStores } from "./contractStores";
 import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
-import { MemorySessionStore } from "./MemorySessionStore";
 import { scenarioVersionId } from "./scenarioVersionId";
 import type { NewSession } from "./SessionStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";

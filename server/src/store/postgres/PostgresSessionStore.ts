@@ -36,11 +36,13 @@ export class PostgresSessionStore implements AsyncSessionStore {
   /** Connects and migrates the schema to the newest version before answering anything. */
   static async open(connectionString: string): Promise<PostgresSessionStore> {
     // BIGINT (oid 20) as a number: every BIGINT here is a ms timestamp, far below 2^53.
-    const types = {
-      getTypeParser: ((oid: number, format?: string) =>
+    const types: pg.CustomTypesConfig = {
+      getTypeParser: ((oid: number) =>
         oid === 20
           ? Number
-          : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+          : (pg.types.getTypeParser(oid, "text") as (
+              text: string,
+            ) => unknown)) as pg.CustomTypesConfig["getTypeParser"],
     };
     const pool = new pg.Pool({ connectionString, max: 8, types });
     try {
