@@ -6,6 +6,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { systemClock } from "./clock";
 import type { Clock } from "./clock";
 import { mountApi } from "./http/apiRoutes";
+import { resumeOnJoin } from "./http/comeBack";
 import { mountClient } from "./http/clientRoutes";
 import { mountStudioApi } from "./http/studioRoutes";
 import { exposureWarning } from "./http/exposureWarning";
@@ -18,7 +19,7 @@ import { sessionRoomFor } from "./rooms/SessionRoom";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import { finishStaleSessions } from "./sessions/finishStaleSessions";
 import { SessionHost } from "./sessions/SessionHost";
-import type { SessionStore } from "./store/SessionStore";
+import type { AsyncSessionStore } from "./store/AsyncSessionStore";
 import type { SetTimer } from "./rooms/setTimer";
 import { loadPublishedScenarios } from "./studio/Studio";
 
@@ -28,7 +29,8 @@ export type HotseatServerOptions = {
   port: number;
   /** The address to listen on (`HOTSEAT_HOST`); by default every address, so phones on the network reach it. */
   hostname?: string;
-  store: SessionStore;
+  /** Every store behind promises: SQLite through `asAsyncStore`, or PostgreSQL. */
+  store: AsyncSessionStore;
   library: ScenarioLibrary;
   trainerPassword?: string;
   /** The built client to serve (`client/dist`); routes answer 404 with a hint when it is missing. */
@@ -56,7 +58,7 @@ export type RunningServer = {
   port: number;
   url: string;
   host: SessionHost;
-  /** Join codes of the sessions rebuilt from the store at start. */
+  /** Join codes of the sessions rebuilt from the store at start: none, they come back when someone joins. */
   resumed: string[];
   /** Closes every room and connection, then the store. */
   stop: () => Promise<void>;
@@ -79,8 +81,8 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const internalKey = randomBytes(16).toString("hex");
   const clock = options.clock ?? systemClock;
   const limits = { ...defaultHttpLimits, ...options.httpLimits };
-  loadPublishedScenarios(options.store, options.library, options.log);
-  const host = new SessionHost({
+  await loadPublishedScenarios(options.store, options.library, options.log);
+  const host = await SessionHost.create({
     now: clock.now,
     store: options.store,
     library: options.library,
@@ -140,7 +142,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
       mountClient(app, options.clientDir);
     },
   });
-  server.onShutdown(() => options.store.close());
+  server.onShutdown(async () => {
+    stopRenewal();
+    // Every room is disposed by now (their last events written): let the next process take the sessions.
+    await Promise.all(host.liveSessions().map((s) => s.drained()));
+    await options.store.leases.release().catch((e: unknown) => options.log?.(`leases: ${String(e)}`));
+    await options.store.close();
+  });
   await server.listen(options.port, options.hostname);
   // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
   guardRequests(httpServer, (req, res) =>
@@ -152,14 +160,40 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const port = address?.port ?? options.port;
   const warning = exposureWarning(options.hostname, options.trainerPassword !== undefined);
   if (warning) options.log?.(warning);
-  const resumed = await host.resumeAll();
+  resumeOnJoin(httpServer, host, options.log);
+  // Off the start's path: sessions left alone while no server ran are finished with their report.
+  setImmediate(() => {
+    host.finishLeftAlone().then(
+      (n) =>
+        n > 0 ? options.log?.(`finished ${n} sessions left alone while the server was down`) : undefined,
+      (e: unknown) => options.log?.(`finishing sessions left alone failed: ${String(e)}`),
+    );
+  });
+  // Sessions come back lazily (a join by code); the leases of those running here are kept renewed.
+  const resumed: string[] = [];
+  const renewMs = options.store.leases.ttlMs / 3;
+  const renewal = Number.isFinite(renewMs)
+    ? setInterval(() => {
+        options.store.leases
+          .renew()
+          .catch((e: unknown) => options.log?.(`lease renewal failed: ${String(e)}`));
+      }, renewMs)
+    : undefined;
+  renewal?.unref();
+  function stopRenewal(): void {
+    if (renewal) clearInterval(renewal);
+  }
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
   const stopSweep = clock.every(sweepMs, () => {
-    const finished = finishStaleSessions(host, clock.now(), (code) => {
+    void finishStaleSessions(host, clock.now(), (code) => {
       void matchMaker.getLocalRoomById(code)?.disconnect();
-    });
-    for (const { code, reason } of finished)
-      options.log?.(`[${code}] finished: ${reason === "unjoined" ? "nobody joined" : "left alone"}`);
+    }).then(
+      (finished) => {
+        for (const { code, reason } of finished)
+          options.log?.(`[${code}] finished: ${reason === "unjoined" ? "nobody joined" : "left alone"}`);
+      },
+      (e: unknown) => options.log?.(`finishing stale sessions failed: ${String(e)}`),
+    );
   });
   return {
     port,

@@ -1,5 +1,7 @@
 import type { DraftStore } from "./DraftStore";
 import type { SessionStore } from "./SessionStore";
+import { processLeases } from "./SessionLeases";
+import type { SessionLeases } from "./SessionLeases";
 
 /** The same methods, answering through a promise: what a store on a database server can offer. */
 type Awaited<T> = {
@@ -14,7 +16,11 @@ export type AsyncDraftStore = Awaited<DraftStore>;
  * meaning of every method is `SessionStore`'s; in particular `appendEvent` settles only once the event is
  * durable, and rejects with `AppendConflictError` (writing nothing) unless the log's head is `seq - 1`.
  */
-export type AsyncSessionStore = Awaited<Omit<SessionStore, "drafts">> & { readonly drafts: AsyncDraftStore };
+export type AsyncSessionStore = Awaited<Omit<SessionStore, "drafts">> & {
+  readonly drafts: AsyncDraftStore;
+  /** Which process may write which session's log. */
+  readonly leases: SessionLeases;
+};
 
 function wrap<T extends object>(target: T): Awaited<T> {
   return new Proxy(target, {
@@ -29,12 +35,15 @@ function wrap<T extends object>(target: T): Awaited<T> {
 
 /**
  * A synchronous store (SQLite, memory) seen through the async contract: every answer is an already-settled
- * promise, so the embedded default keeps its speed and one contract suite covers every store.
+ * promise, so the embedded default keeps its speed and one contract suite covers every store. Only one process
+ * can open such a store, so it owns every session (`processLeases`). Other members (the learning record)
+ * pass through unchanged.
  */
 export function asAsyncStore(store: SessionStore): AsyncSessionStore {
   const sessions = wrap(store as Omit<SessionStore, "drafts">);
   const drafts = wrap(store.drafts);
   return new Proxy(sessions, {
-    get: (t, key) => (key === "drafts" ? drafts : (Reflect.get(t, key, t) as unknown)),
+    get: (t, key) =>
+      key === "drafts" ? drafts : key === "leases" ? processLeases : (Reflect.get(t, key, t) as unknown),
   }) as AsyncSessionStore;
 }

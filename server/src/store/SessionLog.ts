@@ -29,6 +29,11 @@ export class SessionLog {
     return this.durable;
   }
 
+  /** The seq of the last entry appended so far, durable or not. */
+  get queuedHead(): number {
+    return this.queued;
+  }
+
   /** Why this copy stopped writing (an `AppendConflictError` when another writer has the log). */
   get broken(): Error | undefined {
     return this.failure;

@@ -6,6 +6,7 @@ import { sessionRecordSchema } from "../SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, StoredEvent } from "../SessionStore";
 import { migratePostgres } from "./postgresMigrations";
 import { PostgresDraftStore } from "./PostgresDraftStore";
+import { PostgresSessionLeases } from "./PostgresSessionLeases";
 
 type SessionRow = {
   id: string;
@@ -28,13 +29,21 @@ const uniqueViolation = "23505";
  */
 export class PostgresSessionStore implements AsyncSessionStore {
   readonly drafts: AsyncDraftStore;
+  readonly leases: PostgresSessionLeases;
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    leaseMs: number,
+  ) {
     this.drafts = new PostgresDraftStore(pool);
+    this.leases = new PostgresSessionLeases(pool, leaseMs);
   }
 
-  /** Connects and migrates the schema to the newest version before answering anything. */
-  static async open(connectionString: string): Promise<PostgresSessionStore> {
+  /**
+   * Connects and migrates the schema to the newest version before answering anything. A session's lease
+   * lasts `leaseMs` without renewal: how long its sessions wait for a process that died without a word.
+   */
+  static async open(connectionString: string, leaseMs = 15_000): Promise<PostgresSessionStore> {
     // BIGINT (oid 20) as a number: every BIGINT here is a ms timestamp, far below 2^53.
     const types: pg.CustomTypesConfig = {
       getTypeParser: ((oid: number) =>
@@ -56,7 +65,7 @@ export class PostgresSessionStore implements AsyncSessionStore {
       await pool.end();
       throw e;
     }
-    return new PostgresSessionStore(pool);
+    return new PostgresSessionStore(pool, leaseMs);
   }
 
   async createSession(session: NewSession): Promise<SessionRecord> {
@@ -78,11 +87,21 @@ export class PostgresSessionStore implements AsyncSessionStore {
   async appendEvent(sessionId: string, seq: number, event: unknown, at: number): Promise<void> {
     try {
       // One statement, committed before it answers: the promise settles only once the event is durable.
-      const { rowCount } = await this.pool.query(
-        `INSERT INTO events (session_id, seq, at, event)
-         SELECT $1, $2, $3, $4 WHERE (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = $1) = $5`,
-        [sessionId, seq, at, JSON.stringify(event), seq - 1],
-      );
+      // While this process holds the session's lease, the insert also needs the lease to still carry its
+      // fence: once another process took the session over, this one's appends are refused.
+      const fence = this.leases.fenceOf(sessionId);
+      const head = "(SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = $1) = $5";
+      const { rowCount } =
+        fence === undefined
+          ? await this.pool.query(
+              `INSERT INTO events (session_id, seq, at, event) SELECT $1, $2, $3, $4 WHERE ${head}`,
+              [sessionId, seq, at, JSON.stringify(event), seq - 1],
+            )
+          : await this.pool.query(
+              `INSERT INTO events (session_id, seq, at, event) SELECT $1, $2, $3, $4 WHERE ${head}
+               AND EXISTS (SELECT 1 FROM session_leases WHERE session_id = $1 AND owner = $6 AND fencing = $7)`,
+              [sessionId, seq, at, JSON.stringify(event), seq - 1, this.leases.owner, fence],
+            );
       if (rowCount === 1) return;
     } catch (e) {
       if ((e as { code?: string }).code !== uniqueViolation) throw e;

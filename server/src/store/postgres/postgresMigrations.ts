@@ -53,6 +53,16 @@ export const postgresMigrations: readonly string[] = [
     published_at BIGINT NOT NULL
   );
   `,
+  // 2: session leases: which process writes a session's log, and the fencing number its appends carry.
+  `
+  CREATE TABLE session_leases (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    owner TEXT NOT NULL,
+    fencing BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX session_leases_owner ON session_leases (owner);
+  `,
 ];
 
 // Any fixed number: every Hotseat process migrating one database waits for the others on this lock.
