@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Response } from "express";
 import { isJoinCode, normalizeJoinCode } from "../joinCode";
-import { joinErrorNumbers } from "../rooms/roomCodes";
 import { conflictRejection } from "../sessions/SessionRuntime";
 import type { SessionHost } from "../sessions/SessionHost";
 import { SessionOwnedElsewhereError } from "../store/SessionLeases";
@@ -60,9 +59,13 @@ export function resumeOnJoin(server: Server, host: SessionHost, log?: (line: str
   });
 }
 
-/** Answers a join the way the matchmaker answers a refused one: the numeric code and `code: message`. */
+/**
+ * Answers a join the way the matchmaker answers one it cannot seat (`{ code, error }`; the SDK reads the
+ * status): 409, not a final 44xx, so a client keeps coming back by code and finds the session once its
+ * owner is gone or a proxy sends it to the owner.
+ */
 function refuse(res: ServerResponse): void {
-  const status = joinErrorNumbers[conflictRejection.code] ?? 4400;
+  const status = 409;
   const body = JSON.stringify({
     code: status,
     error: `${conflictRejection.code}: ${conflictRejection.message}`,

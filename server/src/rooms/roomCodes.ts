@@ -24,7 +24,6 @@ export const joinErrorNumbers: Record<string, number> = {
   "join.locked": 4403,
   "join.removed": 4404,
   "join.solo-full": 4409,
-  "session.conflict": 4410,
 };
 
 /** A join refusal as Colyseus sends it: the numeric code, and a message led by the stable string code. */

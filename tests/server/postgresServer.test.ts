@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseUrl, startTestPostgres } from "@hotseat/server";
+import type { TestPostgres } from "@hotseat/server";
+import type { TraineeView, TrainerView } from "@hotseat/shared";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
+import type { ServerProcess } from "../../server/bench/serverProcess";
+import { classInVote, fixtureScenariosDir, joinTrainees, Peer, until } from "./harness";
+
+// Real processes on a real PostgreSQL (initdb on a free port in a temporary directory): what
+// `HOTSEAT_DATABASE_URL=postgres://… npm start` runs.
+let postgres: TestPostgres;
+let databases = 0;
+const dataDir = mkdtempSync(join(tmpdir(), "hotseat-pg-server-"));
+const running: ServerProcess[] = [];
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.kill()));
+  postgres?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function freshDatabase(): Promise<string> {
+  const name = `server_${++databases}`;
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return databaseUrl(postgres, name);
+}
+
+async function start(port: number, url: string): Promise<ServerProcess> {
+  const server = await startServerProcess(port, {
+    HOTSEAT_DATABASE_URL: url,
+    // Set, so a server that wrongly fell back to SQLite would leave a file here.
+    HOTSEAT_DATA_DIR: dataDir,
+    HOTSEAT_SCENARIOS_DIR: fixtureScenariosDir,
+  });
+  running.push(server);
+  return server;
+}
+
+/** The session's log as the database has it: every entry's type, in order. */
+async function logOf(url: string, code: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ event: string }>(
+    `SELECT e.event FROM events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq`,
+    [code],
+  );
+  await client.end();
+  return rows.map((r) => (JSON.parse(r.event) as { type: string }).type);
+}
+
+describe("Hotseat on PostgreSQL", () => {
+  it("runs a class vote, and after a restart resumes it at the same step with the same votes", async () => {
+    const url = await freshDatabase();
+    const port = await freePort();
+    const first = await start(port, url);
+    expect(first.output()).toContain("data: PostgreSQL at postgres://hotseat@127.0.0.1");
+    expect(existsSync(join(dataDir, "hotseat.sqlite"))).toBe(false);
+    const { hosted, trainer, trainees } = await classInVote(first.url, 6);
+    trainees.forEach((t, i) => t.send({ type: "trainee.vote", optionId: i < 4 ? "listen" : "blame" }));
+    const seen = await trainer.viewWhere((v) => Object.keys(v.votes).length === 6, "6 votes");
+    // Every vote a client was shown is in the database already.
+    expect((await logOf(url, hosted.code)).filter((t) => t === "trainee.vote")).toHaveLength(6);
+    for (const p of [trainer, ...trainees]) p.room.reconnection.enabled = false;
+
+    await first.kill("SIGTERM");
+    await until(() => [trainer, ...trainees].every((p) => p.left !== undefined), "everyone to notice");
+    const second = await start(port, url);
+    // Nothing is replayed at start; the session comes back when its trainer does.
+    expect(second.output()).not.toContain(hosted.code);
+    const console2 = await Peer.join<TrainerView>(second.url, hosted.code, {
+      role: "trainer",
+      trainerToken: hosted.trainerToken,
+    });
+    expect(second.output()).toContain(`[${hosted.code}] resumed from its log`);
+    expect(console2.view.phase).toBe("voting");
+    expect(console2.view.stepIndex).toBe(seen.stepIndex);
+    expect(console2.view.votes).toEqual(seen.votes);
+    expect(console2.view.roster.map((r) => r.id)).toEqual(seen.roster.map((r) => r.id));
+    const back = await joinTrainees(second.url, hosted.code, 6);
+    back.forEach((t, i) => {
+      expect(t.view.me.id).toBe(trainees[i]!.view.me.id);
+      expect(t.view.myVote).toBe(i < 4 ? "listen" : "blame");
+    });
+    console2.send({ type: "trainer.reveal" });
+    await console2.viewWhere((v) => v.phase === "revealed", "the reveal after the restart");
+    for (const p of [console2, ...back]) expect(p.errors).toEqual([]);
+    await Promise.all([console2, ...back].map((p) => p.leave()));
+    await second.kill("SIGTERM");
+  });
+
+  it("refuses a second server told to own a live session: one writer, no diverging copy", async () => {
+    const url = await freshDatabase();
+    const [portA, portB] = [await freePort(), await freePort()];
+    const a = await start(portA, url);
+    const b = await start(portB, url);
+    const { hosted, trainer, trainees } = await classInVote(a.url, 3);
+    trainees[0]!.send({ type: "trainee.vote", optionId: "listen" });
+    await trainer.viewWhere((v) => Object.keys(v.votes).length === 1, "the first vote");
+    const logBefore = await logOf(url, hosted.code);
+
+    // Server b is asked to run the session: by a trainee's join, by the trainer's console, by its status.
+    const refusal = { code: 409, message: expect.stringMatching(/^session\.conflict: /) as unknown };
+    await expect(
+      Peer.join<TraineeView>(b.url, hosted.code, { role: "trainee", name: "Twin", reconnectKey: "twin" }),
+    ).rejects.toMatchObject(refusal);
+    await expect(
+      Peer.join<TrainerView>(b.url, hosted.code, { role: "trainer", trainerToken: hosted.trainerToken }),
+    ).rejects.toMatchObject(refusal);
+    const status = await fetch(`${b.url}/api/sessions/${hosted.code}`);
+    expect(status.status).toBe(409);
+    expect(await status.json()).toMatchObject({ error: { code: "session.conflict" } });
+    // b wrote nothing and runs no copy.
+    expect(await logOf(url, hosted.code)).toEqual(logBefore);
+    expect(b.output()).not.toContain(`[${hosted.code}] resumed`);
+
+    // a never noticed: its session takes the next votes.
+    trainees[1]!.send({ type: "trainee.vote", optionId: "blame" });
+    trainees[2]!.send({ type: "trainee.vote", optionId: "listen" });
+    await trainer.viewWhere((v) => Object.keys(v.votes).length === 3, "the other votes on a");
+    expect(await logOf(url, hosted.code)).toEqual([...logBefore, "trainee.vote", "trainee.vote"]);
+    for (const p of [trainer, ...trainees]) expect(p.errors).toEqual([]);
+    await Promise.all([trainer, ...trainees].map((p) => p.leave()));
+  });
+});
