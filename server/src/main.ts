@@ -38,6 +38,8 @@ const envSchema = z.object({
     .url()
     .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** How long a PostgreSQL session lease outlives a server that died without a word. */
+  HOTSEAT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 const env = envSchema.safeParse(process.env);
@@ -59,7 +61,7 @@ for (const entry of library.list()) {
   }
 }
 
-const opened = await openStore(env.data.HOTSEAT_DATABASE_URL);
+const opened = await openStore(env.data.HOTSEAT_DATABASE_URL, env.data.HOTSEAT_LEASE_SECONDS * 1000);
 if ("refusal" in opened) {
   console.error(`Hotseat cannot start: ${opened.refusal}`);
   process.exit(1);

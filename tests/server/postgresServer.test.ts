@@ -34,9 +34,10 @@ async function freshDatabase(): Promise<string> {
   return databaseUrl(postgres, name);
 }
 
-async function start(port: number, url: string): Promise<ServerProcess> {
+async function start(port: number, url: string, leaseSeconds = 15): Promise<ServerProcess> {
   const server = await startServerProcess(port, {
     HOTSEAT_DATABASE_URL: url,
+    HOTSEAT_LEASE_SECONDS: String(leaseSeconds),
     // Set, so a server that wrongly fell back to SQLite would leave a file here.
     HOTSEAT_DATA_DIR: dataDir,
     HOTSEAT_SCENARIOS_DIR: fixtureScenariosDir,
@@ -45,8 +46,10 @@ async function start(port: number, url: string): Promise<ServerProcess> {
   return server;
 }
 
-/** The session's log as the database has it: every entry's type, in order. */
-async function logOf(url: string, code: string): Promise<string[]> {
+type LoggedEvent = { type: string; optionId?: string; by?: { traineeId?: string } };
+
+/** The session's log as the database has it, in order. */
+async function eventsOf(url: string, code: string): Promise<LoggedEvent[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const { rows } = await client.query<{ event: string }>(
@@ -54,7 +57,12 @@ async function logOf(url: string, code: string): Promise<string[]> {
     [code],
   );
   await client.end();
-  return rows.map((r) => (JSON.parse(r.event) as { type: string }).type);
+  return rows.map((r) => JSON.parse(r.event) as LoggedEvent);
+}
+
+/** Every entry's type, in order. */
+async function logOf(url: string, code: string): Promise<string[]> {
+  return (await eventsOf(url, code)).map((e) => e.type);
 }
 
 describe("Hotseat on PostgreSQL", () => {
@@ -129,5 +137,61 @@ describe("Hotseat on PostgreSQL", () => {
     expect(await logOf(url, hosted.code)).toEqual([...logBefore, "trainee.vote", "trainee.vote"]);
     for (const p of [trainer, ...trainees]) expect(p.errors).toEqual([]);
     await Promise.all([trainer, ...trainees].map((p) => p.leave()));
+  });
+
+  it("loses no vote a phone was shown when killed mid-burst; a restart takes the session once the lease runs out", async () => {
+    const url = await freshDatabase();
+    const port = await freePort();
+    const first = await start(port, url, 8);
+    const { hosted, trainer, trainees } = await classInVote(first.url, 30);
+    for (const p of [trainer, ...trainees]) p.room.reconnection.enabled = false;
+    const options = ["listen", "blame", "refund"];
+    const optionOf = (i: number) => options[i % options.length]!;
+    const isAcked = (i: number) => trainees[i]!.views.some((v) => v.myVote === optionOf(i));
+    let dead = false;
+    // Five lines of trainees, each voting the moment the one before it was shown its vote: votes are
+    // always in flight when the server dies.
+    const line = async (start: number) => {
+      for (let i = start; i < trainees.length && !dead; i += 5) {
+        trainees[i]!.send({ type: "trainee.vote", optionId: optionOf(i) });
+        await until(() => dead || isAcked(i), `trainee ${i}'s vote to be shown`);
+      }
+    };
+    const lines = [0, 1, 2, 3, 4].map(line);
+    await until(() => trainees.filter((_, i) => isAcked(i)).length >= 15, "half the votes shown");
+    await first.kill("SIGKILL");
+    dead = true;
+    await Promise.all(lines);
+    const acked = trainees.flatMap((t, i) => (isAcked(i) ? [[t.view.me.id, optionOf(i)] as const] : []));
+
+    // Straight from the database: every vote a phone was shown is there, with the option shown.
+    const logged = new Map(
+      (await eventsOf(url, hosted.code))
+        .filter((e) => e.type === "trainee.vote")
+        .map((e) => [e.by?.traineeId, e.optionId]),
+    );
+    for (const [id, optionId] of acked) expect(logged.get(id), `shown vote of ${id}`).toBe(optionId);
+
+    // The dead server's lease holds the session for up to 8 s; the console keeps coming back until then.
+    const second = await start(port, url, 8);
+    let console2: Peer<TrainerView> | undefined;
+    const refusals: unknown[] = [];
+    while (!console2) {
+      console2 = await Peer.join<TrainerView>(second.url, hosted.code, {
+        role: "trainer",
+        trainerToken: hosted.trainerToken,
+      }).catch((e: unknown) => {
+        refusals.push(e);
+        return undefined;
+      });
+    }
+    for (const e of refusals) expect(e).toMatchObject({ code: 409 });
+    expect(Object.keys(console2.view.votes).length).toBe(logged.size);
+    for (const [id, optionId] of acked) expect(console2.view.votes[id]).toBe(optionId);
+    console.log(
+      `postgres vote burst: ${acked.length} shown before kill -9, ${logged.size} in the log, ${refusals.length} refused joins before the lease ran out`,
+    );
+    await console2.leave();
+    await second.kill("SIGTERM");
   });
 });

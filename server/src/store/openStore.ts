@@ -9,12 +9,13 @@ export type OpenedStore = { store: AsyncSessionStore; where: string } | { refusa
 
 /**
  * The store `HOTSEAT_DATABASE_URL` names: PostgreSQL (migrated at open) for a `postgres://` URL, else the
- * embedded SQLite of the data directory, so `npm start` needs no database server.
+ * embedded SQLite of the data directory, so `npm start` needs no database server. `leaseMs`: how long a
+ * PostgreSQL session lease lasts without renewal.
  */
-export async function openStore(databaseUrl: string | undefined): Promise<OpenedStore> {
+export async function openStore(databaseUrl: string | undefined, leaseMs?: number): Promise<OpenedStore> {
   if (databaseUrl !== undefined) {
     try {
-      const store = await PostgresSessionStore.open(databaseUrl);
+      const store = await PostgresSessionStore.open(databaseUrl, leaseMs);
       return { store, where: `PostgreSQL at ${redacted(databaseUrl)}` };
     } catch (e) {
       return { refusal: `PostgreSQL at ${redacted(databaseUrl)} refused: ${(e as Error).message}` };
