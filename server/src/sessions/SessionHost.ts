@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { localize, phaseOf, reportToCsv, sessionReport, sessionReportSchema } from "@hotseat/shared";
+import { reportToCsv, sessionReport, sessionReportSchema } from "@hotseat/shared";
 import type {
   CompiledScenario,
   HostResponse,
@@ -16,6 +16,7 @@ import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import type { LibraryPin, SessionRecord } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
+import { listingOf, runningStatus } from "./sessionListing";
 import { SessionRuntime } from "./SessionRuntime";
 import { hashTrainerToken, newTrainerToken } from "./trainerToken";
 import { SessionOwnedElsewhereError } from "../store/SessionLeases";
@@ -347,23 +348,7 @@ export class SessionHost {
       const record = await this.deps.store.findByCode(code);
       return record ? { code, running: false, joinOpen: false, status: record.status } : undefined;
     }
-    const ctx = runtime.shown.context;
-    return {
-      code,
-      running: true,
-      joinOpen: !ctx.locked,
-      status: runtime.record.status,
-      phase: phaseOf(runtime.shown),
-      style: ctx.style,
-      ...(ctx.scenario
-        ? {
-            scenario: {
-              id: ctx.scenario.id,
-              title: localize(ctx.scenario.title, ctx.scenario.languages[0] ?? "en"),
-            },
-          }
-        : {}),
-    };
+    return runningStatus(code, runtime);
   }
 
   /**
@@ -388,34 +373,6 @@ export class SessionHost {
   /** Every session in the store (or the ones `only` keeps), newest first, live ones with phase and head count. */
   async list(only: (record: SessionRecord) => boolean = () => true): Promise<SessionListing[]> {
     const records = (await this.deps.store.listSessions()).filter(only);
-    return records.map((record) => {
-      const runtime = this.live.get(record.code);
-      const listing: SessionListing = {
-        code: record.code,
-        sessionId: record.id,
-        createdAt: record.createdAt,
-        status: record.status,
-        running: runtime?.id === record.id,
-      };
-      if (runtime?.id !== record.id) return listing;
-      const ctx = runtime.shown.context;
-      const active = ctx.trainees.filter((t) => !t.removed);
-      return {
-        ...listing,
-        phase: phaseOf(runtime.shown),
-        ...(ctx.scenario
-          ? {
-              scenario: {
-                id: ctx.scenario.id,
-                title: localize(ctx.scenario.title, ctx.scenario.languages[0] ?? "en"),
-              },
-            }
-          : {}),
-        traineeCount: active.length,
-        connectedCount: active.filter((t) => t.connected).length,
-        locked: ctx.locked,
-        ...(runtime.replayRefusals.length > 0 ? { replayRefusals: runtime.replayRefusals.length } : {}),
-      };
-    });
+    return records.map((record) => listingOf(record, this.live.get(record.code)));
   }
 }
