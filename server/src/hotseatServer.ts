@@ -150,6 +150,8 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     await options.store.close();
   });
   await server.listen(options.port, options.hostname);
+  // Wrapped first, so the guessing budget below is spent before a join can bring a session back.
+  resumeOnJoin(httpServer, host, options.log);
   // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
   guardRequests(httpServer, (req, res) =>
     req.method === "POST" && req.url?.startsWith("/matchmake/") === true
@@ -160,7 +162,6 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const port = address?.port ?? options.port;
   const warning = exposureWarning(options.hostname, options.trainerPassword !== undefined);
   if (warning) options.log?.(warning);
-  resumeOnJoin(httpServer, host, options.log);
   // Off the start's path: sessions left alone while no server ran are finished with their report.
   setImmediate(() => {
     host.finishLeftAlone().then(
