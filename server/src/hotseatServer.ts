@@ -74,8 +74,9 @@ function urlHostOf(hostname: string | undefined): string {
 export const sessionRoomName = "session";
 
 /**
- * Starts the Colyseus server with the session room, the JSON API and the client, then resumes every
- * session the store still has live by replaying its log. One per process: Colyseus's matchmaker is global.
+ * Starts the Colyseus server with the session room, the JSON API and the client. A session the store still
+ * has live is rebuilt from its log when someone comes back to it (see `resumeOnJoin`), not at start. One
+ * per process: Colyseus's matchmaker is global.
  */
 export async function startHotseatServer(options: HotseatServerOptions): Promise<RunningServer> {
   const internalKey = randomBytes(16).toString("hex");
