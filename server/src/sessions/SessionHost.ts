@@ -114,8 +114,7 @@ export class SessionHost {
           )
         : new HostError(404, "scenario.unknown", `There is no scenario "${request.scenarioId}".`);
     }
-    const liveCodes = new Set((await this.deps.store.listSessions("live")).map((s) => s.code));
-    const code = newJoinCode((c) => liveCodes.has(c) || this.live.has(c));
+    const code = await this.freeCode();
     const trainerToken = newTrainerToken();
     const at = this.now();
     const record = await this.deps.store.createSession({
@@ -150,6 +149,18 @@ export class SessionHost {
     await Promise.all(written);
     await this.startRoom(runtime);
     return { code, trainerToken, sessionId: record.id };
+  }
+
+  /**
+   * A join code no live session uses, here or in the store (which may hold thousands of sessions no room
+   * runs for yet): one lookup per candidate, and a collision is rare, instead of listing every live session.
+   */
+  private async freeCode(): Promise<string> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = newJoinCode((c) => this.live.has(c) || this.resuming.has(c));
+      if ((await this.deps.store.findByCode(code))?.status !== "live") return code;
+    }
+    throw new HostError(503, "host.server-full", "No free join code was found; try again in a moment.");
   }
 
   /** When a live session is finished without anyone finishing it (abandoned, or left alone). */
