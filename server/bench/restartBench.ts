@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
-import pg from "pg";
 import type { SessionEvent, TraineeView } from "@hotseat/shared";
 import { startHotseatServer } from "../src/hotseatServer";
 import { ScenarioLibrary } from "../src/scenarioLibrary";
@@ -19,7 +18,7 @@ import { SessionHost } from "../src/sessions/SessionHost";
 import { asAsyncStore } from "../src/store/AsyncSessionStore";
 import type { AsyncSessionStore } from "../src/store/AsyncSessionStore";
 import { PostgresSessionStore } from "../src/store/postgres/PostgresSessionStore";
-import { databaseUrl, startTestPostgres } from "../src/store/postgres/testPostgres";
+import { createTestDatabase, startTestPostgres } from "../src/store/postgres/testPostgres";
 import { SqliteSessionStore } from "../src/store/SqliteSessionStore";
 import { until } from "./benchUtils";
 import { freePort, repoRoot, startServerProcess } from "./serverProcess";
@@ -239,12 +238,7 @@ async function benchSqlite(library: ScenarioLibrary): Promise<void> {
 async function benchPostgres(library: ScenarioLibrary): Promise<void> {
   const server = await startTestPostgres();
   try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.query("CREATE DATABASE empty");
-    await admin.end();
-    const url = databaseUrl(server, "bench");
+    const url = await createTestDatabase(server, "bench");
     const started = performance.now();
     let store: AsyncSessionStore = await PostgresSessionStore.open(url);
     const code = await fill(store, library);
@@ -255,7 +249,7 @@ async function benchPostgres(library: ScenarioLibrary): Promise<void> {
     await store.close();
     const inProcess = await timeInProcess(await PostgresSessionStore.open(url), library, code);
     const restart = await timeRestart({ HOTSEAT_DATABASE_URL: url }, code);
-    const emptyUrl = databaseUrl(server, "empty");
+    const emptyUrl = await createTestDatabase(server, "empty");
     const empty = await emptyBaseline(
       { HOTSEAT_DATABASE_URL: emptyUrl },
       await PostgresSessionStore.open(emptyUrl),

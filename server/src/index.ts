@@ -19,5 +19,5 @@ export { exposureWarning } from "./http/exposureWarning";
 export * from "./store/AsyncSessionStore";
 export * from "./store/SessionLeases";
 export { PostgresSessionStore } from "./store/postgres/PostgresSessionStore";
-export { startTestPostgres, databaseUrl } from "./store/postgres/testPostgres";
+export { createTestDatabase, startTestPostgres } from "./store/postgres/testPostgres";
 export type { TestPostgres } from "./store/postgres/testPostgres";

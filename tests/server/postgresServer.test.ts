@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl, startTestPostgres } from "@hotseat/server";
+import { createTestDatabase, PostgresSessionStore, startTestPostgres } from "@hotseat/server";
 import type { TestPostgres } from "@hotseat/server";
 import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
@@ -25,13 +24,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freshDatabase(): Promise<string> {
-  const name = `server_${++databases}`;
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return databaseUrl(postgres, name);
+function freshDatabase(): Promise<string> {
+  return createTestDatabase(postgres, `server_${++databases}`);
 }
 
 async function start(port: number, url: string, leaseSeconds = 15): Promise<ServerProcess> {
@@ -48,16 +42,15 @@ async function start(port: number, url: string, leaseSeconds = 15): Promise<Serv
 
 type LoggedEvent = { type: string; optionId?: string; by?: { traineeId?: string } };
 
-/** The session's log as the database has it, in order. */
+/** The session's log as the database has it, in order (read through a store of its own, as a third process). */
 async function eventsOf(url: string, code: string): Promise<LoggedEvent[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ event: string }>(
-    `SELECT e.event FROM events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq`,
-    [code],
-  );
-  await client.end();
-  return rows.map((r) => JSON.parse(r.event) as LoggedEvent);
+  const store = await PostgresSessionStore.open(url);
+  try {
+    const record = await store.findByCode(code);
+    return record ? (await store.events(record.id)).map((e) => e.event as LoggedEvent) : [];
+  } finally {
+    await store.close();
+  }
 }
 
 /** Every entry's type, in order. */

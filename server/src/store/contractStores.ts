@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { asAsyncStore, type AsyncSessionStore } from "./AsyncSessionStore";
 import { MemorySessionStore } from "./MemorySessionStore";
 import { PostgresSessionStore } from "./postgres/PostgresSessionStore";
-import { databaseUrl, startTestPostgres, type TestPostgres } from "./postgres/testPostgres";
+import { createTestDatabase, startTestPostgres, type TestPostgres } from "./postgres/testPostgres";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 
 /**
@@ -28,12 +27,7 @@ export function contractStores(): [string, () => Promise<AsyncSessionStore>][] {
 
   async function freshPostgresStore(): Promise<AsyncSessionStore> {
     if (!postgres) throw new Error("the test PostgreSQL did not start");
-    const name = `contract_${++databases}`;
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    return PostgresSessionStore.open(databaseUrl(postgres, name));
+    return PostgresSessionStore.open(await createTestDatabase(postgres, `contract_${++databases}`));
   }
 
   return [

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 
 /** A PostgreSQL server a test started for itself: its URL, and how to stop it and remove its files. */
 export type TestPostgres = { url: string; stop: () => void };
@@ -71,4 +72,16 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 /** A new empty database on the test server, so each test starts from a fresh schema. */
 export function databaseUrl(server: TestPostgres, name: string): string {
   return server.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/** Creates an empty database `name` on the test server and returns its URL. */
+export async function createTestDatabase(server: TestPostgres, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(server, name);
 }
