@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { SqliteSessionStore } from "@hotseat/server";
+import { asAsyncStore, SqliteSessionStore } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
 import {
   createGroupResponseSchema,
@@ -30,7 +30,7 @@ const lines: string[] = [];
 /** A server on a SQLite file (so it can be stopped and started again on the same data), LRS retries fast. */
 async function serverOn(path: string): Promise<RunningServer> {
   const server = await startTestServer({
-    store: new SqliteSessionStore(path),
+    store: asAsyncStore(new SqliteSessionStore(path)),
     publicUrl: origin,
     lrsBackoffMs: { first: 5, max: 40 },
     log: (line) => lines.push(line),
@@ -177,7 +177,7 @@ describe("xAPI from a group session played on phones", () => {
       ],
       1,
     );
-    await until(() => expect(server.xapi.sender.healthOf(group.group.groupId).failures).toBeGreaterThan(0));
+    await until(() => expect(server.xapi!.sender.healthOf(group.group.groupId).failures).toBeGreaterThan(0));
     const waiting = await status();
     expect(waiting).toMatchObject({ queued: 6, sent: 0, rejected: [] });
     expect(waiting.lastError).toMatch(/fetch failed|ECONNREFUSED|socket/i);
