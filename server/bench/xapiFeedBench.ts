@@ -13,6 +13,7 @@ import type { Actor, ClientMessage, ServerEvent } from "@hotseat/shared";
 import { LearningService } from "../src/learning/LearningService";
 import { ScenarioLibrary as FileLibrary } from "../src/scenarioLibrary";
 import { ScenarioVersions } from "../src/sessions/ScenarioVersions";
+import { asAsyncStore } from "../src/store/AsyncSessionStore";
 import { SqliteSessionStore } from "../src/store/SqliteSessionStore";
 import { mayHaveDecided, XapiFeed } from "../src/xapi/xapiFeed";
 import { XapiOutbox } from "../src/xapi/xapiOutbox";
@@ -31,9 +32,9 @@ function mulberry(seed: number): () => number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "hotseat-xapi-bench-"));
-const store = new SqliteSessionStore(join(dir, "bench.sqlite"));
+const store = asAsyncStore(new SqliteSessionStore(join(dir, "bench.sqlite")));
 const files = await FileLibrary.fromDirectory(join(import.meta.dirname, "..", "..", "scenarios"));
-const pin = new ScenarioVersions(store).publish(files, 1);
+const pin = await new ScenarioVersions(store).publish(files, 1);
 const learning = new LearningService(store, () => 1);
 const group = learning.createGroup({
   name: "Bench group",
@@ -41,7 +42,7 @@ const group = learning.createGroup({
   roster: Array.from({ length: learners }, (_, i) => ({ displayName: `Learner ${i}` })),
 });
 const sessionId = "bench-session";
-store.createSession({
+await store.createSession({
   id: sessionId,
   code: "BENCH1",
   scenarioId,
@@ -50,7 +51,7 @@ store.createSession({
   createdAt: 1,
 });
 learning.attachSession(sessionId, learning.authorize(group.group.groupId, group.groupKey));
-const library = new ScenarioVersions(store).resolve(pin).library;
+const library = (await new ScenarioVersions(store).resolve(pin)).library;
 
 const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
 store.xapi.setLrs(
@@ -71,18 +72,18 @@ const random = mulberry(7);
 let state = createSession(library);
 let seq = 0;
 let at = 1_000_000;
-const send = (m: ClientMessage | ServerEvent, by: Actor = { role: "server" }) => {
+const send = async (m: ClientMessage | ServerEvent, by: Actor = { role: "server" }) => {
   const event = { ...m, at: (at += 1000), by };
   const outcome = applySessionEvent(state, event, library);
   if (outcome.rejection) throw new Error(`${m.type}: ${outcome.rejection.code}`);
   const before = state;
   state = outcome.state;
-  store.appendEvent(sessionId, ++seq, event, event.at);
+  await store.appendEvent(sessionId, ++seq, event, event.at);
   if (mayHaveDecided(before, state)) {
     const started = performance.now();
-    const found = learning.sessionRecords(sessionId);
+    const found = await learning.sessionRecords(sessionId);
     const built = performance.now();
-    feed.record(sessionId);
+    await feed.record(sessionId);
     timings.push(performance.now() - started);
     if (process.env.BENCH_SPLIT)
       console.log(
@@ -90,29 +91,29 @@ const send = (m: ClientMessage | ServerEvent, by: Actor = { role: "server" }) =>
       );
   }
 };
-send({ type: "session.created", joinCode: "BENCH1", seed: 7 });
-send({ type: "session.joined", role: "trainer" });
-group.roster.forEach((line, i) =>
-  send({
+await send({ type: "session.created", joinCode: "BENCH1", seed: 7 });
+await send({ type: "session.joined", role: "trainer" });
+for (const [i, line] of group.roster.entries())
+  await send({
     type: "session.joined",
     role: "trainee",
     traineeId: `t${i}`,
     name: line.displayName,
     learnerId: line.learnerId,
-  }),
-);
-send({ type: "trainer.selectScenario", scenarioId }, { role: "trainer" });
-send({ type: "trainer.start" }, { role: "trainer" });
+  });
+await send({ type: "trainer.selectScenario", scenarioId }, { role: "trainer" });
+await send({ type: "trainer.start" }, { role: "trainer" });
 for (let step = 0; step < 40 && !state.context.runs.main?.run.ended; step++) {
   const options = state.context.runs.main?.current.options ?? [];
-  send({ type: "trainer.openVote" }, { role: "trainer" });
+  await send({ type: "trainer.openVote" }, { role: "trainer" });
   for (let i = 0; i < learners; i++) {
     const option = options[Math.floor(random() * options.length)];
-    if (option) send({ type: "trainee.vote", optionId: option.id }, { role: "trainee", traineeId: `t${i}` });
+    if (option)
+      await send({ type: "trainee.vote", optionId: option.id }, { role: "trainee", traineeId: `t${i}` });
   }
-  send({ type: "trainer.closeVote" }, { role: "trainer" });
-  if (state.context.vote?.tie) send({ type: "trainer.breakTie", draw: true }, { role: "trainer" });
-  else send({ type: "trainer.reveal" }, { role: "trainer" });
+  await send({ type: "trainer.closeVote" }, { role: "trainer" });
+  if (state.context.vote?.tie) await send({ type: "trainer.breakTie", draw: true }, { role: "trainer" });
+  else await send({ type: "trainer.reveal" }, { role: "trainer" });
 }
 
 const sorted = [...timings].sort((a, b) => a - b);
@@ -124,5 +125,5 @@ console.log(
     `${total.toFixed(0)} ms in all; ${queued.length} statements queued ` +
     `(${queued.filter((e) => e.status === "rejected").length} invalid)`,
 );
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { systemClock } from "./clock";
 import type { Clock } from "./clock";
 import { mountApi } from "./http/apiRoutes";
+import { resumeOnJoin } from "./http/comeBack";
 import { mountClient } from "./http/clientRoutes";
 import { mountStudioApi } from "./http/studioRoutes";
 import { exposureWarning } from "./http/exposureWarning";
@@ -18,13 +19,14 @@ import { sessionRoomFor } from "./rooms/SessionRoom";
 import type { ScenarioLibrary } from "./scenarioLibrary";
 import { finishStaleSessions } from "./sessions/finishStaleSessions";
 import { SessionHost } from "./sessions/SessionHost";
-import type { SessionStore } from "./store/SessionStore";
+import type { AsyncSessionStore } from "./store/AsyncSessionStore";
 import type { SetTimer } from "./rooms/setTimer";
 import { loadPublishedScenarios } from "./studio/Studio";
 import { mountLmsApi } from "./http/lmsRoutes";
 import { LrsSender } from "./xapi/lrsSender";
-import { XapiFeed } from "./xapi/xapiFeed";
-import { XapiOutbox } from "./xapi/xapiOutbox";
+import type { XapiFeed } from "./xapi/xapiFeed";
+import { startXapi } from "./xapi/startXapi";
+import type { XapiParts } from "./xapi/startXapi";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -32,7 +34,8 @@ export type HotseatServerOptions = {
   port: number;
   /** The address to listen on (`HOTSEAT_HOST`); by default every address, so phones on the network reach it. */
   hostname?: string;
-  store: SessionStore;
+  /** Every store behind promises: SQLite through `asAsyncStore`, or PostgreSQL. */
+  store: AsyncSessionStore;
   library: ScenarioLibrary;
   trainerPassword?: string;
   /** The built client to serve (`client/dist`); routes answer 404 with a hint when it is missing. */
@@ -62,10 +65,13 @@ export type RunningServer = {
   port: number;
   url: string;
   host: SessionHost;
-  /** Join codes of the sessions rebuilt from the store at start. */
+  /** Join codes of the sessions rebuilt from the store at start: none, they come back when someone joins. */
   resumed: string[];
-  /** Where learners' records become xAPI statements for their group's LRS, fed by each group session's log. */
-  xapi: { outbox: XapiOutbox; feed: XapiFeed; sender: LrsSender };
+  /**
+   * Where learners' records become xAPI statements for their group's LRS, fed by each group session's log;
+   * absent on a store without the learning record (PostgreSQL, for now).
+   */
+  xapi?: XapiParts;
   /** Closes every room and connection, then the store. */
   stop: () => Promise<void>;
 };
@@ -80,17 +86,18 @@ function urlHostOf(hostname: string | undefined): string {
 export const sessionRoomName = "session";
 
 /**
- * Starts the Colyseus server with the session room, the JSON API and the client, then resumes every
- * session the store still has live by replaying its log. One per process: Colyseus's matchmaker is global.
+ * Starts the Colyseus server with the session room, the JSON API and the client. A session the store still
+ * has live is rebuilt from its log when someone comes back to it (see `resumeOnJoin`), not at start. One
+ * per process: Colyseus's matchmaker is global.
  */
 export async function startHotseatServer(options: HotseatServerOptions): Promise<RunningServer> {
   const internalKey = randomBytes(16).toString("hex");
   const clock = options.clock ?? systemClock;
   const limits = { ...defaultHttpLimits, ...options.httpLimits };
-  loadPublishedScenarios(options.store, options.library, options.log);
+  await loadPublishedScenarios(options.store, options.library, options.log);
   // Made once the port (the statements' origin) is known; events logged before then are caught up.
   const feedRef: { feed?: XapiFeed } = {};
-  const host = new SessionHost({
+  const host = await SessionHost.create({
     now: clock.now,
     store: options.store,
     library: options.library,
@@ -103,13 +110,15 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     onLogged: (sessionId, before, after) => feedRef.feed?.logged(sessionId, before, after),
   });
   const throttles = new HttpThrottles(limits, clock.now);
-  const lrsSender = new LrsSender({
-    store: options.store.xapi,
-    now: clock.now,
-    ...(options.lrsBackoffMs
-      ? { backoffMs: options.lrsBackoffMs.first, maxBackoffMs: options.lrsBackoffMs.max }
-      : {}),
-  });
+  const lrsSender = options.store.xapi
+    ? new LrsSender({
+        store: options.store.xapi,
+        now: clock.now,
+        ...(options.lrsBackoffMs
+          ? { backoffMs: options.lrsBackoffMs.first, maxBackoffMs: options.lrsBackoffMs.max }
+          : {}),
+      })
+    : undefined;
   const hostingLimits = new HostingLimits(
     limits,
     () => host.liveCount,
@@ -155,23 +164,32 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
-      mountLmsApi(app, {
-        store: options.store,
-        learning: host.learning,
-        sender: lrsSender,
-        now: clock.now,
-        onLrsSet: (groupId) => feedRef.feed?.recordGroup(groupId),
-      });
+      // Without a learning record (PostgreSQL, for now) the API's group routes refuse these too.
+      if (host.learning && options.store.xapi && lrsSender)
+        mountLmsApi(app, {
+          store: options.store,
+          learning: host.learning,
+          xapi: options.store.xapi,
+          sender: lrsSender,
+          now: clock.now,
+          onLrsSet: (groupId) => void feedRef.feed?.recordGroup(groupId),
+        });
       mountClient(app, options.clientDir);
     },
   });
   server.onShutdown(async () => {
+    stopRenewal();
+    // Every room is disposed by now (their last events written): let the next process take the sessions.
+    await Promise.all(host.liveSessions().map((s) => s.drained()));
     // What the last events decided goes into the outbox (on disk) before the store closes.
-    feedRef.feed?.flush();
-    await lrsSender.stop();
-    options.store.close();
+    await feedRef.feed?.flush();
+    await lrsSender?.stop();
+    await options.store.leases.release().catch((e: unknown) => options.log?.(`leases: ${String(e)}`));
+    await options.store.close();
   });
   await server.listen(options.port, options.hostname);
+  // Wrapped first, so the guessing budget below is spent before a join can bring a session back.
+  resumeOnJoin(httpServer, host, options.log);
   // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
   guardRequests(httpServer, (req, res) =>
     req.method === "POST" && req.url?.startsWith("/matchmake/") === true
@@ -182,41 +200,52 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   const port = address?.port ?? options.port;
   const warning = exposureWarning(options.hostname, options.trainerPassword !== undefined);
   if (warning) options.log?.(warning);
-  const resumed = await host.resumeAll();
-  // Statement IRIs and the learners' account home page are the public origin: set HOTSEAT_PUBLIC_URL.
-  const xapi = new XapiOutbox(
-    options.store.xapi,
-    {
-      origin: options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}`,
-      groupName: (groupId) => options.store.learning.group(groupId)?.name,
-    },
-    clock.now,
-    () => lrsSender.kick(),
-  );
-  const xapiFeed = new XapiFeed({
-    learning: host.learning,
-    groupSessions: (groupId) => options.store.learning.groupSessions(groupId),
-    outbox: xapi,
-    store: options.store.xapi,
-    ...(options.log ? { log: options.log } : {}),
+  // Off the start's path: sessions left alone while no server ran are finished with their report.
+  setImmediate(() => {
+    host.finishLeftAlone().then(
+      (n) =>
+        n > 0 ? options.log?.(`finished ${n} sessions left alone while the server was down`) : undefined,
+      (e: unknown) => options.log?.(`finishing sessions left alone failed: ${String(e)}`),
+    );
   });
-  feedRef.feed = xapiFeed;
-  xapiFeed.catchUp(host.liveSessions().map((r) => r.id));
-  lrsSender.start();
+  // Sessions come back lazily (a join by code); the leases of those running here are kept renewed.
+  const resumed: string[] = [];
+  const renewMs = options.store.leases.ttlMs / 3;
+  const renewal = Number.isFinite(renewMs)
+    ? setInterval(() => {
+        options.store.leases
+          .renew()
+          .catch((e: unknown) => options.log?.(`lease renewal failed: ${String(e)}`));
+      }, renewMs)
+    : undefined;
+  renewal?.unref();
+  function stopRenewal(): void {
+    if (renewal) clearInterval(renewal);
+  }
+  // Statement IRIs and the learners' account home page are the public origin: set HOTSEAT_PUBLIC_URL.
+  const origin = options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}`;
+  const xapi =
+    lrsSender &&
+    startXapi({ store: options.store, host, now: clock.now, origin, sender: lrsSender, log: options.log });
+  if (xapi) feedRef.feed = xapi.feed;
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
   const stopSweep = clock.every(sweepMs, () => {
-    const finished = finishStaleSessions(host, clock.now(), (code) => {
+    void finishStaleSessions(host, clock.now(), (code) => {
       void matchMaker.getLocalRoomById(code)?.disconnect();
-    });
-    for (const { code, reason } of finished)
-      options.log?.(`[${code}] finished: ${reason === "unjoined" ? "nobody joined" : "left alone"}`);
+    }).then(
+      (finished) => {
+        for (const { code, reason } of finished)
+          options.log?.(`[${code}] finished: ${reason === "unjoined" ? "nobody joined" : "left alone"}`);
+      },
+      (e: unknown) => options.log?.(`finishing stale sessions failed: ${String(e)}`),
+    );
   });
   return {
     port,
     url: `http://${urlHostOf(options.hostname)}:${port}`,
     host,
     resumed,
-    xapi: { outbox: xapi, feed: xapiFeed, sender: lrsSender },
+    ...(xapi ? { xapi } : {}),
     stop: () => {
       stopSweep();
       return server.gracefullyShutdown(false);

@@ -16,3 +16,8 @@ export type { Clock } from "./clock";
 export { defaultHttpLimits } from "./http/httpLimits";
 export type { HttpLimits } from "./http/httpLimits";
 export { exposureWarning } from "./http/exposureWarning";
+export * from "./store/AsyncSessionStore";
+export * from "./store/SessionLeases";
+export { PostgresSessionStore } from "./store/postgres/PostgresSessionStore";
+export { createTestDatabase, startTestPostgres } from "./store/postgres/testPostgres";
+export type { TestPostgres } from "./store/postgres/testPostgres";

@@ -4,8 +4,7 @@ import { defaultClientDir } from "./http/clientRoutes";
 import { defaultHttpLimits } from "./http/httpLimits";
 import { startHotseatServer } from "./hotseatServer";
 import { ScenarioLibrary } from "./scenarioLibrary";
-import { DataDirectoryLockedError } from "./store/DataDirectoryLockedError";
-import { defaultDatabasePath, SqliteSessionStore } from "./store/SqliteSessionStore";
+import { openStore } from "./store/openStore";
 
 // The environment is a boundary too: a typo in PORT should stop the start, not bind somewhere odd.
 const envSchema = z.object({
@@ -34,6 +33,13 @@ const envSchema = z.object({
     .min(1)
     .default(defaultHttpLimits.maxSessionsPerAddress),
   HOTSEAT_MAX_SESSIONS: z.coerce.number().int().min(1).default(defaultHttpLimits.maxSessions),
+  /** `postgres://…` puts every store in PostgreSQL; unset, the embedded SQLite under HOTSEAT_DATA_DIR. */
+  HOTSEAT_DATABASE_URL: z
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** How long a PostgreSQL session lease outlives a server that died without a word. */
+  HOTSEAT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 const env = envSchema.safeParse(process.env);
@@ -55,15 +61,12 @@ for (const entry of library.list()) {
   }
 }
 
-let store: SqliteSessionStore;
-try {
-  store = new SqliteSessionStore(defaultDatabasePath());
-} catch (e) {
-  // A second server on one data directory would resume and fork the first one's live sessions.
-  if (!(e instanceof DataDirectoryLockedError)) throw e;
-  console.error(`Hotseat cannot start: ${e.message}`);
+const opened = await openStore(env.data.HOTSEAT_DATABASE_URL, env.data.HOTSEAT_LEASE_SECONDS * 1000);
+if ("refusal" in opened) {
+  console.error(`Hotseat cannot start: ${opened.refusal}`);
   process.exit(1);
 }
+const { store, where } = opened;
 const running = await startHotseatServer({
   port: env.data.PORT,
   ...(env.data.HOTSEAT_HOST !== undefined ? { hostname: env.data.HOTSEAT_HOST } : {}),
@@ -87,6 +90,5 @@ const running = await startHotseatServer({
   ...(env.data.HOTSEAT_PUBLIC_URL ? { publicUrl: env.data.HOTSEAT_PUBLIC_URL } : {}),
   log: (line) => console.log(line),
 });
-if (running.resumed.length > 0) console.log(`resumed sessions: ${running.resumed.join(", ")}`);
-console.log(`data: ${store.path}`);
+console.log(`data: ${where}`);
 console.log(`Hotseat listening on ${running.url}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemorySessionStore } from "@hotseat/server";
+import { asAsyncStore, MemorySessionStore } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
 import { clientMessageTypes, seededRandom } from "@hotseat/shared";
 import type { ProjectorView, SessionEvent, TraineeView, TrainerView } from "@hotseat/shared";
@@ -109,7 +109,7 @@ beforeAll(async () => {
   // A budget above everything one connection sends here, so no message is refused for its rate (that has
   // tests of its own) and nothing needs pacing by the clock: every refusal below is for what was sent.
   server = await startTestServer({
-    store,
+    store: asAsyncStore(store),
     rateLimit: { burst: 5_000, perSecond: 5_000, cutOffAfterSeconds: 5 },
     log: (line) => log.push(line),
   });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
-import { MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
+import { asAsyncStore, MemorySessionStore, ScenarioLibrary, startHotseatServer } from "@hotseat/server";
 import type { HotseatServerOptions, RunningServer } from "@hotseat/server";
 import { hostResponseSchema } from "@hotseat/shared";
 import type {
@@ -24,7 +24,7 @@ export const fixtureScenariosDir = join(import.meta.dirname, "fixtures", "scenar
 export async function startTestServer(options: Partial<HotseatServerOptions> = {}): Promise<RunningServer> {
   return startHotseatServer({
     port: 0,
-    store: new MemorySessionStore(),
+    store: asAsyncStore(new MemorySessionStore()),
     library: await ScenarioLibrary.fromDirectory(fixtureScenariosDir),
     clientDir: join(import.meta.dirname, "no-client-build"),
     ...options,

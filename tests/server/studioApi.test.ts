@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteSessionStore } from "@hotseat/server";
+import { asAsyncStore, SqliteSessionStore } from "@hotseat/server";
 import type { RunningServer } from "@hotseat/server";
 import { blankScenario } from "@hotseat/shared";
 import type { DraftResponse, StudioLibraryItem } from "@hotseat/shared";
@@ -255,7 +255,7 @@ describe("the Studio after a restart", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("keeps every draft version and the published scenarios hostable", async () => {
-    const first = await startTestServer({ store: new SqliteSessionStore(path) });
+    const first = await startTestServer({ store: asAsyncStore(new SqliteSessionStore(path)) });
     const open = (path: string, method?: string, body?: unknown) => call(first.url, path, method, body, {});
     const draft = (await open("/api/studio/drafts", "POST", { source: titled("kept-call", "Kept") }))
       .body as DraftResponse;
@@ -266,7 +266,7 @@ describe("the Studio after a restart", () => {
     });
     await first.stop();
 
-    const second = await startTestServer({ store: new SqliteSessionStore(path) });
+    const second = await startTestServer({ store: asAsyncStore(new SqliteSessionStore(path)) });
     try {
       const again = (path: string, method?: string, body?: unknown) =>
         call(second.url, path, method, body, {});

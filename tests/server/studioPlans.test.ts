@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SqliteSessionStore } from "@hotseat/server";
+import { asAsyncStore, SqliteSessionStore } from "@hotseat/server";
 import { blankScenario } from "@hotseat/shared";
 import type { DraftPlansResponse, DraftResponse } from "@hotseat/shared";
 import { startTestServer } from "./harness";
@@ -36,7 +36,7 @@ describe("a Studio draft's test plans", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("are saved with the draft by revision, refused when stale or malformed, and kept over a restart", async () => {
-    const first = await startTestServer({ store: new SqliteSessionStore(path) });
+    const first = await startTestServer({ store: asAsyncStore(new SqliteSessionStore(path)) });
     let id: string | undefined;
     try {
       const api = (p: string, method?: string, body?: unknown) => call(first.url, p, method, body);
@@ -84,7 +84,7 @@ describe("a Studio draft's test plans", () => {
     } finally {
       await first.stop();
     }
-    const second = await startTestServer({ store: new SqliteSessionStore(path) });
+    const second = await startTestServer({ store: asAsyncStore(new SqliteSessionStore(path)) });
     try {
       const kept = (await call(second.url, `/api/studio/drafts/${id ?? "?"}/plans`))
         .body as DraftPlansResponse;

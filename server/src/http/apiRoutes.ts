@@ -25,8 +25,10 @@ import type { HostingLimits } from "./hostingLimits";
 import { hostingRoute } from "./hostingRoute";
 import type { HttpThrottles } from "./httpLimits";
 import { apiErrorHandler, jsonBody } from "./jsonBody";
+import { comeBackOrRefuse } from "./comeBack";
 import { listCredentials } from "./listCredentials";
 import { groupToHostFor, mountLearningApi } from "./learningRoutes";
+import { mountLearningUnavailable } from "./learningUnavailable";
 import { isTrainerRequest, samePassword, tokenOf } from "./trainerAccess";
 
 // The request and response bodies are the zod schemas of shared/src/protocol/httpApi.ts.
@@ -108,7 +110,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     hostingRoute(deps, hostRequestSchema, hostResponseSchema, async (body, req) => {
       const group = groupToHostFor(deps.host, body);
       const hosted = await deps.host.host({ scenarioId: body.scenarioId });
-      if (group) deps.host.learning.attachSession(hosted.sessionId, group);
+      if (group) deps.host.learning?.attachSession(hosted.sessionId, group);
       return { ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` };
     }),
   );
@@ -121,30 +123,33 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   );
 
   // All sessions for the trainer password; otherwise only the sessions whose trainer tokens are presented.
-  app.get("/api/sessions", (req, res) => {
+  app.get("/api/sessions", async (req, res) => {
     const password = req.get("x-hotseat-password");
     if (password !== undefined && deps.trainerPassword !== undefined) {
       if (!samePassword(password, deps.trainerPassword))
         return sendError(res, 401, "host.password", "That is not the trainer password.");
-      return sendBody(res, sessionListResponseSchema, { sessions: deps.host.list() });
+      return sendBody(res, sessionListResponseSchema, { sessions: await deps.host.list() });
     }
     const credentials = listCredentials(req.get("authorization"));
     if (credentials.kind === "refused") return sendError(res, 401, credentials.code, credentials.message);
-    const sessions = deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash));
+    const sessions = await deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash));
     sendBody(res, sessionListResponseSchema, { sessions });
   });
 
-  app.get("/api/sessions/:code", (req, res) => {
-    const status = deps.host.status(normalizeJoinCode(req.params.code));
+  app.get("/api/sessions/:code", async (req, res) => {
+    const code = normalizeJoinCode(req.params.code);
+    // Someone is coming back to this session: bring it back from its log if it is not running here yet.
+    if (!(await comeBackOrRefuse(deps.host, code, res))) return;
+    const status = await deps.host.status(code);
     if (!status)
       return sendError(res, 404, "join.bad-code", "No session has this code. Check the code on the wall.");
     sendBody(res, sessionStatusSchema, status);
   });
 
   // A report names every trainee and their votes: only the session's trainer may download it.
-  const report = (format: "json" | "csv") => (req: Request<{ code: string }>, res: Response) => {
+  const report = (format: "json" | "csv") => async (req: Request<{ code: string }>, res: Response) => {
     const code = normalizeJoinCode(req.params.code);
-    const found = deps.host.report(code);
+    const found = await deps.host.report(code);
     if (!found) return sendError(res, 404, "join.bad-code", `No session has the code ${code}.`);
     if (!trainerTokenMatches(tokenOf(req), found.record.trainerTokenHash)) {
       return sendError(res, 401, "join.bad-token", "The report needs this session's trainer token.");
@@ -159,13 +164,15 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   app.get("/api/sessions/:code/report.json", report("json"));
   app.get("/api/sessions/:code/report.csv", report("csv"));
 
-  mountLearningApi(app, {
-    learning: deps.host.learning,
-    host: deps.host,
-    trainerPassword: deps.trainerPassword,
-    throttles,
-    baseUrl: (req) => baseUrl(req, deps.publicUrl),
-  });
+  if (deps.host.learning)
+    mountLearningApi(app, {
+      learning: deps.host.learning,
+      host: deps.host,
+      trainerPassword: deps.trainerPassword,
+      throttles,
+      baseUrl: (req) => baseUrl(req, deps.publicUrl),
+    });
+  else mountLearningUnavailable(app);
 
   // Anything that still goes wrong under /api answers in the API's own shape, not Express's HTML page.
   app.use("/api", apiErrorHandler);

@@ -24,7 +24,10 @@ import { LearningRefusal } from "../learning/LearningService";
 import type { LearningService } from "../learning/LearningService";
 import { HostError } from "../sessions/SessionHost";
 import type { SessionHost } from "../sessions/SessionHost";
+import { conflictRejection } from "../sessions/SessionRuntime";
+import { SessionOwnedElsewhereError } from "../store/SessionLeases";
 import { sendBody, sendError } from "./apiAnswer";
+import { learningUnavailable } from "./learningUnavailable";
 import type { HttpThrottles } from "./httpLimits";
 import { managedGroup } from "./groupAccess";
 import { jsonBody } from "./jsonBody";
@@ -41,13 +44,13 @@ export type LearningRouteDeps = {
   baseUrl: (req: Request) => string;
 };
 
-type Handler = (req: Request, res: Response) => void;
+type Handler = (req: Request, res: Response) => void | Promise<void>;
 
 /** Runs a handler; a `LearningRefusal` becomes its refusal, anything else goes on to the API's error handler. */
-function refusing(handle: Handler): Handler {
-  return (req, res) => {
+function refusing(handle: Handler): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
     try {
-      handle(req, res);
+      await handle(req, res);
     } catch (e) {
       if (e instanceof LearningRefusal) return sendError(res, e.status, e.code, e.message);
       throw e;
@@ -158,10 +161,11 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   );
   app.get(
     "/api/groups/:groupId/learners/:learnerId/export",
-    refusing((req, res) => {
+    refusing(async (req, res) => {
       const learner = learning.learnerOf(group(req), param(req, "learnerId"));
+      const record = await learning.recordOf(learner);
       res.attachment(`hotseat-learner-${learner.id}.json`);
-      sendBody(res, learnerRecordSchema, learning.recordOf(learner));
+      sendBody(res, learnerRecordSchema, record);
     }),
   );
   app.post(
@@ -174,12 +178,22 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   );
   app.get(
     "/api/groups/:groupId/records",
-    refusing((req, res) => sendBody(res, groupRecordsAnswerSchema, learning.groupRecords(group(req)))),
+    refusing(async (req, res) =>
+      sendBody(res, groupRecordsAnswerSchema, await learning.groupRecords(group(req))),
+    ),
   );
 
   // A trainee's phone: the roster of a group session (names only), claiming a name, renewing, its record.
-  const sessionGroup = (req: Request) => {
-    const runtime = deps.host.runtime(normalizeJoinCode(param(req, "code")));
+  const sessionGroup = async (req: Request) => {
+    const code = normalizeJoinCode(param(req, "code"));
+    // Sessions come back lazily: a phone asking for the roster is someone coming back to the session.
+    try {
+      await deps.host.comeBack(code);
+    } catch (e) {
+      if (!(e instanceof SessionOwnedElsewhereError)) throw e;
+      throw new LearningRefusal(409, conflictRejection.code, conflictRejection.message);
+    }
+    const runtime = deps.host.runtime(code);
     if (!runtime)
       throw new LearningRefusal(
         404,
@@ -197,13 +211,15 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   };
   app.get(
     "/api/sessions/:code/roster",
-    refusing((req, res) => sendBody(res, sessionRosterSchema, learning.sessionRoster(sessionGroup(req)))),
+    refusing(async (req, res) =>
+      sendBody(res, sessionRosterSchema, learning.sessionRoster(await sessionGroup(req))),
+    ),
   );
   app.post(
     "/api/sessions/:code/learners",
     ...json,
-    refusing((req, res) => {
-      const g = sessionGroup(req);
+    refusing(async (req, res) => {
+      const g = await sessionGroup(req);
       sendBody(
         res,
         learnerKeyResponseSchema,
@@ -222,10 +238,10 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   );
   app.get(
     "/api/learning/me",
-    refusing((req, res) => {
+    refusing(async (req, res) => {
       const learner = learning.learnerByKey(tokenOf(req));
       const { locale } = parsed(myRecordQuerySchema, req.query);
-      sendBody(res, myRecordAnswerSchema, learning.recordOf(learner, locale));
+      sendBody(res, myRecordAnswerSchema, await learning.recordOf(learner, locale));
     }),
   );
 }
@@ -236,6 +252,8 @@ export function groupToHostFor(
   body: { groupId?: string | undefined; groupKey?: string | undefined },
 ) {
   if (body.groupId === undefined) return undefined;
+  if (host.learning === undefined)
+    throw new HostError(learningUnavailable.status, learningUnavailable.code, learningUnavailable.message);
   try {
     return host.learning.authorize(body.groupId, body.groupKey);
   } catch (e) {

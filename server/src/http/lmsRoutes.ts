@@ -6,7 +6,8 @@ import { LearningRefusal } from "../learning/LearningService";
 import type { LearningService } from "../learning/LearningService";
 import { trainerTokenMatches } from "../sessions/trainerToken";
 import type { GroupRow } from "../store/LearningStore";
-import type { SessionStore } from "../store/SessionStore";
+import type { AsyncSessionStore } from "../store/AsyncSessionStore";
+import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
 import type { LrsSender } from "../xapi/lrsSender";
 import { sendBody, sendError } from "./apiAnswer";
 import { managedGroup } from "./groupAccess";
@@ -14,8 +15,9 @@ import { jsonBody } from "./jsonBody";
 import { tokenOf } from "./trainerAccess";
 
 export type LmsDeps = {
-  store: SessionStore;
+  store: AsyncSessionStore;
   learning: LearningService;
+  xapi: XapiOutboxStore;
   sender: LrsSender;
   now: () => number;
   /** Told when a group's LRS is set: its record so far is recorded for it. */
@@ -66,15 +68,15 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
   const badTimeZone = (res: Response) =>
     sendError(res, 400, "message.malformed", "`tz` must be an IANA time zone, e.g. Europe/Warsaw.");
 
-  app.get("/api/sessions/:code/lms.csv", (req, res) => {
+  app.get("/api/sessions/:code/lms.csv", async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
-    const record = deps.store.findByCode(code);
+    const record = await deps.store.findByCode(code);
     if (!record) return sendError(res, 404, "join.bad-code", `No session has the code ${code}.`);
     if (!trainerTokenMatches(tokenOf(req), record.trainerTokenHash))
       return sendError(res, 401, "join.bad-token", "The LMS file needs this session's trainer token.");
     const options = csvOptionsOf(req);
     if (!options) return badTimeZone(res);
-    const found = deps.learning.sessionRecords(record.id);
+    const found = await deps.learning.sessionRecords(record.id);
     if (!found) return sendError(res, 404, "session.no-group", "This session was not played by a group.");
     sendCsv(
       res,
@@ -82,7 +84,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
       lmsCsv({ records: found.records, groupName: found.group.name, sessionId: record.id, ...options }),
     );
   });
-  app.get("/api/groups/:groupId/lms.csv", (req, res) => {
+  app.get("/api/groups/:groupId/lms.csv", async (req, res) => {
     const group = guardGroup(req, res);
     if (group === undefined) return;
     const options = csvOptionsOf(req);
@@ -92,7 +94,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     if (only !== undefined && deps.learning.groupOfSession(only)?.id !== group.id)
       return sendError(res, 404, "session.no-group", "This group has no such session.");
     // Deleted learners' runs are not in it: the LMS gets people's rows, and they are no one's now.
-    const { records } = deps.learning.groupRecords(group);
+    const { records } = await deps.learning.groupRecords(group);
     const fileName = `hotseat-lms-${group.name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 60) || "group"}.csv`;
     sendCsv(
       res,
@@ -107,7 +109,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
   });
 
   const status = (res: Response, groupId: string) => {
-    const xapi = deps.store.xapi;
+    const xapi = deps.xapi;
     const lrs = xapi.lrs(groupId);
     const health = deps.sender.healthOf(groupId);
     sendBody(res, lrsStatusSchema, {
@@ -133,7 +135,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     const groupId = group.id;
     const body = lrsConfigRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
-    deps.store.xapi.setLrs(groupId, body.data, deps.now());
+    deps.xapi.setLrs(groupId, body.data, deps.now());
     // Whatever waited for this LRS goes now, and the group's record so far follows.
     deps.sender.retryNow(groupId);
     deps.onLrsSet?.(groupId);
@@ -149,7 +151,7 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
   app.delete("/api/groups/:groupId/lrs", (req, res) => {
     const group = guardGroup(req, res);
     if (group === undefined) return;
-    deps.store.xapi.setLrs(group.id, undefined, deps.now());
+    deps.xapi.setLrs(group.id, undefined, deps.now());
     status(res, group.id);
   });
 }

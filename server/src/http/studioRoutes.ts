@@ -20,7 +20,7 @@ import type {
 } from "@hotseat/shared";
 import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
-import type { SessionStore } from "../store/SessionStore";
+import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import { Studio, StudioError } from "../studio/Studio";
 import type { HttpThrottles } from "./httpLimits";
 import { jsonBody } from "./jsonBody";
@@ -28,7 +28,7 @@ import { samePassword } from "./trainerAccess";
 
 /** What the Studio's routes need from the server. */
 export type StudioDeps = {
-  store: SessionStore;
+  store: AsyncSessionStore;
   host: SessionHost;
   /** When set, every Studio route needs it in `x-hotseat-password`. */
   trainerPassword?: string;
@@ -37,10 +37,10 @@ export type StudioDeps = {
 };
 
 // Every Studio refusal in the API's shape; anything else goes on to the API's error handler.
-function handle(body: (req: Request, res: Response) => void): RequestHandler {
-  return (req, res, next) => {
+function handle(body: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res, next) => {
     try {
-      body(req, res);
+      await body(req, res);
     } catch (e) {
       if (!(e instanceof StudioError)) return next(e);
       res
@@ -77,23 +77,23 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
 
   app.get(
     "/api/studio/library",
-    handle((_req, res) => {
-      const answer: StudioLibraryResponse = { items: studio.items() };
+    handle(async (_req, res) => {
+      const answer: StudioLibraryResponse = { items: await studio.items() };
       res.json(answer);
     }),
   );
 
   app.get(
     "/api/studio/builtin/:id",
-    handle((req, res) => {
-      const entry = studio.builtin(String(req.params.id));
+    handle(async (req, res) => {
+      const entry = await studio.builtin(String(req.params.id));
       const answer: BuiltinSourceResponse = { id: entry.id, file: entry.file, source: entry.source };
       res.json(answer);
     }),
   );
 
-  const draftAnswer = (id: string): DraftResponse => {
-    const d = studio.draft(id);
+  const draftAnswer = async (id: string): Promise<DraftResponse> => {
+    const d = await studio.draft(id);
     return {
       id: d.id,
       version: d.version,
@@ -106,26 +106,26 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
   app.post(
     "/api/studio/drafts",
     ...json,
-    handle((req, res) => {
+    handle(async (req, res) => {
       const body = parse(createDraftRequestSchema, req.body ?? {});
-      res.status(201).json(draftAnswer(studio.create(body.source).id));
+      res.status(201).json(await draftAnswer((await studio.create(body.source)).id));
     }),
   );
 
   app.get(
     "/api/studio/drafts/:id",
-    handle((req, res) => {
-      res.json(draftAnswer(String(req.params.id)));
+    handle(async (req, res) => {
+      res.json(await draftAnswer(String(req.params.id)));
     }),
   );
 
   app.put(
     "/api/studio/drafts/:id",
     ...json,
-    handle((req, res) => {
+    handle(async (req, res) => {
       const body = parse(saveDraftRequestSchema, req.body ?? {});
       const id = String(req.params.id);
-      const saved = studio.save(id, body.baseVersion, body.source);
+      const saved = await studio.save(id, body.baseVersion, body.source);
       const answer: SaveDraftResponse = { id, version: saved.version, savedAt: saved.savedAt };
       res.json(answer);
     }),
@@ -133,16 +133,16 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
 
   app.delete(
     "/api/studio/drafts/:id",
-    handle((req, res) => {
-      studio.delete(String(req.params.id));
+    handle(async (req, res) => {
+      await studio.delete(String(req.params.id));
       res.status(204).end();
     }),
   );
 
   app.get(
     "/api/studio/drafts/:id/versions",
-    handle((req, res) => {
-      const versions = studio.versions(String(req.params.id));
+    handle(async (req, res) => {
+      const versions = await studio.versions(String(req.params.id));
       const answer: DraftVersionsResponse = {
         versions: versions.map((v) => ({ version: v.version, savedAt: v.savedAt, chars: v.source.length })),
       };
@@ -152,9 +152,9 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
 
   app.get(
     "/api/studio/drafts/:id/versions/:version",
-    handle((req, res) => {
+    handle(async (req, res) => {
       const version = parse(versionParam, req.params.version);
-      const found = studio.version(String(req.params.id), version);
+      const found = await studio.version(String(req.params.id), version);
       const answer: DraftVersionResponse = found;
       res.json(answer);
     }),
@@ -163,10 +163,10 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
   app.post(
     "/api/studio/drafts/:id/restore",
     ...json,
-    handle((req, res) => {
+    handle(async (req, res) => {
       const body = parse(restoreDraftRequestSchema, req.body ?? {});
       const id = String(req.params.id);
-      const saved = studio.restore(id, body.version, body.baseVersion);
+      const saved = await studio.restore(id, body.version, body.baseVersion);
       const answer: SaveDraftResponse = { id, version: saved.version, savedAt: saved.savedAt };
       res.json(answer);
     }),
@@ -174,8 +174,8 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
 
   app.post(
     "/api/studio/drafts/:id/unpublish",
-    handle((req, res) => {
-      const answer: UnpublishDraftResponse = studio.unpublish(String(req.params.id));
+    handle(async (req, res) => {
+      const answer: UnpublishDraftResponse = await studio.unpublish(String(req.params.id));
       res.json(answer);
     }),
   );
@@ -183,17 +183,17 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
   app.post(
     "/api/studio/drafts/:id/publish",
     ...json,
-    handle((req, res) => {
+    handle(async (req, res) => {
       const body = parse(publishDraftRequestSchema, req.body ?? {});
-      const answer: PublishDraftResponse = studio.publish(String(req.params.id), body.version);
+      const answer: PublishDraftResponse = await studio.publish(String(req.params.id), body.version);
       res.json(answer);
     }),
   );
 
   app.get(
     "/api/studio/drafts/:id/plans",
-    handle((req, res) => {
-      const answer: DraftPlansResponse = studio.plans(String(req.params.id));
+    handle(async (req, res) => {
+      const answer: DraftPlansResponse = await studio.plans(String(req.params.id));
       res.json(answer);
     }),
   );
@@ -201,9 +201,9 @@ export function mountStudioApi(app: Application, deps: StudioDeps): void {
   app.put(
     "/api/studio/drafts/:id/plans",
     ...json,
-    handle((req, res) => {
+    handle(async (req, res) => {
       const body = parse(saveDraftPlansRequestSchema, req.body ?? {});
-      const answer: DraftPlansResponse = studio.savePlans(
+      const answer: DraftPlansResponse = await studio.savePlans(
         String(req.params.id),
         body.baseRevision,
         body.source,

@@ -15,7 +15,7 @@ import type {
 import { ScenarioVersions } from "../sessions/ScenarioVersions";
 import { hashTrainerToken, newTrainerToken, trainerTokenMatches } from "../sessions/trainerToken";
 import type { GroupRow, LearnerRow } from "../store/LearningStore";
-import type { SessionStore } from "../store/SessionStore";
+import type { LearningStores } from "../store/AsyncSessionStore";
 
 /** A refusal of the learning API, with its status and stable code (the client translates the code). */
 export class LearningRefusal extends Error {
@@ -46,7 +46,7 @@ export class LearningService {
   private readonly cache = new Map<string, CachedRuns>();
 
   constructor(
-    private readonly store: SessionStore,
+    private readonly store: LearningStores,
     private readonly now: () => number,
   ) {
     this.versions = new ScenarioVersions(store);
@@ -233,10 +233,10 @@ export class LearningService {
    * A learner's whole record: who they are and every run of the group's sessions, oldest first, with the
    * scenarios' texts in `locale` where they are written in it (else in each scenario's first language).
    */
-  recordOf(learner: LearnerRow, locale?: string): LearnerRecord {
-    const runs = this.rows
-      .groupSessions(learner.groupId)
-      .flatMap((s) => this.runsOf(s, locale).get(learner.id) ?? []);
+  async recordOf(learner: LearnerRow, locale?: string): Promise<LearnerRecord> {
+    const runs: LearnerRun[] = [];
+    for (const s of this.rows.groupSessions(learner.groupId))
+      runs.push(...((await this.runsOf(s, locale)).get(learner.id) ?? []));
     return { learner: identityOf(learner), runs };
   }
 
@@ -244,10 +244,12 @@ export class LearningService {
    * The records of one group session's learners, that session's runs only (the roster's learners who
    * played in it, in roster order); undefined when the session is not a group's. For the LMS file and xAPI.
    */
-  sessionRecords(sessionId: string): { group: GroupRow; records: LearnerRecord[] } | undefined {
+  async sessionRecords(
+    sessionId: string,
+  ): Promise<{ group: GroupRow; records: LearnerRecord[] } | undefined> {
     const group = this.groupOfSession(sessionId);
     if (!group) return undefined;
-    const runs = this.runsOf(sessionId);
+    const runs = await this.runsOf(sessionId);
     const records = this.rows.learners(group.id).flatMap((l) => {
       const mine = runs.get(l.id);
       return mine ? [{ learner: identityOf(l), runs: mine }] : [];
@@ -256,12 +258,13 @@ export class LearningService {
   }
 
   /** Every learner's record in the group, and the runs of deleted learners without any identity. */
-  groupRecords(group: GroupRow): {
+  async groupRecords(group: GroupRow): Promise<{
     group: GroupSummary;
     records: LearnerRecord[];
     anonymousRuns: LearnerRun[];
-  } {
-    const sessions = this.rows.groupSessions(group.id).map((s) => this.runsOf(s));
+  }> {
+    const sessions: Map<string, LearnerRun[]>[] = [];
+    for (const s of this.rows.groupSessions(group.id)) sessions.push(await this.runsOf(s));
     const forgotten = this.rows.forgotten(group.id);
     return {
       group: this.summary(group),
@@ -322,18 +325,18 @@ export class LearningService {
     };
   }
 
-  private runsOf(sessionId: string, locale?: string): Map<string, LearnerRun[]> {
-    const record = this.store.getSession(sessionId);
+  private async runsOf(sessionId: string, locale?: string): Promise<Map<string, LearnerRun[]>> {
+    const record = await this.store.getSession(sessionId);
     if (!record) return new Map();
     const pin = record.library ?? {};
-    const library = this.versions.resolve(pin).library;
+    const library = (await this.versions.resolve(pin)).library;
     // Only a language the session's scenarios are written in changes the texts; any other reads as the
     // default, so the cache keeps at most one entry per language a scenario has, whatever is asked.
     const written = Object.values(library).some(
       (c) => locale !== undefined && c.scenario.languages.includes(locale),
     );
     const cacheKey = written ? `${sessionId}\u0000${locale}` : sessionId;
-    const stored = this.store.events(sessionId);
+    const stored = await this.store.events(sessionId);
     const cached = this.cache.get(cacheKey);
     if (cached?.length === stored.length) return cached.runs;
     const events: { seq: number; event: SessionEvent }[] = [];

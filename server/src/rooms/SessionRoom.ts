@@ -9,7 +9,8 @@ import {
 import type { RefusalParams, SessionEvent } from "@hotseat/shared";
 import { z } from "zod";
 import type { SessionHost } from "../sessions/SessionHost";
-import type { SessionRuntime } from "../sessions/SessionRuntime";
+import { conflictRejection } from "../sessions/SessionRuntime";
+import type { SessionRuntime, Submitted } from "../sessions/SessionRuntime";
 import { trainerTokenMatches } from "../sessions/trainerToken";
 import { defaultRateLimit, RateLimiter } from "./rateLimiter";
 import type { RateLimitOptions } from "./rateLimiter";
@@ -17,7 +18,7 @@ import { actorOf, newReconnectKey, traineeIdFor } from "./seat";
 import type { SeatAuth } from "./seat";
 import { readClientMessage, shortText } from "./readClientMessage";
 import { learnerSeat } from "./learnerSeat";
-import { joinErrorNumbers, joinRefusal, roomCloseCodes } from "./roomCodes";
+import { joinErrorNumbers, joinRefusal, roomCloseCodes, storeLostCloseCode } from "./roomCodes";
 import { gateSeatFrames } from "./seatFrameGate";
 import { stalePresenceEvents } from "./stalePresenceEvents";
 import { TraineeConnections } from "./TraineeConnections";
@@ -60,6 +61,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
   private views!: ViewFlusher;
   private voteTimer!: VoteTimer;
   private readonly trainees = new TraineeConnections();
+  // Set once the store refused an event: the room is closing and says so once.
+  private lostLog = false;
 
   // One raw handler for every type: a typed `validate()` handler would disconnect a sender with 4002 on a bad
   // payload, and the room promises to answer `error` instead and keep the sender connected.
@@ -82,16 +85,17 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.deps.log?.(`[${this.roomId}] ${line}`);
   }
 
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     const parsed = roomCreateOptionsSchema.safeParse(options);
     if (!parsed.success || parsed.data.internalKey !== this.deps.internalKey) {
       // This error reaches the client as an HTTP status (matchmaking), so it must be one.
       throw new ServerError(403, "Sessions are hosted through POST /api/sessions.");
     }
-    this.runtime = this.deps.host.open(parsed.data.sessionId);
+    this.runtime = await this.deps.host.open(parsed.data.sessionId);
     this.views = new ViewFlusher({
       clients: () => this.clients,
-      state: () => this.runtime.state,
+      // What clients see is what the store has: an event is shown (acknowledged) only once durable.
+      state: () => this.runtime.shown,
       afterFlush: () => this.closeRemoved(),
       log: (line) => this.log(line),
       ...(this.deps.maxFlushIntervalMs !== undefined ? { maxIntervalMs: this.deps.maxFlushIntervalMs } : {}),
@@ -163,18 +167,19 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       present: false,
     };
     this.trainees.take(client);
-    if (!this.markPresent(client)) return;
-    client.send(
-      "welcome",
-      welcomeMessageSchema.parse({
-        role: auth.role,
-        code: this.roomId,
-        ...(auth.traineeId !== undefined
-          ? { traineeId: auth.traineeId, reconnectKey: auth.reconnectKey }
-          : {}),
-      }),
-    );
-    this.views.send(client, true);
+    this.markPresent(client, () => {
+      client.send(
+        "welcome",
+        welcomeMessageSchema.parse({
+          role: auth.role,
+          code: this.roomId,
+          ...(auth.traineeId !== undefined
+            ? { traineeId: auth.traineeId, reconnectKey: auth.reconnectKey }
+            : {}),
+        }),
+      );
+      this.views.send(client, true);
+    });
   }
 
   override onDrop(client: SeatClient): void {
@@ -202,9 +207,8 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return;
     }
     this.trainees.resume(client);
-    if (!this.markPresent(client)) return;
     // The new socket has seen nothing yet.
-    this.views.send(client, true);
+    this.markPresent(client, () => this.views.send(client, true));
   }
 
   /**
@@ -240,6 +244,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     for (const event of stale) {
       const result = this.runtime.submit(event);
       if (!result.accepted) this.log(`stale ${event.type} refused: ${result.rejection.code}`);
+      else this.whenDurable(result, () => this.views.schedule());
     }
     if (stale.length > 0) this.log(`closed ${stale.length} connections of the previous server process`);
   }
@@ -260,21 +265,44 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     };
   }
 
-  private markPresent(client: SeatClient): boolean {
+  /** Logs the connection as present; `then` runs once that is durable (the connection's welcome). */
+  private markPresent(client: SeatClient, then: () => void): void {
     const seat = client.userData;
-    if (!seat) return false;
-    if (seat.present) return true;
+    if (!seat) return;
+    if (seat.present) return then();
     const result = this.runtime.submit(this.joinedEvent(seat));
     if (!result.accepted) {
       // The session changed between onAuth and now (e.g. locked): refuse the connection after all.
       seat.closing = true;
       client.error(4403, `${result.rejection.code}: ${result.rejection.message}`);
       client.leave(joinErrorNumbers[result.rejection.code] ?? 4403);
-      return false;
+      return;
     }
     seat.present = true;
-    this.views.schedule();
-    return true;
+    seat.waiting = true;
+    this.whenDurable(result, () => {
+      seat.waiting = false;
+      then();
+      this.views.schedule();
+    });
+  }
+
+  /**
+   * Runs `then` once an accepted event is durable. If the store refused it, this copy of the session ran
+   * ahead of its log: every connection is told and closed, and comes back (by code) to the session rebuilt
+   * from the store, here or on the process that now owns it.
+   */
+  private whenDurable(result: Submitted & { accepted: true }, then: () => void): void {
+    result.durable.then(then, (e: unknown) => this.lost(e));
+  }
+
+  private lost(e: unknown): void {
+    if (this.lostLog) return;
+    this.lostLog = true;
+    this.log(`the store refused an event, closing the room: ${(e as Error).message}`);
+    for (const client of this.clients)
+      this.reply(client, conflictRejection.code, conflictRejection.message, conflictRejection.params);
+    void this.disconnect(storeLostCloseCode);
   }
 
   private markAbsent(client: SeatClient): void {
@@ -297,7 +325,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     if (seat.role === "trainer" && otherTrainer) return;
     const result = this.runtime.submit(left);
     if (!result.accepted) this.log(`session.left refused: ${result.rejection.code}`);
-    this.views.schedule();
+    else this.whenDurable(result, () => this.views.schedule());
   }
 
   private reply(client: SeatClient, code: string, message: string, params?: RefusalParams): void {
@@ -339,7 +367,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     // What moves the story on for everyone goes out at once; the many small inputs are coalesced.
     const urgent =
       event.by.role === "trainer" || event.type === "timer.expired" || event.type === "trainee.choose";
-    this.views.schedule(urgent);
+    this.whenDurable(result, () => this.views.schedule(urgent));
     return true;
   }
 

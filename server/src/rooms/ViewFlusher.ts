@@ -57,7 +57,7 @@ export class ViewFlusher {
    */
   send(client: SeatClient, force: boolean, pass = this.newPass()): void {
     const seat = client.userData;
-    if (!seat) return;
+    if (!seat || seat.waiting) return;
     if (seat.role === "trainee") {
       const frame = pass.trainees.frameFor(seat.traineeId ?? "", seat.locale);
       if (!force && frame.runJson === seat.lastView && frame.ownJson === seat.lastOwnView) return;

@@ -9,15 +9,16 @@ import { joinRefusal } from "./roomCodes";
  * refused, so a phone never plays under a record it does not hold.
  */
 export function learnerSeat(
-  learning: LearningService,
+  learning: LearningService | undefined,
   sessionId: string,
   learnerKey: string | undefined,
 ): { learnerId: string; name: string } | undefined {
   if (learnerKey === undefined) return undefined;
-  const group = learning.groupOfSession(sessionId);
+  // Without a learning record (PostgreSQL, for now) no session is a group's: a key names no one here.
+  const group = learning?.groupOfSession(sessionId);
   try {
-    const learner = learning.learnerByKey(learnerKey);
-    if (group !== undefined && learner.groupId === group.id)
+    const learner = learning?.learnerByKey(learnerKey);
+    if (learner && group !== undefined && learner.groupId === group.id)
       return { learnerId: learner.id, name: learner.displayName };
   } catch (e) {
     if (!(e instanceof LearningRefusal)) throw e;

@@ -10,6 +10,13 @@ export const roomCloseCodes = {
   flooding: 4100,
 } as const;
 
+/**
+ * The room closes every connection with this when the store refused its events (another server took the
+ * session over, or the database failed): not a final code, so clients come back by code to the session as
+ * the store has it.
+ */
+export const storeLostCloseCode = 4200;
+
 /** Numeric codes of join refusals (the message starts with the stable string code, e.g. `join.locked: ...`). */
 export const joinErrorNumbers: Record<string, number> = {
   "message.malformed": 4400,

@@ -21,6 +21,8 @@ export type Seat = {
   lastOwnView?: string;
   /** Whether the session currently counts this connection as present (a `session.joined` without its `session.left`). */
   present: boolean;
+  /** Joined, but its `session.joined` is not durable yet: it is sent nothing until its welcome. */
+  waiting?: boolean;
   /** Set when the room closes this connection itself (removed trainee, flood, replaced by a newer tab). */
   closing?: boolean;
   /** Why it was closed (a `roomCloseCodes` value), so a connection coming back while closed hears the same. */

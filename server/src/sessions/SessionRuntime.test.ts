@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionEvent } from "@hotseat/shared";
 import { ScenarioLibrary } from "../scenarioLibrary";
+import { AppendConflictError } from "../store/AppendConflictError";
+import { asAsyncStore } from "../store/AsyncSessionStore";
 import { MemorySessionStore } from "../store/MemorySessionStore";
 import type { SessionRecord } from "../store/SessionStore";
 import { SessionRuntime } from "./SessionRuntime";
@@ -25,7 +27,7 @@ function newRecord(store: MemorySessionStore): SessionRecord {
   });
 }
 
-function opening(runtime: SessionRuntime): void {
+async function opening(runtime: SessionRuntime): Promise<void> {
   const events: SessionEvent[] = [
     { type: "session.created", joinCode: "KQWXYR", seed: 7, at: 1, by: server },
     { type: "trainer.selectScenario", scenarioId: "short-call", at: 2, by: server },
@@ -34,14 +36,22 @@ function opening(runtime: SessionRuntime): void {
     { type: "trainer.openVote", at: 5, by: { role: "trainer" } },
     { type: "trainee.vote", optionId: "listen", at: 6, by: { role: "trainee", traineeId: "t-ana" } },
   ];
-  for (const event of events) expect(runtime.submit(event)).toMatchObject({ accepted: true });
+  for (const event of events) await durably(runtime, event);
+}
+
+/** Submits an accepted event and waits until the store has it. */
+async function durably(runtime: SessionRuntime, event: SessionEvent): Promise<number> {
+  const result = runtime.submit(event);
+  if (!result.accepted) throw new Error(`refused: ${result.rejection.code}`);
+  await result.durable;
+  return result.seq;
 }
 
 describe("session runtime", () => {
-  it("logs accepted events only; a refused one leaves state and log as they were", () => {
+  it("logs accepted events only; a refused one leaves state and log as they were", async () => {
     const store = new MemorySessionStore();
-    const runtime = SessionRuntime.resume(newRecord(store), store, library.playable());
-    opening(runtime);
+    const runtime = await SessionRuntime.resume(newRecord(store), asAsyncStore(store), library.playable());
+    await opening(runtime);
     const before = runtime.state;
     const refused = runtime.submit({
       type: "trainee.vote",
@@ -58,11 +68,11 @@ describe("session runtime", () => {
     expect(runtime.lastEventAt).toBe(6);
   });
 
-  it("rebuilds exactly the same state from the stored log, reporting each entry it cannot read or apply", () => {
+  it("rebuilds exactly the same state from the stored log, reporting each entry it cannot read or apply", async () => {
     const store = new MemorySessionStore();
     const record = newRecord(store);
-    const runtime = SessionRuntime.resume(record, store, library.playable());
-    opening(runtime);
+    const runtime = await SessionRuntime.resume(record, asAsyncStore(store), library.playable());
+    await opening(runtime);
     store.appendEvent("s1", 7, { type: "trainee.teleport", at: 8 }, 8);
     // Well-formed but refused by the core: a hand-edited log, or one played against another version.
     const vote = {
@@ -72,7 +82,7 @@ describe("session runtime", () => {
       by: { role: "trainee", traineeId: "t-ana" },
     };
     store.appendEvent("s1", 8, vote, 9);
-    const again = SessionRuntime.resume(record, store, library.playable());
+    const again = await SessionRuntime.resume(record, asAsyncStore(store), library.playable());
     expect(again.state).toEqual(runtime.state);
     expect(again.state.context.vote?.votes).toEqual({ "t-ana": "listen" });
     expect(again.replayRefusals).toEqual([
@@ -80,19 +90,34 @@ describe("session runtime", () => {
       { seq: 8, type: "trainee.vote", code: "vote.unknown-option", message: expect.any(String) },
     ]);
     // The next event follows the log's real head, refused entries included.
-    expect(again.submit({ type: "trainer.closeVote", at: 10, by: { role: "trainer" } })).toEqual({
-      accepted: true,
-      seq: 9,
-    });
+    expect(await durably(again, { type: "trainer.closeVote", at: 10, by: { role: "trainer" } })).toBe(9);
   });
 
-  it("refuses every event once another writer has appended to its log, instead of forking it", () => {
+  it("shows an accepted event only once the store has it; the next event is checked against it at once", async () => {
+    const store = new MemorySessionStore();
+    const runtime = await SessionRuntime.resume(newRecord(store), asAsyncStore(store), library.playable());
+    await opening(runtime);
+    const close = runtime.submit({ type: "trainer.closeVote", at: 7, by: { role: "trainer" } });
+    expect(close).toMatchObject({ accepted: true, seq: 7 });
+    // Not written yet (the store answers through a promise): shown as before, but the session moved on.
+    expect(store.events("s1")).toHaveLength(6);
+    expect(runtime.shown.context.vote?.open).toBe(true);
+    expect(runtime.state.context.vote?.open).toBe(false);
+    const reveal = runtime.submit({ type: "trainer.reveal", at: 8, by: { role: "trainer" } });
+    expect(reveal).toMatchObject({ accepted: true, seq: 8 });
+    if (!reveal.accepted) return;
+    await reveal.durable;
+    expect(store.events("s1").map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(runtime.shown).toBe(runtime.state);
+  });
+
+  it("refuses every event once another writer has appended to its log, instead of forking it", async () => {
     const store = new MemorySessionStore();
     const record = newRecord(store);
-    const first = SessionRuntime.resume(record, store, library.playable());
-    opening(first);
+    const first = await SessionRuntime.resume(record, asAsyncStore(store), library.playable());
+    await opening(first);
     // A second process resumes the same session and records a vote of its own.
-    const second = SessionRuntime.resume(record, store, library.playable());
+    const second = await SessionRuntime.resume(record, asAsyncStore(store), library.playable());
     const bo = { role: "trainee", traineeId: "t-bo" } as const;
     const join = {
       type: "session.joined",
@@ -102,37 +127,40 @@ describe("session runtime", () => {
       at: 7,
       by: server,
     };
-    expect(second.submit(join as SessionEvent)).toMatchObject({ accepted: true, seq: 7 });
-    const before = first.state;
-    const reveal: SessionEvent = { type: "trainer.reveal", at: 8, by: { role: "trainer" } };
-    expect(first.submit(reveal)).toEqual({
+    expect(await durably(second, join as SessionEvent)).toBe(7);
+    const before = first.shown;
+    const reveal = first.submit({ type: "trainer.reveal", at: 8, by: { role: "trainer" } });
+    if (!reveal.accepted) throw new Error("the core accepts the reveal; the store refuses it");
+    await expect(reveal.durable).rejects.toBeInstanceOf(AppendConflictError);
+    expect(first.stale).toBe(true);
+    // Never shown: nobody was told of the reveal the store refused.
+    expect(first.shown).toBe(before);
+    // Stale for good: even an event the second writer's log would take is refused here.
+    expect(first.submit({ type: "trainer.pause", at: 9, by: { role: "trainer" } })).toEqual({
       accepted: false,
       rejection: expect.objectContaining({ code: "session.conflict" }),
     });
-    expect(first.stale).toBe(true);
-    expect(first.state).toBe(before);
-    // Stale for good: even an event the second writer's log would take is refused here.
-    expect(first.submit({ type: "trainer.pause", at: 9, by: { role: "trainer" } })).toMatchObject({
-      accepted: false,
-    });
     expect(store.events("s1").map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(second.submit({ type: "trainee.vote", optionId: "blame", at: 10, by: bo })).toMatchObject({
-      accepted: true,
-      seq: 8,
-    });
+    expect(await durably(second, { type: "trainee.vote", optionId: "blame", at: 10, by: bo })).toBe(8);
   });
 
-  it("keeps the state unchanged when the store cannot write", () => {
+  it("shows nothing the store could not write, and writes nothing after it", async () => {
     const store = new MemorySessionStore();
-    const runtime = SessionRuntime.resume(newRecord(store), store, library.playable());
-    opening(runtime);
-    const before = runtime.state;
+    const runtime = await SessionRuntime.resume(newRecord(store), asAsyncStore(store), library.playable());
+    await opening(runtime);
+    const before = runtime.shown;
+    const append = store.appendEvent.bind(store);
     store.appendEvent = () => {
       throw new Error("disk full");
     };
-    expect(() => runtime.submit({ type: "trainer.closeVote", at: 9, by: { role: "trainer" } })).toThrow(
-      "disk full",
-    );
-    expect(runtime.state).toBe(before);
+    const close = runtime.submit({ type: "trainer.closeVote", at: 9, by: { role: "trainer" } });
+    if (!close.accepted) throw new Error("the core accepts closing the vote");
+    await expect(close.durable).rejects.toThrow("disk full");
+    expect(runtime.shown).toBe(before);
+    store.appendEvent = append;
+    expect(runtime.submit({ type: "trainer.pause", at: 10, by: { role: "trainer" } })).toMatchObject({
+      accepted: false,
+    });
+    expect(store.events("s1")).toHaveLength(6);
   });
 });

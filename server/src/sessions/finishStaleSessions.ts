@@ -6,11 +6,11 @@ import type { SessionHost } from "./SessionHost";
  * left alone (nobody connected, nothing happening for a day): the report is kept, the room closed, the code
  * freed. Returns what it finished, for the log.
  */
-export function finishStaleSessions(
+export async function finishStaleSessions(
   host: SessionHost,
   now: number,
   closeRoom: (code: string) => void,
-): { code: string; reason: "unjoined" | "idle" }[] {
+): Promise<{ code: string; reason: "unjoined" | "idle" }[]> {
   const finished: { code: string; reason: "unjoined" | "idle" }[] = [];
   for (const runtime of host.liveSessions()) {
     const reason = finishReason(
@@ -24,7 +24,7 @@ export function finishStaleSessions(
     );
     if (!reason) continue;
     const code = runtime.record.code;
-    host.finish(code);
+    await host.finish(code);
     closeRoom(code);
     finished.push({ code, reason });
   }

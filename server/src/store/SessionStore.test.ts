@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppendConflictError } from "./AppendConflictError";
+import { contractStores } from "./contractStores";
 import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
-import { MemorySessionStore } from "./MemorySessionStore";
 import { scenarioVersionId } from "./scenarioVersionId";
-import type { NewSession, SessionStore } from "./SessionStore";
+import type { NewSession } from "./SessionStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 import { sqliteMigrations } from "./sqliteMigrations";
 
@@ -27,106 +27,105 @@ function newSession(id: string, code: string, createdAt: number): NewSession {
   };
 }
 
-const stores: [string, () => SessionStore][] = [
-  ["memory", () => new MemorySessionStore()],
-  ["sqlite", () => new SqliteSessionStore(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`))],
-];
+const stores = contractStores();
 
 describe.each(stores)("%s session store", (_name, make) => {
-  it("keeps a session's accepted events in order, as they were", () => {
-    const store = make();
-    store.createSession(newSession("s1", "KQWXYR", 1000));
-    store.appendEvent("s1", 1, { type: "trainee.vote", option: "a" }, 1001);
-    store.appendEvent("s1", 2, { type: "trainer.reveal" }, 1002);
-    expect(store.events("s1")).toEqual([
+  it("keeps a session's accepted events in order, as they were", async () => {
+    const store = await make();
+    await store.createSession(newSession("s1", "KQWXYR", 1000));
+    await store.appendEvent("s1", 1, { type: "trainee.vote", option: "a" }, 1001);
+    await store.appendEvent("s1", 2, { type: "trainer.reveal" }, 1002);
+    expect(await store.events("s1")).toEqual([
       { seq: 1, at: 1001, event: { type: "trainee.vote", option: "a" } },
       { seq: 2, at: 1002, event: { type: "trainer.reveal" } },
     ]);
-    expect(store.events("nobody")).toEqual([]);
-    store.close();
+    expect(await store.events("nobody")).toEqual([]);
+    await store.close();
   });
 
-  it("refuses an append that does not follow the log's head, and writes nothing", () => {
-    const store = make();
-    store.createSession(newSession("s1", "KQWXYR", 1000));
-    store.createSession(newSession("s2", "KQWXYS", 1000));
-    store.appendEvent("s1", 1, { type: "session.created" }, 1);
-    store.appendEvent("s1", 2, { type: "trainee.vote", option: "a" }, 2);
+  it("refuses an append that does not follow the log's head, and writes nothing", async () => {
+    const store = await make();
+    await store.createSession(newSession("s1", "KQWXYR", 1000));
+    await store.createSession(newSession("s2", "KQWXYS", 1000));
+    await store.appendEvent("s1", 1, { type: "session.created" }, 1);
+    await store.appendEvent("s1", 2, { type: "trainee.vote", option: "a" }, 2);
     // A second writer that read the log when it ended at 1: its seq 2 is already taken.
-    expect(() => store.appendEvent("s1", 2, { type: "trainee.vote", option: "b" }, 3)).toThrow(
+    await expect(store.appendEvent("s1", 2, { type: "trainee.vote", option: "b" }, 3)).rejects.toThrow(
       AppendConflictError,
     );
     // A writer that skipped entries, or never read the log: a gap is refused too.
-    expect(() => store.appendEvent("s1", 4, { type: "trainer.reveal" }, 4)).toThrow(AppendConflictError);
-    expect(() => store.appendEvent("s1", 1, { type: "trainer.reveal" }, 4)).toThrow(
+    await expect(store.appendEvent("s1", 4, { type: "trainer.reveal" }, 4)).rejects.toThrow(
+      AppendConflictError,
+    );
+    await expect(store.appendEvent("s1", 1, { type: "trainer.reveal" }, 4)).rejects.toThrow(
       expect.objectContaining({ expectedHead: 0, actualHead: 2 }),
     );
-    expect(store.events("s1").map((e) => e.event)).toEqual([
+    expect((await store.events("s1")).map((e) => e.event)).toEqual([
       { type: "session.created" },
       { type: "trainee.vote", option: "a" },
     ]);
     // Each session's log has its own head.
-    store.appendEvent("s2", 1, { type: "session.created" }, 5);
-    store.appendEvent("s1", 3, { type: "trainer.reveal" }, 6);
-    expect(store.events("s1").map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(store.events("s2").map((e) => e.seq)).toEqual([1]);
-    store.close();
+    await store.appendEvent("s2", 1, { type: "session.created" }, 5);
+    await store.appendEvent("s1", 3, { type: "trainer.reveal" }, 6);
+    expect((await store.events("s1")).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await store.events("s2")).map((e) => e.seq)).toEqual([1]);
+    await store.close();
   });
 
-  it("keeps scenario versions by the sha-256 of their text, unchanged and once", () => {
-    const store = make();
+  it("keeps scenario versions by the sha-256 of their text, unchanged and once", async () => {
+    const store = await make();
     const source = "formatVersion: 1\nid: ruined-hat\n";
-    const id = store.putVersion(source, 1);
+    const id = await store.putVersion(source, 1);
     expect(id).toBe(ruinedHat);
     expect(id).toMatch(/^[0-9a-f]{64}$/);
-    expect(store.putVersion(source, 2)).toBe(id);
-    const edited = store.putVersion(`${source}# renamed an option\n`, 3);
+    expect(await store.putVersion(source, 2)).toBe(id);
+    const edited = await store.putVersion(`${source}# renamed an option\n`, 3);
     expect(edited).not.toBe(id);
-    expect(store.version(id)).toBe(source);
-    expect(store.version(edited)).toBe(`${source}# renamed an option\n`);
-    expect(store.version("0".repeat(64))).toBeUndefined();
-    store.close();
+    expect(await store.version(id)).toBe(source);
+    expect(await store.version(edited)).toBe(`${source}# renamed an option\n`);
+    expect(await store.version("0".repeat(64))).toBeUndefined();
+    await store.close();
   });
 
-  it("keeps the library a session pinned, and pins an older session's only once", () => {
-    const store = make();
-    store.createSession(newSession("s1", "KQWXYR", 1));
-    expect(store.getSession("s1")?.library).toEqual({ "ruined-hat": ruinedHat });
-    expect(() => store.pinLibrary("s1", {})).toThrow();
-    expect(store.getSession("s1")?.library).toEqual({ "ruined-hat": ruinedHat });
-    store.close();
+  it("keeps the library a session pinned, and pins an older session's only once", async () => {
+    const store = await make();
+    await store.createSession(newSession("s1", "KQWXYR", 1));
+    expect((await store.getSession("s1"))?.library).toEqual({ "ruined-hat": ruinedHat });
+    await expect(store.pinLibrary("s1", {})).rejects.toThrow();
+    expect((await store.getSession("s1"))?.library).toEqual({ "ruined-hat": ruinedHat });
+    await store.close();
   });
 
-  it("lists live sessions, then keeps the result of a finished one", () => {
-    const store = make();
-    store.createSession(newSession("old", "AAAAAA", 1));
-    store.createSession(newSession("new", "CCCCCC", 2));
-    expect(store.listSessions("live").map((s) => s.id)).toEqual(["new", "old"]);
-    store.saveResult("old", { ending: "kept" }, 50);
-    expect(store.listSessions("live").map((s) => s.id)).toEqual(["new"]);
-    expect(store.getSession("old")).toMatchObject({ status: "finished", finishedAt: 50 });
-    expect(store.result("old")).toEqual({ ending: "kept" });
-    expect(store.result("new")).toBeUndefined();
-    expect(store.findByCode("CCCCCC")?.library).toEqual({ "ruined-hat": ruinedHat });
-    store.close();
+  it("lists live sessions, then keeps the result of a finished one", async () => {
+    const store = await make();
+    await store.createSession(newSession("old", "AAAAAA", 1));
+    await store.createSession(newSession("new", "CCCCCC", 2));
+    expect((await store.listSessions("live")).map((s) => s.id)).toEqual(["new", "old"]);
+    await store.saveResult("old", { ending: "kept" }, 50);
+    expect((await store.listSessions("live")).map((s) => s.id)).toEqual(["new"]);
+    expect(await store.getSession("old")).toMatchObject({ status: "finished", finishedAt: 50 });
+    expect(await store.result("old")).toEqual({ ending: "kept" });
+    expect(await store.result("new")).toBeUndefined();
+    expect((await store.findByCode("CCCCCC"))?.library).toEqual({ "ruined-hat": ruinedHat });
+    await store.close();
   });
 
-  it("keeps a session hosted without a scenario (the trainer picks one in the lobby)", () => {
-    const store = make();
-    store.createSession({ ...newSession("bare", "FFFFFF", 5), scenarioId: "" });
-    expect(store.getSession("bare")?.scenarioId).toBe("");
-    expect(store.listSessions().map((s) => s.id)).toEqual(["bare"]);
-    store.close();
+  it("keeps a session hosted without a scenario (the trainer picks one in the lobby)", async () => {
+    const store = await make();
+    await store.createSession({ ...newSession("bare", "FFFFFF", 5), scenarioId: "" });
+    expect((await store.getSession("bare"))?.scenarioId).toBe("");
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(["bare"]);
+    await store.close();
   });
 
-  it("finds the newest session when a join code was used again", () => {
-    const store = make();
-    store.createSession(newSession("first", "DDDDDD", 1));
-    store.saveResult("first", {}, 2);
-    store.createSession(newSession("second", "DDDDDD", 3));
-    expect(store.findByCode("DDDDDD")?.id).toBe("second");
-    expect(store.findByCode("EEEEEE")).toBeUndefined();
-    store.close();
+  it("finds the newest session when a join code was used again", async () => {
+    const store = await make();
+    await store.createSession(newSession("first", "DDDDDD", 1));
+    await store.saveResult("first", {}, 2);
+    await store.createSession(newSession("second", "DDDDDD", 3));
+    expect((await store.findByCode("DDDDDD"))?.id).toBe("second");
+    expect(await store.findByCode("EEEEEE")).toBeUndefined();
+    await store.close();
   });
 });
 

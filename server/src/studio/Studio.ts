@@ -5,7 +5,7 @@ import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { SessionHost } from "../sessions/SessionHost";
 import { DraftConflictError, PlansConflictError } from "../store/DraftStore";
 import type { DraftHead, DraftPlans, DraftVersion } from "../store/DraftStore";
-import type { SessionStore } from "../store/SessionStore";
+import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import { StudioSummaries, summaryOf } from "./studioSummary";
 
 /** A refusal of the Studio, carried to the HTTP layer with its status, stable code and the values it names. */
@@ -29,13 +29,13 @@ export const draftFile = (id: string, version: number) => `studio/${id}@v${versi
  * Loads the scenarios published from the Studio into the library at start, so they stay hostable after
  * a restart. A built-in scenario that took the same id since wins, and the published one is reported.
  */
-export function loadPublishedScenarios(
-  store: SessionStore,
+export async function loadPublishedScenarios(
+  store: AsyncSessionStore,
   library: ScenarioLibrary,
   log?: (line: string) => void,
-): void {
-  for (const published of store.drafts.publishedScenarios()) {
-    const source = store.version(published.versionId);
+): Promise<void> {
+  for (const published of await store.drafts.publishedScenarios()) {
+    const source = await store.version(published.versionId);
     if (source === undefined || library.get(published.scenarioId)) {
       log?.(
         `studio: "${published.scenarioId}" is not loaded: a built-in scenario has its id or its text is gone`,
@@ -54,20 +54,26 @@ export function loadPublishedScenarios(
  */
 export class Studio {
   private readonly summaries = new StudioSummaries();
-  private readonly builtinIds: ReadonlySet<string>;
+  // The library's ids less the published ones, as the library was when the Studio opened.
+  private builtins: Promise<ReadonlySet<string>> | undefined;
 
   constructor(
-    private readonly store: SessionStore,
+    private readonly store: AsyncSessionStore,
     private readonly host: SessionHost,
     private readonly now: () => number = Date.now,
-  ) {
-    const published = new Set(store.drafts.publishedScenarios().map((p) => p.scenarioId));
-    this.builtinIds = new Set(
-      host.library
-        .list()
-        .map((s) => s.id)
-        .filter((id) => !published.has(id)),
-    );
+  ) {}
+
+  private builtinIds(): Promise<ReadonlySet<string>> {
+    this.builtins ??= this.store.drafts.publishedScenarios().then((list) => {
+      const published = new Set(list.map((p) => p.scenarioId));
+      return new Set(
+        this.host.library
+          .list()
+          .map((s) => s.id)
+          .filter((id) => !published.has(id)),
+      );
+    });
+    return this.builtins;
   }
 
   private get library(): ScenarioLibrary {
@@ -75,15 +81,15 @@ export class Studio {
   }
 
   /** Every built-in scenario, then every draft, most recently saved first. */
-  items(): StudioLibraryItem[] {
-    const builtins = [...this.builtinIds].sort().flatMap((id): StudioLibraryItem[] => {
+  async items(): Promise<StudioLibraryItem[]> {
+    const builtins = [...(await this.builtinIds())].sort().flatMap((id): StudioLibraryItem[] => {
       const entry = this.library.get(id);
       if (!entry) return [];
       const summary = summaryOf(entry.scenario, entry.diagnostics, entry.compiled !== undefined);
       const { playable, ...rest } = summary;
       return [{ kind: "builtin", id, ...rest, status: playable ? "ready" : "errors" }];
     });
-    const drafts = this.store.drafts.drafts().map((draft): StudioLibraryItem => {
+    const drafts = (await this.store.drafts.drafts()).map((draft): StudioLibraryItem => {
       const { playable, ...rest } = this.summaries.of(draft.source, draftFile(draft.id, draft.version));
       const status = !playable ? "errors" : draft.publishedVersion === draft.version ? "ready" : "draft";
       return {
@@ -100,8 +106,8 @@ export class Studio {
   }
 
   /** A built-in scenario's text. */
-  builtin(id: string): LibraryEntry {
-    const entry = this.builtinIds.has(id) ? this.library.get(id) : undefined;
+  async builtin(id: string): Promise<LibraryEntry> {
+    const entry = (await this.builtinIds()).has(id) ? this.library.get(id) : undefined;
     if (!entry)
       throw new StudioError(404, "studio.unknown", `There is no built-in scenario "${id}".`, { id });
     return entry;
@@ -111,44 +117,44 @@ export class Studio {
    * A new draft from a text. Its id is the text's own `id:` when that is free, else the first free
    * `<id>-2`, `-3`…; the text's `id:` is set to match (comments kept), so the draft can be published.
    */
-  create(source: string): DraftHead {
+  async create(source: string): Promise<DraftHead> {
     const wanted = scenarioIdOf(source);
     const base = wanted !== undefined && validId.test(wanted) ? wanted : "new-scenario";
     const taken = new Set([
-      ...this.builtinIds,
-      ...this.store.drafts.drafts().map((d) => d.id),
-      ...this.store.drafts.publishedScenarios().map((p) => p.scenarioId),
+      ...(await this.builtinIds()),
+      ...(await this.store.drafts.drafts()).map((d) => d.id),
+      ...(await this.store.drafts.publishedScenarios()).map((p) => p.scenarioId),
     ]);
     const id = freeId(base, taken);
     return this.store.drafts.createDraft(id, withScenarioId(source, id), this.now());
   }
 
   /** A draft's newest version. */
-  draft(id: string): DraftHead {
-    const draft = this.store.drafts.draft(id);
+  async draft(id: string): Promise<DraftHead> {
+    const draft = await this.store.drafts.draft(id);
     if (!draft) throw this.unknown(id);
     return draft;
   }
 
   /** Every version of a draft, newest first. */
-  versions(id: string): DraftVersion[] {
-    this.draft(id);
+  async versions(id: string): Promise<DraftVersion[]> {
+    await this.draft(id);
     return this.store.drafts.draftVersions(id);
   }
 
   /** One saved version of a draft. */
-  version(id: string, version: number): DraftVersion {
-    this.draft(id);
-    const found = this.store.drafts.draftVersion(id, version);
+  async version(id: string, version: number): Promise<DraftVersion> {
+    await this.draft(id);
+    const found = await this.store.drafts.draftVersion(id, version);
     if (!found) throw this.unknownVersion(id, version);
     return found;
   }
 
   /** Saves a new version; 409 `studio.stale` when `baseVersion` is not the newest (another tab saved). */
-  save(id: string, baseVersion: number, source: string): DraftVersion {
-    this.draft(id);
+  async save(id: string, baseVersion: number, source: string): Promise<DraftVersion> {
+    await this.draft(id);
     try {
-      return this.store.drafts.saveDraft(id, baseVersion, source, this.now());
+      return await this.store.drafts.saveDraft(id, baseVersion, source, this.now());
     } catch (e) {
       if (!(e instanceof DraftConflictError)) throw e;
       throw new StudioError(
@@ -161,8 +167,8 @@ export class Studio {
   }
 
   /** A draft's test plans (an empty text and revision 0 when it has none yet). */
-  plans(id: string): DraftPlans {
-    this.draft(id);
+  async plans(id: string): Promise<DraftPlans> {
+    await this.draft(id);
     return this.store.drafts.draftPlans(id);
   }
 
@@ -171,8 +177,8 @@ export class Studio {
    * when another tab saved them since `baseRevision`. Choices are not checked against the scenario here: a
    * plan that no longer fits the text is what the Studio shows as failing, not a reason to lose it.
    */
-  savePlans(id: string, baseRevision: number, source: string): DraftPlans {
-    this.draft(id);
+  async savePlans(id: string, baseRevision: number, source: string): Promise<DraftPlans> {
+    await this.draft(id);
     if (source.trim() !== "") {
       const loaded = loadTestPlans(source, "plans.yaml");
       const first = loaded.diagnostics.find((d) => d.severity === "error");
@@ -185,7 +191,7 @@ export class Studio {
         );
     }
     try {
-      return this.store.drafts.saveDraftPlans(id, baseRevision, source, this.now());
+      return await this.store.drafts.saveDraftPlans(id, baseRevision, source, this.now());
     } catch (e) {
       if (!(e instanceof PlansConflictError)) throw e;
       throw new StudioError(
@@ -198,13 +204,13 @@ export class Studio {
   }
 
   /** Saves an older version's text again as the newest version. */
-  restore(id: string, version: number, baseVersion: number): DraftVersion {
-    return this.save(id, baseVersion, this.version(id, version).source);
+  async restore(id: string, version: number, baseVersion: number): Promise<DraftVersion> {
+    return this.save(id, baseVersion, (await this.version(id, version)).source);
   }
 
   /** Deletes a draft that was never published (a published one is what sessions may be playing). */
-  delete(id: string): void {
-    const draft = this.draft(id);
+  async delete(id: string): Promise<void> {
+    const draft = await this.draft(id);
     if (draft.publishedVersion !== undefined)
       throw new StudioError(
         409,
@@ -212,12 +218,15 @@ export class Studio {
         `The draft "${id}" was published and stays, so the sessions that played it can be replayed.`,
         { id },
       );
-    this.store.drafts.deleteDraft(id);
+    await this.store.drafts.deleteDraft(id);
   }
 
   /** Makes one saved version hostable now, under the scenario id its text names. */
-  publish(id: string, version: number): { scenarioId: string; versionId: string; version: number } {
-    const saved = this.version(id, version);
+  async publish(
+    id: string,
+    version: number,
+  ): Promise<{ scenarioId: string; versionId: string; version: number }> {
+    const saved = await this.version(id, version);
     const entry = loadEntry(saved.source, draftFile(id, version), id);
     if (!entry.compiled) {
       const errors = entry.diagnostics.filter((d) => d.severity === "error").length;
@@ -228,14 +237,14 @@ export class Studio {
         { errors, version },
       );
     }
-    if (this.builtinIds.has(entry.id))
+    if ((await this.builtinIds()).has(entry.id))
       throw new StudioError(
         409,
         "studio.id-builtin",
         `"${entry.id}" is a built-in scenario's id; give this scenario its own id.`,
         { scenarioId: entry.id },
       );
-    const owner = this.store.drafts.publishedScenarios().find((p) => p.scenarioId === entry.id);
+    const owner = (await this.store.drafts.publishedScenarios()).find((p) => p.scenarioId === entry.id);
     if (owner && owner.draftId !== id)
       throw new StudioError(
         409,
@@ -243,8 +252,8 @@ export class Studio {
         `"${entry.id}" was published from the draft "${owner.draftId}"; give this scenario its own id.`,
         { scenarioId: entry.id, draft: owner.draftId },
       );
-    const versionId = this.host.publishScenario(entry as LibraryEntry & { compiled: CompiledScenario });
-    this.store.drafts.recordPublished({
+    const versionId = await this.host.publishScenario(entry as LibraryEntry & { compiled: CompiledScenario });
+    await this.store.drafts.recordPublished({
       scenarioId: entry.id,
       versionId,
       draftId: id,
@@ -258,13 +267,14 @@ export class Studio {
    * Withdraws a draft's published scenario from the library: no new session can host it, and the draft goes
    * back to unpublished (it can be published again). Sessions already running keep the version they pinned.
    */
-  unpublish(id: string): { scenarioId: string } {
-    this.draft(id);
-    const published = this.store.drafts.publishedScenarios().find((p) => p.draftId === id);
+  async unpublish(id: string): Promise<{ scenarioId: string }> {
+    await this.draft(id);
+    const published = (await this.store.drafts.publishedScenarios()).find((p) => p.draftId === id);
     if (!published)
       throw new StudioError(409, "studio.not-published", `The draft "${id}" is not published.`, { id });
+    // The store first: if it refuses, the scenario stays published everywhere, not only in this process.
+    await this.store.drafts.recordUnpublished(published.scenarioId);
     this.host.unpublishScenario(published.scenarioId);
-    this.store.drafts.recordUnpublished(published.scenarioId);
     return { scenarioId: published.scenarioId };
   }
 

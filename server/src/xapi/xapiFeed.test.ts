@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionEvent } from "@hotseat/shared";
 import { LearningService } from "../learning/LearningService";
 import { ScenarioLibrary } from "../scenarioLibrary";
 import { ScenarioVersions } from "../sessions/ScenarioVersions";
 import { SessionRuntime } from "../sessions/SessionRuntime";
+import { asAsyncStore } from "../store/AsyncSessionStore";
+import type { LearningStores } from "../store/AsyncSessionStore";
 import { SqliteSessionStore } from "../store/SqliteSessionStore";
 import { XapiFeed } from "./xapiFeed";
 import { XapiOutbox } from "./xapiOutbox";
@@ -26,7 +28,7 @@ type Unstamped = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E
 const server = { role: "server" } as const;
 
 /** A server's xAPI side on a store, with a scheduler the test runs (or, for a crash, never runs). */
-function feedOn(store: SqliteSessionStore) {
+function feedOn(store: LearningStores) {
   const learning = new LearningService(store, () => 1);
   const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
   const deferred: (() => void)[] = [];
@@ -41,16 +43,16 @@ function feedOn(store: SqliteSessionStore) {
 }
 
 /** A group (Ann on its roster) and a session of it on `store`, its runtime telling the feed. */
-function groupSession(store: SqliteSessionStore, on: ReturnType<typeof feedOn>, sessionId = "s1") {
+async function groupSession(store: LearningStores, on: ReturnType<typeof feedOn>, sessionId = "s1") {
   const { learning, feed } = on;
-  const pin = new ScenarioVersions(store).publish(files, 1);
+  const pin = await new ScenarioVersions(store).publish(files, 1);
   const group = learning.createGroup({
     name: "Support",
     openRoster: false,
     roster: [{ displayName: "Ann" }],
   });
   const ann = group.roster[0]!.learnerId;
-  const record = store.createSession({
+  const record = await store.createSession({
     id: sessionId,
     code: "KQWXYR",
     scenarioId: "short-call",
@@ -59,19 +61,21 @@ function groupSession(store: SqliteSessionStore, on: ReturnType<typeof feedOn>, 
     createdAt: 1,
   });
   learning.attachSession(sessionId, learning.authorize(group.group.groupId, group.groupKey));
-  const runtime = SessionRuntime.resume(
+  const runtime = await SessionRuntime.resume(
     record,
     store,
-    new ScenarioVersions(store).resolve(pin).library,
+    (await new ScenarioVersions(store).resolve(pin)).library,
     (id, before, after) => feed.logged(id, before, after),
   );
-  const submit = (events: Unstamped[]) => {
-    for (const event of events)
-      expect(runtime.submit({ ...event, at: store.events(sessionId).length + 1 })).toMatchObject({
-        accepted: true,
-      });
+  // Each event is awaited until durable: the feed is told only then.
+  const submit = async (events: Unstamped[]) => {
+    for (const event of events) {
+      const submitted = runtime.submit({ ...event, at: (await store.events(sessionId)).length + 1 });
+      expect(submitted).toMatchObject({ accepted: true });
+      if (submitted.accepted) await submitted.durable;
+    }
   };
-  submit([
+  await submit([
     { type: "session.created", joinCode: "KQWXYR", seed: 7, by: server },
     { type: "trainer.selectScenario", scenarioId: "short-call", by: server },
     { type: "session.joined", role: "trainee", traineeId: "t-ann", name: "Ann", learnerId: ann, by: server },
@@ -88,61 +92,64 @@ const vote = (optionId: string): Unstamped[] => [
 ];
 
 describe("the xAPI feed", () => {
-  it("records a group session's decisions after deciding events only, and what a crash left pending on the next start", () => {
+  it("records a group session's decisions after deciding events only, and what a crash left pending on the next start", async () => {
     const path = join(dir, "crash.sqlite");
-    const store = new SqliteSessionStore(path);
+    const store = asAsyncStore(new SqliteSessionStore(path));
     const on = feedOn(store);
     const { deferred } = on;
-    const { groupId, ann, submit } = groupSession(store, on);
+    const { groupId, ann, submit } = await groupSession(store, on);
     store.xapi.setLrs(groupId, lrs, 1);
     // Joining decides nothing: nothing is scheduled or marked.
     expect(deferred).toHaveLength(0);
     expect(store.xapi.pendingSessions()).toEqual([]);
 
-    submit([{ type: "trainer.start", by: trainer }, ...vote("listen")]);
+    await submit([{ type: "trainer.start", by: trainer }, ...vote("listen")]);
     expect(store.xapi.pendingSessions()).toEqual(["s1"]);
     // One scheduled recording for the burst, whatever the number of deciding events in it.
     expect(deferred).toHaveLength(1);
     deferred.shift()!();
-    const revealSeq = store.events("s1").length;
+    await vi.waitFor(() => expect(store.xapi.pendingSessions()).toEqual([]));
+    const revealSeq = (await store.events("s1")).length;
     expect(store.xapi.entries(groupId).map((e) => e.statementId)).toEqual([
       answeredIdOf("s1", ann, revealSeq),
     ]);
     expect(store.xapi.pendingSessions()).toEqual([]);
 
     // The second vote ends the call; the server dies before its scheduled recording runs.
-    submit(vote("promise"));
+    await submit(vote("promise"));
     expect(deferred).toHaveLength(1);
     expect(store.xapi.entries(groupId)).toHaveLength(1);
-    store.close();
+    await store.close();
 
-    const reopened = new SqliteSessionStore(path);
+    const reopened = asAsyncStore(new SqliteSessionStore(path));
     const next = feedOn(reopened);
     expect(reopened.xapi.pendingSessions()).toEqual(["s1"]);
-    next.feed.catchUp();
-    const [run] = next.learning.sessionRecords("s1")!.records[0]!.runs;
+    await next.feed.catchUp();
+    const [run] = (await next.learning.sessionRecords("s1"))!.records[0]!.runs;
     expect(reopened.xapi.entries(groupId).map((e) => e.statementId)).toEqual([
       answeredIdOf("s1", ann, revealSeq),
-      answeredIdOf("s1", ann, reopened.events("s1").length),
+      answeredIdOf("s1", ann, (await reopened.events("s1")).length),
       completedIdOf(run!, ann),
     ]);
     expect(reopened.xapi.pendingSessions()).toEqual([]);
-    reopened.close();
+    await reopened.close();
   });
 
-  it("keeps nothing for a group without an LRS, and records its sessions so far once one is set", () => {
-    const store = new SqliteSessionStore(join(dir, "no-lrs.sqlite"));
+  it("keeps nothing for a group without an LRS, and records its sessions so far once one is set", async () => {
+    const store = asAsyncStore(new SqliteSessionStore(join(dir, "no-lrs.sqlite")));
     const on = feedOn(store);
-    const { groupId, ann, submit } = groupSession(store, on);
-    submit([{ type: "trainer.start", by: trainer }, ...vote("listen"), ...vote("promise")]);
+    const { groupId, ann, submit } = await groupSession(store, on);
+    await submit([{ type: "trainer.start", by: trainer }, ...vote("listen"), ...vote("promise")]);
     expect(on.deferred).toHaveLength(0);
     expect(store.xapi.pendingSessions()).toEqual([]);
     expect(store.xapi.entries(groupId)).toEqual([]);
 
     store.xapi.setLrs(groupId, lrs, 2);
-    on.feed.recordGroup(groupId);
-    // One session per turn of the event loop.
-    while (on.deferred.length > 0) on.deferred.shift()!();
+    const recorded = on.feed.recordGroup(groupId);
+    // One session per turn of the event loop (the group has one).
+    await vi.waitFor(() => expect(on.deferred).toHaveLength(1));
+    on.deferred.shift()!();
+    await recorded;
     expect(store.xapi.entries(groupId).map((e) => [e.learnerId, e.statement])).toEqual([
       [ann, expect.objectContaining({ verb: expect.objectContaining({ display: { "en-US": "answered" } }) })],
       [ann, expect.objectContaining({ result: expect.objectContaining({ response: "promise" }) })],
@@ -151,6 +158,6 @@ describe("the xAPI feed", () => {
         expect.objectContaining({ verb: expect.objectContaining({ display: { "en-US": "completed" } }) }),
       ],
     ]);
-    store.close();
+    await store.close();
   });
 });

@@ -58,43 +58,39 @@ export class XapiFeed {
     this.scheduled = true;
     (this.deps.defer ?? setImmediate)(() => {
       this.scheduled = false;
-      this.flush();
+      void this.flush();
     });
   }
 
   /** Records every session told about since the last flush. */
-  flush(): void {
+  async flush(): Promise<void> {
     const sessions = [...this.dirty];
     this.dirty.clear();
-    for (const sessionId of sessions) this.record(sessionId);
+    for (const sessionId of sessions) await this.record(sessionId);
   }
 
   /**
    * Records every session of a group, oldest first, one per turn of the event loop so a live workshop
    * is not held up (after its LRS is set: the record so far goes to it).
    */
-  recordGroup(groupId: string): void {
-    const queue = this.deps.groupSessions(groupId);
+  async recordGroup(groupId: string): Promise<void> {
     const defer = this.deps.defer ?? setImmediate;
-    const next = () => {
-      const sessionId = queue.shift();
-      if (sessionId === undefined) return;
-      this.record(sessionId);
-      defer(next);
-    };
-    defer(next);
+    for (const sessionId of this.deps.groupSessions(groupId)) {
+      await new Promise<void>((resolve) => defer(resolve));
+      await this.record(sessionId);
+    }
   }
 
   /** Records the sessions a stopped server left pending, and the live ones given (events may have come first). */
-  catchUp(liveSessionIds: readonly string[] = []): void {
+  async catchUp(liveSessionIds: readonly string[] = []): Promise<void> {
     const all = new Set([...this.deps.store.pendingSessions(), ...liveSessionIds]);
-    for (const sessionId of all) this.record(sessionId);
+    for (const sessionId of all) await this.record(sessionId);
   }
 
   /** Records a session's new statements now; false when that failed (it stays pending). */
-  record(sessionId: string): boolean {
+  async record(sessionId: string): Promise<boolean> {
     try {
-      const found = this.deps.learning.sessionRecords(sessionId);
+      const found = await this.deps.learning.sessionRecords(sessionId);
       if (found && found.records.length > 0 && this.deps.store.lrs(found.group.id) !== undefined)
         this.deps.outbox.recordSession(found.records);
       this.deps.store.clearPending(sessionId);
