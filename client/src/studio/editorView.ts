@@ -34,6 +34,11 @@ import type { Forms } from "./forms/formsPanel";
  */
 const checkDelayMs = 250;
 const checkAtOnceMs = 50;
+/**
+ * The form beside the text reads the whole file again (a full YAML parse), so it follows typed text once
+ * the typing rests rather than on the keystroke's path; its own edits redraw it at once.
+ */
+const formsFollowMs = 300;
 const saveDelayMs = 1200;
 
 type Opened =
@@ -194,6 +199,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
 
   let lastCheckMs = 0;
   let markCount = 0;
+  let formsTimer: ReturnType<typeof setTimeout> | undefined;
   const checkDraft = draftChecker(`${id}.yaml`);
   const check = () => {
     if (!view) return;
@@ -219,7 +225,8 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     showProblems();
     const listed = performance.now();
     drawMap();
-    forms?.refresh();
+    clearTimeout(formsTimer);
+    formsTimer = setTimeout(() => forms?.refresh(), formsFollowMs);
     root.dataset.checkedRev = String(docRev);
     const ended = performance.now();
     lastCheckMs = ended - started;
@@ -480,6 +487,7 @@ export function showEditor(nav: StudioNav, id: string): () => void {
     gone = true;
     clearTimeout(checkTimer);
     clearTimeout(cursorTimer);
+    clearTimeout(formsTimer);
     clearTimeout(saveTimer);
     window.removeEventListener("pagehide", onPageHide);
     void save().finally(() => view?.destroy());
