@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { groupDetailSchema, groupRecordsAnswerSchema, learnerKeyResponseSchema } from "@hotseat/shared";
 import type { GroupDetail } from "@hotseat/shared";
+import { TestLrs } from "../server/testLrs";
 import { useBrowserTest } from "./browserTestFixture";
 import { repoRoot } from "./harness";
 import type { TraineeView, TrainerView } from "./harness";
@@ -266,6 +267,39 @@ describe("the trainer's group page", () => {
     expect(await page.locator(".gp-facts").textContent()).toContain("4 learners");
     // The page as a screen reader gets it, kept beside the screenshots to read.
     writeFileSync(join(shots, "group-en.aria.yaml"), await page.locator("body").ariaSnapshot());
+
+    // The LMS part: the group's CSV, and a real LRS (started here) that gets the record so far once set.
+    const status = page.locator("#gp-lrs-status");
+    await expect.poll(() => status.textContent()).toBe("No LRS is set: no statements are sent.");
+    const href = await page.locator("#gp-lms-csv").getAttribute("href");
+    const csv = await (await fetch(`${bt.url()}${href ?? ""}`)).text();
+    expect(csv).toContain("Ann Nowak");
+    const lrs = new TestLrs();
+    await lrs.start();
+    try {
+      await page.getByLabel("LRS endpoint (xAPI)").fill("not a web address");
+      await page.getByRole("button", { name: "Send to this LRS" }).click();
+      await expect
+        .poll(() => page.locator("#gp-lrs-error").textContent())
+        .toBe("The endpoint must be a web address starting with https:// or http://.");
+      await page.getByLabel("LRS endpoint (xAPI)").fill(lrs.endpoint);
+      await page.getByLabel("Key", { exact: true }).fill(lrs.key);
+      await page.getByLabel("Secret", { exact: true }).fill(lrs.secret);
+      await page.getByRole("button", { name: "Send to this LRS" }).click();
+      await expect.poll(() => status.textContent()).toContain(`Sends to ${lrs.endpoint} as ${lrs.key}`);
+      await expect.poll(() => lrs.stored.length).toBeGreaterThan(0);
+      await expect
+        .poll(async () => {
+          await page.getByRole("button", { name: "Send now" }).click();
+          return status.textContent();
+        })
+        .toMatch(/: [1-9]\d* sent, 0 waiting, 0 refused\.$/);
+      await shoot(page, "group-lms-en");
+      await page.getByRole("button", { name: "Stop sending" }).click();
+      await expect.poll(() => status.textContent()).toBe("No LRS is set: no statements are sent.");
+    } finally {
+      await lrs.stop();
+    }
 
     // One learner's page, reached by keyboard: every decision, with the gap to the best.
     const annLink = heatmap.getByRole("link", { name: "Ann Nowak" });

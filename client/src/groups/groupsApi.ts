@@ -6,6 +6,7 @@ import {
   groupListResponseSchema,
   groupRecordsAnswerSchema,
   learnerRecordSchema,
+  lrsStatusSchema,
   renewLinkResponseSchema,
 } from "@hotseat/shared";
 import type {
@@ -17,6 +18,8 @@ import type {
   HostRequest,
   HostResponse,
   LearnerRecord,
+  LrsConfigRequest,
+  LrsStatus,
   RenewLinkResponse,
   RosterLine,
 } from "@hotseat/shared";
@@ -107,4 +110,35 @@ export async function hostForGroup(request: HostRequest): Promise<HostResponse> 
     // Without storage the console cannot take control after this page: the refusal there says so.
   }
   return hosted;
+}
+
+const lrsPath = (groupId: string) => `${groupPath(groupId)}/lrs`;
+
+/** `GET /api/groups/:id/lrs`: the group's LRS (no secret) and its outbox's state. */
+export function lrsStatus(groupId: string, key: string): Promise<LrsStatus> {
+  return api(lrsStatusSchema, lrsPath(groupId), { headers: bearer(key) });
+}
+
+/** `PUT /api/groups/:id/lrs`: statements go to this LRS from now on, the group's record so far first. */
+export function setLrs(groupId: string, config: LrsConfigRequest, key: string): Promise<LrsStatus> {
+  return api(lrsStatusSchema, lrsPath(groupId), {
+    method: "PUT",
+    headers: { ...bearer(key), "content-type": "application/json" },
+    body: JSON.stringify(config),
+  });
+}
+
+/** `DELETE /api/groups/:id/lrs`: no more statements are sent. */
+export function removeLrs(groupId: string, key: string): Promise<LrsStatus> {
+  return api(lrsStatusSchema, lrsPath(groupId), { method: "DELETE", headers: bearer(key) });
+}
+
+/** `POST /api/groups/:id/lrs/retry`: send what waits now, without waiting out the backoff. */
+export function retryLrs(groupId: string, key: string): Promise<LrsStatus> {
+  return api(lrsStatusSchema, `${lrsPath(groupId)}/retry`, { method: "POST", headers: bearer(key) });
+}
+
+/** The group's CSV for the LMS, as a link (the key rides in the query: a download cannot send a header). */
+export function groupCsvHref(groupId: string, key: string): string {
+  return `${groupPath(groupId)}/lms.csv?token=${encodeURIComponent(key)}`;
 }

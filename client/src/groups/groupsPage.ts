@@ -12,6 +12,7 @@ import { showGroupsList } from "./groupsList";
 import { learnerHtml } from "./learnerView";
 import { wireLearnerActions } from "./learnerActions";
 import { wireAddLearners } from "./rosterAdd";
+import { lmsPanelHtml, wireLmsPanel } from "./lmsPanel";
 
 /*
  * A trainer's groups (issue 11): the list with its create form, a group's page and a learner's page. A
@@ -48,7 +49,10 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
         ? `<p role="status" class="gp-notice">${esc(gt("groups.deletedNotice"))}</p>`
         : "";
     main.innerHTML =
-      deleted + groupHtml(detail, groupMatrix(records.records), records.anonymousRuns?.length ?? 0);
+      deleted +
+      groupHtml(detail, groupMatrix(records.records), records.anonymousRuns?.length ?? 0) +
+      (key ? lmsPanelHtml(groupId, key) : "");
+    if (key) wireLmsPanel(main, groupId, key);
     if (key)
       wireAddLearners(main, groupId, key, async () => {
         await showGroup(main, groupId, undefined);

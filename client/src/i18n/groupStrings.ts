@@ -116,6 +116,20 @@ const en = {
   "groups.deleteConfirm": "Delete",
   "groups.cancel": "Cancel",
   "groups.deletedNotice": "The learner was deleted.",
+  "lms.heading": "For the company's learning system (LMS)",
+  "lms.csv": "Download the group's results as CSV (one row per learner and scenario)",
+  "lms.lrsHeading": "xAPI statements to an LRS",
+  "lms.endpoint": "LRS endpoint (xAPI)",
+  "lms.key": "Key",
+  "lms.secret": "Secret",
+  "lms.save": "Send to this LRS",
+  "lms.retry": "Send now",
+  "lms.stop": "Stop sending",
+  "lms.none": "No LRS is set: no statements are sent.",
+  "lms.counts": "Sends to {endpoint} as {key}: {sent} sent, {queued} waiting, {rejected} refused.",
+  "lms.waiting": "Waiting because: {reason}",
+  "lms.badEndpoint": "The endpoint must be a web address starting with https:// or http://.",
+  "lms.missing": "Give the LRS's key and secret.",
 } as const;
 
 /** A key of the groups pages' words. */
@@ -245,6 +259,20 @@ const pl: Record<GroupKey, Message> = {
   "groups.deleteConfirm": "Usuń",
   "groups.cancel": "Anuluj",
   "groups.deletedNotice": "Uczestnik został usunięty.",
+  "lms.heading": "Dla firmowego systemu szkoleń (LMS)",
+  "lms.csv": "Pobierz wyniki grupy jako CSV (wiersz na uczestnika i scenariusz)",
+  "lms.lrsHeading": "Komunikaty xAPI do LRS",
+  "lms.endpoint": "Adres LRS (xAPI)",
+  "lms.key": "Klucz",
+  "lms.secret": "Sekret",
+  "lms.save": "Wysyłaj do tego LRS",
+  "lms.retry": "Wyślij teraz",
+  "lms.stop": "Przestań wysyłać",
+  "lms.none": "Nie ustawiono LRS: żadne komunikaty nie są wysyłane.",
+  "lms.counts": "Wysyła do {endpoint} jako {key}: wysłane {sent}, czekające {queued}, odrzucone {rejected}.",
+  "lms.waiting": "Czeka, bo: {reason}",
+  "lms.badEndpoint": "Adres musi być adresem WWW zaczynającym się od https:// lub http://.",
+  "lms.missing": "Podaj klucz i sekret LRS.",
 };
 
 const ro: Record<GroupKey, Message> = {
@@ -360,6 +388,20 @@ const ro: Record<GroupKey, Message> = {
   "groups.deleteConfirm": "Șterge",
   "groups.cancel": "Anulează",
   "groups.deletedNotice": "Cursantul a fost șters.",
+  "lms.heading": "Pentru sistemul de instruire al firmei (LMS)",
+  "lms.csv": "Descarcă rezultatele grupei ca CSV (un rând pe cursant și scenariu)",
+  "lms.lrsHeading": "Declarații xAPI către un LRS",
+  "lms.endpoint": "Adresa LRS (xAPI)",
+  "lms.key": "Cheie",
+  "lms.secret": "Secret",
+  "lms.save": "Trimite la acest LRS",
+  "lms.retry": "Trimite acum",
+  "lms.stop": "Oprește trimiterea",
+  "lms.none": "Niciun LRS setat: nu se trimit declarații.",
+  "lms.counts": "Trimite la {endpoint} ca {key}: {sent} trimise, {queued} în așteptare, {rejected} refuzate.",
+  "lms.waiting": "Așteaptă pentru că: {reason}",
+  "lms.badEndpoint": "Adresa trebuie să fie o adresă web care începe cu https:// sau http://.",
+  "lms.missing": "Introduceți cheia și secretul LRS-ului.",
 };
 
 const lt: Record<GroupKey, Message> = {
@@ -486,6 +528,20 @@ const lt: Record<GroupKey, Message> = {
   "groups.deleteConfirm": "Ištrinti",
   "groups.cancel": "Atšaukti",
   "groups.deletedNotice": "Dalyvis ištrintas.",
+  "lms.heading": "Įmonės mokymų sistemai (LMS)",
+  "lms.csv": "Atsisiųsti grupės rezultatus CSV formatu (eilutė dalyviui ir scenarijui)",
+  "lms.lrsHeading": "xAPI pranešimai į LRS",
+  "lms.endpoint": "LRS adresas (xAPI)",
+  "lms.key": "Raktas",
+  "lms.secret": "Slaptažodis",
+  "lms.save": "Siųsti į šį LRS",
+  "lms.retry": "Siųsti dabar",
+  "lms.stop": "Nebesiųsti",
+  "lms.none": "LRS nenustatytas: pranešimai nesiunčiami.",
+  "lms.counts": "Siunčia į {endpoint} kaip {key}: išsiųsta {sent}, laukia {queued}, atmesta {rejected}.",
+  "lms.waiting": "Laukia, nes: {reason}",
+  "lms.badEndpoint": "Adresas turi būti interneto adresas, prasidedantis https:// arba http://.",
+  "lms.missing": "Įveskite LRS raktą ir slaptažodį.",
 };
 
 /** Every language's words of the groups pages, for the pages and for the test that checks they agree. */
