@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tagNameSchema } from "../scenario/declaredVocabulary";
+import { skills } from "./skillRubric";
 
 /*
  * The learning record's contract: what the pure core derives from a session's event log and its pinned
@@ -96,6 +97,17 @@ export const learnerRunSchema = z.strictObject({
   endedSeq: z.number().int().optional(),
   /** The ending reached, when one was. */
   ending: z.strictObject({ endingId: z.string(), outcome: z.string(), title: z.string() }).optional(),
+  /**
+   * The pinned scenario's own tags (its `vocabulary.tags`) as the rubric reads them: good or defence, and
+   * the skill each shows; absent when it declares none. Kept with the run, so its scores never depend on
+   * today's copy of the scenario.
+   */
+  declaredTags: z
+    .record(
+      tagNameSchema,
+      z.strictObject({ kind: z.enum(["good", "defence"]), skill: z.enum(skills).optional() }),
+    )
+    .optional(),
   /** 0–1: the run's score (scoreRun: the rounded mean of its skill scores) / 100; absent when no skill was in play. */
   scaledScore: z.number().min(0).max(1).optional(),
   decisions: z.array(learnerDecisionSchema),

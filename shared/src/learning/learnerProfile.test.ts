@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TechniqueTag } from "../scenario/vocabulary";
 import { groupAverages, groupMatrix } from "./groupMatrix";
 import type { LearnerDecision, LearnerRecord, LearnerRun } from "./learnerDecision";
-import { learnerProfile } from "./learnerProfile";
+import { learnerProfile, scoreRun } from "./learnerProfile";
 
 /** A decision between options carrying `open` tags, choosing the one at `chosen`. */
 function decision(seq: number, open: TechniqueTag[][], chosen: number): LearnerDecision {
@@ -86,6 +86,23 @@ describe("a learner's profile", () => {
   it("counts the defence mechanisms chosen", () => {
     expect(profile.defences["denies-emotion"]).toBe(1);
     expect(profile.defences["over-gives"]).toBe(0);
+  });
+
+  it("scores a scenario's declared tags by the skill the run's pinned scenario gave them", () => {
+    const tea = {
+      ...run("s4", 400, "expert", [decision(1, [["listens"], []], 1)]),
+      declaredTags: { "offers-tea": { kind: "good" as const, skill: "acknowledging" as const } },
+    };
+    tea.decisions[0] = { ...tea.decisions[0]!, tags: ["offers-tea"] };
+    tea.decisions[0].open[1] = { ...tea.decisions[0].open[1]!, tags: ["offers-tea"] };
+    const scores = scoreRun(tea).report.skills.map((s) => [s.skill, s.score]);
+    expect(scores).toEqual([
+      ["listening", 0],
+      ["acknowledging", 100],
+    ]);
+    // Without the declaration the same tag says nothing about a skill.
+    const { declaredTags: _, ...bare } = tea;
+    expect(scoreRun(bare).report.skills.map((s) => s.skill)).toEqual(["listening"]);
   });
 
   it("has no skills and no types for a learner with no record yet", () => {

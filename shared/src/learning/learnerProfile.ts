@@ -58,7 +58,7 @@ export function scoredChoice(decision: LearnerDecision): ScoredChoice {
 
 /** Scores one run: scoreSkills over its decisions, and the mean of the skill scores. */
 export function scoreRun(run: LearnerRun): RunScores {
-  const report = scoreSkills(run.decisions.map(scoredChoice));
+  const report = scoreSkills(run.decisions.map(scoredChoice), run.declaredTags);
   if (report.skills.length === 0) return { run, report };
   const mean = report.skills.reduce((sum, s) => sum + s.score, 0) / report.skills.length;
   return { run, report, score: Math.round(mean) };

@@ -1,5 +1,5 @@
 import type { LearnerRecord, LearnerRun } from "./learnerDecision";
-import { scoreSkills } from "./scoreSkills";
+import { scoreRun } from "./learnerProfile";
 import { skills } from "./skillRubric";
 
 /** What the CSV for the LMS is made of: the group's records, and the names an LMS admin files them under. */
@@ -51,12 +51,9 @@ function isoDate(at: number, timeZone: string): string {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** Each skill's 0–100 score in one run, as scoreSkills gives it; absent for skills never in play. */
+/** Each skill's 0–100 score in one run, as scoreRun gives it (declared tags included); absent for skills never in play. */
 function skillScoresOf(run: LearnerRun): Map<string, number> {
-  const report = scoreSkills(
-    run.decisions.map((d) => ({ available: d.open.map((o) => o.tags), chosen: d.tags })),
-  );
-  return new Map(report.skills.map((s) => [s.skill, s.score]));
+  return new Map(scoreRun(run).report.skills.map((s) => [s.skill, s.score]));
 }
 
 /**

@@ -173,6 +173,14 @@ function newRun(session: LoggedSession, played: Played, role: DecisionRole): Lea
     decisions: [],
   };
   if (s.persona.customerType !== undefined) run.customerType = s.persona.customerType;
+  const declared = Object.entries(s.vocabulary?.tags ?? {});
+  if (declared.length > 0)
+    run.declaredTags = Object.fromEntries(
+      declared.map(([tag, d]) => [
+        tag,
+        d.skill === undefined ? { kind: d.kind } : { kind: d.kind, skill: d.skill },
+      ]),
+    );
   return run;
 }
 
