@@ -301,6 +301,19 @@ describe("the trainer's group page", () => {
       await lrs.stop();
     }
 
+    // For the projector: the group's averages, and no one's name or own score.
+    await page.getByRole("link", { name: "For the projector: the group's averages, naming nobody" }).click();
+    await page.locator(".gp-wall").waitFor();
+    const wallText = (await page.locator("main").textContent()) ?? "";
+    for (const name of ["Ann Nowak", "Bob Lis", "Daina", "Eve Ito"]) expect(wallText).not.toContain(name);
+    expect(wallText).toContain("3 learners have played");
+    expect(await page.getByRole("meter", { name: "Listening" }).getAttribute("aria-valuenow")).toMatch(
+      /^\d+$/,
+    );
+    await shoot(page, "group-wall-en", false);
+    await page.getByRole("link", { name: "Back to the group's page" }).click();
+    await page.getByRole("table", { name: "Learners × skills: latest score" }).waitFor();
+
     // One learner's page, reached by keyboard: every decision, with the gap to the best.
     const annLink = heatmap.getByRole("link", { name: "Ann Nowak" });
     await annLink.focus();

@@ -81,7 +81,8 @@ export function groupHtml(detail: GroupDetail, matrix: GroupMatrix, anonymousRun
     anonymousRuns > 0 ? gt("groups.anonymousRuns", { count: anonymousRuns }) : undefined,
   ].filter((x) => x !== undefined);
   const head = `<p class="gp-back"><a href="${esc(groupsPath())}">← ${esc(gt("groups.all"))}</a></p>
-<h1>${esc(group.name)}</h1><p class="gp-facts">${esc(facts.join(" · "))}</p>`;
+<h1>${esc(group.name)}</h1><p class="gp-facts">${esc(facts.join(" · "))}</p>
+<p><a href="#wall" class="gp-wall-link">${esc(gt("wall.open"))}</a></p>`;
   if (played.length === 0)
     return `${head}<p class="gp-empty">${esc(gt("groups.nothingYet"))}</p>${rosterSection(detail, matrix)}`;
   const skillHead = [gt("groups.learner"), ...matrix.skills.map((s) => named("skill", s))];

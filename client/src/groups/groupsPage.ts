@@ -1,6 +1,6 @@
 import { groupsPath } from "./groupPaths";
 import "./groups.css";
-import { groupMatrix, learnerProfile } from "@hotseat/shared";
+import { groupAverages, groupMatrix, learnerProfile } from "@hotseat/shared";
 import type { Route } from "../app/route";
 import { gt } from "../i18n/groupStrings";
 import { failureText } from "../net/refusal";
@@ -13,6 +13,7 @@ import { learnerHtml } from "./learnerView";
 import { wireLearnerActions } from "./learnerActions";
 import { wireAddLearners } from "./rosterAdd";
 import { lmsPanelHtml, wireLmsPanel } from "./lmsPanel";
+import { wallHtml } from "./wallView";
 
 /*
  * A trainer's groups (issue 11): the list with its create form, a group's page and a learner's page. A
@@ -42,6 +43,13 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
   const key = groupKey(groupId);
   if (key === undefined) await groupDetail(groupId, key);
   const [detail, records] = await Promise.all([groupDetail(groupId, key), groupRecords(groupId, key)]);
+  if (learnerId === undefined && window.location.hash === "#wall") {
+    // For the projector: the group's averages alone, naming nobody.
+    document.title = detail.group.name;
+    main.classList.add("gp-page-wall");
+    main.innerHTML = wallHtml(groupId, detail.group.name, groupAverages(groupMatrix(records.records)));
+    return;
+  }
   if (learnerId === undefined) {
     document.title = detail.group.name;
     const deleted =
@@ -74,6 +82,14 @@ async function showGroup(main: HTMLElement, groupId: string, learnerId: string |
 /** Opens the page a groups route names. */
 export function openGroups(route: GroupsRoute): void {
   const main = mount();
+  // The wall view and the group page are one address apart (#wall): following the link redraws.
+  window.addEventListener("hashchange", () => {
+    main.classList.remove("gp-page-wall");
+    if (route.groupId !== undefined)
+      void showGroup(main, route.groupId, route.learnerId).catch(
+        (e: unknown) => (main.innerHTML = refusalHtml(failureText(e))),
+      );
+  });
   const shown =
     route.groupId === undefined ? showGroupsList(main) : showGroup(main, route.groupId, route.learnerId);
   void shown.then(

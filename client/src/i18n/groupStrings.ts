@@ -130,6 +130,10 @@ const en = {
   "lms.waiting": "Waiting because: {reason}",
   "lms.badEndpoint": "The endpoint must be a web address starting with https:// or http://.",
   "lms.missing": "Give the LRS's key and secret.",
+  "wall.open": "For the projector: the group's averages, naming nobody",
+  "wall.back": "Back to the group's page",
+  "wall.facts": "{count} learners have played · the mean of each one's latest score",
+  "wall.note": "Averages only: no one's own score is shown here.",
 } as const;
 
 /** A key of the groups pages' words. */
@@ -273,6 +277,10 @@ const pl: Record<GroupKey, Message> = {
   "lms.waiting": "Czeka, bo: {reason}",
   "lms.badEndpoint": "Adres musi być adresem WWW zaczynającym się od https:// lub http://.",
   "lms.missing": "Podaj klucz i sekret LRS.",
+  "wall.open": "Na projektor: średnie grupy, bez nazwisk",
+  "wall.back": "Wróć do strony grupy",
+  "wall.facts": "Uczestnicy, którzy grali: {count} · średnia ich ostatnich wyników",
+  "wall.note": "Tylko średnie: niczyj własny wynik nie jest tu pokazany.",
 };
 
 const ro: Record<GroupKey, Message> = {
@@ -402,6 +410,10 @@ const ro: Record<GroupKey, Message> = {
   "lms.waiting": "Așteaptă pentru că: {reason}",
   "lms.badEndpoint": "Adresa trebuie să fie o adresă web care începe cu https:// sau http://.",
   "lms.missing": "Introduceți cheia și secretul LRS-ului.",
+  "wall.open": "Pentru proiector: mediile grupei, fără nume",
+  "wall.back": "Înapoi la pagina grupei",
+  "wall.facts": "Cursanți care au jucat: {count} · media ultimelor lor rezultate",
+  "wall.note": "Doar medii: rezultatul nimănui nu apare aici.",
 };
 
 const lt: Record<GroupKey, Message> = {
@@ -542,6 +554,10 @@ const lt: Record<GroupKey, Message> = {
   "lms.waiting": "Laukia, nes: {reason}",
   "lms.badEndpoint": "Adresas turi būti interneto adresas, prasidedantis https:// arba http://.",
   "lms.missing": "Įveskite LRS raktą ir slaptažodį.",
+  "wall.open": "Projektoriui: grupės vidurkiai, be vardų",
+  "wall.back": "Atgal į grupės puslapį",
+  "wall.facts": "Žaidusių dalyvių: {count} · paskutinių jų rezultatų vidurkis",
+  "wall.note": "Tik vidurkiai: niekieno asmeninis rezultatas čia nerodomas.",
 };
 
 /** Every language's words of the groups pages, for the pages and for the test that checks they agree. */

@@ -100,7 +100,7 @@ export function groupMatrix(records: readonly LearnerRecord[]): GroupMatrix {
   };
 }
 
-/** What the projector may show of a group: how many learners, and the mean of their latest scores. */
+/** What the projector may show of a group: how many learners have played, and the mean of their latest scores. */
 export type GroupAverages = { learners: number; skills: Partial<Record<Skill, number>> };
 
 /** The group's averages, naming nobody. */
@@ -110,5 +110,5 @@ export function groupAverages(matrix: GroupMatrix): GroupAverages {
     const xs = matrix.rows.flatMap((r) => (r.skills[skill] === undefined ? [] : [r.skills[skill]]));
     if (xs.length > 0) skills[skill] = mean(xs);
   }
-  return { learners: matrix.rows.length, skills };
+  return { learners: matrix.rows.filter((r) => r.runs > 0).length, skills };
 }
