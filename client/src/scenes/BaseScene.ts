@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import type { AppState } from "../app/store";
 import { saveReducedMotion } from "../app/prefs";
+import { frameRequest, type OnDemandScene } from "../app/renderOnDemand";
 import { app } from "../app/services";
 import { A11yLayer } from "../a11y/A11yLayer";
 import { announce } from "../a11y/announce";
@@ -12,9 +13,10 @@ import { textStyle, theme } from "../ui/theme";
 
 /**
  * Common behaviour of every scene: redraw from the store on each change (once per frame), keyboard
- * focus with Tab/Enter, a connection banner, a toast for refusals, and the test hook's model.
+ * focus with Tab/Enter, a connection banner, a toast for refusals, and the test hook's model. Frames are
+ * drawn on demand (see wantsFrame): an idle phone in a workshop's discussion draws nothing.
  */
-export abstract class BaseScene extends Phaser.Scene {
+export abstract class BaseScene extends Phaser.Scene implements OnDemandScene {
   protected model: unknown;
   /** The scene's accessible DOM layer; a scene that renders into it hands the keyboard to the DOM. */
   protected a11y!: A11yLayer;
@@ -25,6 +27,10 @@ export abstract class BaseScene extends Phaser.Scene {
   private toast?: Phaser.GameObjects.Text;
   private lastErrorAt = 0;
   private lastBanner = "";
+  /** Whether the next frame may differ from the last one drawn (see wantsFrame). */
+  private frameWanted = true;
+  private animatedLastTick = false;
+  private lastScroll = "";
 
   /** Builds or updates the scene for the current state. */
   protected abstract draw(state: AppState): void;
@@ -44,6 +50,34 @@ export abstract class BaseScene extends Phaser.Scene {
     const kb = this.input.keyboard;
     kb?.on("keydown", (e: KeyboardEvent) => this.onKey(e));
     this.dirty = true;
+    // What changes pixels outside a redraw: hover and press on buttons, keys (focus), widgets that say so.
+    for (const event of ["pointermove", "pointerdown", "pointerup", "wheel", "gameout"])
+      this.input.on(event, this.requestFrame);
+    kb?.on("keyup", this.requestFrame);
+    this.events.on(frameRequest, this.requestFrame);
+    this.events.once("shutdown", () => this.events.off(frameRequest, this.requestFrame));
+    this.frameWanted = true;
+  }
+
+  /** Asks for the next frame to be drawn without redrawing the scene (its objects changed by themselves). */
+  protected readonly requestFrame = (): void => {
+    this.frameWanted = true;
+  };
+
+  /**
+   * Whether the next frame may differ from the last one drawn: after a redraw, an input event or a widget's
+   * request, while tweens run (plus one frame after they end) and when the camera scrolled. renderOnDemand
+   * (phaserApp.ts) asks this after every update.
+   */
+  wantsFrame(): boolean {
+    const animating = this.tweens.getTweens().length > 0;
+    const cam = this.cameras.main;
+    const scroll = `${cam.scrollX},${cam.scrollY}`;
+    const want = this.frameWanted || animating || this.animatedLastTick || scroll !== this.lastScroll;
+    this.frameWanted = false;
+    this.animatedLastTick = animating;
+    this.lastScroll = scroll;
+    return want;
   }
 
   private readonly onResize = (): void => {
@@ -58,6 +92,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.draw(state);
     this.drawStatus(state);
     this.restoreFocus();
+    this.frameWanted = true;
   }
 
   /** Asks for a redraw on the next frame. */
@@ -156,7 +191,10 @@ export abstract class BaseScene extends Phaser.Scene {
         .setScrollFactor(0)
         .setDepth(1000);
       const toast = this.toast;
-      this.time.delayedCall(5000, () => toast.destroy());
+      this.time.delayedCall(5000, () => {
+        toast.destroy();
+        this.requestFrame();
+      });
     }
   }
 }

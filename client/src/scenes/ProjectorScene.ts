@@ -36,9 +36,6 @@ export class ProjectorScene extends BaseScene {
   private dynamic?: Phaser.GameObjects.Container;
   private lastKey = "";
   private lastMood = "";
-  /** Whether the next frame may differ from the last one drawn (see wantsFrame). */
-  private changed = true;
-  private animated = false;
   /** The reveal playing on the wall, if any; redraws wait for it (see draw). */
   private sequence?: RevealSequence;
   private heldDraw = false;
@@ -59,12 +56,9 @@ export class ProjectorScene extends BaseScene {
     super.create();
     // A scene restarted from the debrief (e.g. after a rewind) must draw again even if the view is the same.
     this.lastKey = "";
-    this.changed = true;
     this.children.removeAll(true);
     this.extras = [];
     this.face = new CustomerFace(this, 250, 318, 150);
-    // Blinks and breaths are drawn on demand like everything else: a frame when the face asks for one.
-    this.face.on("idle", () => (this.changed = true));
     this.face.setIdle(!this.instant);
     this.mood = new MeterBar(this, 60, 640, 820, 52, t("meter.mood"), 40);
     this.cost = new CostTicker(this, 60, 800, 820, t("meter.cost"), 34);
@@ -99,21 +93,7 @@ export class ProjectorScene extends BaseScene {
     this.sequence?.skip();
   }
 
-  /**
-   * Frames are drawn only when something may have changed: after a redraw from the store (which includes
-   * the vote timer's tick every 500 ms, so a frame at least twice a second) and while tweens run, plus one
-   * frame after they end. An idle wall then costs next to nothing (renderOnDemand in main.ts asks this).
-   */
-  wantsFrame(): boolean {
-    const animating = this.tweens.getTweens().length > 0;
-    const want = this.changed || animating || this.animated;
-    this.changed = false;
-    this.animated = animating;
-    return want;
-  }
-
   protected draw(state: AppState): void {
-    this.changed = true;
     const view = state.view?.role === "projector" ? state.view : undefined;
     if (!view) return;
     if (sceneFor(view) !== this.scene.key) {

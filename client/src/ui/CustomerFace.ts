@@ -1,5 +1,6 @@
 import { resolveLook, type Emotion, type ResolvedLook } from "@hotseat/shared";
 import Phaser from "phaser";
+import { frameRequest } from "../app/renderOnDemand";
 import { eyesLayer, faceDrawing, type Prim } from "../viewModel/faceDrawing";
 import { faceShape, mixShape, type FaceShape } from "../viewModel/faceShape";
 import { idleBreath, nextBlinkDelay } from "../viewModel/faceIdle";
@@ -10,8 +11,8 @@ const greeterLook = resolveLook({ persona: { name: "Hotseat" } });
 /**
  * The customer's portrait, drawn from the pure model in faceDrawing: their own look, an expression and a
  * posture that follow mood and emotion and change smoothly, and, when `setIdle(true)`, an idle life (a
- * blink every few seconds, a slow breath). Idle changes move or redraw one small layer and emit "idle",
- * so a scene that draws only on change (the projector) knows to draw a frame.
+ * blink every few seconds, a slow breath). Idle changes move or redraw one small layer and emit
+ * `frameRequest` on the scene, since scenes draw a frame only when something changed (renderOnDemand).
  */
 export class CustomerFace extends Phaser.GameObjects.Container {
   private readonly backdrop: Phaser.GameObjects.Graphics;
@@ -130,12 +131,12 @@ export class CustomerFace extends Phaser.GameObjects.Container {
     this.torso.setScale(1, 1 + this.breath * 0.02);
     this.head.setY((this.pivotY - this.breath * 0.012) * this.radius);
     // A hidden face (the wall's lobby) asks for no frames.
-    if (this.visible) this.emit("idle");
+    if (this.visible) this.scene?.events.emit(frameRequest);
   }
 
   private drawEyes(): void {
     this.paint(this.eyes, eyesLayer(this.look, this.shape, this.blinking ? 1 : 0), this.pivotOffset());
-    if (this.visible) this.emit("idle");
+    if (this.visible) this.scene?.events.emit(frameRequest);
   }
 
   private pivotOffset(): { x: number; y: number } {
