@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
@@ -14,6 +13,8 @@ import {
   waitView,
   type ProjectorView,
   type TrainerView,
+  saveShot,
+  screenshotsOn,
 } from "./harness";
 import { usePages } from "./workshop/workshopFixture";
 import type { PageOpener } from "./workshop/workshopFixture";
@@ -54,7 +55,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 /** Saves a screenshot under artifacts/debrief once the page's tweens have settled. */
 async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
+  if (!screenshotsOn) return;
   await page.evaluate(() => ((window as unknown as { __calm?: number }).__calm = 0));
   await page.waitForFunction(
     () => {
@@ -65,7 +66,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     null,
     { timeout: 20_000, polling: "raf" },
   );
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await saveShot(page, join(shots, `${name}.png`));
 }
 
 /** Hosts the flagship scenario through the API and opens the trainer's console for it in the browser. */

@@ -8,7 +8,7 @@ import { groupDetailSchema, groupRecordsAnswerSchema, learnerKeyResponseSchema }
 import type { GroupDetail } from "@hotseat/shared";
 import { TestLrs } from "../server/testLrs";
 import { useBrowserTest } from "./browserTestFixture";
-import { repoRoot } from "./harness";
+import { repoRoot, saveShot } from "./harness";
 import type { TraineeView, TrainerView } from "./harness";
 
 // Issue 11, item 4 (the trainer's side): a trainer creates a group in the browser and hosts for it there;
@@ -33,7 +33,7 @@ const sizes = [
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   for (const size of sizes) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage });
+    await saveShot(page, join(shots, `${name}-${size.width}.png`), { fullPage });
   }
   await page.setViewportSize(sizes[0]!);
 }

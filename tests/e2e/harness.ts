@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
@@ -244,8 +244,27 @@ export async function optionIds(page: Page): Promise<string[]> {
   return (await targets(page)).filter((t) => t.id.startsWith("option.") && t.enabled).map((t) => t.id);
 }
 
+/**
+ * Whether this run saves the screenshots a human looks at (`npm run screenshots`). `npm test` does not: a
+ * PNG of a 1920x1080 page costs the shared 2-core machine half a second, and the tests assert on the views
+ * and models, not on the pictures. Screenshots that a test compares pixel by pixel are taken either way.
+ */
+export const screenshotsOn = process.env.HOTSEAT_SCREENSHOTS === "1";
+
+/** Saves a screenshot of `page` at `path` when this run saves screenshots (see {@link screenshotsOn}). */
+export async function saveShot(
+  page: Page,
+  path: string,
+  options: Omit<NonNullable<Parameters<Page["screenshot"]>[0]>, "path"> = {},
+): Promise<void> {
+  if (!screenshotsOn) return;
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ ...options, path });
+}
+
 /** Saves a screenshot into artifacts/screenshots once the page's animations have settled. */
 export async function shoot(page: Page, name: string): Promise<void> {
+  if (!screenshotsOn) return;
   // Settled for ten frames in a row: a tween starts on the frame after a view arrives, not with it.
   await page.evaluate(() => ((window as unknown as { __calm?: number }).__calm = 0));
   await page.waitForFunction(
@@ -258,7 +277,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
     { timeout: 20_000, polling: "raf" },
   );
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  await saveShot(page, join(screenshotDir, `${name}.png`));
   console.log(`[e2e] screenshot ${name}`);
 }
 

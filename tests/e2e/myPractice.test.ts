@@ -8,7 +8,7 @@ import type { LearnerKeyResponse, TrainerView } from "@hotseat/shared";
 import type { MessageKey } from "../../client/src/i18n/en";
 import { t } from "../../client/src/i18n/t";
 import { useBrowserTest } from "./browserTestFixture";
-import { clickTarget, repoRoot, waitReady, waitScene, waitView } from "./harness";
+import { clickTarget, repoRoot, waitReady, waitScene, waitView, saveShot } from "./harness";
 import type { TraineeView } from "./harness";
 
 // Issue 11, "My practice" with a real server: two phones of a group session pick their names from the
@@ -142,7 +142,7 @@ describe("My practice on a phone", () => {
       expect(await p.locator("#debrief-practice").ariaSnapshot()).toContain(
         `link "${t("practice.open", {}, locale)}"`,
       );
-      await p.screenshot({ path: join(shots, `debrief-practice-link-${locale}-390.png`) });
+      await saveShot(p, join(shots, `debrief-practice-link-${locale}-390.png`));
     }
 
     for (const [p, name, locale] of [
@@ -156,7 +156,7 @@ describe("My practice on a phone", () => {
       const link = p.locator("#my-practice-link");
       await link.waitFor({ state: "visible" });
       expect(await link.textContent()).toBe(say("practice.open"));
-      await p.screenshot({ path: join(shots, `home-practice-link-${locale}-390.png`) });
+      await saveShot(p, join(shots, `home-practice-link-${locale}-390.png`));
       await link.click();
       await p.locator(".mp-skills").waitFor({ state: "visible" });
 
@@ -201,8 +201,8 @@ describe("My practice on a phone", () => {
       // Nothing is cut off at a phone's width: no element sticks out sideways.
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await p.screenshot({ path: join(shots, `my-practice-${locale}-390.png`) });
-      await p.screenshot({ path: join(shots, `my-practice-${locale}-390-full.png`), fullPage: true });
+      await saveShot(p, join(shots, `my-practice-${locale}-390.png`));
+      await saveShot(p, join(shots, `my-practice-${locale}-390-full.png`), { fullPage: true });
     }
     // Each learner's record holds their own votes: the two tapped different responses at step one.
     const firsts = await Promise.all(

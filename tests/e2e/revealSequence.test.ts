@@ -4,7 +4,7 @@ import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Pages, repoRoot, shared, stageLogger, waitReady, waitScene, waitView } from "./harness";
+import { Pages, repoRoot, shared, stageLogger, waitReady, waitScene, waitView, saveShot } from "./harness";
 import type { ProjectorView, TraineeView } from "./harness";
 
 /** Frames of the reveal, for a person to look at (issue 8: "screenshots of the reveal sequence"). */
@@ -89,7 +89,7 @@ describe("the reveal on the wall", () => {
     vote(1, first!);
     vote(2, second!);
     await waitView<ProjectorView>(projector, (v) => v.votesCast === 3);
-    await projector.screenshot({ path: join(shotDir, "reveal-0-tally-1920.png") });
+    await saveShot(projector, join(shotDir, "reveal-0-tally-1920.png"));
     trainer.room.send("trainer.reveal", { type: "trainer.reveal" });
     await waitView<ProjectorView>(projector, (v) => v.phase === "revealed");
     stage("revealed: recording frames");
@@ -98,7 +98,7 @@ describe("the reveal on the wall", () => {
     const frames: string[] = [];
     while (!(await settled(projector)) || frames.length === 0) {
       const name = `reveal-1-at-${String(Date.now() - t0).padStart(4, "0")}ms-1920.png`;
-      await projector.screenshot({ path: join(shotDir, name) });
+      await saveShot(projector, join(shotDir, name));
       frames.push(name);
       if (Date.now() - t0 > 15_000) throw new Error("the reveal never finished");
     }
@@ -107,7 +107,7 @@ describe("the reveal on the wall", () => {
     // It is a sequence (several frames differ over seconds), not one frame.
     expect(frames.length).toBeGreaterThanOrEqual(2);
     expect(playedMs).toBeGreaterThan(2500);
-    await projector.screenshot({ path: join(shotDir, "reveal-1-final-1920.png") });
+    await saveShot(projector, join(shotDir, "reveal-1-final-1920.png"));
     const played = {
       panel: await projector.screenshot({ clip: clips.panel }),
       meters: await projector.screenshot({ clip: clips.meters }),
@@ -153,21 +153,21 @@ describe("the reveal on the wall", () => {
       const skippedMs = Date.now() - clickAt;
       stage(`skipped by a click in ${skippedMs} ms`);
       expect(skippedMs).toBeLessThan(1500);
-      await projector.screenshot({ path: join(shotDir, "reveal-2-skipped-1920.png") });
+      await saveShot(projector, join(shotDir, "reveal-2-skipped-1920.png"));
     }
 
     // Sound from the console's switch: the wall follows, and asks for the gesture a browser needs first.
     trainer.room.send("trainer.setSound", { type: "trainer.setSound", on: true });
     await waitView<ProjectorView>(projector, (v) => v.sound === true);
-    await projector.screenshot({ path: join(shotDir, "sound-on-1920.png") });
+    await saveShot(projector, join(shotDir, "sound-on-1920.png"));
 
     // Pause: the wall and the phone dim under a large "Paused".
     trainer.room.send("trainer.pause", { type: "trainer.pause" });
     await waitView<ProjectorView>(projector, (v) => v.paused);
     await waitView<TraineeView>(phone, (v) => v.paused);
     await expect.poll(() => settled(projector)).toBe(true);
-    await projector.screenshot({ path: join(shotDir, "paused-1920.png") });
-    await phone.screenshot({ path: join(shotDir, "paused-390.png") });
+    await saveShot(projector, join(shotDir, "paused-1920.png"));
+    await saveShot(phone, join(shotDir, "paused-390.png"));
     trainer.room.send("trainer.resume", { type: "trainer.resume" });
     await waitView<ProjectorView>(projector, (v) => !v.paused);
 
@@ -178,8 +178,8 @@ describe("the reveal on the wall", () => {
     await waitView<TraineeView>(phone, (v) => v.stepIndex === 0 && v.phase === "deciding");
     await expect.poll(() => projector.evaluate(() => window.__hotseat?.state().rewound?.cue.step)).toBe(1);
     await expect.poll(() => settled(phone)).toBe(true);
-    await projector.screenshot({ path: join(shotDir, "rewound-1920.png") });
-    await phone.screenshot({ path: join(shotDir, "rewound-390.png") });
+    await saveShot(projector, join(shotDir, "rewound-1920.png"));
+    await saveShot(phone, join(shotDir, "rewound-390.png"));
     await expect.poll(() => phone.locator("#a11y-alert").textContent()).toContain("Rewound to step 1");
     stage("pause and rewind shown");
   });

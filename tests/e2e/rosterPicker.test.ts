@@ -5,7 +5,7 @@ import type { Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGroupResponseSchema } from "@hotseat/shared";
-import { Pages, repoRoot, shared, waitView } from "./harness";
+import { Pages, repoRoot, shared, waitView, saveShot } from "./harness";
 import type { TraineeView } from "./harness";
 
 // Issue 11, item 1: on a group session's join link a phone picks its name from the roster, keeps the
@@ -18,7 +18,7 @@ let pages: Pages;
 const rooms: Room[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await saveShot(page, join(shots, `${name}.png`));
 }
 
 type Group = { group: { groupId: string }; groupKey: string };

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useOwnServer } from "./browserTestFixture";
-import { repoRoot, stageLogger, waitReady } from "./harness";
+import { repoRoot, stageLogger, waitReady, saveShot } from "./harness";
 
 // The Studio gets a server of its own: publishing adds to the library, which the other browser tests list.
 const shots = join(repoRoot, "artifacts", "studio");
@@ -51,7 +51,7 @@ describe("the Studio", () => {
     await page.locator(".studio-problems button[data-code='HS003']").waitFor();
     await expect(page.getByRole("button", { name: "Publish" }).isDisabled()).resolves.toBe(true);
     await page.getByText("Saved · version 2").waitFor();
-    await page.screenshot({ path: join(shots, "editor-error-1440x900.png") });
+    await saveShot(page, join(shots, "editor-error-1440x900.png"));
     stage("HS003 shown");
 
     // Clicking the problem puts the cursor on that line.
@@ -65,11 +65,11 @@ describe("the Studio", () => {
     // A click on the map selects the state and takes the editor to it.
     await page.locator(".studio-map g[data-state='lost-end']").click();
     await page.locator(".studio-map g.selected[data-state='lost-end']").waitFor();
-    await page.screenshot({ path: join(shots, "editor-1440x900.png") });
+    await saveShot(page, join(shots, "editor-1440x900.png"));
 
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByText("Version 3 is playable").waitFor();
-    await page.screenshot({ path: join(shots, "published-1440x900.png") });
+    await saveShot(page, join(shots, "published-1440x900.png"));
     stage("published");
     await page.getByRole("button", { name: "Host a session with it" }).click();
     await page.waitForURL(/\/trainer\/[A-Z0-9]+$/);
@@ -88,14 +88,14 @@ describe("the Studio", () => {
       const page = await test.open(size);
       await page.goto(`${test.url()}/studio`);
       await page.locator(".studio-library tbody tr", { hasText: "new-scenario" }).waitFor();
-      await page.screenshot({ path: join(shots, `library-${tag}.png`) });
+      await saveShot(page, join(shots, `library-${tag}.png`));
       await page.goto(`${test.url()}/studio/ruined-hat`);
       await page.getByText("A built-in scenario is read-only").waitFor();
       await page.locator(".studio-map g[data-state]").first().waitFor();
-      await page.screenshot({ path: join(shots, `builtin-${tag}.png`) });
+      await saveShot(page, join(shots, `builtin-${tag}.png`));
       await page.goto(`${test.url()}/studio/new-scenario`);
       await page.locator(".studio-map g[data-state]").first().waitFor();
-      await page.screenshot({ path: join(shots, `editor-${tag}.png`) });
+      await saveShot(page, join(shots, `editor-${tag}.png`));
     }
   });
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useOwnServer } from "./browserTestFixture";
-import { repoRoot, stageLogger, waitReady } from "./harness";
+import { repoRoot, stageLogger, waitReady, saveShot } from "./harness";
 
 // A server of its own: publishing adds to the library, which the other browser tests list.
 const shots = join(repoRoot, "artifacts", "forms");
@@ -83,7 +83,7 @@ describe("the Studio's forms", () => {
     await page.getByText("Errors: 0 ·").waitFor();
     await expect(page.locator(".studio-problems .sev-error").count()).resolves.toBe(0);
     await expect(mapNodes(page).count()).resolves.toBe(5);
-    await page.screenshot({ path: join(shots, "forms-built-1440x900.png") });
+    await saveShot(page, join(shots, "forms-built-1440x900.png"));
 
     // Played in the preview as a trainee would, and the run kept as a test plan that passes.
     await page.getByRole("tab", { name: "Preview" }).click();
@@ -130,13 +130,13 @@ describe("the Studio's forms", () => {
       const page = await test.open(size);
       await page.goto(`${test.url()}/studio/new-scenario`);
       await mapNodes(page).first().waitFor();
-      await page.screenshot({ path: join(shots, `scenario-form-${tag}.png`) });
+      await saveShot(page, join(shots, `scenario-form-${tag}.png`));
       await page.locator(".studio-map g[data-state='state']").click();
       await forms(page).getByRole("heading", { name: "State “state”" }).waitFor();
-      await page.screenshot({ path: join(shots, `state-form-${tag}.png`) });
+      await saveShot(page, join(shots, `state-form-${tag}.png`));
       await forms(page).locator("select#forms-pick").selectOption("e:calmed");
       await forms(page).getByRole("heading", { name: "Ending “calmed”" }).waitFor();
-      await page.screenshot({ path: join(shots, `ending-form-${tag}.png`) });
+      await saveShot(page, join(shots, `ending-form-${tag}.png`));
     }
     // A change typed into the text shows in the form that is open.
     const page = await test.open(sizes[0]!);

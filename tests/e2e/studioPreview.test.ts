@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTestPlans } from "@hotseat/shared";
 import { useOwnServer } from "./browserTestFixture";
-import { repoRoot, stageLogger } from "./harness";
+import { repoRoot, stageLogger, saveShot } from "./harness";
 
 // A server of its own: the copy this test makes must not show up in the other browser tests' libraries.
 const shots = join(repoRoot, "artifacts", "preview");
@@ -47,7 +47,7 @@ describe("the Studio's preview and Paths & tests", () => {
       await button.focus();
       await page.keyboard.press("Enter");
       await page.getByText(`Choices: ${i + 1}`).waitFor();
-      if (i === 2) await page.screenshot({ path: join(shots, "preview-midway-1440x900.png") });
+      if (i === 2) await saveShot(page, join(shots, "preview-midway-1440x900.png"));
     }
     await phone.getByRole("region", { name: "The ending" }).waitFor();
     expect(await meterValue(page, "Mood")).toBeGreaterThan(startMood);
@@ -57,7 +57,7 @@ describe("the Studio's preview and Paths & tests", () => {
     const tree = await phone.ariaSnapshot();
     writeFileSync(join(shots, "preview-aria.txt"), tree);
     expect(tree).toMatch(/meter "Mood"/);
-    await page.screenshot({ path: join(shots, "preview-ending-1440x900.png") });
+    await saveShot(page, join(shots, "preview-ending-1440x900.png"));
     stage("ending reached");
 
     await page.getByRole("button", { name: "Save this run as a test plan" }).click();
@@ -66,7 +66,7 @@ describe("the Studio's preview and Paths & tests", () => {
     await page.getByText("1 passed, 0 failed").waitFor();
     await page.locator(".plans-list .plan-status .pass").waitFor();
     await page.getByText("Best for mood").waitFor();
-    await page.screenshot({ path: join(shots, "paths-pass-1440x900.png") });
+    await saveShot(page, join(shots, "paths-pass-1440x900.png"));
     stage("plan passes");
 
     // Reputation starts lower in the edited text, so the saved plan's exact band no longer holds.
@@ -84,7 +84,7 @@ describe("the Studio's preview and Paths & tests", () => {
     await expect(page.locator(".plan-failures li").first().textContent()).resolves.toMatch(
       /reputation ended at/,
     );
-    await page.screenshot({ path: join(shots, "paths-fail-1440x900.png") });
+    await saveShot(page, join(shots, "paths-fail-1440x900.png"));
     const refreshMs = await page.locator(".studio-side").getAttribute("data-refresh-ms");
     stage(`plan fails; Paths & tests followed the edit in ${refreshMs ?? "?"} ms after the check`);
 
@@ -116,7 +116,7 @@ describe("the Studio's preview and Paths & tests", () => {
         // Another of the scenario's languages: the customer's words and the phone's labels follow.
         await page.locator("#preview-lang").selectOption("pl");
         await phone.getByRole("meter", { name: "Nastrój" }).waitFor();
-        await page.screenshot({ path: join(shots, "preview-jumped-pl-1440x900.png") });
+        await saveShot(page, join(shots, "preview-jumped-pl-1440x900.png"));
         await page.getByRole("button", { name: "Start again" }).first().click();
         await page.locator("#preview-lang").selectOption("en");
         await phone.locator(`button[data-option="${bestRun.choices[0]!}"]`).click();
@@ -125,10 +125,10 @@ describe("the Studio's preview and Paths & tests", () => {
       // The phone fits the column whole: nothing of it is cut off.
       const box = (await phone.boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);
-      await page.screenshot({ path: join(shots, `preview-${tag}.png`) });
+      await saveShot(page, join(shots, `preview-${tag}.png`));
       await page.getByRole("tab", { name: "Paths & tests" }).click();
       await page.getByText("Best for mood").waitFor();
-      await page.screenshot({ path: join(shots, `paths-${tag}.png`) });
+      await saveShot(page, join(shots, `paths-${tag}.png`));
     }
   });
 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
-import { Pages, repoRoot, shared } from "./harness";
+import { Pages, repoRoot, shared, saveShot } from "./harness";
 
 // The Studio's editor tools on the 20-state flagship: completion and hover help, the map's zoom and fit, and
 // the version history with restore. A server of its own: the drafts made here stay out of other tests.
@@ -104,7 +104,7 @@ describe("the Studio's editor tools", () => {
       ).resolves.toContain("value");
       // The check has seen the half-typed name: the picture shows its problem beside the popup.
       await page.locator('#studio-problems [data-code="HS005"]').waitFor();
-      await page.screenshot({ path: join(shots, `editor-completion-${tag}.png`) });
+      await saveShot(page, join(shots, `editor-completion-${tag}.png`));
       await page.keyboard.press("Enter");
       await page
         .locator(".cm-line", { hasText: "guard: { type: moodBelow, params: { value: 10 } }" })
@@ -120,7 +120,7 @@ describe("the Studio's editor tools", () => {
       const help = page.locator(".studio-help");
       await help.waitFor();
       await expect(help.textContent()).resolves.toContain("starts in");
-      await page.screenshot({ path: join(shots, `editor-hover-${tag}.png`) });
+      await saveShot(page, join(shots, `editor-hover-${tag}.png`));
       await page.mouse.move(0, 0);
 
       // Zoom in, then Fit shows the whole map inside its panel.
@@ -128,13 +128,13 @@ describe("the Studio's editor tools", () => {
       const zoom = async () => Number(await box.getAttribute("data-zoom"));
       await page.getByRole("button", { name: "Zoom in" }).click();
       expect(await zoom()).toBeCloseTo(1.25, 2);
-      await page.screenshot({ path: join(shots, `map-zoomed-${tag}.png`) });
+      await saveShot(page, join(shots, `map-zoomed-${tag}.png`));
       await page.getByRole("button", { name: "Fit", exact: true }).click();
       expect(await zoom()).toBeLessThan(1);
       const [svg, panel] = await Promise.all([box.locator("svg").boundingBox(), box.boundingBox()]);
       expect(svg!.width).toBeLessThanOrEqual(panel!.width);
       expect(svg!.height).toBeLessThanOrEqual(panel!.height);
-      await page.screenshot({ path: join(shots, `map-fit-${tag}.png`) });
+      await saveShot(page, join(shots, `map-fit-${tag}.png`));
       // The keyboard reaches the buttons: Actual size is a button like the others.
       await page.getByRole("button", { name: "Actual size" }).focus();
       await page.keyboard.press("Enter");
@@ -167,7 +167,7 @@ describe("the Studio's editor tools", () => {
       { width: 1920, height: 1080 },
     ]) {
       await page.setViewportSize(size);
-      await page.screenshot({ path: join(shots, `history-${size.width}x${size.height}.png`) });
+      await saveShot(page, join(shots, `history-${size.width}x${size.height}.png`));
     }
     await dialog.getByRole("button", { name: "Restore version 1" }).click();
     await dialog.getByText("Version 1 was restored as version 3.").waitFor();
@@ -216,7 +216,7 @@ describe("the Studio's editor tools", () => {
       const page = await pages.open(size);
       await page.goto(`${server.url}/studio/withdrawn-hat`);
       await page.getByText("Playable: version 1").waitFor();
-      await page.screenshot({ path: join(shots, `published-${size.width}x${size.height}.png`) });
+      await saveShot(page, join(shots, `published-${size.width}x${size.height}.png`));
       await page.close();
     }
     const page = await pages.open({ width: 1440, height: 900 });
@@ -225,7 +225,7 @@ describe("the Studio's editor tools", () => {
     await page.getByText("Withdrawn: new sessions can no longer host it.").waitFor();
     await page.getByText("Not published").waitFor();
     await expect(page.getByRole("button", { name: "Withdraw" }).isHidden()).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, "withdrawn-1440x900.png") });
+    await saveShot(page, join(shots, "withdrawn-1440x900.png"));
     expect(await scenarioIds()).not.toContain("withdrawn-hat");
     await page.close();
   });

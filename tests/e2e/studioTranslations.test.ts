@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "@hotseat/shared";
 import { useOwnServer } from "./browserTestFixture";
-import { repoRoot, stageLogger } from "./harness";
+import { repoRoot, stageLogger, saveShot } from "./harness";
 
 // A server of its own: the copy made here is a draft in its store, which other browser tests must not see.
 const shots = join(repoRoot, "artifacts", "vocab");
@@ -41,7 +41,7 @@ describe("the Studio's Translations view", () => {
     await page.locator(`tr[data-id="${titleId}"] td.missing textarea[data-lang="pl"]`).waitFor();
     await page.getByText("missing: 1").waitFor();
     await page.getByText("Saved · version 2").waitFor();
-    await page.screenshot({ path: join(shots, "translations-missing-1440x900.png") });
+    await saveShot(page, join(shots, "translations-missing-1440x900.png"));
     stage("missing highlighted");
 
     const [download] = await Promise.all([
@@ -81,7 +81,7 @@ describe("the Studio's Translations view", () => {
     await expect(report.textContent()).resolves.toContain("left out: de");
     await expect(plTitle.inputValue()).resolves.toBe("Prezent w sortowni");
     await page.getByText("missing: 0").waitFor();
-    await page.screenshot({ path: join(shots, "translations-import-1440x900.png") });
+    await saveShot(page, join(shots, "translations-import-1440x900.png"));
     stage("imported");
 
     // The YAML holds the new texts, and the draft is saved with them.
@@ -107,7 +107,7 @@ describe("the Studio's Translations view", () => {
       await page.goto(`${test.url()}/studio/late-courier-copy`);
       await page.getByRole("button", { name: "Translations" }).click();
       await page.locator(".studio-texts tbody tr").first().waitFor();
-      await page.screenshot({ path: join(shots, `translations-${size.width}x${size.height}.png`) });
+      await saveShot(page, join(shots, `translations-${size.width}x${size.height}.png`));
     }
   });
 });
