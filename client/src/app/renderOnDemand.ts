@@ -36,12 +36,22 @@ export function renderOnDemand(game: Phaser.Game, onScreen: () => unknown): void
   let skip = false;
   let quietTicks = 0;
   let lastFrameAt = performance.now();
-  /** Moves the loop between animation frames and a timer; Phaser's own sleep and wake keep working. */
+  /**
+   * Moves the loop between animation frames and a timer; Phaser's own sleep and wake keep working. Done
+   * after the tick: the tick runs inside Phaser's step, which schedules its next call once the tick returns,
+   * and a switch made inside it would leave that call running beside the new one (two loops, then more).
+   */
+  let switching = false;
   const stepOnTimer = (on: boolean) => {
-    if (!raf.isRunning || raf.isSetTimeOut === on) return;
-    const step = raf.callback;
-    raf.stop();
-    raf.start(step, on, raf.delay);
+    if (switching || !raf.isRunning || raf.isSetTimeOut === on) return;
+    switching = true;
+    queueMicrotask(() => {
+      switching = false;
+      if (!raf.isRunning || raf.isSetTimeOut === on) return;
+      const step = raf.callback;
+      raf.stop();
+      raf.start(step, on, raf.delay);
+    });
   };
   // Game.step calls these three in order after updating the scenes, so the answer covers this tick's changes.
   renderer.preRender = () => {
