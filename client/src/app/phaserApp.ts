@@ -33,6 +33,9 @@ export class PhaserApp {
       render: { antialias: true },
       // Nothing here needs 60 frames a second; 30 halves the work on phones and projector laptops.
       fps: { target: 30, limit: 30 },
+      // The reveal's sound cues make their own AudioContext when the trainer turns sound on (audio/revealCues);
+      // Phaser's sound manager is unused, and creating its context cost a quarter of every page's boot.
+      audio: { noAudio: true },
     });
     // Added, not listed in the config: Phaser would start the first of a list at once, and on a phone's
     // join link the HTML page is still the home page.
