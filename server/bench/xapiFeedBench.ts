@@ -36,7 +36,7 @@ const store = asAsyncStore(new SqliteSessionStore(join(dir, "bench.sqlite")));
 const files = await FileLibrary.fromDirectory(join(import.meta.dirname, "..", "..", "scenarios"));
 const pin = await new ScenarioVersions(store).publish(files, 1);
 const learning = new LearningService(store, () => 1);
-const group = learning.createGroup({
+const group = await learning.createGroup({
   name: "Bench group",
   openRoster: false,
   roster: Array.from({ length: learners }, (_, i) => ({ displayName: `Learner ${i}` })),
@@ -50,11 +50,11 @@ await store.createSession({
   trainerTokenHash: "x",
   createdAt: 1,
 });
-learning.attachSession(sessionId, learning.authorize(group.group.groupId, group.groupKey));
+await learning.attachSession(sessionId, await learning.authorize(group.group.groupId, group.groupKey));
 const library = (await new ScenarioVersions(store).resolve(pin)).library;
 
 const outbox = new XapiOutbox(store.xapi, { origin: "https://hotseat.example.org" });
-store.xapi.setLrs(
+await store.xapi.setLrs(
   group.group.groupId,
   { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" },
   1,
@@ -118,7 +118,7 @@ for (let step = 0; step < 40 && !state.context.runs.main?.run.ended; step++) {
 
 const sorted = [...timings].sort((a, b) => a - b);
 const total = timings.reduce((a, b) => a + b, 0);
-const queued = store.xapi.entries(group.group.groupId);
+const queued = await store.xapi.entries(group.group.groupId);
 console.log(
   `${learners} learners, ${seq} log events, ${timings.length} recordings: median ` +
     `${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms, ` +

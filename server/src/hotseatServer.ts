@@ -67,11 +67,8 @@ export type RunningServer = {
   host: SessionHost;
   /** Join codes of the sessions rebuilt from the store at start: none, they come back when someone joins. */
   resumed: string[];
-  /**
-   * Where learners' records become xAPI statements for their group's LRS, fed by each group session's log;
-   * absent on a store without the learning record (PostgreSQL, for now).
-   */
-  xapi?: XapiParts;
+  /** Where learners' records become xAPI statements for their group's LRS, fed by each group session's log. */
+  xapi: XapiParts;
   /** Closes every room and connection, then the store. */
   stop: () => Promise<void>;
 };
@@ -110,15 +107,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     onLogged: (sessionId, before, after) => feedRef.feed?.logged(sessionId, before, after),
   });
   const throttles = new HttpThrottles(limits, clock.now);
-  const lrsSender = options.store.xapi
-    ? new LrsSender({
-        store: options.store.xapi,
-        now: clock.now,
-        ...(options.lrsBackoffMs
-          ? { backoffMs: options.lrsBackoffMs.first, maxBackoffMs: options.lrsBackoffMs.max }
-          : {}),
-      })
-    : undefined;
+  const lrsSender = new LrsSender({
+    store: options.store.xapi,
+    now: clock.now,
+    ...(options.lrsBackoffMs
+      ? { backoffMs: options.lrsBackoffMs.first, maxBackoffMs: options.lrsBackoffMs.max }
+      : {}),
+  });
   const hostingLimits = new HostingLimits(
     limits,
     () => host.liveCount,
@@ -164,16 +159,14 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       });
-      // Without a learning record (PostgreSQL, for now) the API's group routes refuse these too.
-      if (host.learning && options.store.xapi && lrsSender)
-        mountLmsApi(app, {
-          store: options.store,
-          learning: host.learning,
-          xapi: options.store.xapi,
-          sender: lrsSender,
-          now: clock.now,
-          onLrsSet: (groupId) => void feedRef.feed?.recordGroup(groupId),
-        });
+      mountLmsApi(app, {
+        store: options.store,
+        learning: host.learning,
+        xapi: options.store.xapi,
+        sender: lrsSender,
+        now: clock.now,
+        onLrsSet: (groupId) => void feedRef.feed?.recordGroup(groupId),
+      });
       mountClient(app, options.clientDir);
     },
   });
@@ -183,7 +176,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     await Promise.all(host.liveSessions().map((s) => s.drained()));
     // What the last events decided goes into the outbox (on disk) before the store closes.
     await feedRef.feed?.flush();
-    await lrsSender?.stop();
+    await lrsSender.stop();
     await options.store.leases.release().catch((e: unknown) => options.log?.(`leases: ${String(e)}`));
     await options.store.close();
   });
@@ -224,10 +217,15 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   }
   // Statement IRIs and the learners' account home page are the public origin: set HOTSEAT_PUBLIC_URL.
   const origin = options.publicUrl ?? `http://${urlHostOf(options.hostname)}:${port}`;
-  const xapi =
-    lrsSender &&
-    startXapi({ store: options.store, host, now: clock.now, origin, sender: lrsSender, log: options.log });
-  if (xapi) feedRef.feed = xapi.feed;
+  const xapi = startXapi({
+    store: options.store,
+    host,
+    now: clock.now,
+    origin,
+    sender: lrsSender,
+    log: options.log,
+  });
+  feedRef.feed = xapi.feed;
   const sweepMs = Math.min(60_000, host.finishRule.unjoinedMs, host.finishRule.idleMs);
   const stopSweep = clock.every(sweepMs, () => {
     void finishStaleSessions(host, clock.now(), (code) => {
@@ -245,7 +243,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     url: `http://${urlHostOf(options.hostname)}:${port}`,
     host,
     resumed,
-    ...(xapi ? { xapi } : {}),
+    xapi,
     stop: () => {
       stopSweep();
       return server.gracefullyShutdown(false);

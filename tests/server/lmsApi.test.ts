@@ -252,7 +252,7 @@ describe("a group's LRS over HTTP", () => {
     expect(await status()).toMatchObject({ queued: 0, sent: 1 });
     await secondStep(s);
     await until(() => expect(lrs!.stored).toHaveLength(4));
-    await server!.xapi!.feed.flush();
+    await server!.xapi.feed.flush();
     expect(await status()).toMatchObject({ queued: 0, sent: 3, rejected: [] });
     const told = lrs.stored.map((st) => st as { verb: { id: string }; actor: { account: { name: string } } });
     expect(told.slice(2).map((st) => [st.verb.id.split("/").at(-1), st.actor.account.name])).toEqual([

@@ -8,7 +8,7 @@ import { blankScenario } from "@hotseat/shared";
 import type { TraineeView, TrainerView } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
-import { classInVote, fixtureScenariosDir, hostSession, joinTrainees, Peer, until } from "./harness";
+import { classInVote, fixtureScenariosDir, joinTrainees, Peer, until } from "./harness";
 
 // Real processes on a real PostgreSQL (initdb on a free port in a temporary directory): what
 // `HOTSEAT_DATABASE_URL=postgres://… npm start` runs.
@@ -189,7 +189,7 @@ describe("Hotseat on PostgreSQL", () => {
     await second.kill("SIGTERM");
   });
 
-  it("keeps Studio test plans and a withdrawal; refuses groups and learner records clearly (not yet on PostgreSQL)", async () => {
+  it("keeps Studio test plans and a withdrawal", async () => {
     const url = await freshDatabase();
     const server = await start(await freePort(), url);
     const api = async (path: string, method = "GET", body?: unknown) => {
@@ -216,25 +216,6 @@ describe("Hotseat on PostgreSQL", () => {
     expect((await api(`/api/studio/drafts/${id}/unpublish`, "POST")).body).toEqual({ scenarioId: id });
     expect((await api(`/api/studio/drafts/${id}/unpublish`, "POST")).status).toBe(409);
 
-    const refused = { error: expect.objectContaining({ code: "learning.unavailable" }) as unknown };
-    for (const [path, method, body] of [
-      ["/api/groups", "POST", { name: "Support" }],
-      ["/api/groups", "GET", undefined],
-      ["/api/learning/me", "GET", undefined],
-    ] as const) {
-      const answer = await api(path, method, body);
-      expect(answer.status).toBe(501);
-      expect(answer.body).toMatchObject(refused);
-    }
-    const hosted = await hostSession(server.url);
-    expect((await api(`/api/sessions/${hosted.code}/roster`)).body).toMatchObject(refused);
-    const forGroup = await api("/api/sessions", "POST", {
-      scenarioId: "short-call",
-      groupId: "g",
-      groupKey: "k",
-    });
-    expect(forGroup.status).toBe(501);
-    expect(forGroup.body).toMatchObject(refused);
     await server.kill("SIGTERM");
   });
 });

@@ -177,7 +177,7 @@ describe("xAPI from a group session played on phones", () => {
       ],
       1,
     );
-    await until(() => expect(server.xapi!.sender.healthOf(group.group.groupId).failures).toBeGreaterThan(0));
+    await until(() => expect(server.xapi.sender.healthOf(group.group.groupId).failures).toBeGreaterThan(0));
     const waiting = await status();
     expect(waiting).toMatchObject({ queued: 6, sent: 0, rejected: [] });
     expect(waiting.lastError).toMatch(/fetch failed|ECONNREFUSED|socket/i);

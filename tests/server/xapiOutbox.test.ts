@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { LearnerRun } from "../../shared/src/learning/learnerDecision";
 import { learner, ruinedHatRun } from "../../shared/src/learning/learnerRecordFixtures";
+import { asAsyncStore } from "../../server/src/store/AsyncSessionStore";
 import { SqliteSessionStore } from "../../server/src/store/SqliteSessionStore";
 import { LrsSender } from "../../server/src/xapi/lrsSender";
 import { statementProblems } from "../../server/src/xapi/validateStatement";
@@ -51,11 +52,11 @@ async function startLrs(): Promise<TestLrs> {
 
 /** The server's side: a store on disk, the outbox and the sender, as a (re)started server has them. */
 function startServer(path: string) {
-  const store = new SqliteSessionStore(path);
+  const store = asAsyncStore(new SqliteSessionStore(path));
   const sender = new LrsSender({ store: store.xapi, batchSize: 4, backoffMs: 5, maxBackoffMs: 40 });
   const outbox = new XapiOutbox(
     store.xapi,
-    { origin, language: "en", groupName: () => "Sales" },
+    { origin, language: "en", groupName: () => Promise.resolve("Sales") },
     Date.now,
     () => sender.kick(),
   );
@@ -65,30 +66,36 @@ function startServer(path: string) {
     if (stopped) return;
     stopped = true;
     await sender.stop();
-    store.close();
+    await store.close();
   };
   cleanups.push(stop);
   return { store, sender, outbox, stop };
 }
 
-const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 10 });
+const until = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 10_000, interval: 10 });
 
 describe("xAPI outbox against a real LRS", () => {
   it("delivers every statement, valid and in order, through an LRS crash and a server restart", async () => {
     const lrs = await startLrs();
     const path = join(dir, "restart.sqlite");
     let server = startServer(path);
-    server.store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }, Date.now());
+    await server.store.xapi.setLrs(
+      group,
+      { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret },
+      Date.now(),
+    );
 
     // Anna's record after each of her three decisions: each call adds only what is new.
-    const added = runsAfterEachDecision("s-1", 10).map((run) => server.outbox.record(anna, run).added.length);
+    const added: number[] = [];
+    for (const run of runsAfterEachDecision("s-1", 10))
+      added.push((await server.outbox.record(anna, run)).added.length);
     expect(added).toEqual([1, 1, 2]);
     await until(() => expect(lrs.stored).toHaveLength(4));
 
     // The LRS stores the next batch, then dies before answering: the sender cannot know it arrived.
     lrs.crashAfterStored = 6;
-    server.outbox.record(bob, runsAfterEachDecision("s-1", 11).at(-1)!);
-    server.outbox.record(cleo, runsAfterEachDecision("s-1", 12).at(-1)!);
+    await server.outbox.record(bob, runsAfterEachDecision("s-1", 11).at(-1)!);
+    await server.outbox.record(cleo, runsAfterEachDecision("s-1", 12).at(-1)!);
     await until(() => expect(lrs.running).toBe(false));
     await until(() => expect(server.sender.healthOf(group).failures).toBeGreaterThanOrEqual(2));
     expect(server.sender.healthOf(group).lastError).toMatch(/fetch failed|ECONNREFUSED|socket/i);
@@ -97,16 +104,16 @@ describe("xAPI outbox against a real LRS", () => {
     // The Hotseat server restarts too, while the LRS is still down; the integration records Bob again.
     await server.stop();
     server = startServer(path);
-    expect(server.outbox.record(bob, runsAfterEachDecision("s-1", 11).at(-1)!).added).toEqual([]);
+    expect((await server.outbox.record(bob, runsAfterEachDecision("s-1", 11).at(-1)!)).added).toEqual([]);
     await until(() => expect(server.sender.healthOf(group).failures).toBeGreaterThanOrEqual(1));
 
     // The LRS comes back with a stricter policy about one of Cleo's statements.
     const refusedId = answeredIdOf("s-1", "l-cleo", 15);
     lrs.refuse.add(refusedId);
     await lrs.start();
-    await until(() => expect(server.store.xapi.queued(group, 100)).toEqual([]));
+    await until(async () => expect(await server.store.xapi.queued(group, 100)).toEqual([]));
 
-    const entries = server.store.xapi.entries(group);
+    const entries = await server.store.xapi.entries(group);
     expect(entries).toHaveLength(12);
     const sent = entries.filter((e) => e.status === "sent").map((e) => e.statementId);
     const storedIds = lrs.stored.map((s) => s.id);
@@ -116,7 +123,7 @@ describe("xAPI outbox against a real LRS", () => {
     expect(lrs.received).toBeGreaterThan(lrs.stored.length);
     for (const statement of lrs.stored) expect(statementProblems(statement)).toEqual([]);
     // The one the LRS refused is set aside with its reason; it did not hold up the statements after it.
-    expect(server.store.xapi.entries(group, "rejected")).toEqual([
+    expect(await server.store.xapi.entries(group, "rejected")).toEqual([
       expect.objectContaining({
         statementId: refusedId,
         reason: expect.stringMatching(/400.*refused by policy/),
@@ -128,39 +135,47 @@ describe("xAPI outbox against a real LRS", () => {
   it("waits, setting nothing aside, while the LRS refuses the credentials, and sends once they are fixed", async () => {
     const lrs = await startLrs();
     const server = startServer(join(dir, "credentials.sqlite"));
-    server.store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: "wrong" }, Date.now());
-    server.outbox.record(anna, runsAfterEachDecision("s-2", 10).at(-1)!);
+    await server.store.xapi.setLrs(
+      group,
+      { endpoint: lrs.endpoint, key: lrs.key, secret: "wrong" },
+      Date.now(),
+    );
+    await server.outbox.record(anna, runsAfterEachDecision("s-2", 10).at(-1)!);
     await until(() => expect(server.sender.healthOf(group).failures).toBeGreaterThanOrEqual(2));
     expect(server.sender.healthOf(group).lastError).toMatch(/401/);
-    expect(server.store.xapi.entries(group, "rejected")).toEqual([]);
+    expect(await server.store.xapi.entries(group, "rejected")).toEqual([]);
     expect(lrs.stored).toEqual([]);
 
-    server.store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }, Date.now());
+    await server.store.xapi.setLrs(
+      group,
+      { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret },
+      Date.now(),
+    );
     server.sender.retryNow(group);
-    await until(() => expect(server.store.xapi.entries(group, "sent")).toHaveLength(4));
+    await until(async () => expect(await server.store.xapi.entries(group, "sent")).toHaveLength(4));
     expect(lrs.stored).toHaveLength(4);
     await until(() => expect(server.sender.healthOf(group)).toEqual({ failures: 0 }));
   });
 
   it("never lets an invalid statement leave: it is set aside when recorded, with the validator's reasons", async () => {
     const lrs = await startLrs();
-    const store = new SqliteSessionStore(join(dir, "invalid.sqlite"));
+    const store = asAsyncStore(new SqliteSessionStore(join(dir, "invalid.sqlite")));
     const sender = new LrsSender({ store: store.xapi, backoffMs: 5 });
     cleanups.push(async () => {
       await sender.stop();
-      store.close();
+      await store.close();
     });
     // An origin that is no IRI makes every actor's homePage and activity id invalid.
     const outbox = new XapiOutbox(store.xapi, { origin: "hotseat" }, Date.now, () => sender.kick());
-    store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }, Date.now());
-    const outcome = outbox.record(anna, runsAfterEachDecision("s-3", 10).at(-1)!);
+    await store.xapi.setLrs(group, { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }, Date.now());
+    const outcome = await outbox.record(anna, runsAfterEachDecision("s-3", 10).at(-1)!);
     expect(outcome.invalid).toHaveLength(4);
     expect(outcome.invalid[0]!.problems.join("\n")).toMatch(/actor\.account\.homePage/);
-    expect(store.xapi.queued(group, 10)).toEqual([]);
-    expect(store.xapi.entries(group, "rejected")[0]?.reason).toMatch(/^invalid xAPI: /);
+    expect(await store.xapi.queued(group, 10)).toEqual([]);
+    expect((await store.xapi.entries(group, "rejected"))[0]?.reason).toMatch(/^invalid xAPI: /);
     sender.start();
     // With a good statement behind them, the sender delivers it alone: the invalid ones were never sent.
-    new XapiOutbox(store.xapi, { origin }, Date.now, () => sender.kick()).record(
+    await new XapiOutbox(store.xapi, { origin }, Date.now, () => sender.kick()).record(
       bob,
       ruinedHatRun("s-3", fullPath.slice(0, 1), { ended: false }),
     );

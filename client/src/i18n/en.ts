@@ -419,8 +419,6 @@ export const en = {
   "error.session.no-group": "This session has no list of names.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "There is no such group, or its learning record is not kept on this server.",
-  "error.learning.unavailable":
-    "Groups and learning records are not available on this server yet (it keeps its data in PostgreSQL).",
   // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
   "practice.open": "My practice: your skills and sessions",
   "practice.groups": "Groups: {groups}",

@@ -440,8 +440,6 @@ export const lt: Record<MessageKey, Message> = {
   "error.session.no-group": "Ši sesija neturi vardų sąrašo.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Tokios grupės nėra arba jos mokymosi įrašų šis serveris nesaugo.",
-  "error.learning.unavailable":
-    "Grupės ir mokymosi įrašai šiame serveryje dar nepasiekiami (jis duomenis laiko PostgreSQL).",
   // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
   "practice.open": "Mano praktika: jūsų įgūdžiai ir sesijos",
   "practice.groups": "Grupės: {groups}",

@@ -439,8 +439,6 @@ export const pl: Record<MessageKey, Message> = {
   "error.session.no-group": "Ta sesja nie ma listy uczestników.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Nie ma takiej grupy albo jej wyników nauki nie przechowuje ten serwer.",
-  "error.learning.unavailable":
-    "Grupy i wyniki nauki nie są jeszcze dostępne na tym serwerze (przechowuje dane w PostgreSQL).",
   // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
   "practice.open": "Moja praktyka: twoje umiejętności i sesje",
   "practice.groups": "Grupy: {groups}",

@@ -420,8 +420,6 @@ export const ro: Record<MessageKey, Message> = {
   "error.session.no-group": "Această sesiune nu are o listă de nume.",
   // xAPI and LMS export (issue 11, item 5)
   "error.group.unknown": "Grupul nu există sau rezultatele lui nu sunt păstrate pe acest server.",
-  "error.learning.unavailable":
-    "Grupurile și rezultatele de învățare nu sunt încă disponibile pe acest server (își păstrează datele în PostgreSQL).",
   // My practice with the join flow's keys (issue 11): the home page's link, several groups on one phone.
   "practice.open": "Practica mea: abilitățile și sesiunile tale",
   "practice.groups": "Grupuri: {groups}",

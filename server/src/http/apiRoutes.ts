@@ -28,7 +28,6 @@ import { apiErrorHandler, jsonBody } from "./jsonBody";
 import { comeBackOrRefuse } from "./comeBack";
 import { listCredentials } from "./listCredentials";
 import { groupToHostFor, mountLearningApi } from "./learningRoutes";
-import { mountLearningUnavailable } from "./learningUnavailable";
 import { isTrainerRequest, samePassword, tokenOf } from "./trainerAccess";
 
 // The request and response bodies are the zod schemas of shared/src/protocol/httpApi.ts.
@@ -108,9 +107,9 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     "/api/sessions",
     ...json,
     hostingRoute(deps, hostRequestSchema, hostResponseSchema, async (body, req) => {
-      const group = groupToHostFor(deps.host, body);
+      const group = await groupToHostFor(deps.host, body);
       const hosted = await deps.host.host({ scenarioId: body.scenarioId });
-      if (group) deps.host.learning?.attachSession(hosted.sessionId, group);
+      if (group) await deps.host.learning.attachSession(hosted.sessionId, group);
       return { ...hosted, joinUrl: `${baseUrl(req, deps.publicUrl)}/join/${hosted.code}` };
     }),
   );
@@ -164,15 +163,13 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   app.get("/api/sessions/:code/report.json", report("json"));
   app.get("/api/sessions/:code/report.csv", report("csv"));
 
-  if (deps.host.learning)
-    mountLearningApi(app, {
-      learning: deps.host.learning,
-      host: deps.host,
-      trainerPassword: deps.trainerPassword,
-      throttles,
-      baseUrl: (req) => baseUrl(req, deps.publicUrl),
-    });
-  else mountLearningUnavailable(app);
+  mountLearningApi(app, {
+    learning: deps.host.learning,
+    host: deps.host,
+    trainerPassword: deps.trainerPassword,
+    throttles,
+    baseUrl: (req) => baseUrl(req, deps.publicUrl),
+  });
 
   // Anything that still goes wrong under /api answers in the API's own shape, not Express's HTML page.
   app.use("/api", apiErrorHandler);

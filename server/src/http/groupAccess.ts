@@ -10,6 +10,6 @@ import { tokenOf } from "./trainerAccess";
  * when creating the group. Throws a `LearningRefusal`: 401 `group.key-missing`, 404 `group.unknown`,
  * 403 `group.not-yours`.
  */
-export function managedGroup(req: Request, groupId: string, learning: LearningService): GroupRow {
+export function managedGroup(req: Request, groupId: string, learning: LearningService): Promise<GroupRow> {
   return learning.authorize(groupId, tokenOf(req));
 }

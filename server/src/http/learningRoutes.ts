@@ -27,7 +27,6 @@ import type { SessionHost } from "../sessions/SessionHost";
 import { conflictRejection } from "../sessions/SessionRuntime";
 import { SessionOwnedElsewhereError } from "../store/SessionLeases";
 import { sendBody, sendError } from "./apiAnswer";
-import { learningUnavailable } from "./learningUnavailable";
 import type { HttpThrottles } from "./httpLimits";
 import { managedGroup } from "./groupAccess";
 import { jsonBody } from "./jsonBody";
@@ -84,19 +83,19 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   app.post(
     "/api/groups",
     ...json,
-    refusing((req, res) => {
+    refusing(async (req, res) => {
       const body = parsed(createGroupRequestSchema, req.body);
       if (deps.trainerPassword !== undefined) {
         const given = req.get("x-hotseat-password") ?? body.password;
         if (!samePassword(given, deps.trainerPassword))
           throw new LearningRefusal(401, "host.password", "Creating a group needs the trainer password.");
       }
-      sendBody(res, createGroupResponseSchema, learning.createGroup(body), 201);
+      sendBody(res, createGroupResponseSchema, await learning.createGroup(body), 201);
     }),
   );
   app.get(
     "/api/groups",
-    refusing((req, res) => {
+    refusing(async (req, res) => {
       const credentials = listCredentials(req.get("authorization"));
       if (credentials.kind === "refused")
         throw new LearningRefusal(
@@ -109,60 +108,61 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
         .split(",")
         .map((k) => k.trim());
       sendBody(res, groupListResponseSchema, {
-        groups: learning.groupsForKeys(keys.filter((k) => k !== "")),
+        groups: await learning.groupsForKeys(keys.filter((k) => k !== "")),
       });
     }),
   );
   app.get(
     "/api/groups/:groupId",
-    refusing((req, res) => sendBody(res, groupDetailSchema, learning.detail(group(req)))),
+    refusing(async (req, res) => sendBody(res, groupDetailSchema, await learning.detail(await group(req)))),
   );
   app.patch(
     "/api/groups/:groupId",
     ...json,
-    refusing((req, res) => {
-      const g = group(req);
-      sendBody(res, groupDetailSchema, learning.updateGroup(g, parsed(updateGroupRequestSchema, req.body)));
+    refusing(async (req, res) => {
+      const g = await group(req);
+      const patch = parsed(updateGroupRequestSchema, req.body);
+      sendBody(res, groupDetailSchema, await learning.updateGroup(g, patch));
     }),
   );
   app.delete(
     "/api/groups/:groupId",
-    refusing((req, res) => {
-      const g = group(req);
-      learning.deleteGroup(g);
+    refusing(async (req, res) => {
+      const g = await group(req);
+      await learning.deleteGroup(g);
       sendBody(res, deletedResponseSchema, { deleted: g.id });
     }),
   );
   app.post(
     "/api/groups/:groupId/learners",
     ...json,
-    refusing((req, res) => {
-      const g = group(req);
+    refusing(async (req, res) => {
+      const g = await group(req);
       const body = parsed(addLearnersRequestSchema, req.body);
-      sendBody(res, groupDetailSchema, learning.addLearners(g, body.learners), 201);
+      sendBody(res, groupDetailSchema, await learning.addLearners(g, body.learners), 201);
     }),
   );
   app.patch(
     "/api/groups/:groupId/learners/:learnerId",
     ...json,
-    refusing((req, res) => {
-      const g = group(req);
+    refusing(async (req, res) => {
+      const g = await group(req);
       const body = parsed(updateLearnerRequestSchema, req.body);
-      sendBody(res, groupDetailSchema, learning.updateLearner(g, param(req, "learnerId"), body));
+      sendBody(res, groupDetailSchema, await learning.updateLearner(g, param(req, "learnerId"), body));
     }),
   );
   app.delete(
     "/api/groups/:groupId/learners/:learnerId",
-    refusing((req, res) => {
-      const g = group(req);
-      learning.deleteLearner(g, param(req, "learnerId"));
+    refusing(async (req, res) => {
+      const g = await group(req);
+      await learning.deleteLearner(g, param(req, "learnerId"));
       sendBody(res, deletedResponseSchema, { deleted: param(req, "learnerId") });
     }),
   );
   app.get(
     "/api/groups/:groupId/learners/:learnerId/export",
     refusing(async (req, res) => {
-      const learner = learning.learnerOf(group(req), param(req, "learnerId"));
+      const learner = await learning.learnerOf(await group(req), param(req, "learnerId"));
       const record = await learning.recordOf(learner);
       res.attachment(`hotseat-learner-${learner.id}.json`);
       sendBody(res, learnerRecordSchema, record);
@@ -170,8 +170,8 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   );
   app.post(
     "/api/groups/:groupId/learners/:learnerId/renew",
-    refusing((req, res) => {
-      const { token, expiresAt } = learning.renewToken(group(req), param(req, "learnerId"));
+    refusing(async (req, res) => {
+      const { token, expiresAt } = await learning.renewToken(await group(req), param(req, "learnerId"));
       const renewUrl = `${deps.baseUrl(req)}/#renew=${token}`;
       sendBody(res, renewLinkResponseSchema, { renewUrl, expiresAt }, 201);
     }),
@@ -179,7 +179,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   app.get(
     "/api/groups/:groupId/records",
     refusing(async (req, res) =>
-      sendBody(res, groupRecordsAnswerSchema, await learning.groupRecords(group(req))),
+      sendBody(res, groupRecordsAnswerSchema, await learning.groupRecords(await group(req))),
     ),
   );
 
@@ -200,7 +200,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
         "join.bad-code",
         "No session has this code. Check the code on the wall.",
       );
-    const g = learning.groupOfSession(runtime.id);
+    const g = await learning.groupOfSession(runtime.id);
     if (!g)
       throw new LearningRefusal(
         404,
@@ -212,7 +212,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   app.get(
     "/api/sessions/:code/roster",
     refusing(async (req, res) =>
-      sendBody(res, sessionRosterSchema, learning.sessionRoster(await sessionGroup(req))),
+      sendBody(res, sessionRosterSchema, await learning.sessionRoster(await sessionGroup(req))),
     ),
   );
   app.post(
@@ -223,7 +223,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
       sendBody(
         res,
         learnerKeyResponseSchema,
-        learning.claim(g, parsed(claimLearnerRequestSchema, req.body)),
+        await learning.claim(g, parsed(claimLearnerRequestSchema, req.body)),
         201,
       );
     }),
@@ -231,15 +231,15 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   app.post(
     "/api/learning/renew",
     ...json,
-    refusing((req, res) => {
+    refusing(async (req, res) => {
       const body = parsed(renewLearnerRequestSchema, req.body);
-      sendBody(res, learnerKeyResponseSchema, learning.redeemRenewal(body.token));
+      sendBody(res, learnerKeyResponseSchema, await learning.redeemRenewal(body.token));
     }),
   );
   app.get(
     "/api/learning/me",
     refusing(async (req, res) => {
-      const learner = learning.learnerByKey(tokenOf(req));
+      const learner = await learning.learnerByKey(tokenOf(req));
       const { locale } = parsed(myRecordQuerySchema, req.query);
       sendBody(res, myRecordAnswerSchema, await learning.recordOf(learner, locale));
     }),
@@ -247,15 +247,13 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
 }
 
 /** The group a session is hosted for, checked against the group's key (a refusal becomes a `HostError`). */
-export function groupToHostFor(
+export async function groupToHostFor(
   host: SessionHost,
   body: { groupId?: string | undefined; groupKey?: string | undefined },
 ) {
   if (body.groupId === undefined) return undefined;
-  if (host.learning === undefined)
-    throw new HostError(learningUnavailable.status, learningUnavailable.code, learningUnavailable.message);
   try {
-    return host.learning.authorize(body.groupId, body.groupKey);
+    return await host.learning.authorize(body.groupId, body.groupKey);
   } catch (e) {
     if (e instanceof LearningRefusal) throw new HostError(e.status, e.code, e.message);
     throw e;

@@ -6,8 +6,7 @@ import { LearningRefusal } from "../learning/LearningService";
 import type { LearningService } from "../learning/LearningService";
 import { trainerTokenMatches } from "../sessions/trainerToken";
 import type { GroupRow } from "../store/LearningStore";
-import type { AsyncSessionStore } from "../store/AsyncSessionStore";
-import type { XapiOutboxStore } from "../xapi/XapiOutboxStore";
+import type { AsyncSessionStore, AsyncXapiOutboxStore } from "../store/AsyncSessionStore";
 import type { LrsSender } from "../xapi/lrsSender";
 import { sendBody, sendError } from "./apiAnswer";
 import { managedGroup } from "./groupAccess";
@@ -17,7 +16,7 @@ import { tokenOf } from "./trainerAccess";
 export type LmsDeps = {
   store: AsyncSessionStore;
   learning: LearningService;
-  xapi: XapiOutboxStore;
+  xapi: AsyncXapiOutboxStore;
   sender: LrsSender;
   now: () => number;
   /** Told when a group's LRS is set: its record so far is recorded for it. */
@@ -56,9 +55,12 @@ function sendCsv(res: Response, name: string, csv: string): void {
  */
 export function mountLmsApi(app: Application, deps: LmsDeps): void {
   const json = jsonBody();
-  const guardGroup = (req: Request<{ groupId: string }>, res: Response): GroupRow | undefined => {
+  const guardGroup = async (
+    req: Request<{ groupId: string }>,
+    res: Response,
+  ): Promise<GroupRow | undefined> => {
     try {
-      return managedGroup(req, req.params.groupId, deps.learning);
+      return await managedGroup(req, req.params.groupId, deps.learning);
     } catch (e) {
       if (!(e instanceof LearningRefusal)) throw e;
       sendError(res, e.status, e.code, e.message);
@@ -85,13 +87,13 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     );
   });
   app.get("/api/groups/:groupId/lms.csv", async (req, res) => {
-    const group = guardGroup(req, res);
+    const group = await guardGroup(req, res);
     if (group === undefined) return;
     const options = csvOptionsOf(req);
     if (!options) return badTimeZone(res);
     // `?session=<session id>`: one of the group's sessions, for a trainer's page that holds the group key.
     const only = typeof req.query.session === "string" ? req.query.session : undefined;
-    if (only !== undefined && deps.learning.groupOfSession(only)?.id !== group.id)
+    if (only !== undefined && (await deps.learning.groupOfSession(only))?.id !== group.id)
       return sendError(res, 404, "session.no-group", "This group has no such session.");
     // Deleted learners' runs are not in it: the LMS gets people's rows, and they are no one's now.
     const { records } = await deps.learning.groupRecords(group);
@@ -108,15 +110,18 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     );
   });
 
-  const status = (res: Response, groupId: string) => {
+  const status = async (res: Response, groupId: string) => {
     const xapi = deps.xapi;
-    const lrs = xapi.lrs(groupId);
+    const lrs = await xapi.lrs(groupId);
     const health = deps.sender.healthOf(groupId);
+    const [queued, sent, rejected] = await Promise.all(
+      (["queued", "sent", "rejected"] as const).map((s) => xapi.entries(groupId, s)),
+    );
     sendBody(res, lrsStatusSchema, {
       ...(lrs ? { lrs: { endpoint: lrs.endpoint, key: lrs.key } } : {}),
-      queued: xapi.entries(groupId, "queued").length,
-      sent: xapi.entries(groupId, "sent").length,
-      rejected: xapi.entries(groupId, "rejected").map((e) => ({
+      queued: queued!.length,
+      sent: sent!.length,
+      rejected: rejected!.map((e) => ({
         statementId: e.statementId,
         reason: e.reason ?? "",
         at: e.doneAt ?? e.queuedAt,
@@ -125,33 +130,33 @@ export function mountLmsApi(app: Application, deps: LmsDeps): void {
     });
   };
 
-  app.get("/api/groups/:groupId/lrs", (req, res) => {
-    const group = guardGroup(req, res);
-    if (group !== undefined) status(res, group.id);
+  app.get("/api/groups/:groupId/lrs", async (req, res) => {
+    const group = await guardGroup(req, res);
+    if (group !== undefined) await status(res, group.id);
   });
-  app.put("/api/groups/:groupId/lrs", ...json, (req: Request<{ groupId: string }>, res: Response) => {
-    const group = guardGroup(req, res);
+  app.put("/api/groups/:groupId/lrs", ...json, async (req: Request<{ groupId: string }>, res: Response) => {
+    const group = await guardGroup(req, res);
     if (group === undefined) return;
     const groupId = group.id;
     const body = lrsConfigRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, "message.malformed", z.prettifyError(body.error));
-    deps.xapi.setLrs(groupId, body.data, deps.now());
+    await deps.xapi.setLrs(groupId, body.data, deps.now());
     // Whatever waited for this LRS goes now, and the group's record so far follows.
     deps.sender.retryNow(groupId);
     deps.onLrsSet?.(groupId);
-    status(res, groupId);
+    await status(res, groupId);
   });
   // The trainer's "send now": the queue stops waiting out its backoff (after the LRS came back).
-  app.post("/api/groups/:groupId/lrs/retry", (req, res) => {
-    const group = guardGroup(req, res);
+  app.post("/api/groups/:groupId/lrs/retry", async (req, res) => {
+    const group = await guardGroup(req, res);
     if (group === undefined) return;
     deps.sender.retryNow(group.id);
-    status(res, group.id);
+    await status(res, group.id);
   });
-  app.delete("/api/groups/:groupId/lrs", (req, res) => {
-    const group = guardGroup(req, res);
+  app.delete("/api/groups/:groupId/lrs", async (req, res) => {
+    const group = await guardGroup(req, res);
     if (group === undefined) return;
-    deps.xapi.setLrs(group.id, undefined, deps.now());
-    status(res, group.id);
+    await deps.xapi.setLrs(group.id, undefined, deps.now());
+    await status(res, group.id);
   });
 }

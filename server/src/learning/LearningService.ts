@@ -15,7 +15,7 @@ import type {
 import { ScenarioVersions } from "../sessions/ScenarioVersions";
 import { hashTrainerToken, newTrainerToken, trainerTokenMatches } from "../sessions/trainerToken";
 import type { GroupRow, LearnerRow } from "../store/LearningStore";
-import type { LearningStores } from "../store/AsyncSessionStore";
+import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 
 /** A refusal of the learning API, with its status and stable code (the client translates the code). */
 export class LearningRefusal extends Error {
@@ -46,7 +46,7 @@ export class LearningService {
   private readonly cache = new Map<string, CachedRuns>();
 
   constructor(
-    private readonly store: LearningStores,
+    private readonly store: AsyncSessionStore,
     private readonly now: () => number,
   ) {
     this.versions = new ScenarioVersions(store);
@@ -56,7 +56,7 @@ export class LearningService {
     return this.store.learning;
   }
 
-  createGroup(request: CreateGroupRequest): GroupDetail & { groupKey: string } {
+  async createGroup(request: CreateGroupRequest): Promise<GroupDetail & { groupKey: string }> {
     const groupKey = newTrainerToken();
     const group: GroupRow = {
       id: randomUUID(),
@@ -65,64 +65,65 @@ export class LearningService {
       keyHash: hashTrainerToken(groupKey),
       createdAt: this.now(),
     };
-    this.rows.saveGroup(group);
-    for (const line of request.roster ?? []) this.addLearner(group, line);
-    return { ...this.detail(group), groupKey };
+    await this.rows.saveGroup(group);
+    for (const line of request.roster ?? []) await this.addLearner(group, line);
+    return { ...(await this.detail(group)), groupKey };
   }
 
   /** The group `groupId` when `groupKey` is its key; refused otherwise (no key, unknown group, other trainer's). */
-  authorize(groupId: string, groupKey: string | undefined): GroupRow {
+  async authorize(groupId: string, groupKey: string | undefined): Promise<GroupRow> {
     if (groupKey === undefined)
       throw new LearningRefusal(
         401,
         "group.key-missing",
         "This needs the group's key (Authorization: Bearer <key>).",
       );
-    const group = this.rows.group(groupId);
+    const group = await this.rows.group(groupId);
     if (!group) throw new LearningRefusal(404, "group.unknown", "There is no such group.");
     if (!trainerTokenMatches(groupKey, group.keyHash))
       throw new LearningRefusal(403, "group.not-yours", "This key is not the key of this group.");
     return group;
   }
 
-  groupsForKeys(keys: readonly string[]): GroupSummary[] {
-    return this.rows.groupsByKeyHash(new Set(keys.map(hashTrainerToken))).map((g) => this.summary(g));
+  async groupsForKeys(keys: readonly string[]): Promise<GroupSummary[]> {
+    const groups = await this.rows.groupsByKeyHash(new Set(keys.map(hashTrainerToken)));
+    return Promise.all(groups.map(async (g) => this.summary(g, (await this.rows.learners(g.id)).length)));
   }
 
-  updateGroup(
+  async updateGroup(
     group: GroupRow,
     patch: { name?: string | undefined; openRoster?: boolean | undefined },
-  ): GroupDetail {
+  ): Promise<GroupDetail> {
     const next = { ...group, ...(patch.name !== undefined ? { name: patch.name } : {}) };
     if (patch.openRoster !== undefined) next.openRoster = patch.openRoster;
-    this.rows.saveGroup(next);
+    await this.rows.saveGroup(next);
     return this.detail(next);
   }
 
-  deleteGroup(group: GroupRow): void {
-    this.rows.deleteGroup(group.id);
-    this.store.xapi.forgetGroup(group.id);
+  async deleteGroup(group: GroupRow): Promise<void> {
+    await this.rows.deleteGroup(group.id);
+    await this.store.xapi.forgetGroup(group.id);
   }
 
-  addLearners(group: GroupRow, lines: readonly RosterLine[]): GroupDetail {
-    for (const line of lines) this.addLearner(group, line);
+  async addLearners(group: GroupRow, lines: readonly RosterLine[]): Promise<GroupDetail> {
+    for (const line of lines) await this.addLearner(group, line);
     return this.detail(group);
   }
 
-  learnerOf(group: GroupRow, learnerId: string): LearnerRow {
-    const learner = this.rows.learner(learnerId);
+  async learnerOf(group: GroupRow, learnerId: string): Promise<LearnerRow> {
+    const learner = await this.rows.learner(learnerId);
     if (!learner || learner.groupId !== group.id)
       throw new LearningRefusal(404, "learner.unknown", "This group has no such learner.");
     return learner;
   }
 
-  updateLearner(group: GroupRow, learnerId: string, patch: Partial<RosterLine>): GroupDetail {
-    const learner = this.learnerOf(group, learnerId);
+  async updateLearner(group: GroupRow, learnerId: string, patch: Partial<RosterLine>): Promise<GroupDetail> {
+    const learner = await this.learnerOf(group, learnerId);
     const next: LearnerRow = { ...learner };
     if (patch.displayName !== undefined) next.displayName = patch.displayName;
     if (patch.employeeId !== undefined) next.employeeId = patch.employeeId;
     if (patch.email !== undefined) next.email = patch.email;
-    this.rows.saveLearner(next);
+    await this.rows.saveLearner(next);
     return this.detail(group);
   }
 
@@ -130,24 +131,28 @@ export class LearningService {
    * Removes the learner's identity; their decisions stay in the group's aggregates under no name. Their
    * xAPI statements still in the outbox go too (what the LRS already has is the LRS's to delete).
    */
-  deleteLearner(group: GroupRow, learnerId: string): void {
-    const id = this.learnerOf(group, learnerId).id;
-    this.rows.deleteLearner(id);
-    this.store.xapi.forgetLearner(id);
+  async deleteLearner(group: GroupRow, learnerId: string): Promise<void> {
+    const id = (await this.learnerOf(group, learnerId)).id;
+    await this.rows.deleteLearner(id);
+    await this.store.xapi.forgetLearner(id);
   }
 
   /** A new one-time renew token for the learner (the previous one stops working); the phone redeems it. */
-  renewToken(group: GroupRow, learnerId: string): { token: string; expiresAt: number } {
-    const learner = this.learnerOf(group, learnerId);
+  async renewToken(group: GroupRow, learnerId: string): Promise<{ token: string; expiresAt: number }> {
+    const learner = await this.learnerOf(group, learnerId);
     const token = newTrainerToken();
     const expiresAt = this.now() + renewLinkMs;
-    this.rows.saveLearner({ ...learner, renewHash: hashTrainerToken(token), renewExpiresAt: expiresAt });
+    await this.rows.saveLearner({
+      ...learner,
+      renewHash: hashTrainerToken(token),
+      renewExpiresAt: expiresAt,
+    });
     return { token, expiresAt };
   }
 
   /** Gives the phone presenting a renew token a new learner key; the old key and the token stop working. */
-  redeemRenewal(token: string): LearnerKeyResponse {
-    const learner = this.rows.learnerByRenewHash(hashTrainerToken(token));
+  async redeemRenewal(token: string): Promise<LearnerKeyResponse> {
+    const learner = await this.rows.learnerByRenewHash(hashTrainerToken(token));
     if (!learner || (learner.renewExpiresAt ?? 0) < this.now())
       throw new LearningRefusal(
         404,
@@ -159,24 +164,26 @@ export class LearningService {
   }
 
   /** The group a session was hosted for, if any. */
-  groupOfSession(sessionId: string): GroupRow | undefined {
-    const groupId = this.rows.sessionGroup(sessionId);
+  async groupOfSession(sessionId: string): Promise<GroupRow | undefined> {
+    const groupId = await this.rows.sessionGroup(sessionId);
     return groupId === undefined ? undefined : this.rows.group(groupId);
   }
 
-  attachSession(sessionId: string, group: GroupRow): void {
-    this.rows.setSessionGroup(sessionId, group.id);
+  async attachSession(sessionId: string, group: GroupRow): Promise<void> {
+    await this.rows.setSessionGroup(sessionId, group.id);
   }
 
   /** What a phone sees of a group session's roster: names only, and which are taken by a phone already. */
-  sessionRoster(group: GroupRow): SessionRoster {
+  async sessionRoster(group: GroupRow): Promise<SessionRoster> {
     return {
       groupId: group.id,
       groupName: group.name,
       openRoster: group.openRoster,
-      learners: this.rows
-        .learners(group.id)
-        .map((l) => ({ learnerId: l.id, displayName: l.displayName, claimed: l.keyHash !== undefined })),
+      learners: (await this.rows.learners(group.id)).map((l) => ({
+        learnerId: l.id,
+        displayName: l.displayName,
+        claimed: l.keyHash !== undefined,
+      })),
     };
   }
 
@@ -184,21 +191,23 @@ export class LearningService {
    * A phone picks an unclaimed name of the roster, or adds its own to an open roster, and gets a learner key.
    * A claimed name is refused: only its trainer's renew link gives it to another phone.
    */
-  claim(
+  async claim(
     group: GroupRow,
     pick: { learnerId?: string | undefined; displayName?: string | undefined },
-  ): LearnerKeyResponse {
+  ): Promise<LearnerKeyResponse> {
     if (pick.learnerId !== undefined) {
-      const learner = this.rows.learner(pick.learnerId);
+      const learner = await this.rows.learner(pick.learnerId);
       if (!learner || learner.groupId !== group.id)
         throw new LearningRefusal(404, "learner.unknown", "This name is not on the group's roster.");
-      if (learner.keyHash !== undefined)
+      const learnerKey = newTrainerToken();
+      // Checked and set in one step by the store: of two phones picking this name at once, one gets it.
+      if (!(await this.rows.claimKey(learner.id, hashTrainerToken(learnerKey))))
         throw new LearningRefusal(
           409,
           "learner.taken",
           "Another phone already uses this name. Ask your trainer for a renew link.",
         );
-      return this.issueKey(learner);
+      return this.keyResponse(learner, learnerKey);
     }
     if (!group.openRoster)
       throw new LearningRefusal(
@@ -207,19 +216,19 @@ export class LearningService {
         "This group's roster is closed: pick your name from the list.",
       );
     const name = (pick.displayName ?? "").trim();
-    if (this.rows.learners(group.id).some((l) => l.displayName.toLowerCase() === name.toLowerCase()))
+    if ((await this.rows.learners(group.id)).some((l) => l.displayName.toLowerCase() === name.toLowerCase()))
       throw new LearningRefusal(
         409,
         "learner.name-taken",
         "This name is already on the roster: pick it from the list.",
       );
-    return this.issueKey(this.addLearner(group, { displayName: name }));
+    return this.issueKey(await this.addLearner(group, { displayName: name }));
   }
 
   /** The learner a phone's key names, refused when it names nobody (deleted, renewed or made up). */
-  learnerByKey(learnerKey: string | undefined): LearnerRow {
+  async learnerByKey(learnerKey: string | undefined): Promise<LearnerRow> {
     const learner =
-      learnerKey === undefined ? undefined : this.rows.learnerByKeyHash(hashTrainerToken(learnerKey));
+      learnerKey === undefined ? undefined : await this.rows.learnerByKeyHash(hashTrainerToken(learnerKey));
     if (!learner)
       throw new LearningRefusal(
         401,
@@ -235,7 +244,7 @@ export class LearningService {
    */
   async recordOf(learner: LearnerRow, locale?: string): Promise<LearnerRecord> {
     const runs: LearnerRun[] = [];
-    for (const s of this.rows.groupSessions(learner.groupId))
+    for (const s of await this.rows.groupSessions(learner.groupId))
       runs.push(...((await this.runsOf(s, locale)).get(learner.id) ?? []));
     return { learner: identityOf(learner), runs };
   }
@@ -247,10 +256,10 @@ export class LearningService {
   async sessionRecords(
     sessionId: string,
   ): Promise<{ group: GroupRow; records: LearnerRecord[] } | undefined> {
-    const group = this.groupOfSession(sessionId);
+    const group = await this.groupOfSession(sessionId);
     if (!group) return undefined;
     const runs = await this.runsOf(sessionId);
-    const records = this.rows.learners(group.id).flatMap((l) => {
+    const records = (await this.rows.learners(group.id)).flatMap((l) => {
       const mine = runs.get(l.id);
       return mine ? [{ learner: identityOf(l), runs: mine }] : [];
     });
@@ -264,11 +273,12 @@ export class LearningService {
     anonymousRuns: LearnerRun[];
   }> {
     const sessions: Map<string, LearnerRun[]>[] = [];
-    for (const s of this.rows.groupSessions(group.id)) sessions.push(await this.runsOf(s));
-    const forgotten = this.rows.forgotten(group.id);
+    for (const s of await this.rows.groupSessions(group.id)) sessions.push(await this.runsOf(s));
+    const forgotten = await this.rows.forgotten(group.id);
+    const learners = await this.rows.learners(group.id);
     return {
-      group: this.summary(group),
-      records: this.rows.learners(group.id).map((l) => ({
+      group: this.summary(group, learners.length),
+      records: learners.map((l) => ({
         learner: identityOf(l),
         runs: sessions.flatMap((runs) => runs.get(l.id) ?? []),
       })),
@@ -276,10 +286,11 @@ export class LearningService {
     };
   }
 
-  detail(group: GroupRow): GroupDetail {
+  async detail(group: GroupRow): Promise<GroupDetail> {
+    const learners = await this.rows.learners(group.id);
     return {
-      group: this.summary(group),
-      roster: this.rows.learners(group.id).map((l) => ({
+      group: this.summary(group, learners.length),
+      roster: learners.map((l) => ({
         learnerId: l.id,
         displayName: l.displayName,
         ...(l.employeeId !== undefined ? { employeeId: l.employeeId } : {}),
@@ -289,17 +300,17 @@ export class LearningService {
     };
   }
 
-  private summary(group: GroupRow): GroupSummary {
+  private summary(group: GroupRow, learnerCount: number): GroupSummary {
     return {
       groupId: group.id,
       name: group.name,
       openRoster: group.openRoster,
-      learnerCount: this.rows.learners(group.id).length,
+      learnerCount,
       createdAt: group.createdAt,
     };
   }
 
-  private addLearner(group: GroupRow, line: RosterLine): LearnerRow {
+  private async addLearner(group: GroupRow, line: RosterLine): Promise<LearnerRow> {
     const learner: LearnerRow = {
       id: "l-" + randomUUID(),
       groupId: group.id,
@@ -308,14 +319,18 @@ export class LearningService {
     };
     if (line.employeeId !== undefined) learner.employeeId = line.employeeId;
     if (line.email !== undefined) learner.email = line.email;
-    this.rows.saveLearner(learner);
+    await this.rows.saveLearner(learner);
     return learner;
   }
 
-  private issueKey(learner: LearnerRow): LearnerKeyResponse {
+  private async issueKey(learner: LearnerRow): Promise<LearnerKeyResponse> {
     const learnerKey = newTrainerToken();
-    this.rows.saveLearner({ ...learner, keyHash: hashTrainerToken(learnerKey) });
-    const group = this.rows.group(learner.groupId);
+    await this.rows.saveLearner({ ...learner, keyHash: hashTrainerToken(learnerKey) });
+    return this.keyResponse(learner, learnerKey);
+  }
+
+  private async keyResponse(learner: LearnerRow, learnerKey: string): Promise<LearnerKeyResponse> {
+    const group = await this.rows.group(learner.groupId);
     return {
       learnerKey,
       learnerId: learner.id,

@@ -126,7 +126,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
     this.voteTimer.follow();
   }
 
-  override onAuth(_client: SeatClient, options: unknown): SeatAuth {
+  override async onAuth(_client: SeatClient, options: unknown): Promise<SeatAuth> {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw joinRefusal("message.malformed", z.prettifyError(parsed.error));
     const { role, trainerToken } = parsed.data;
@@ -138,7 +138,7 @@ export class SessionRoom extends Room<{ client: SeatClient }> {
       return { role, ...locale };
     }
     if (role === "projector") return { role, ...locale };
-    const learner = learnerSeat(this.deps.host.learning, this.runtime.id, parsed.data.learnerKey);
+    const learner = await learnerSeat(this.deps.host.learning, this.runtime.id, parsed.data.learnerKey);
     const name = learner?.name ?? parsed.data.name;
     const learnerId = learner ? { learnerId: learner.learnerId } : {};
     const reconnectKey = parsed.data.reconnectKey ?? newReconnectKey();

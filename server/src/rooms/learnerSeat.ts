@@ -8,17 +8,16 @@ import { joinRefusal } from "./roomCodes";
  * key the trainee plays anonymously, as in any session; a key that is not one of this group's learners is
  * refused, so a phone never plays under a record it does not hold.
  */
-export function learnerSeat(
-  learning: LearningService | undefined,
+export async function learnerSeat(
+  learning: LearningService,
   sessionId: string,
   learnerKey: string | undefined,
-): { learnerId: string; name: string } | undefined {
+): Promise<{ learnerId: string; name: string } | undefined> {
   if (learnerKey === undefined) return undefined;
-  // Without a learning record (PostgreSQL, for now) no session is a group's: a key names no one here.
-  const group = learning?.groupOfSession(sessionId);
+  const group = await learning.groupOfSession(sessionId);
   try {
-    const learner = learning?.learnerByKey(learnerKey);
-    if (learner && group !== undefined && learner.groupId === group.id)
+    const learner = await learning.learnerByKey(learnerKey);
+    if (group !== undefined && learner.groupId === group.id)
       return { learnerId: learner.id, name: learner.displayName };
   } catch (e) {
     if (!(e instanceof LearningRefusal)) throw e;

@@ -13,7 +13,6 @@ import { newJoinCode } from "../joinCode";
 import { defaultFinishRule, finishReason } from "./finishRule";
 import type { FinishRule } from "./finishRule";
 import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
-import { hasLearning } from "../store/AsyncSessionStore";
 import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import type { LibraryPin, SessionRecord } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
@@ -68,7 +67,7 @@ export class SessionHost {
   private readonly prepared = new Map<string, SessionRuntime>();
   private readonly now: () => number;
   /** Groups, rosters, learner keys and records (issue 11), over the same store; absent on PostgreSQL (for now). */
-  readonly learning: LearningService | undefined;
+  readonly learning: LearningService;
 
   private constructor(
     private readonly deps: SessionHostDeps,
@@ -77,7 +76,7 @@ export class SessionHost {
     private currentPin: LibraryPin,
   ) {
     this.now = deps.now ?? Date.now;
-    this.learning = hasLearning(deps.store) ? new LearningService(deps.store, this.now) : undefined;
+    this.learning = new LearningService(deps.store, this.now);
   }
 
   /** Stores today's scenario files as versions (the pin of every newly hosted session), then hosts. */

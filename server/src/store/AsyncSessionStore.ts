@@ -13,6 +13,22 @@ type Awaited<T> = {
 /** The Studio's drafts behind a promise; the same contract as `DraftStore`. */
 export type AsyncDraftStore = Awaited<DraftStore>;
 
+/** Groups and rosters behind a promise; the same contract as `LearningStore`. */
+export type AsyncLearningStore = Awaited<LearningStore>;
+
+/**
+ * The xAPI outbox behind a promise, the same contract as `XapiOutboxStore`, and the one thing several
+ * processes sharing a database need besides: that only one of them sends a group's queue at a time.
+ */
+export type AsyncXapiOutboxStore = Awaited<XapiOutboxStore> & {
+  /**
+   * Runs `send` while no other process sends this group's statements, and answers its result; answers
+   * `undefined` without running it while another process does (that one drains the queue). Without this,
+   * two processes would read the same queued rows and both send them.
+   */
+  sendingAlone<T>(groupId: string, send: () => Promise<T>): Promise<T | undefined>;
+};
+
 /**
  * The session store contract behind promises, so a database server (PostgreSQL) can implement it. The
  * meaning of every method is `SessionStore`'s; in particular `appendEvent` settles only once the event is
@@ -22,28 +38,17 @@ export type AsyncSessionStore = Awaited<Omit<SessionStore, "drafts" | "learning"
   readonly drafts: AsyncDraftStore;
   /** Which process may write which session's log. */
   readonly leases: SessionLeases;
-  /**
-   * The learning record (groups, rosters) and the xAPI outbox: kept synchronously by the embedded stores
-   * (SQLite, memory) only. Absent on PostgreSQL for now, where the group and LMS routes say so.
-   */
-  readonly learning?: LearningStore;
-  readonly xapi?: XapiOutboxStore;
+  /** The learning record: groups, rosters, learner keys and which sessions were a group's. */
+  readonly learning: AsyncLearningStore;
+  /** The xAPI outbox and each group's LRS. */
+  readonly xapi: AsyncXapiOutboxStore;
 };
 
-/** A store that keeps the learning record and the xAPI outbox too (an embedded one). */
-export type LearningStores = AsyncSessionStore & {
-  readonly learning: LearningStore;
-  readonly xapi: XapiOutboxStore;
-};
-
-/** Whether this store keeps the learning record and the xAPI outbox. */
-export function hasLearning(store: AsyncSessionStore): store is LearningStores {
-  return store.learning !== undefined && store.xapi !== undefined;
-}
-
-function wrap<T extends object>(target: T): Awaited<T> {
+/** `target`'s methods answering through promises; `extra` adds members the async contract has beside them. */
+function wrap<T extends object>(target: T, extra: Record<string, unknown> = {}): Awaited<T> {
   return new Proxy(target, {
     get(t, key) {
+      if (typeof key === "string" && Object.hasOwn(extra, key)) return extra[key];
       const value: unknown = Reflect.get(t, key, t);
       if (typeof value !== "function") return value;
       // Called inside an async function so a synchronous throw becomes a rejection, as from a server.
@@ -55,14 +60,15 @@ function wrap<T extends object>(target: T): Awaited<T> {
 /**
  * A synchronous store (SQLite, memory) seen through the async contract: every answer is an already-settled
  * promise, so the embedded default keeps its speed and one contract suite covers every store. Only one process
- * can open such a store, so it owns every session (`processLeases`). Other members (the learning record)
- * pass through unchanged.
+ * can open such a store, so it owns every session (`processLeases`) and sends every group's statements: its
+ * LRS sender runs one drain at a time already.
  */
-export function asAsyncStore(store: SessionStore): LearningStores {
-  const sessions = wrap(store as Omit<SessionStore, "drafts">);
-  const drafts = wrap(store.drafts);
-  return new Proxy(sessions, {
-    get: (t, key) =>
-      key === "drafts" ? drafts : key === "leases" ? processLeases : (Reflect.get(t, key, t) as unknown),
-  }) as LearningStores;
+export function asAsyncStore(store: SessionStore): AsyncSessionStore {
+  const sendingAlone = <T>(_groupId: string, send: () => Promise<T>) => send();
+  return wrap(store as Omit<SessionStore, "drafts" | "learning" | "xapi">, {
+    drafts: wrap(store.drafts),
+    learning: wrap(store.learning),
+    xapi: wrap(store.xapi, { sendingAlone }),
+    leases: processLeases,
+  }) as unknown as AsyncSessionStore;
 }

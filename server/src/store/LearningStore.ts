@@ -37,6 +37,11 @@ export interface LearningStore {
   saveLearner(learner: LearnerRow): void;
   learner(learnerId: string): LearnerRow | undefined;
   learnerByKeyHash(keyHash: string): LearnerRow | undefined;
+  /**
+   * Gives the learner the key `keyHash` only while they hold none, in one step, so two phones picking the
+   * same name at once cannot both get it (even from two processes); false when they hold one or are gone.
+   */
+  claimKey(learnerId: string, keyHash: string): boolean;
   learnerByRenewHash(renewHash: string): LearnerRow | undefined;
   /** The roster, in the order the learners were added. */
   learners(groupId: string): LearnerRow[];

@@ -38,6 +38,12 @@ export class MemoryLearningStore implements LearningStore {
   learnerByKeyHash(keyHash: string): LearnerRow | undefined {
     return this.find((l) => l.keyHash === keyHash);
   }
+  claimKey(learnerId: string, keyHash: string): boolean {
+    const l = this.roster.get(learnerId);
+    if (!l || l.keyHash !== undefined) return false;
+    l.keyHash = keyHash;
+    return true;
+  }
   learnerByRenewHash(renewHash: string): LearnerRow | undefined {
     return this.find((l) => l.renewHash === renewHash);
   }

@@ -1,41 +1,11 @@
 import type { DatabaseSync } from "node:sqlite";
 import { DraftConflictError, PlansConflictError } from "./DraftStore";
 import type { DraftHead, DraftPlans, DraftStore, DraftVersion, PublishedScenario } from "./DraftStore";
+import { draftHeadQuery, toHead, toPublished, toVersion } from "./draftRows";
+import type { HeadRow, PublishedRow, VersionRow } from "./draftRows";
 
-type VersionRow = { version: number; saved_at: number; source: string };
-type HeadRow = VersionRow & { id: string; created_at: number; published_version: number | null };
-type PublishedRow = {
-  scenario_id: string;
-  version_id: string;
-  draft_id: string;
-  draft_version: number;
-  published_at: number;
-};
-
-// The newest version of each draft with the version last published from it (tables of migration 3).
-const headQuery = `
-  SELECT d.id, d.created_at, v.version, v.saved_at, v.source,
-    (SELECT p.draft_version FROM studio_published p WHERE p.draft_id = d.id
-      ORDER BY p.published_at DESC, p.rowid DESC LIMIT 1) AS published_version
-  FROM studio_drafts d JOIN studio_draft_versions v ON v.draft_id = d.id
-  WHERE v.version = (SELECT MAX(version) FROM studio_draft_versions WHERE draft_id = d.id)`;
-
-function toHead(row: HeadRow): DraftHead {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    version: row.version,
-    savedAt: row.saved_at,
-    source: row.source,
-    ...(row.published_version !== null ? { publishedVersion: row.published_version } : {}),
-  };
-}
-
-const toVersion = (row: VersionRow): DraftVersion => ({
-  version: row.version,
-  savedAt: row.saved_at,
-  source: row.source,
-});
+// The newest version of each draft with the version last published from it; ties by insertion order.
+const headQuery = draftHeadQuery("p.rowid");
 
 /** The drafts in the server's SQLite database, beside the sessions (the tables of migration 3). */
 export class SqliteDraftStore implements DraftStore {
@@ -125,13 +95,7 @@ export class SqliteDraftStore implements DraftStore {
     const rows = this.db
       .prepare("SELECT * FROM studio_published ORDER BY scenario_id")
       .all() as PublishedRow[];
-    return rows.map((r) => ({
-      scenarioId: r.scenario_id,
-      versionId: r.version_id,
-      draftId: r.draft_id,
-      draftVersion: r.draft_version,
-      publishedAt: r.published_at,
-    }));
+    return rows.map(toPublished);
   }
 
   draftPlans(id: string): DraftPlans {

@@ -1,41 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 import type { GroupRow, LearnerRow, LearningStore } from "./LearningStore";
-
-type GroupDb = { id: string; name: string; open_roster: number; key_hash: string; created_at: number };
-type LearnerDb = {
-  id: string;
-  group_id: string;
-  display_name: string;
-  employee_id: string | null;
-  email: string | null;
-  key_hash: string | null;
-  renew_hash: string | null;
-  renew_expires_at: number | null;
-  created_at: number;
-};
-
-const toGroup = (r: GroupDb): GroupRow => ({
-  id: r.id,
-  name: r.name,
-  openRoster: r.open_roster === 1,
-  keyHash: r.key_hash,
-  createdAt: r.created_at,
-});
-
-function toLearner(r: LearnerDb): LearnerRow {
-  const l: LearnerRow = {
-    id: r.id,
-    groupId: r.group_id,
-    displayName: r.display_name,
-    createdAt: r.created_at,
-  };
-  if (r.employee_id !== null) l.employeeId = r.employee_id;
-  if (r.email !== null) l.email = r.email;
-  if (r.key_hash !== null) l.keyHash = r.key_hash;
-  if (r.renew_hash !== null) l.renewHash = r.renew_hash;
-  if (r.renew_expires_at !== null) l.renewExpiresAt = r.renew_expires_at;
-  return l;
-}
+import { learnerValues, toGroup, toLearner } from "./learningRows";
+import type { GroupDb, LearnerDb } from "./learningRows";
 
 /** Groups and rosters in the server's SQLite database, beside the sessions (the tables of the learning migration). */
 export class SqliteLearningStore implements LearningStore {
@@ -85,23 +51,19 @@ export class SqliteLearningStore implements LearningStore {
            email = excluded.email, key_hash = excluded.key_hash, renew_hash = excluded.renew_hash,
            renew_expires_at = excluded.renew_expires_at`,
       )
-      .run(
-        l.id,
-        l.groupId,
-        l.displayName,
-        l.employeeId ?? null,
-        l.email ?? null,
-        l.keyHash ?? null,
-        l.renewHash ?? null,
-        l.renewExpiresAt ?? null,
-        l.createdAt,
-      );
+      .run(...learnerValues(l));
   }
   learner(learnerId: string): LearnerRow | undefined {
     return this.one("SELECT * FROM learners WHERE id = ?", learnerId);
   }
   learnerByKeyHash(keyHash: string): LearnerRow | undefined {
     return this.one("SELECT * FROM learners WHERE key_hash = ?", keyHash);
+  }
+  claimKey(learnerId: string, keyHash: string): boolean {
+    const { changes } = this.db
+      .prepare("UPDATE learners SET key_hash = ? WHERE id = ? AND key_hash IS NULL")
+      .run(keyHash, learnerId);
+    return Number(changes) === 1;
   }
   learnerByRenewHash(renewHash: string): LearnerRow | undefined {
     return this.one("SELECT * FROM learners WHERE renew_hash = ?", renewHash);

@@ -6,32 +6,8 @@ import type {
   OutboxStatus,
   XapiOutboxStore,
 } from "./XapiOutboxStore";
-
-type Row = {
-  position: number;
-  statement_id: string;
-  group_id: string;
-  learner_id: string;
-  statement: string;
-  status: OutboxStatus;
-  reason: string | null;
-  queued_at: number;
-  done_at: number | null;
-};
-
-function toEntry(row: Row): OutboxEntry {
-  return {
-    position: row.position,
-    statementId: row.statement_id,
-    groupId: row.group_id,
-    learnerId: row.learner_id,
-    statement: JSON.parse(row.statement) as unknown,
-    status: row.status,
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-    queuedAt: row.queued_at,
-    ...(row.done_at !== null ? { doneAt: row.done_at } : {}),
-  };
-}
+import { toEntry } from "./outboxRows";
+import type { OutboxRow as Row } from "./outboxRows";
 
 /** The outbox in the server's SQLite database (the tables of the xAPI outbox migration). */
 export class SqliteXapiOutboxStore implements XapiOutboxStore {

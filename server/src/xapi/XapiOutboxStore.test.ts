@@ -1,18 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { MemorySessionStore } from "../store/MemorySessionStore";
-import type { SessionStore } from "../store/SessionStore";
-import { SqliteSessionStore } from "../store/SqliteSessionStore";
+import { describe, expect, it } from "vitest";
+import { contractStores } from "../store/contractStores";
 
-const dir = mkdtempSync(join(tmpdir(), "hotseat-outbox-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const stores: [string, () => SessionStore][] = [
-  ["memory", () => new MemorySessionStore()],
-  ["sqlite", () => new SqliteSessionStore(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`))],
-];
+const stores = contractStores();
 
 const st = (id: string, extra: object = {}, learnerId = "l-1") => ({
   statementId: id,
@@ -20,108 +9,137 @@ const st = (id: string, extra: object = {}, learnerId = "l-1") => ({
   statement: { id, ...extra },
 });
 
-describe.each(stores)("%s xAPI outbox", (_name, make) => {
-  it("keeps statements in recorded order, each id once whatever was recorded again", () => {
-    const { xapi, close } = bind(make());
-    expect(xapi.enqueue("g1", [st("a"), st("b")], 1)).toEqual(["a", "b"]);
+const ids = (entries: { statementId: string }[]) => entries.map((e) => e.statementId);
+
+describe.each(stores)("%s xAPI outbox", (_name, open, reopen) => {
+  it("keeps statements in recorded order, each id once whatever was recorded again", async () => {
+    const store = await open();
+    const xapi = store.xapi;
+    expect(await xapi.enqueue("g1", [st("a"), st("b")], 1)).toEqual(["a", "b"]);
     // A resend of the same decisions, with one new one: only the new one goes in.
-    expect(xapi.enqueue("g1", [st("a", { changed: true }), st("b"), st("c")], 2)).toEqual(["c"]);
-    xapi.enqueue("g2", [st("x")], 3);
-    expect(xapi.queued("g1", 10).map((e) => e.statementId)).toEqual(["a", "b", "c"]);
-    expect(xapi.queued("g1", 2).map((e) => e.statementId)).toEqual(["a", "b"]);
-    expect(xapi.queued("g1", 10)[0]).toMatchObject({ groupId: "g1", statement: { id: "a" }, queuedAt: 1 });
-    expect(xapi.groupsWithQueued()).toEqual(["g1", "g2"]);
-    close();
+    expect(await xapi.enqueue("g1", [st("a", { changed: true }), st("b"), st("c")], 2)).toEqual(["c"]);
+    await xapi.enqueue("g2", [st("x")], 3);
+    expect(ids(await xapi.queued("g1", 10))).toEqual(["a", "b", "c"]);
+    expect(ids(await xapi.queued("g1", 2))).toEqual(["a", "b"]);
+    expect((await xapi.queued("g1", 10))[0]).toMatchObject({
+      groupId: "g1",
+      statement: { id: "a" },
+      queuedAt: 1,
+    });
+    expect(await xapi.groupsWithQueued()).toEqual(["g1", "g2"]);
+    expect(await xapi.known(["a", "x", "zz"])).toEqual(new Set(["a", "x"]));
+    expect(await xapi.known([])).toEqual(new Set());
+    await store.close();
   });
 
-  it("marks sent and sets aside with a reason, and never brings a statement back to the queue", () => {
-    const { xapi, close } = bind(make());
-    xapi.enqueue("g1", [st("a"), st("b"), st("c"), { ...st("bad"), rejectedBecause: "invalid xAPI: x" }], 1);
-    xapi.markSent(["a"], 5);
-    xapi.markRejected("b", "the LRS answered 400: no", 6);
-    expect(xapi.queued("g1", 10).map((e) => e.statementId)).toEqual(["c"]);
-    expect(xapi.entries("g1", "rejected")).toEqual([
+  it("marks sent and sets aside with a reason, and never brings a statement back to the queue", async () => {
+    const store = await open();
+    const xapi = store.xapi;
+    await xapi.enqueue(
+      "g1",
+      [st("a"), st("b"), st("c"), { ...st("bad"), rejectedBecause: "invalid xAPI: x" }],
+      1,
+    );
+    await xapi.markSent(["a"], 5);
+    await xapi.markRejected("b", "the LRS answered 400: no", 6);
+    expect(ids(await xapi.queued("g1", 10))).toEqual(["c"]);
+    expect(await xapi.entries("g1", "rejected")).toEqual([
       expect.objectContaining({ statementId: "b", reason: "the LRS answered 400: no", doneAt: 6 }),
       expect.objectContaining({ statementId: "bad", reason: "invalid xAPI: x", doneAt: 1 }),
     ]);
-    expect(xapi.entries("g1").map((e) => [e.statementId, e.status])).toEqual([
+    expect((await xapi.entries("g1")).map((e) => [e.statementId, e.status])).toEqual([
       ["a", "sent"],
       ["b", "rejected"],
       ["c", "queued"],
       ["bad", "rejected"],
     ]);
     // Recording a sent or set-aside id again changes nothing.
-    expect(xapi.enqueue("g1", [st("a"), st("b")], 7)).toEqual([]);
-    xapi.markSent(["b"], 8);
-    expect(xapi.entries("g1", "rejected").map((e) => e.statementId)).toEqual(["b", "bad"]);
-    xapi.markSent(["c"], 9);
-    expect(xapi.groupsWithQueued()).toEqual([]);
-    close();
+    expect(await xapi.enqueue("g1", [st("a"), st("b")], 7)).toEqual([]);
+    await xapi.markSent(["b"], 8);
+    expect(ids(await xapi.entries("g1", "rejected"))).toEqual(["b", "bad"]);
+    await xapi.markSent(["c"], 9);
+    expect(await xapi.groupsWithQueued()).toEqual([]);
+    await store.close();
   });
 
-  it("keeps each group's LRS, and forgets it when removed", () => {
-    const { xapi, close } = bind(make());
-    expect(xapi.lrs("g1")).toBeUndefined();
-    xapi.setLrs("g1", { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" }, 1);
-    xapi.setLrs("g1", { endpoint: "https://lrs.example.org/xapi/", key: "k2", secret: "s2" }, 2);
-    expect(xapi.lrs("g1")).toEqual({ endpoint: "https://lrs.example.org/xapi/", key: "k2", secret: "s2" });
-    expect(xapi.lrs("g2")).toBeUndefined();
-    xapi.setLrs("g1", undefined, 3);
-    expect(xapi.lrs("g1")).toBeUndefined();
-    close();
+  it("keeps each group's LRS, and forgets it when removed", async () => {
+    const store = await open();
+    const xapi = store.xapi;
+    expect(await xapi.lrs("g1")).toBeUndefined();
+    await xapi.setLrs("g1", { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" }, 1);
+    await xapi.setLrs("g1", { endpoint: "https://lrs.example.org/xapi/", key: "k2", secret: "s2" }, 2);
+    expect(await xapi.lrs("g1")).toEqual({
+      endpoint: "https://lrs.example.org/xapi/",
+      key: "k2",
+      secret: "s2",
+    });
+    expect(await xapi.lrs("g2")).toBeUndefined();
+    await xapi.setLrs("g1", undefined, 3);
+    expect(await xapi.lrs("g1")).toBeUndefined();
+    await store.close();
   });
 
-  it("deletes a deleted learner's statements whatever their status, and a deleted group's with its LRS", () => {
-    const { xapi, close } = bind(make());
-    xapi.enqueue("g1", [st("a1", {}, "l-ann"), st("b1", {}, "l-bob"), st("a2", {}, "l-ann")], 1);
-    xapi.enqueue("g2", [st("z1", {}, "l-zed")], 1);
-    xapi.setLrs("g2", { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" }, 1);
-    xapi.markSent(["a1"], 2);
-    xapi.forgetLearner("l-ann");
-    expect(xapi.entries("g1").map((e) => [e.statementId, e.learnerId])).toEqual([["b1", "l-bob"]]);
+  it("deletes a deleted learner's statements whatever their status, and a deleted group's with its LRS", async () => {
+    const store = await open();
+    const xapi = store.xapi;
+    await xapi.enqueue("g1", [st("a1", {}, "l-ann"), st("b1", {}, "l-bob"), st("a2", {}, "l-ann")], 1);
+    await xapi.enqueue("g2", [st("z1", {}, "l-zed")], 1);
+    await xapi.setLrs("g2", { endpoint: "https://lrs.example.org/xapi/", key: "k", secret: "s" }, 1);
+    await xapi.markSent(["a1"], 2);
+    await xapi.forgetLearner("l-ann");
+    expect((await xapi.entries("g1")).map((e) => [e.statementId, e.learnerId])).toEqual([["b1", "l-bob"]]);
     // A statement recorded after the forgetting is new again (the caller no longer records a deleted learner).
-    expect(xapi.enqueue("g1", [st("c1", {}, "l-bob")], 3)).toEqual(["c1"]);
-    expect(xapi.entries("g1").map((e) => e.statementId)).toEqual(["b1", "c1"]);
-    xapi.forgetGroup("g2");
-    expect(xapi.entries("g2")).toEqual([]);
-    expect(xapi.lrs("g2")).toBeUndefined();
-    expect(xapi.groupsWithQueued()).toEqual(["g1"]);
-    close();
+    expect(await xapi.enqueue("g1", [st("c1", {}, "l-bob")], 3)).toEqual(["c1"]);
+    expect(ids(await xapi.entries("g1"))).toEqual(["b1", "c1"]);
+    await xapi.forgetGroup("g2");
+    expect(await xapi.entries("g2")).toEqual([]);
+    expect(await xapi.lrs("g2")).toBeUndefined();
+    expect(await xapi.groupsWithQueued()).toEqual(["g1"]);
+    await store.close();
   });
 
-  it("keeps the sessions whose statements are still to be recorded until they are", () => {
-    const { xapi, close } = bind(make());
-    xapi.markPending("s1");
-    xapi.markPending("s2");
-    xapi.markPending("s1");
-    xapi.clearPending("s2");
-    expect(xapi.pendingSessions()).toEqual(["s1"]);
-    close();
+  it("keeps the sessions whose statements are still to be recorded until they are", async () => {
+    const store = await open();
+    const xapi = store.xapi;
+    await xapi.markPending("s1");
+    await xapi.markPending("s2");
+    await xapi.markPending("s1");
+    await xapi.clearPending("s2");
+    expect(await xapi.pendingSessions()).toEqual(["s1"]);
+    await store.close();
   });
-});
 
-describe("sqlite xAPI outbox on disk", () => {
-  it("finds the queue where it was after the server restarts", () => {
-    const path = join(dir, "restart.sqlite");
-    const first = new SqliteSessionStore(path);
-    first.xapi.enqueue("g1", [st("a"), st("b")], 1);
-    first.xapi.markSent(["a"], 2);
-    first.xapi.setLrs("g1", { endpoint: "http://127.0.0.1:1/", key: "k", secret: "s" }, 3);
-    first.xapi.markPending("s1");
-    first.close();
-    const second = new SqliteSessionStore(path);
-    expect(second.xapi.queued("g1", 10).map((e) => e.statementId)).toEqual(["b"]);
-    expect(second.xapi.lrs("g1")?.secret).toBe("s");
-    expect(second.xapi.pendingSessions()).toEqual(["s1"]);
-    expect(second.xapi.enqueue("g1", [st("b"), st("c")], 4)).toEqual(["c"]);
-    const entries = second.xapi.entries("g1");
-    expect(entries.map((e) => e.statementId)).toEqual(["a", "b", "c"]);
+  it("lets one sender at a time drain a group, and the next one after it", async () => {
+    const store = await open();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = store.xapi.sendingAlone("g1", async () => {
+      await held;
+      return "first";
+    });
+    // A sender of another group is never held up by this one.
+    expect(await store.xapi.sendingAlone("g2", () => Promise.resolve("other"))).toBe("other");
+    release();
+    expect(await first).toBe("first");
+    expect(await store.xapi.sendingAlone("g1", () => Promise.resolve("next"))).toBe("next");
+    await store.close();
+  });
+
+  it.runIf(reopen)("finds the queue where it was after the server restarts", async () => {
+    const first = await open();
+    await first.xapi.enqueue("g1", [st("a"), st("b")], 1);
+    await first.xapi.markSent(["a"], 2);
+    await first.xapi.setLrs("g1", { endpoint: "http://127.0.0.1:1/", key: "k", secret: "s" }, 3);
+    await first.xapi.markPending("s1");
+    const second = await reopen!(first);
+    expect(ids(await second.xapi.queued("g1", 10))).toEqual(["b"]);
+    expect((await second.xapi.lrs("g1"))?.secret).toBe("s");
+    expect(await second.xapi.pendingSessions()).toEqual(["s1"]);
+    expect(await second.xapi.enqueue("g1", [st("b"), st("c")], 4)).toEqual(["c"]);
+    const entries = await second.xapi.entries("g1");
+    expect(ids(entries)).toEqual(["a", "b", "c"]);
     // Positions order the queue; they need not be consecutive.
     expect(entries.map((e) => e.position)).toEqual(entries.map((e) => e.position).sort((x, y) => x - y));
-    second.close();
+    await second.close();
   });
 });
-
-function bind(store: SessionStore) {
-  return { xapi: store.xapi, close: () => store.close() };
-}

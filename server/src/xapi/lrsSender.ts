@@ -1,7 +1,8 @@
 import XAPI from "@xapi/xapi";
 import type { Statement } from "@xapi/xapi";
 import { statementProblems } from "./validateStatement";
-import type { LrsConfig, OutboxEntry, XapiOutboxStore } from "./XapiOutboxStore";
+import type { AsyncXapiOutboxStore } from "../store/AsyncSessionStore";
+import type { LrsConfig, OutboxEntry } from "./XapiOutboxStore";
 
 // The library's adapter type is not exported by name; it is the function form of its `adapter` option.
 type AdapterFunction = Extract<
@@ -70,7 +71,7 @@ function fetchAdapter(timeoutMs: number): AdapterFunction {
 }
 
 export type LrsSenderOptions = {
-  store: XapiOutboxStore;
+  store: AsyncXapiOutboxStore;
   /** Statements per request. */
   batchSize?: number;
   /** First wait after a failed attempt, doubled up to `maxBackoffMs`. */
@@ -91,7 +92,7 @@ export type LrsHealth = { lastError?: string; failures: number };
  * again. Nothing is dropped: a restart finds the queue where it was in the store.
  */
 export class LrsSender {
-  private readonly store: XapiOutboxStore;
+  private readonly store: AsyncXapiOutboxStore;
   private readonly batchSize: number;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
@@ -134,13 +135,19 @@ export class LrsSender {
     }
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.running = this.drainAll().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    this.running = this.drainAll()
+      .catch(() => {
+        // The store could not be read or written (its database is away): the queue is where it was there,
+        // so look again after the first backoff rather than giving up until the next statement.
+        if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.backoffMs);
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   /** Stops sending; a request in flight finishes, and what is left stays queued. */
@@ -158,9 +165,9 @@ export class LrsSender {
   private async drainAll(): Promise<void> {
     let wait: number | undefined;
     const waitAtMost = (ms: number) => (wait = wait === undefined ? ms : Math.min(wait, ms));
-    for (const groupId of this.store.groupsWithQueued()) {
+    for (const groupId of await this.store.groupsWithQueued()) {
       if (this.stopped) return;
-      const config = this.store.lrs(groupId);
+      const config = await this.store.lrs(groupId);
       if (!config) continue; // Kept until the trainer configures the group's LRS.
       // New statements do not cut a backoff short: an LRS that is down is not asked at every decision.
       const notBefore = this.notBefore.get(groupId) ?? 0;
@@ -168,7 +175,13 @@ export class LrsSender {
         waitAtMost(notBefore - Date.now());
         continue;
       }
-      const ok = await this.drainGroup(groupId, config);
+      // Another process sharing the database may be sending this group: it has the queue, and this one looks
+      // again soon in case it stopped just before statements queued here.
+      const ok = await this.store.sendingAlone(groupId, () => this.drainGroup(groupId, config));
+      if (ok === undefined) {
+        waitAtMost(this.backoffMs);
+        continue;
+      }
       if (ok) {
         this.health.delete(groupId);
         this.notBefore.delete(groupId);
@@ -193,12 +206,12 @@ export class LrsSender {
     });
     for (;;) {
       if (this.stopped) return true;
-      const batch = this.checked(this.store.queued(groupId, this.batchSize));
+      const batch = await this.checked(await this.store.queued(groupId, this.batchSize));
       if (batch === undefined) continue;
       if (batch.length === 0) return true;
       try {
         await client.sendStatements({ statements: batch.map((e) => e.statement as Statement) });
-        this.store.markSent(
+        await this.store.markSent(
           batch.map((e) => e.statementId),
           this.now(),
         );
@@ -210,22 +223,22 @@ export class LrsSender {
       for (const entry of batch) {
         try {
           await client.sendStatement({ statement: entry.statement as Statement });
-          this.store.markSent([entry.statementId], this.now());
+          await this.store.markSent([entry.statementId], this.now());
         } catch (error) {
           if (!refusesStatements(error)) return this.failed(groupId, error);
-          this.store.markRejected(entry.statementId, error.message, this.now());
+          await this.store.markRejected(entry.statementId, error.message, this.now());
         }
       }
     }
   }
 
   /** The batch with the statements that fail validation set aside; undefined when any was (read again). */
-  private checked(batch: OutboxEntry[]): OutboxEntry[] | undefined {
+  private async checked(batch: OutboxEntry[]): Promise<OutboxEntry[] | undefined> {
     let setAside = false;
     for (const entry of batch) {
       const problems = statementProblems(entry.statement);
       if (problems.length === 0) continue;
-      this.store.markRejected(entry.statementId, `invalid xAPI: ${problems.join("; ")}`, this.now());
+      await this.store.markRejected(entry.statementId, `invalid xAPI: ${problems.join("; ")}`, this.now());
       setAside = true;
     }
     return setAside ? undefined : batch;

@@ -1,4 +1,3 @@
-import { hasLearning } from "../store/AsyncSessionStore";
 import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import type { SessionHost } from "../sessions/SessionHost";
 import type { LrsSender } from "./lrsSender";
@@ -10,7 +9,7 @@ export type XapiParts = { outbox: XapiOutbox; feed: XapiFeed; sender: LrsSender 
 
 /**
  * Starts xAPI once the server's origin (the statements' IRIs) is known: records what a stopped server left
- * pending, then starts sending. Undefined on a store without the learning record (PostgreSQL, for now).
+ * pending, then starts sending.
  */
 export function startXapi(deps: {
   store: AsyncSessionStore;
@@ -19,13 +18,12 @@ export function startXapi(deps: {
   origin: string;
   sender: LrsSender;
   log?: ((line: string) => void) | undefined;
-}): XapiParts | undefined {
+}): XapiParts {
   const { store, host, sender, log } = deps;
-  if (!hasLearning(store) || host.learning === undefined) return undefined;
   const learning = store.learning;
   const outbox = new XapiOutbox(
     store.xapi,
-    { origin: deps.origin, groupName: (groupId) => learning.group(groupId)?.name },
+    { origin: deps.origin, groupName: async (groupId) => (await learning.group(groupId))?.name },
     deps.now,
     () => sender.kick(),
   );

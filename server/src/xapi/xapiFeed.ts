@@ -1,7 +1,7 @@
 import type { SessionState } from "@hotseat/shared";
 import type { LearningService } from "../learning/LearningService";
 import type { XapiOutbox } from "./xapiOutbox";
-import type { XapiOutboxStore } from "./XapiOutboxStore";
+import type { AsyncXapiOutboxStore } from "../store/AsyncSessionStore";
 
 /** Whether an accepted event may have given someone a decision or an ending (so, new statements). */
 export function mayHaveDecided(before: SessionState, after: SessionState): boolean {
@@ -17,9 +17,9 @@ export function mayHaveDecided(before: SessionState, after: SessionState): boole
 export type XapiFeedDeps = {
   learning: LearningService;
   /** A group's sessions, oldest first (to send a group's record so far once its LRS is set). */
-  groupSessions: (groupId: string) => string[];
+  groupSessions: (groupId: string) => Promise<string[]>;
   outbox: XapiOutbox;
-  store: XapiOutboxStore;
+  store: AsyncXapiOutboxStore;
   /** Runs the recording soon after the event (default `setImmediate`), so a burst of events records once. */
   defer?: (run: () => void) => void;
   /** Told when recording a session failed (the session id only: nothing personal goes into logs). */
@@ -38,17 +38,28 @@ export type XapiFeedDeps = {
 export class XapiFeed {
   private readonly dirty = new Set<string>();
   private scheduled = false;
+  /** Notes of sessions still being written (`flush` waits for them). */
+  private readonly noting = new Set<Promise<void>>();
+  /** How many events each session was told about: a recording clears the pending mark only if none came since. */
+  private readonly told = new Map<string, number>();
 
   constructor(private readonly deps: XapiFeedDeps) {}
 
   /** Told after every accepted event of any session (SessionHost's `onLogged`). */
   logged(sessionId: string, before: SessionState, after: SessionState): void {
     if (!mayHaveDecided(before, after)) return;
+    this.told.set(sessionId, (this.told.get(sessionId) ?? 0) + 1);
+    const note = this.note(sessionId).finally(() => this.noting.delete(note));
+    this.noting.add(note);
+  }
+
+  /** Marks the session pending in the store (when its group sends statements), then schedules its recording. */
+  private async note(sessionId: string): Promise<void> {
     // The workshop never fails for xAPI's sake: the event is logged already, and the log is the truth.
     try {
-      const group = this.deps.learning.groupOfSession(sessionId);
-      if (group === undefined || this.deps.store.lrs(group.id) === undefined) return;
-      this.deps.store.markPending(sessionId);
+      const group = await this.deps.learning.groupOfSession(sessionId);
+      if (group === undefined || (await this.deps.store.lrs(group.id)) === undefined) return;
+      await this.deps.store.markPending(sessionId);
     } catch (e) {
       this.deps.log?.(`xAPI: could not note session ${sessionId} for recording: ${String(e)}`);
       return;
@@ -64,6 +75,7 @@ export class XapiFeed {
 
   /** Records every session told about since the last flush. */
   async flush(): Promise<void> {
+    await Promise.all(this.noting);
     const sessions = [...this.dirty];
     this.dirty.clear();
     for (const sessionId of sessions) await this.record(sessionId);
@@ -75,7 +87,7 @@ export class XapiFeed {
    */
   async recordGroup(groupId: string): Promise<void> {
     const defer = this.deps.defer ?? setImmediate;
-    for (const sessionId of this.deps.groupSessions(groupId)) {
+    for (const sessionId of await this.deps.groupSessions(groupId)) {
       await new Promise<void>((resolve) => defer(resolve));
       await this.record(sessionId);
     }
@@ -83,17 +95,20 @@ export class XapiFeed {
 
   /** Records the sessions a stopped server left pending, and the live ones given (events may have come first). */
   async catchUp(liveSessionIds: readonly string[] = []): Promise<void> {
-    const all = new Set([...this.deps.store.pendingSessions(), ...liveSessionIds]);
+    const all = new Set([...(await this.deps.store.pendingSessions()), ...liveSessionIds]);
     for (const sessionId of all) await this.record(sessionId);
   }
 
   /** Records a session's new statements now; false when that failed (it stays pending). */
   async record(sessionId: string): Promise<boolean> {
+    const told = this.told.get(sessionId);
     try {
       const found = await this.deps.learning.sessionRecords(sessionId);
-      if (found && found.records.length > 0 && this.deps.store.lrs(found.group.id) !== undefined)
-        this.deps.outbox.recordSession(found.records);
-      this.deps.store.clearPending(sessionId);
+      if (found && found.records.length > 0 && (await this.deps.store.lrs(found.group.id)) !== undefined)
+        await this.deps.outbox.recordSession(found.records);
+      // An event told about while this read the log may be missing from what it recorded: the session
+      // stays pending for the recording that event scheduled.
+      if (this.told.get(sessionId) === told) await this.deps.store.clearPending(sessionId);
       return true;
     } catch (e) {
       this.deps.log?.(`xAPI: could not record the statements of session ${sessionId}: ${String(e)}`);

@@ -3,7 +3,8 @@ import type { Statement } from "@xapi/xapi";
 import { statementProblems } from "./validateStatement";
 import type { StatementContext } from "./xapiStatements";
 import { answeredIdOf, answeredStatement, completedIdOf, completedStatement } from "./xapiStatements";
-import type { NewOutboxStatement, XapiOutboxStore } from "./XapiOutboxStore";
+import type { AsyncXapiOutboxStore } from "../store/AsyncSessionStore";
+import type { NewOutboxStatement } from "./XapiOutboxStore";
 
 /** What recording a run did: the statements it added, and those set aside at once as invalid. */
 export type RecordOutcome = { added: string[]; invalid: { statementId: string; problems: string[] }[] };
@@ -15,12 +16,12 @@ export type RecordOutcome = { added: string[]; invalid: { statementId: string; p
  */
 export class XapiOutbox {
   constructor(
-    private readonly store: XapiOutboxStore,
+    private readonly store: AsyncXapiOutboxStore,
     private readonly context: {
       origin: string;
       language?: string;
       /** The group's name for the grouping activity, when known. */
-      groupName?: (groupId: string) => string | undefined;
+      groupName?: (groupId: string) => Promise<string | undefined>;
     },
     private readonly now: () => number = Date.now,
     /** Told after statements were queued, so the sender can start at once. */
@@ -28,7 +29,7 @@ export class XapiOutbox {
   ) {}
 
   /** Queues the statements of one or more runs of a learner that are not in the outbox yet. */
-  record(learner: LearnerIdentity, runs: LearnerRun | readonly LearnerRun[]): RecordOutcome {
+  record(learner: LearnerIdentity, runs: LearnerRun | readonly LearnerRun[]): Promise<RecordOutcome> {
     const list = Array.isArray(runs) ? (runs as readonly LearnerRun[]) : [runs as LearnerRun];
     return this.recordSession([{ learner, runs: list }]);
   }
@@ -38,12 +39,12 @@ export class XapiOutbox {
    * order the log recorded them: decisions by their sequence number, each run's `completed` right after
    * the decisions of the event that ended it, learners in the order given when one event did several.
    */
-  recordSession(
+  async recordSession(
     records: readonly { learner: LearnerIdentity; runs: readonly LearnerRun[] }[],
-  ): RecordOutcome {
+  ): Promise<RecordOutcome> {
     const groupId = records[0]?.learner.groupId;
     if (groupId === undefined) return { added: [], invalid: [] };
-    const groupName = this.context.groupName?.(groupId);
+    const groupName = await this.context.groupName?.(groupId);
     const ctx: StatementContext = {
       origin: this.context.origin.replace(/\/+$/, ""),
       ...(this.context.language !== undefined ? { language: this.context.language } : {}),
@@ -76,7 +77,7 @@ export class XapiOutbox {
           });
       }
     });
-    const known = this.store.known(pending.map((p) => p.id));
+    const known = await this.store.known(pending.map((p) => p.id));
     const built = pending
       .filter((p) => !known.has(p.id))
       .flatMap((p) => {
@@ -98,7 +99,7 @@ export class XapiOutbox {
       return { at: b.at, learner: b.learner, statement: entry };
     });
     ordered.sort((a, b) => a.at - b.at || a.learner - b.learner);
-    const added = this.store.enqueue(
+    const added = await this.store.enqueue(
       groupId,
       ordered.map((o) => o.statement),
       this.now(),

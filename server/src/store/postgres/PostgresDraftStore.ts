@@ -2,48 +2,19 @@ import type pg from "pg";
 import type { AsyncDraftStore } from "../AsyncSessionStore";
 import { DraftConflictError, PlansConflictError } from "../DraftStore";
 import type { DraftHead, DraftPlans, DraftVersion, PublishedScenario } from "../DraftStore";
-
-type VersionRow = { version: number; saved_at: number; source: string };
-type HeadRow = VersionRow & { id: string; created_at: number; published_version: number | null };
-type PublishedRow = {
-  scenario_id: string;
-  version_id: string;
-  draft_id: string;
-  draft_version: number;
-  published_at: number;
-};
+import { draftHeadQuery, toHead, toPublished, toVersion } from "../draftRows";
+import type { HeadRow, PublishedRow, VersionRow } from "../draftRows";
+import { inTransaction } from "./inTransaction";
 
 // The newest version of each draft with the version last published from it (as SqliteDraftStore's).
-const headQuery = `
-  SELECT d.id, d.created_at, v.version, v.saved_at, v.source,
-    (SELECT p.draft_version FROM studio_published p WHERE p.draft_id = d.id
-      ORDER BY p.published_at DESC, p.scenario_id DESC LIMIT 1) AS published_version
-  FROM studio_drafts d JOIN studio_draft_versions v ON v.draft_id = d.id
-  WHERE v.version = (SELECT MAX(version) FROM studio_draft_versions WHERE draft_id = d.id)`;
-
-function toHead(row: HeadRow): DraftHead {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    version: row.version,
-    savedAt: row.saved_at,
-    source: row.source,
-    ...(row.published_version !== null ? { publishedVersion: row.published_version } : {}),
-  };
-}
-
-const toVersion = (row: VersionRow): DraftVersion => ({
-  version: row.version,
-  savedAt: row.saved_at,
-  source: row.source,
-});
+const headQuery = draftHeadQuery("p.scenario_id");
 
 /** The Studio's drafts on the PostgreSQL server, beside the sessions; the same contract as SQLite's. */
 export class PostgresDraftStore implements AsyncDraftStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async createDraft(id: string, source: string, at: number): Promise<DraftHead> {
-    await this.transaction(async (c) => {
+    await inTransaction(this.pool, async (c) => {
       await c.query("INSERT INTO studio_drafts (id, created_at) VALUES ($1, $2)", [id, at]);
       await c.query(
         "INSERT INTO studio_draft_versions (draft_id, version, saved_at, source) VALUES ($1, 1, $2, $3)",
@@ -156,26 +127,6 @@ export class PostgresDraftStore implements AsyncDraftStore {
     const { rows } = await this.pool.query<PublishedRow>(
       "SELECT * FROM studio_published ORDER BY scenario_id",
     );
-    return rows.map((r) => ({
-      scenarioId: r.scenario_id,
-      versionId: r.version_id,
-      draftId: r.draft_id,
-      draftVersion: r.draft_version,
-      publishedAt: r.published_at,
-    }));
-  }
-
-  private async transaction(body: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await body(client);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK");
-      throw e;
-    } finally {
-      client.release();
-    }
+    return rows.map(toPublished);
   }
 }

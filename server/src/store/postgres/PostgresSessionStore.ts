@@ -1,11 +1,18 @@
 import pg from "pg";
 import { AppendConflictError } from "../AppendConflictError";
-import type { AsyncDraftStore, AsyncSessionStore } from "../AsyncSessionStore";
+import type {
+  AsyncDraftStore,
+  AsyncLearningStore,
+  AsyncSessionStore,
+  AsyncXapiOutboxStore,
+} from "../AsyncSessionStore";
 import { scenarioVersionId } from "../scenarioVersionId";
 import { sessionRecordSchema } from "../SessionStore";
 import type { LibraryPin, NewSession, SessionRecord, StoredEvent } from "../SessionStore";
 import { migratePostgres } from "./postgresMigrations";
 import { PostgresDraftStore } from "./PostgresDraftStore";
+import { PostgresLearningStore } from "./PostgresLearningStore";
+import { PostgresXapiOutboxStore } from "./PostgresXapiOutboxStore";
 import { PostgresSessionLeases } from "./PostgresSessionLeases";
 
 type SessionRow = {
@@ -30,6 +37,8 @@ const uniqueViolation = "23505";
 export class PostgresSessionStore implements AsyncSessionStore {
   readonly drafts: AsyncDraftStore;
   readonly leases: PostgresSessionLeases;
+  readonly learning: AsyncLearningStore;
+  readonly xapi: AsyncXapiOutboxStore;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -37,6 +46,8 @@ export class PostgresSessionStore implements AsyncSessionStore {
   ) {
     this.drafts = new PostgresDraftStore(pool);
     this.leases = new PostgresSessionLeases(pool, leaseMs);
+    this.learning = new PostgresLearningStore(pool);
+    this.xapi = new PostgresXapiOutboxStore(pool);
   }
 
   /**

@@ -73,6 +73,70 @@ export const postgresMigrations: readonly string[] = [
     source TEXT NOT NULL
   );
   `,
+  // 4 (learning record): groups, their rosters (keys as hashes only), the ids of deleted learners (no
+  // personal data: group aggregates keep counting their decisions) and each group session's group. The
+  // `*_order` columns keep insertion order, which the contract answers in (SQLite's rowid).
+  `
+  CREATE TABLE learning_groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    open_roster BOOLEAN NOT NULL,
+    key_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX learning_groups_key ON learning_groups (key_hash);
+  CREATE TABLE learners (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES learning_groups (id),
+    display_name TEXT NOT NULL,
+    employee_id TEXT,
+    email TEXT,
+    key_hash TEXT UNIQUE,
+    renew_hash TEXT UNIQUE,
+    renew_expires_at BIGINT,
+    created_at BIGINT NOT NULL,
+    added_order BIGSERIAL
+  );
+  CREATE INDEX learners_group ON learners (group_id, created_at, added_order);
+  CREATE TABLE forgotten_learners (
+    learner_id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL,
+    forgotten_order BIGSERIAL
+  );
+  CREATE INDEX forgotten_learners_group ON forgotten_learners (group_id);
+  CREATE TABLE session_groups (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    group_id TEXT NOT NULL,
+    attached_order BIGSERIAL
+  );
+  CREATE INDEX session_groups_group ON session_groups (group_id, attached_order);
+  `,
+  // 5 (xAPI): the outbox of statements for each group's LRS, in recorded order (position), each id once,
+  // with the learner it is about (deleted with them); each group's LRS (its secret is kept to sign requests
+  // and never answered back); the group sessions whose newest events are not yet recorded as statements.
+  `
+  CREATE TABLE xapi_outbox (
+    position BIGSERIAL PRIMARY KEY,
+    statement_id TEXT NOT NULL UNIQUE,
+    group_id TEXT NOT NULL,
+    learner_id TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    queued_at BIGINT NOT NULL,
+    done_at BIGINT
+  );
+  CREATE INDEX xapi_outbox_queue ON xapi_outbox (group_id, status, position);
+  CREATE INDEX xapi_outbox_learner ON xapi_outbox (learner_id);
+  CREATE TABLE xapi_lrs (
+    group_id TEXT PRIMARY KEY,
+    endpoint TEXT NOT NULL,
+    key TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE xapi_pending (session_id TEXT PRIMARY KEY);
+  `,
 ];
 
 // Any fixed number: every Hotseat process migrating one database waits for the others on this lock.
