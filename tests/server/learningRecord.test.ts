@@ -11,6 +11,8 @@ import {
 } from "@hotseat/shared";
 import type { LearnerRecord, ProjectorView, TechniqueTag, TraineeView, TrainerView } from "@hotseat/shared";
 import { hostSession, Peer, startTestServer } from "./harness";
+import { apiCall } from "./apiCall";
+import type { ApiAnswer } from "./apiCall";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -23,24 +25,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-type Answer = { status: number; body: unknown };
+const call = (path: string, init: Parameters<typeof apiCall>[2] = {}) => apiCall(server.url, path, init);
 
-async function call(
-  path: string,
-  init: { method?: string; key?: string; body?: unknown } = {},
-): Promise<Answer> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(init.key !== undefined ? { authorization: `Bearer ${init.key}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-const codeOf = (a: Answer) => (a.body as { error?: { code: string } }).error?.code;
+const codeOf = (a: ApiAnswer) => (a.body as { error?: { code: string } }).error?.code;
 
 async function createGroup(name: string, roster: string[], openRoster = false) {
   const a = await call("/api/groups", {

@@ -16,6 +16,7 @@ import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
 import { fixtureScenariosDir, hostSession, Peer, until } from "./harness";
 import { TestLrs } from "./testLrs";
+import { apiCall } from "./apiCall";
 
 // Real server processes on a real PostgreSQL: the learning record and the xAPI outbox live in the database,
 // so any process answers for any group, and a restart finds them where they were.
@@ -44,26 +45,8 @@ async function start(port: number, url: string): Promise<ServerProcess> {
   return server;
 }
 
-type Answer = { status: number; body: unknown };
-
-async function call(
-  base: string,
-  path: string,
-  init: { method?: string; key?: string; body?: unknown } = {},
-): Promise<Answer> {
-  const res = await fetch(`${base}${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(init.key !== undefined ? { authorization: `Bearer ${init.key}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 async function myRecord(base: string, learnerKey: string): Promise<LearnerRecord> {
-  const a = await call(base, "/api/learning/me", { key: learnerKey });
+  const a = await apiCall(base, "/api/learning/me", { key: learnerKey });
   expect(a.status, JSON.stringify(a.body)).toBe(200);
   return learnerRecordSchema.parse(a.body);
 }
@@ -78,13 +61,13 @@ describe("the learning record on PostgreSQL", () => {
     const b = await start(portB, url);
 
     // The trainer makes the group on a, and sets its LRS on b: one database behind both.
-    const created = await call(a.url, "/api/groups", {
+    const created = await apiCall(a.url, "/api/groups", {
       body: { name: "Support", openRoster: false, roster: [{ displayName: "Ann" }, { displayName: "Bob" }] },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const group = createGroupResponseSchema.parse(created.body);
     const groupId = group.group.groupId;
-    const setLrs = await call(b.url, `/api/groups/${groupId}/lrs`, {
+    const setLrs = await apiCall(b.url, `/api/groups/${groupId}/lrs`, {
       method: "PUT",
       key: group.groupKey,
       body: { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret },
@@ -99,7 +82,7 @@ describe("the learning record on PostgreSQL", () => {
     } as never);
     const keys = [];
     for (const line of group.roster) {
-      const claimed = await call(a.url, `/api/sessions/${hosted.code}/learners`, {
+      const claimed = await apiCall(a.url, `/api/sessions/${hosted.code}/learners`, {
         body: { learnerId: line.learnerId },
       });
       expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
@@ -107,7 +90,7 @@ describe("the learning record on PostgreSQL", () => {
     }
     const [annKey, bobKey] = keys as [string, string];
     // The name Ann holds is not given to another phone, whichever process is asked.
-    const twice = await call(b.url, `/api/sessions/${hosted.code}/learners`, {
+    const twice = await apiCall(b.url, `/api/sessions/${hosted.code}/learners`, {
       body: { learnerId: group.roster[0]!.learnerId },
     });
     expect(twice.status).toBe(409);
@@ -141,7 +124,7 @@ describe("the learning record on PostgreSQL", () => {
     // My practice and the group page, read through b while a runs the session.
     expect(choicesOf(await myRecord(b.url, annKey))).toEqual([["listen", "promise"]]);
     expect(choicesOf(await myRecord(b.url, bobKey))).toEqual([["listen", "promise"]]);
-    const records = await call(b.url, `/api/groups/${groupId}/records`, { key: group.groupKey });
+    const records = await apiCall(b.url, `/api/groups/${groupId}/records`, { key: group.groupKey });
     expect(records.status).toBe(200);
     const page = groupRecordsAnswerSchema.parse(records.body);
     expect(page.records.map((r) => [r.learner.displayName, r.runs.length])).toEqual([
@@ -151,7 +134,9 @@ describe("the learning record on PostgreSQL", () => {
 
     // The statements reach the LRS, each once, and the outbox says so (asked of the other process).
     const status = async (base: string) =>
-      lrsStatusSchema.parse((await call(base, `/api/groups/${groupId}/lrs`, { key: group.groupKey })).body);
+      lrsStatusSchema.parse(
+        (await apiCall(base, `/api/groups/${groupId}/lrs`, { key: group.groupKey })).body,
+      );
     await until(() => lrs.stored.length >= 4, "the four answers to reach the LRS");
     await until(() => lrs.stored.length === lrs.received, "no resend");
     const sent = await status(b.url);
@@ -165,7 +150,7 @@ describe("the learning record on PostgreSQL", () => {
     const again = await start(portA, url);
     expect(choicesOf(await myRecord(again.url, annKey))).toEqual([["listen", "promise"]]);
     const after = groupRecordsAnswerSchema.parse(
-      (await call(again.url, `/api/groups/${groupId}/records`, { key: group.groupKey })).body,
+      (await apiCall(again.url, `/api/groups/${groupId}/records`, { key: group.groupKey })).body,
     );
     expect(after).toEqual(page);
     expect(await status(again.url)).toEqual(sent);

@@ -6,7 +6,7 @@ import type {
   OutboxStatus,
   XapiOutboxStore,
 } from "./XapiOutboxStore";
-import { toEntry } from "./outboxRows";
+import { outboxValues, toEntry } from "./outboxRows";
 import type { OutboxRow as Row } from "./outboxRows";
 
 /** The outbox in the server's SQLite database (the tables of the xAPI outbox migration). */
@@ -24,17 +24,7 @@ export class SqliteXapiOutboxStore implements XapiOutboxStore {
     this.db.exec("BEGIN IMMEDIATE");
     try {
       for (const s of statements) {
-        const rejected = s.rejectedBecause !== undefined;
-        const { changes } = insert.run(
-          s.statementId,
-          groupId,
-          s.learnerId,
-          JSON.stringify(s.statement),
-          rejected ? "rejected" : "queued",
-          s.rejectedBecause ?? null,
-          at,
-          rejected ? at : null,
-        );
+        const { changes } = insert.run(...outboxValues(groupId, s, at));
         if (Number(changes) === 1) added.push(s.statementId);
       }
       this.db.exec("COMMIT");

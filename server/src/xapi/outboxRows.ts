@@ -1,4 +1,4 @@
-import type { OutboxEntry, OutboxStatus } from "./XapiOutboxStore";
+import type { NewOutboxStatement, OutboxEntry, OutboxStatus } from "./XapiOutboxStore";
 
 /**
  * An outbox row as both SQL stores read it (SqliteXapiOutboxStore, PostgresXapiOutboxStore): one mapping,
@@ -28,4 +28,22 @@ export function toEntry(row: OutboxRow): OutboxEntry {
     queuedAt: row.queued_at,
     ...(row.done_at !== null ? { doneAt: row.done_at } : {}),
   };
+}
+
+/**
+ * A new statement's columns in insert order (statement_id, group_id, learner_id, statement, status, reason,
+ * queued_at, done_at): queued, or set aside at once with its reason when it is known to be invalid.
+ */
+export function outboxValues(groupId: string, s: NewOutboxStatement, at: number) {
+  const rejected = s.rejectedBecause !== undefined;
+  return [
+    s.statementId,
+    groupId,
+    s.learnerId,
+    JSON.stringify(s.statement),
+    rejected ? "rejected" : "queued",
+    s.rejectedBecause ?? null,
+    at,
+    rejected ? at : null,
+  ];
 }

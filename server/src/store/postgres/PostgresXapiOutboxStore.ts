@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { toEntry } from "../../xapi/outboxRows";
+import { outboxValues, toEntry } from "../../xapi/outboxRows";
 import type { OutboxRow } from "../../xapi/outboxRows";
 import type { LrsConfig, NewOutboxStatement, OutboxEntry, OutboxStatus } from "../../xapi/XapiOutboxStore";
 import type { AsyncXapiOutboxStore } from "../AsyncSessionStore";
@@ -27,20 +27,10 @@ export class PostgresXapiOutboxStore implements AsyncXapiOutboxStore {
       await c.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [enqueueLock, groupId]);
       const added: string[] = [];
       for (const s of statements) {
-        const rejected = s.rejectedBecause !== undefined;
         const { rowCount } = await c.query(
           `INSERT INTO xapi_outbox (statement_id, group_id, learner_id, statement, status, reason, queued_at, done_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (statement_id) DO NOTHING`,
-          [
-            s.statementId,
-            groupId,
-            s.learnerId,
-            JSON.stringify(s.statement),
-            rejected ? "rejected" : "queued",
-            s.rejectedBecause ?? null,
-            at,
-            rejected ? at : null,
-          ],
+          outboxValues(groupId, s, at),
         );
         if (rowCount === 1) added.push(s.statementId);
       }
