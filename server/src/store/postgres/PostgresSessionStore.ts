@@ -65,6 +65,9 @@ export class PostgresSessionStore implements AsyncSessionStore {
             ) => unknown)) as pg.CustomTypesConfig["getTypeParser"],
     };
     const pool = new pg.Pool({ connectionString, max: 8, types });
+    // An idle connection the server dropped (a restart, a failover) is replaced on the next query; without
+    // a listener node-postgres would throw it as an unhandled error and end the process.
+    pool.on("error", () => {});
     try {
       const client = await pool.connect();
       try {

@@ -147,6 +147,11 @@ export class PostgresXapiOutboxStore implements AsyncXapiOutboxStore {
    */
   async sendingAlone<T>(groupId: string, send: () => Promise<T>): Promise<T | undefined> {
     const client = await this.pool.connect();
+    // Held idle while the LRS answers: a connection lost then is reported here, not as an unhandled error,
+    // and the client is closed on release (its lock went with the connection).
+    let lost: Error | undefined;
+    const onError = (e: Error) => (lost = e);
+    client.on("error", onError);
     let locked = false;
     try {
       const { rows } = await client.query<{ locked: boolean }>(
@@ -157,15 +162,15 @@ export class PostgresXapiOutboxStore implements AsyncXapiOutboxStore {
       if (!locked) return undefined;
       return await send();
     } finally {
-      let broken: Error | undefined;
-      if (locked)
+      if (locked && lost === undefined)
         await client
           .query("SELECT pg_advisory_unlock($1, hashtext($2))", [sendLock, groupId])
           .catch((e: unknown) => {
             // A connection that cannot unlock is closed instead of pooled: closing it frees the lock.
-            broken = e instanceof Error ? e : new Error(String(e));
+            lost = e instanceof Error ? e : new Error(String(e));
           });
-      client.release(broken);
+      client.off("error", onError);
+      client.release(lost);
     }
   }
 }
