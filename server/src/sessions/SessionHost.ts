@@ -66,7 +66,7 @@ export class SessionHost {
   // Rebuilt just before their room starts, by session id: the room's `open` takes it instead of reading the log again.
   private readonly prepared = new Map<string, SessionRuntime>();
   private readonly now: () => number;
-  /** Groups, rosters, learner keys and records (issue 11), over the same store; absent on PostgreSQL (for now). */
+  /** Groups, rosters, learner keys and records (issue 11), over the same store. */
   readonly learning: LearningService;
 
   private constructor(
