@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { blankScenario, draftResponseSchema } from "@hotseat/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useOwnServer } from "./browserTestFixture";
 import { repoRoot, stageLogger, waitReady, saveShot } from "./harness";
@@ -97,5 +98,24 @@ describe("the Studio", () => {
       await page.locator(".studio-map g[data-state]").first().waitFor();
       await saveShot(page, join(shots, `editor-${tag}.png`));
     }
+  });
+
+  it("saves the last keystrokes when the tab closes before the autosave's pause", async () => {
+    const created = await fetch(`${test.url()}/api/studio/drafts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source: blankScenario("closing-tab") }),
+    });
+    expect(created.ok).toBe(true);
+    const page = await test.open(sizes[0]!);
+    await page.goto(`${test.url()}/studio/closing-tab`);
+    await page.getByText("Saved · version 1").waitFor();
+    await retype(page, "name: Alex", 4, "Ola");
+    // Closed at once, well inside the 1.2 s pause: only the request sent as the page goes saves it.
+    await page.close({ runBeforeUnload: true });
+    const draft = async () =>
+      draftResponseSchema.parse(await (await fetch(`${test.url()}/api/studio/drafts/closing-tab`)).json());
+    await expect.poll(async () => (await draft()).version).toBe(2);
+    expect((await draft()).source).toContain("name: Ola");
   });
 });

@@ -49,19 +49,24 @@ export function setStudioPassword(password: string): void {
   storage()?.setItem(passwordKey, password);
 }
 
+/** A request's headers: the tab's password, and the type of a JSON body when there is one. */
+function headers(body: unknown): Record<string, string> {
+  const password = storage()?.getItem(passwordKey);
+  return {
+    ...(password ? { "x-hotseat-password": password } : {}),
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+  };
+}
+
 export async function request<T>(
   schema: { parse: (v: unknown) => T },
   path: string,
   method = "GET",
   body?: unknown,
 ): Promise<T> {
-  const password = storage()?.getItem(passwordKey);
   const res = await fetch(path, {
     method,
-    headers: {
-      ...(password ? { "x-hotseat-password": password } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
+    headers: headers(body),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -79,6 +84,20 @@ export async function request<T>(
 
 const nothing = { parse: () => undefined };
 const id = (s: string) => encodeURIComponent(s);
+
+/**
+ * Saves a draft as its tab closes: a request the browser finishes after the page is gone (`keepalive`), so
+ * nobody reads its answer; a refusal (another tab saved meanwhile) leaves the server's newest version as it was.
+ */
+export function saveOnLeave(draftId: string, baseVersion: number, source: string): void {
+  const body = { baseVersion, source };
+  void fetch(`/api/studio/drafts/${id(draftId)}`, {
+    method: "PUT",
+    keepalive: true,
+    headers: headers(body),
+    body: JSON.stringify(body),
+  });
+}
 
 /** The Studio's calls to the server (`/api/studio/...`); every answer is checked against shared's schemas. */
 export const studioApi = {

@@ -1,18 +1,11 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkCommand } from "./checkCommand";
 import { memoryIo } from "./cliIo";
-import { guideExample, tempTree } from "./cliTestFixtures";
+import { guideExample, useTempTrees } from "./cliTestFixtures";
 
 describe("hotseat check", () => {
-  const roots: string[] = [];
-  const tree = (files: Record<string, string>) => {
-    const root = tempTree(files);
-    roots.push(root);
-    return root;
-  };
-  afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const tree = useTempTrees();
 
   it("passes the example scenario of the README with its size and no diagnostics", async () => {
     const root = tree({ "late-parcel/scenario.yaml": guideExample("example-scenario") });

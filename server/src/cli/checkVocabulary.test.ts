@@ -1,9 +1,8 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkCommand } from "./checkCommand";
 import { memoryIo } from "./cliIo";
-import { guideExample, tempTree } from "./cliTestFixtures";
+import { guideExample, useTempTrees } from "./cliTestFixtures";
 import { playCommand } from "./playCommand";
 
 /** The README's example scenario with the README's vocabulary section, its words used by one option. */
@@ -15,13 +14,7 @@ function withOwnWords(tag = "checks-tracking"): string {
 }
 
 describe("hotseat check and play with a scenario's own vocabulary", () => {
-  const roots: string[] = [];
-  const tree = (files: Record<string, string>) => {
-    const root = tempTree(files);
-    roots.push(root);
-    return root;
-  };
-  afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const tree = useTempTrees();
 
   it("passes the README's vocabulary example used by an option", async () => {
     const root = tree({ "late-parcel/scenario.yaml": withOwnWords() });

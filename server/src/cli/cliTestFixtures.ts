@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 const authoringGuide = join(dirname(fileURLToPath(import.meta.url)), "../../../README.md");
 
@@ -24,4 +25,32 @@ export function tempTree(files: Record<string, string>): string {
     writeFileSync(join(root, path), text);
   }
   return root;
+}
+
+/**
+ * `tree(files)` for the tests of one describe block: writes a folder as `tempTree` does, and removes every
+ * folder it wrote after each test, passed or failed.
+ */
+export function useTempTrees(): (files: Record<string, string>) => string {
+  const roots: string[] = [];
+  afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+  return (files) => {
+    const root = tempTree(files);
+    roots.push(root);
+    return root;
+  };
+}
+
+/**
+ * The guide's example scenario as `<root>/late-parcel/scenario.yaml`, written once before a describe block's
+ * tests (which read `root` and `file`) and removed after them.
+ */
+export function useGuideScenario(): { root: string; file: string } {
+  const example = { root: "", file: "" };
+  beforeAll(() => {
+    example.root = tempTree({ "late-parcel/scenario.yaml": guideExample("example-scenario") });
+    example.file = join(example.root, "late-parcel", "scenario.yaml");
+  });
+  afterAll(() => rmSync(example.root, { recursive: true, force: true }));
+  return example;
 }

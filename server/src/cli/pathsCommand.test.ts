@@ -1,20 +1,16 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { memoryIo } from "./cliIo";
-import { guideExample, tempTree } from "./cliTestFixtures";
+import { guideExample, useGuideScenario, useTempTrees } from "./cliTestFixtures";
 import { pathsCommand } from "./pathsCommand";
 
 describe("hotseat paths", () => {
-  let root: string;
-  beforeAll(() => {
-    root = tempTree({ "late-parcel/scenario.yaml": guideExample("example-scenario") });
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const example = useGuideScenario();
+  const tree = useTempTrees();
 
   it("lists each ending with its outcome, path count and shortest path as labels", async () => {
     const io = memoryIo();
-    expect(await pathsCommand.run([join(root, "late-parcel", "scenario.yaml")], io)).toBe(0);
+    expect(await pathsCommand.run([example.file], io)).toBe(0);
     const text = io.text();
     expect(text).toContain("7 distinct paths from the start to an ending; 8 states, 4 endings.");
     expect(text).toContain('angry-review — "A one-star review" (public-adversary): 1 path');
@@ -27,7 +23,7 @@ describe("hotseat paths", () => {
 
   it("shows the best and worst outcomes for mood and for cost, and no loose ends", async () => {
     const io = memoryIo();
-    await pathsCommand.run([join(root, "late-parcel", "scenario.yaml")], io);
+    await pathsCommand.run([example.file], io);
     const text = io.text();
     expect(text).toContain('Best for mood: mood 90/100, cost 19 EUR → "A party to remember" (ambassador)');
     expect(text).toContain(
@@ -45,13 +41,12 @@ describe("hotseat paths", () => {
       "{ type: effect, params: { mood: 20, cost: { gift: 2 } } }",
       "{ type: effect, params: { mood: 40, cost: { gift: 2 } } }",
     );
-    const dir = tempTree({ "s.yaml": steep });
+    const dir = tree({ "s.yaml": steep });
     const io = memoryIo();
     expect(await pathsCommand.run([join(dir, "s.yaml")], io)).toBe(0);
     expect(io.text()).toContain(
       "The mood meter would reach 110 (it stops at 100) after: ask-order-number → send-express → add-card",
     );
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("names an ending no path reaches", async () => {
@@ -59,11 +54,10 @@ describe("hotseat paths", () => {
       "endings:\n",
       "endings:\n  lost:\n    outcome: lost-quietly\n    title: Gone\n    debrief: She never came back.\n",
     );
-    const dir = tempTree({ "s.yaml": orphan });
+    const dir = tree({ "s.yaml": orphan });
     const io = memoryIo();
     expect(await pathsCommand.run([join(dir, "s.yaml")], io)).toBe(0);
     expect(io.text()).toContain('lost — "Gone" (lost-quietly): 0 paths');
     expect(io.text()).toContain("Endings never reached: lost");
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,22 +1,16 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { memoryIo } from "./cliIo";
-import { guideExample, tempTree } from "./cliTestFixtures";
+import { guideExample, useGuideScenario, useTempTrees } from "./cliTestFixtures";
 import { playCommand } from "./playCommand";
 
 describe("hotseat play", () => {
-  let root: string;
-  let file: string;
-  beforeAll(() => {
-    root = tempTree({ "late-parcel/scenario.yaml": guideExample("example-scenario") });
-    file = join(root, "late-parcel", "scenario.yaml");
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const example = useGuideScenario();
+  const tree = useTempTrees();
 
   it("plays a list of choices to an ending, showing lines, feedback, meters and the debrief", async () => {
     const io = memoryIo();
-    const code = await playCommand.run([file, "--choices", "ask-order-number,send-express,1"], io);
+    const code = await playCommand.run([example.file, "--choices", "ask-order-number,send-express,1"], io);
     expect(code).toBe(0);
     const text = io.text();
     expect(text).toContain(`Marta [fear]: "My son's birthday is tomorrow`);
@@ -38,7 +32,9 @@ describe("hotseat play", () => {
 
   it("names the anti-patterns used on the way to a bad ending", async () => {
     const io = memoryIo();
-    expect(await playCommand.run([file, "--choices", "blame-courier,apologise-and-check"], io)).toBe(0);
+    expect(await playCommand.run([example.file, "--choices", "blame-courier,apologise-and-check"], io)).toBe(
+      0,
+    );
     expect(io.text()).toContain("== Ending: A one-star review (public-adversary) ==");
     expect(io.text()).toContain("Anti-patterns:   blames subcontractor");
     expect(io.text()).toMatch(/Reputation +█+░+ +20\/100/);
@@ -46,7 +42,7 @@ describe("hotseat play", () => {
 
   it("stops with exit 1 and lists the options when a scripted choice is not available", async () => {
     const io = memoryIo();
-    expect(await playCommand.run([file, "--choices", "ask-order-number,add-card"], io)).toBe(1);
+    expect(await playCommand.run([example.file, "--choices", "ask-order-number,add-card"], io)).toBe(1);
     expect(io.errors.join("\n")).toContain(
       'Choice 2 "add-card" is not available in state "checking". The options here are: 1 send-express, 2 refund.',
     );
@@ -54,7 +50,7 @@ describe("hotseat play", () => {
 
   it("asks interactively, re-asks after bad input, accepts numbers and ids, and quits on q", async () => {
     const io = memoryIo(["7", "hello", "", "1", "refund"]);
-    expect(await playCommand.run([file], io)).toBe(0);
+    expect(await playCommand.run([example.file], io)).toBe(0);
     const text = io.text();
     expect(text).toContain(
       '"7" is not one of the responses: type a number from 1 to 3, an option id, or q to quit.',
@@ -64,7 +60,7 @@ describe("hotseat play", () => {
     expect(text).toContain("== Ending: A refund and a lost customer (lost-quietly) ==");
 
     const quitter = memoryIo(["q"]);
-    expect(await playCommand.run([file], quitter)).toBe(0);
+    expect(await playCommand.run([example.file], quitter)).toBe(0);
     expect(quitter.text()).toContain("Stopped after 0 choices.");
     expect(quitter.text()).not.toContain("== Ending");
   });
@@ -72,7 +68,7 @@ describe("hotseat play", () => {
   it("shuffles the options the same way for the same --seed", async () => {
     const order = async (seed: string) => {
       const io = memoryIo(["q"]);
-      await playCommand.run([file, "--seed", seed], io);
+      await playCommand.run([example.file, "--seed", seed], io);
       return io.lines.filter((l) => /^ {2}\d\. /.test(l));
     };
     expect(await order("7")).toEqual(await order("7"));
@@ -87,7 +83,7 @@ describe("hotseat play", () => {
         "        line: My son's birthday is tomorrow and the present you promised still isn't here!",
         "        line:\n          en: My son's birthday is tomorrow!\n          pl: Urodziny syna są jutro!",
       );
-    const dir = tempTree({ "s.yaml": bilingual });
+    const dir = tree({ "s.yaml": bilingual });
     const pl = memoryIo();
     expect(await playCommand.run([join(dir, "s.yaml"), "--lang", "pl", "--choices", "2,1,1"], pl)).toBe(0);
     expect(pl.text()).toContain('Marta [fear]: "Urodziny syna są jutro!"');
@@ -96,17 +92,15 @@ describe("hotseat play", () => {
     expect(await playCommand.run([join(dir, "s.yaml"), "--lang", "de", "--choices", "2,1,1"], de)).toBe(0);
     expect(de.text()).toContain('Marta [fear]: "My son\'s birthday is tomorrow!"');
     expect(de.errors[0]).toContain('this scenario is written in en, pl; texts missing in "de"');
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("refuses a broken scenario, showing its errors", async () => {
-    const broken = tempTree({
+    const broken = tree({
       "s.yaml": guideExample("example-scenario").replace("initial: opening", "initial: start"),
     });
     const io = memoryIo();
     expect(await playCommand.run([join(broken, "s.yaml"), "--choices", "1"], io)).toBe(1);
     expect(io.text()).toContain("error HS015");
     expect(io.errors.join("\n")).toContain("fix the errors above first");
-    rmSync(broken, { recursive: true, force: true });
   });
 });

@@ -1,18 +1,11 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { memoryIo } from "./cliIo";
-import { guideExample, tempTree } from "./cliTestFixtures";
+import { guideExample, useTempTrees } from "./cliTestFixtures";
 import { testCommand } from "./testCommand";
 
 describe("hotseat test", () => {
-  const roots: string[] = [];
-  const tree = (files: Record<string, string>) => {
-    const root = tempTree(files);
-    roots.push(root);
-    return root;
-  };
-  afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+  const tree = useTempTrees();
 
   it("passes every plan of the guide's example, with the ending and meters each one reached", async () => {
     const root = tree({
