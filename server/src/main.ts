@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defaultClientDir } from "./http/clientRoutes";
 import { defaultHttpLimits } from "./http/httpLimits";
 import { startHotseatServer } from "./hotseatServer";
+import { defaultCheckCachePath, ScenarioCheckCache } from "./scenarioCheckCache";
 import { ScenarioLibrary } from "./scenarioLibrary";
 import { openStore } from "./store/openStore";
 
@@ -48,7 +49,9 @@ if (!env.success) {
   process.exit(1);
 }
 
-const library = await ScenarioLibrary.fromDirectory(env.data.HOTSEAT_SCENARIOS_DIR);
+// Unchanged scenarios are not walked again at a restart: their earlier check is kept in the data directory.
+const checks = ScenarioCheckCache.open(defaultCheckCachePath(), { log: (line) => console.log(line) });
+const library = await ScenarioLibrary.fromDirectory(env.data.HOTSEAT_SCENARIOS_DIR, undefined, checks);
 for (const entry of library.list()) {
   const { errors, warnings } = entry.diagnostics;
   console.log(

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { loadScenario } from "@hotseat/shared";
 import { duplicateIdDiagnostics } from "./duplicateScenarioIds";
+import type { ScenarioCheckCache } from "./scenarioCheckCache";
 import type {
   CompiledScenario,
   Diagnostic,
@@ -64,9 +65,19 @@ export class ScenarioLibrary {
   private readonly entries = new Map<string, LibraryEntry>();
   private playableCache: SessionLibrary | undefined;
 
-  /** Reads every `<dir>/<folder>/scenario.yaml`; a missing folder gives an empty library. */
-  static async fromDirectory(dir: string, root: string = process.cwd()): Promise<ScenarioLibrary> {
-    const library = new ScenarioLibrary();
+  /** `checks`: earlier check results (the server's data directory) that spare unchanged texts the path walk. */
+  constructor(private readonly checks?: ScenarioCheckCache) {}
+
+  /**
+   * Reads every `<dir>/<folder>/scenario.yaml`; a missing folder gives an empty library. With `checks`, a
+   * text checked before is not walked again (see `ScenarioCheckCache`).
+   */
+  static async fromDirectory(
+    dir: string,
+    root: string = process.cwd(),
+    checks?: ScenarioCheckCache,
+  ): Promise<ScenarioLibrary> {
+    const library = new ScenarioLibrary(checks);
     const folders = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const loaded: LibraryEntry[] = [];
     for (const folder of folders
@@ -75,7 +86,7 @@ export class ScenarioLibrary {
       const path = join(dir, folder.name, "scenario.yaml");
       const source = await readFile(path, "utf8").catch(() => undefined);
       if (source === undefined) continue;
-      loaded.push(loadEntry(source, relative(root, path) || path, folder.name));
+      loaded.push(library.load(source, relative(root, path) || path, folder.name));
     }
     const clashes = duplicateIdDiagnostics(loaded.map((e) => ({ id: e.id, file: e.file, text: e.source })));
     for (const entry of loaded) {
@@ -87,6 +98,11 @@ export class ScenarioLibrary {
       else library.add(withoutCompiled(entry, clash));
     }
     return library;
+  }
+
+  /** Loads a text as `loadEntry` does, through the library's check cache when it has one; not added. */
+  load(source: string, file: string, fallbackId: string): LibraryEntry {
+    return this.checks ? this.checks.load(source, file, fallbackId) : loadEntry(source, file, fallbackId);
   }
 
   /** Adds (or replaces) a loaded entry. */

@@ -1,5 +1,5 @@
+import { loadScenario } from "@hotseat/shared";
 import type { CompiledScenario, ScenarioLibrary as SessionLibrary } from "@hotseat/shared";
-import { loadEntry } from "../scenarioLibrary";
 import type { LibraryEntry, ScenarioLibrary } from "../scenarioLibrary";
 import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import type { LibraryPin } from "../store/SessionStore";
@@ -70,7 +70,8 @@ export class ScenarioVersions {
     const compiled =
       source === undefined
         ? undefined
-        : loadEntry(source, `${scenarioId}@${versionId.slice(0, 12)}`, scenarioId).compiled;
+        : // Only the machine is wanted: the text was checked in full when it was stored.
+          loadScenario(source, `${scenarioId}@${versionId.slice(0, 12)}`, { checkPaths: false }).compiled;
     this.compiled.set(versionId, compiled);
     return compiled;
   }

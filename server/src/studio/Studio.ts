@@ -43,7 +43,7 @@ export async function loadPublishedScenarios(
       continue;
     }
     library.add(
-      loadEntry(source, draftFile(published.draftId, published.draftVersion), published.scenarioId),
+      library.load(source, draftFile(published.draftId, published.draftVersion), published.scenarioId),
     );
   }
 }

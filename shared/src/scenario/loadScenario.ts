@@ -41,6 +41,11 @@ export type LoadOptions = {
   analyze?: (compiled: CompiledScenario, limit: number) => PathAnalysis;
   /** Reads the text instead of `parseScenarioText`: an editor patches its last parse (typedTextParser.ts). */
   parse?: (text: string, file: string) => ParsedText;
+  /**
+   * False stops after compiling, without the path check (its diagnostics are missing): a server that
+   * already holds this text's full diagnostics from an earlier check (server/src/scenarioCheckCache.ts).
+   */
+  checkPaths?: boolean;
 };
 
 /** The default `pathLimit`: enough for every bundled scenario but the largest, in about a second. */
@@ -61,6 +66,7 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   const diagnostics = diagnoseScenario(scenario, parsed.positions, file);
   if (hasErrors(diagnostics)) return { scenario, diagnostics: sortDiagnostics(diagnostics) };
   const compiled = compileScenario(scenario);
+  if (options.checkPaths === false) return { scenario, compiled, diagnostics: sortDiagnostics(diagnostics) };
   const context: CheckContext = { scenario, positions: parsed.positions, file };
   const limit = options.pathLimit ?? defaultPathLimit;
   const analysis = options.analyze
