@@ -1,7 +1,6 @@
 import { asAsyncStore } from "./AsyncSessionStore";
 import type { AsyncSessionStore } from "./AsyncSessionStore";
 import { DataDirectoryLockedError } from "./DataDirectoryLockedError";
-import { PostgresSessionStore } from "./postgres/PostgresSessionStore";
 import { defaultDatabasePath, SqliteSessionStore } from "./SqliteSessionStore";
 
 /** The opened store and where its data is (for the start log), or why the server cannot start. */
@@ -15,6 +14,8 @@ export type OpenedStore = { store: AsyncSessionStore; where: string } | { refusa
 export async function openStore(databaseUrl: string | undefined, leaseMs?: number): Promise<OpenedStore> {
   if (databaseUrl !== undefined) {
     try {
+      // Loaded only when named: `pg` and the PostgreSQL store are not on an SQLite server's start path.
+      const { PostgresSessionStore } = await import("./postgres/PostgresSessionStore");
       const store = await PostgresSessionStore.open(databaseUrl, leaseMs);
       return { store, where: `PostgreSQL at ${redacted(databaseUrl)}` };
     } catch (e) {
