@@ -4,6 +4,7 @@ import { createTestDatabase, PostgresSessionStore, startTestPostgres } from "@ho
 import type { TestPostgres } from "@hotseat/server";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
 import { missingClusterBinaries, startHotseatCluster, startRedis } from "../../server/bench/clusterProcesses";
+import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { Daemon, HotseatCluster } from "../../server/bench/clusterProcesses";
 import type { Room } from "@colyseus/sdk";
 import { classInVote, hostSession, Peer, until } from "./harness";
@@ -267,5 +268,18 @@ describe.skipIf(missing.length > 0)("a Hotseat process lost or stopped", () => {
     expect(pauseMs).toBeLessThan(8_000);
     console.log(`cluster SIGTERM: every page back on p${survivor} after ${pauseMs} ms`);
     await finishVote(c, cluster.databaseUrl);
+  });
+});
+
+describe("a cluster process's environment", () => {
+  it("refuses Redis without PostgreSQL at start, saying the processes must share the log", async () => {
+    const started = startServerProcess(await freePort(), {
+      HOTSEAT_REDIS_URL: "redis://127.0.0.1:1",
+      HOTSEAT_PUBLIC_ADDRESS: "hotseat.example.com/p1",
+      HOTSEAT_SCENARIOS_DIR: "tests/server/fixtures/scenarios",
+    });
+    await expect(started).rejects.toThrow(
+      /exited with 1[\s\S]*HOTSEAT_REDIS_URL is set without HOTSEAT_DATABASE_URL/,
+    );
   });
 });
