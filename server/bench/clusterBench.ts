@@ -149,7 +149,8 @@ try {
       f(m.cpuPerVoteMs),
       m.rssMb.map((x) => x.toFixed(0)).join("/"),
     ]);
-    console.error(`measured ${count} process(es)`);
+    // Each row as soon as it is measured, so a later failure keeps it.
+    console.error(`measured: | ${rows.at(-1)!.join(" | ")} |`);
   }
 } finally {
   await redis.stop();

@@ -145,9 +145,15 @@ export async function startHotseatCluster(options: {
   const ports = await Promise.all(Array.from({ length: options.count }, () => freePort()));
   // Each process is told its public address (nginx's port and its prefix) before nginx starts.
   const nginxPort = await freePort();
-  const processes = await Promise.all(
-    ports.map((port, i) => startClusterProcess(port, i + 1, nginxPort, options)),
-  );
+  const starting = ports.map((port, i) => startClusterProcess(port, i + 1, nginxPort, options));
+  const settled = await Promise.allSettled(starting);
+  const processes = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) {
+    // None left running when one did not start.
+    await Promise.all(processes.map((p) => p.kill("SIGKILL")));
+    throw failed.reason;
+  }
   // The template names three processes: fewer fill the others' places (a benchmark on 1 or 2 processes).
   const nginx = await startNginx(
     [0, 1, 2].map((i) => ports[i % ports.length]!),
@@ -163,11 +169,16 @@ export function startClusterProcess(
   nginxPort: number,
   options: { databaseUrl: string; redisUrl: string; env?: Record<string, string> },
 ): Promise<ServerProcess> {
-  return startServerProcess(port, {
-    HOTSEAT_DATABASE_URL: options.databaseUrl,
-    HOTSEAT_REDIS_URL: options.redisUrl,
-    HOTSEAT_PUBLIC_ADDRESS: `127.0.0.1:${nginxPort}/p${n}`,
-    HOTSEAT_TRUST_PROXY: "1",
-    ...options.env,
-  });
+  return startServerProcess(
+    port,
+    {
+      HOTSEAT_DATABASE_URL: options.databaseUrl,
+      HOTSEAT_REDIS_URL: options.redisUrl,
+      HOTSEAT_PUBLIC_ADDRESS: `127.0.0.1:${nginxPort}/p${n}`,
+      HOTSEAT_TRUST_PROXY: "1",
+      ...options.env,
+      // A shared, busy machine may take a while to start three at once.
+    },
+    120_000,
+  );
 }
