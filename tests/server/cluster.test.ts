@@ -138,7 +138,10 @@ async function classOnCluster(url: string) {
   consolePage.connection.send({ type: "trainer.start" });
   consolePage.connection.send({ type: "trainer.openVote", seconds: 600 });
   await until(
-    () => phones.every((p) => p.view?.can === "vote") && browserPhone.view?.can === "vote",
+    () =>
+      phones.every((p) => p.view?.can === "vote") &&
+      browserPhone.view?.can === "vote" &&
+      consolePage.view?.vote.deadline !== undefined,
     "the vote open on every phone",
   );
   const opened = consolePage.view!;
