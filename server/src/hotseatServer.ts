@@ -27,6 +27,8 @@ import { LrsSender } from "./xapi/lrsSender";
 import type { XapiFeed } from "./xapi/xapiFeed";
 import { startXapi } from "./xapi/startXapi";
 import type { XapiParts } from "./xapi/startXapi";
+import type { ClusterSettings } from "./cluster/clusterEnv";
+import { ClusterComeBack, clusterServerOptions } from "./cluster/colyseusCluster";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -58,6 +60,8 @@ export type HotseatServerOptions = {
   log?: (line: string) => void;
   /** The xAPI sender's backoff while an LRS is down (ms; default 1 s doubling to 5 min): tests shorten it. */
   lrsBackoffMs?: { first: number; max: number };
+  /** Share sessions with other processes through Redis (HOTSEAT_REDIS_URL); needs a PostgreSQL store. */
+  cluster?: ClusterSettings;
 };
 
 /** A started server. */
@@ -149,6 +153,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,
     greet: false,
+    ...(options.cluster ? clusterServerOptions(options.cluster) : {}),
     express: (app) => {
       mountStudioApi(app, { store: options.store, host, throttles, now: clock.now, ...passwordOption });
       mountApi(app, {
@@ -180,9 +185,11 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     await options.store.leases.release().catch((e: unknown) => options.log?.(`leases: ${String(e)}`));
     await options.store.close();
   });
+  const cluster = options.cluster && new ClusterComeBack(host, options.store.leases, options.log);
   await server.listen(options.port, options.hostname);
+  await cluster?.register();
   // Wrapped first, so the guessing budget below is spent before a join can bring a session back.
-  resumeOnJoin(httpServer, host, options.log);
+  resumeOnJoin(httpServer, cluster ?? host, options.log);
   // The matchmaker's routes (`POST /matchmake/joinById/<code>`) take a join code too: same guessing budget.
   guardRequests(httpServer, (req, res) =>
     req.method === "POST" && req.url?.startsWith("/matchmake/") === true

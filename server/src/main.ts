@@ -6,6 +6,7 @@ import { startHotseatServer } from "./hotseatServer";
 import { defaultCheckCachePath, ScenarioCheckCache } from "./scenarioCheckCache";
 import { ScenarioLibrary } from "./scenarioLibrary";
 import { openStore } from "./store/openStore";
+import { clusterEnvShape, clusterSettings } from "./cluster/clusterEnv";
 
 // The environment is a boundary too: a typo in PORT should stop the start, not bind somewhere odd.
 const envSchema = z.object({
@@ -41,11 +42,18 @@ const envSchema = z.object({
     .optional(),
   /** How long a PostgreSQL session lease outlives a server that died without a word. */
   HOTSEAT_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  ...clusterEnvShape,
 });
 
 const env = envSchema.safeParse(process.env);
 if (!env.success) {
   console.error(`Hotseat cannot start, the environment is wrong:\n${z.prettifyError(env.error)}`);
+  process.exit(1);
+}
+
+const cluster = clusterSettings(env.data);
+if ("refusal" in cluster) {
+  console.error(`Hotseat cannot start: ${cluster.refusal}`);
   process.exit(1);
 }
 
@@ -92,6 +100,11 @@ const running = await startHotseatServer({
   ...(env.data.HOTSEAT_TRAINER_PASSWORD ? { trainerPassword: env.data.HOTSEAT_TRAINER_PASSWORD } : {}),
   ...(env.data.HOTSEAT_PUBLIC_URL ? { publicUrl: env.data.HOTSEAT_PUBLIC_URL } : {}),
   log: (line) => console.log(line),
+  ...(cluster.settings ? { cluster: cluster.settings } : {}),
 });
 console.log(`data: ${where}`);
+if (cluster.settings)
+  console.log(
+    `cluster: Redis at ${new URL(cluster.settings.redisUrl).host}, reached at ${cluster.settings.publicAddress ?? "this address"}`,
+  );
 console.log(`Hotseat listening on ${running.url}`);

@@ -29,9 +29,14 @@ const joinById = /^\/matchmake\/joinById\/([^/?]+)/;
  * Sessions are resumed lazily: the room of a session the store has live starts when a client joins it by
  * code (a trainee by code and device key, the trainer by token), before Colyseus's matchmaker looks for the
  * room. Colyseus serves `/matchmake/…` from its own request listener, so this wraps the listeners the
- * server has now; the request body stays unread (paused) until the matchmaker reads it.
+ * server has now; the request body stays unread (paused) until the matchmaker reads it. In a cluster `host`
+ * is the cluster's come-back (`ClusterComeBack`), which leaves a session running on a live process to it.
  */
-export function resumeOnJoin(server: Server, host: SessionHost, log?: (line: string) => void): void {
+export function resumeOnJoin(
+  server: Server,
+  host: Pick<SessionHost, "comeBack">,
+  log?: (line: string) => void,
+): void {
   const listeners = server.listeners("request") as RequestListener[];
   server.removeAllListeners("request");
   const pass = (req: IncomingMessage, res: ServerResponse) => {

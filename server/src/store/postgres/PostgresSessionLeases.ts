@@ -53,6 +53,23 @@ export class PostgresSessionLeases implements SessionLeases {
     throw new SessionOwnedElsewhereError(sessionId, holder.rows[0]?.owner ?? "unknown");
   }
 
+  /**
+   * Takes the session's lease from `from` before it expires, because the caller knows that process is gone
+   * (a cluster's presence says so): the fencing number grows, so `from` could not write even if it were
+   * only stalled. Refused (SessionOwnedElsewhereError) if the lease changed hands meanwhile.
+   */
+  async takeOver(sessionId: string, from: string): Promise<number> {
+    const { rows } = await this.pool.query<{ fencing: number }>(
+      `UPDATE session_leases SET owner = $2, fencing = fencing + 1, expires_at = ${dbNow} + $4
+       WHERE session_id = $1 AND owner = $3 RETURNING fencing`,
+      [sessionId, this.owner, from, this.ttlMs],
+    );
+    const fencing = rows[0]?.fencing;
+    if (fencing === undefined) return this.acquire(sessionId);
+    this.held.set(sessionId, Number(fencing));
+    return Number(fencing);
+  }
+
   async renew(): Promise<void> {
     if (this.held.size === 0) return;
     // One statement for every session this process runs; a lease taken over meanwhile is not renewed (the

@@ -88,6 +88,32 @@ describe("postgres session leases", () => {
   });
 });
 
+describe("postgres lease takeover from a process known to be gone", () => {
+  it("takes an unexpired lease from the named owner only, with a larger fence; the old owner is refused", async () => {
+    const url = await freshDatabase();
+    // A lease far from running out: only a takeover can move it.
+    const [a, b, c] = await Promise.all([
+      PostgresSessionStore.open(url, 60_000),
+      PostgresSessionStore.open(url, 60_000),
+      PostgresSessionStore.open(url, 60_000),
+    ]);
+    await a.createSession(session);
+    expect(await a.leases.acquire("s1")).toBe(1);
+    await a.appendEvent("s1", 1, { type: "session.created" }, 1);
+    // Naming the wrong owner takes nothing: it is the plain acquire, refused while a holds the lease.
+    await expect(c.leases.takeOver("s1", "someone-else")).rejects.toBeInstanceOf(SessionOwnedElsewhereError);
+    expect(await b.leases.takeOver("s1", a.leases.owner)).toBe(2);
+    // c, told the same old owner a moment later, finds the lease moved on and is refused.
+    await expect(c.leases.takeOver("s1", a.leases.owner)).rejects.toBeInstanceOf(SessionOwnedElsewhereError);
+    await expect(a.appendEvent("s1", 2, { type: "trainee.vote", by: "a" }, 2)).rejects.toBeInstanceOf(
+      AppendConflictError,
+    );
+    await b.appendEvent("s1", 2, { type: "trainee.vote", by: "b" }, 2);
+    expect((await b.events("s1")).map((e) => (e.event as { by?: string }).by)).toEqual([undefined, "b"]);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+});
+
 describe("postgres schema migrations", () => {
   it("run once at start, even when two processes open a new database together", async () => {
     const url = await freshDatabase();
