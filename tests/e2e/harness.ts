@@ -262,10 +262,11 @@ export async function saveShot(
   await page.screenshot({ ...options, path });
 }
 
-/** Saves a screenshot into artifacts/screenshots once the page's animations have settled. */
-export async function shoot(page: Page, name: string): Promise<void> {
-  if (!screenshotsOn) return;
-  // Settled for ten frames in a row: a tween starts on the frame after a view arrives, not with it.
+/**
+ * Waits until no tween has moved for ten animation frames in a row: a tween starts on the frame after a view
+ * arrives, not with it, and a sequence may rest a moment between its steps.
+ */
+export async function waitCalm(page: Page): Promise<void> {
   await page.evaluate(() => ((window as unknown as { __calm?: number }).__calm = 0));
   await page.waitForFunction(
     () => {
@@ -276,6 +277,12 @@ export async function shoot(page: Page, name: string): Promise<void> {
     null,
     { timeout: 20_000, polling: "raf" },
   );
+}
+
+/** Saves a screenshot into artifacts/screenshots once the page's animations have settled. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  if (!screenshotsOn) return;
+  await waitCalm(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveShot(page, join(screenshotDir, `${name}.png`));
   console.log(`[e2e] screenshot ${name}`);

@@ -4,7 +4,17 @@ import { Client } from "@colyseus/sdk";
 import type { Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Pages, repoRoot, shared, stageLogger, waitReady, waitScene, waitView, saveShot } from "./harness";
+import {
+  Pages,
+  repoRoot,
+  shared,
+  stageLogger,
+  waitReady,
+  waitScene,
+  waitView,
+  saveShot,
+  waitCalm,
+} from "./harness";
 import type { ProjectorView, TraineeView } from "./harness";
 
 /** Frames of the reveal, for a person to look at (issue 8: "screenshots of the reveal sequence"). */
@@ -107,6 +117,7 @@ describe("the reveal on the wall", () => {
     // It is a sequence (several frames differ over seconds), not one frame.
     expect(frames.length).toBeGreaterThanOrEqual(2);
     expect(playedMs).toBeGreaterThan(2500);
+    await waitCalm(projector);
     await saveShot(projector, join(shotDir, "reveal-1-final-1920.png"));
     const played = {
       panel: await projector.screenshot({ clip: clips.panel }),
@@ -118,6 +129,7 @@ describe("the reveal on the wall", () => {
     await waitReady(projector);
     await waitView<ProjectorView>(projector, (v) => v.phase === "revealed");
     await expect.poll(() => settled(projector), { timeout: 5000 }).toBe(true);
+    await waitCalm(projector);
     const reloaded = {
       panel: await projector.screenshot({ clip: clips.panel }),
       meters: await projector.screenshot({ clip: clips.meters }),
@@ -146,7 +158,8 @@ describe("the reveal on the wall", () => {
       (v) => v.phase === "revealed" || v.phase === "debrief",
     );
     if (revealed.phase === "revealed") {
-      expect(await settled(projector)).toBe(false);
+      // The sequence starts on the wall's next frame after the view arrives.
+      await expect.poll(() => settled(projector), { timeout: 2000, interval: 20 }).toBe(false);
       const clickAt = Date.now();
       await projector.mouse.click(960, 540);
       await expect.poll(() => settled(projector), { timeout: 5000, interval: 50 }).toBe(true);
