@@ -229,7 +229,7 @@ export function trainerModel(view: TrainerView, teamCount = 2): TrainerModel {
     {
       // Finishes the wall's reveal animation at once (the room has seen enough, or the trainer wants to talk).
       id: "ctl.skipReveal",
-      label: `⏭ ${t("seq.skipReveal")}`,
+      label: `» ${t("seq.skipReveal")}`,
       key: "k",
       enabled: can.skipReveal,
       message: { type: "trainer.skipReveal" },
