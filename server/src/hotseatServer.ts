@@ -28,7 +28,6 @@ import type { XapiFeed } from "./xapi/xapiFeed";
 import { startXapi } from "./xapi/startXapi";
 import type { XapiParts } from "./xapi/startXapi";
 import type { ClusterSettings } from "./cluster/clusterEnv";
-import { ClusterComeBack, clusterServerOptions } from "./cluster/colyseusCluster";
 
 /** Everything a Hotseat server is made of; `main.ts` fills it from the environment, tests from fixtures. */
 export type HotseatServerOptions = {
@@ -149,11 +148,13 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   const passwordOption =
     options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {};
+  // Loaded only for a cluster: the Redis driver and presence (ioredis) add a third of a second to every start.
+  const clustering = options.cluster ? await import("./cluster/colyseusCluster") : undefined;
   const server = defineServer({
     rooms: { [sessionRoomName]: defineRoom(room) },
     transport,
     greet: false,
-    ...(options.cluster ? clusterServerOptions(options.cluster) : {}),
+    ...(options.cluster && clustering ? clustering.clusterServerOptions(options.cluster) : {}),
     express: (app) => {
       mountStudioApi(app, { store: options.store, host, throttles, now: clock.now, ...passwordOption });
       mountApi(app, {
@@ -185,7 +186,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
     await options.store.leases.release().catch((e: unknown) => options.log?.(`leases: ${String(e)}`));
     await options.store.close();
   });
-  const cluster = options.cluster && new ClusterComeBack(host, options.store.leases, options.log);
+  const cluster = clustering && new clustering.ClusterComeBack(host, options.store.leases, options.log);
   await server.listen(options.port, options.hostname);
   await cluster?.register();
   // Wrapped first, so the guessing budget below is spent before a join can bring a session back.

@@ -1,4 +1,4 @@
-import XAPI from "@xapi/xapi";
+import type XAPI from "@xapi/xapi";
 import type { Statement } from "@xapi/xapi";
 import { statementProblems } from "./validateStatement";
 import type { AsyncXapiOutboxStore } from "../store/AsyncSessionStore";
@@ -198,9 +198,11 @@ export class LrsSender {
 
   /** Sends the group's queue until it is empty (true) or the LRS cannot be reached (false). */
   private async drainGroup(groupId: string, config: LrsConfig): Promise<boolean> {
-    const client = new XAPI({
+    // Loaded when a group first sends: most servers have no LRS, and the library is a tenth of a start.
+    const { default: Xapi } = await import("@xapi/xapi");
+    const client = new Xapi({
       endpoint: config.endpoint,
-      auth: XAPI.toBasicAuth(config.key, config.secret),
+      auth: Xapi.toBasicAuth(config.key, config.secret),
       version: "1.0.3",
       adapter: fetchAdapter(this.timeoutMs),
     });
