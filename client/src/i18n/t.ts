@@ -50,7 +50,18 @@ export function getLocale(): UiLocale {
  * (then to the key itself) so a missing translation shows something readable, never a blank.
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}, locale = current): string {
-  const message: Message = catalogs[locale][key] ?? en[key] ?? key;
+  return formatMessage(catalogs[locale][key] ?? en[key] ?? key, params, locale);
+}
+
+/**
+ * A message in `locale` with its `{name}` placeholders filled and, when counted, the form its plural rules
+ * give for `params.count`: the one formatter of the app's, the Studio's and the groups pages' catalogues.
+ */
+export function formatMessage(
+  message: Message,
+  params: Record<string, string | number>,
+  locale: UiLocale,
+): string {
   const text = typeof message === "string" ? message : pluralForm(message, Number(params.count), locale);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

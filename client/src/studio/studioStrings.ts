@@ -1,4 +1,4 @@
-import { getLocale } from "../i18n/t";
+import { formatMessage, getLocale } from "../i18n/t";
 import type { UiLocale } from "../i18n/t";
 
 // The Studio's words live in its own chunk, not in the app's catalogues: a trainee's phone never loads them.
@@ -723,6 +723,6 @@ const catalogs: Record<UiLocale, Record<StudioKey, string>> = { en, pl, ro, lt }
 
 /** The Studio's words in the UI language, with `{name}` placeholders filled. */
 export function st(key: StudioKey, params: Record<string, string | number> = {}): string {
-  const text = catalogs[getLocale()][key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const locale = getLocale();
+  return formatMessage(catalogs[locale][key] ?? en[key], params, locale);
 }
