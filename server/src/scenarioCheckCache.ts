@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { diagnosticSchema, loadScenario } from "@hotseat/shared";
 import type { Diagnostic } from "@hotseat/shared";
 import { z } from "zod";
-import { loadEntry } from "./scenarioLibrary";
+import { entryOf, loadEntry } from "./scenarioLibrary";
 import type { LibraryEntry } from "./scenarioLibrary";
 
 // Bumped when what this file stores changes shape or meaning.
@@ -112,14 +112,7 @@ export class ScenarioCheckCache {
       if (early.diagnostics.every((d) => stored.has(JSON.stringify(d)))) {
         this.counts.hits++;
         cached.usedAt = Date.now();
-        return {
-          id: early.scenario?.id ?? fallbackId,
-          file,
-          source,
-          scenario: early.scenario,
-          compiled: early.compiled,
-          diagnostics: cached.diagnostics,
-        };
+        return { ...entryOf(early, source, file, fallbackId), diagnostics: cached.diagnostics };
       }
     }
     this.counts.misses++;

@@ -23,7 +23,16 @@ export type LibraryEntry = {
 
 /** Loads a scenario's text with the engine's loader, keeping every diagnostic; the id falls back to `fallbackId`. */
 export function loadEntry(source: string, file: string, fallbackId: string): LibraryEntry {
-  const result = loadScenario(source, file);
+  return entryOf(loadScenario(source, file), source, file, fallbackId);
+}
+
+/** The library's entry for a text the loader has read (fully, or to its machine when its check is kept). */
+export function entryOf(
+  result: ReturnType<typeof loadScenario>,
+  source: string,
+  file: string,
+  fallbackId: string,
+): LibraryEntry {
   return {
     id: result.scenario?.id ?? fallbackId,
     file,

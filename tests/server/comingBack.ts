@@ -6,6 +6,7 @@ import { Store } from "../../client/src/app/store";
 import { Connection } from "../../client/src/net/connection";
 import { trainerTokenKeyPrefix } from "../../client/src/net/mySessions";
 import { decideRejoin, roomUnknownCode } from "../../client/src/net/rejoinPolicy";
+import { dropRoom } from "../../client/src/net/dropRoom";
 import type { LinkEvent } from "../../client/src/net/rejoinPolicy";
 
 /**
@@ -135,17 +136,7 @@ export class ComingBackPhone {
 
   /** As `Connection.takeOver`: stop the SDK's resume on the dead address and join again by code. */
   private takeOver(room: Room): void {
-    room.reconnection.enabled = false;
-    room.removeAllListeners();
-    const link = room.connection as { reconnect?: unknown; close: () => void } | undefined;
-    if (link) {
-      link.reconnect = () => undefined;
-      try {
-        link.close();
-      } catch {
-        // already closed
-      }
-    }
+    dropRoom(room);
     this.room = undefined;
     void this.rejoin();
   }

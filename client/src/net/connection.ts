@@ -26,6 +26,7 @@ import { api } from "./api";
 import { serverEndpoint } from "./endpoint";
 import { trainerTokenKeyPrefix } from "./mySessions";
 import { decideRejoin, roomUnknownCode, type LinkEvent } from "./rejoinPolicy";
+import { dropRoom } from "./dropRoom";
 
 const seatKey = (code: string, role: Role) => `hotseat.seat.${code}.${role}`;
 const tokenKey = (code: string) => `${trainerTokenKeyPrefix}${code}`;
@@ -301,18 +302,7 @@ export class Connection {
   private abandon(room: Room): void {
     clearTimeout(this.graceTimer);
     if (this.room === room) this.room = undefined;
-    room.reconnection.enabled = false;
-    room.removeAllListeners();
-    // The SDK may still have a resume attempt scheduled; it must not open a second, unseen connection.
-    const link = room.connection as { reconnect?: unknown; close: () => void } | undefined;
-    if (link) {
-      link.reconnect = () => undefined;
-      try {
-        link.close();
-      } catch {
-        // Already closed.
-      }
-    }
+    dropRoom(room);
   }
 
   /** Joins again until it works, the server refuses for good, or the user leaves (backoff per `rejoinPolicy`). */
