@@ -189,7 +189,10 @@ describe("a class vote in the browser", () => {
       () => true,
       "Cleo's phone",
     );
-    expect(await cleo.locator("body").ariaSnapshot()).toContain(cleoModel.reveal!.mine!.line!);
+    // A new live region gets its text 120 ms after it appears (A11yLayer), so screen readers notice it.
+    await expect
+      .poll(() => cleo.locator("body").ariaSnapshot(), { timeout: 10_000 })
+      .toContain(cleoModel.reveal!.mine!.line!);
     await shoot(projector, "projector-last-reveal-1920");
     await shoot(trainer, "trainer-last-reveal-1920");
     await shoot(cleo, "trainee-you-chose-390");
