@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserTest } from "./browserTestFixture";
-import { shoot, waitReady, waitScene, waitView } from "./harness";
+import { ariaOf, shoot, waitReady, waitScene, waitView } from "./harness";
 import type { TraineeView } from "./harness";
 
 // Issue 8, item 10: every trainee page usable with a screen reader and a keyboard alone. The checks read
@@ -85,7 +85,7 @@ describe("accessibility of the trainee's pages", () => {
     await ana.keyboard.press("Shift+Tab");
     expect((await focused(ana)).id).toBe("join-button");
     await shoot(ana, "a11y-home-join-focus-390");
-    const home = await ana.locator("body").ariaSnapshot();
+    const home = await ariaOf(ana.locator("body"));
     expect(home).toMatch(/heading "Hotseat" \[level=1\]/);
     expect(home).toMatch(/textbox "Join code"/);
     expect(home).toMatch(/button "Join"/);
@@ -119,7 +119,7 @@ describe("accessibility of the trainee's pages", () => {
     );
 
     // The screen reader's view of the phone: the customer's line, the meters, every option as a button.
-    const snapshot = await ana.locator("#a11y").ariaSnapshot();
+    const snapshot = await ariaOf(ana.locator("#a11y"));
     expect(snapshot).toContain(view.customer?.line ?? "no line");
     expect(snapshot).toMatch(/Mood: \d+ of 100/);
     expect(snapshot).toMatch(/Cost: /);
@@ -194,7 +194,7 @@ describe("accessibility of the trainee's pages", () => {
     await ana.waitForFunction(() =>
       /Mood, step by step/.test(document.querySelector("#a11y")?.textContent ?? ""),
     );
-    const debrief = await ana.locator("#a11y").ariaSnapshot();
+    const debrief = await ariaOf(ana.locator("#a11y"));
     expect(debrief).toMatch(/heading "Debrief" \[level=1\]/);
     const path = ana.locator("#a11y section", { hasText: "Path taken" });
     expect((await path.locator("li").first().textContent())?.startsWith(`1. ${result?.label}`)).toBe(true);
@@ -233,7 +233,7 @@ describe("accessibility of the trainee's pages", () => {
     const placed = await waitView<TraineeView>(ana, (v) => v.teams.length === 2 && v.team !== undefined);
     const before = placed.team?.id ?? "";
     await ana.waitForFunction(() => document.querySelectorAll("#a11y [data-target^='team.']").length === 2);
-    const teams = await ana.locator("#a11y").ariaSnapshot();
+    const teams = await ariaOf(ana.locator("#a11y"));
     expect(teams).toMatch(/button "Team 1 · \d+ members?" \[pressed/);
     await tabUntil(ana, (f) => f.target.startsWith("team.") && f.target !== `team.${before}`);
     await ana.keyboard.press("Enter");

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   repoRoot,
+  ariaOf,
   shared,
   stageLogger,
   waitModel,
@@ -158,7 +159,7 @@ describe("the debrief on the wall, page by page", () => {
       await shoot(console, `console-1920-page${i + 1}`);
     }
     // The wall's accessible layer carries the whole debrief, whatever page is shown, and says which page.
-    const tree = await wall.locator("#a11y").ariaSnapshot();
+    const tree = await ariaOf(wall.locator("#a11y"));
     expect(tree).toContain(`Page ${count} of ${count}`);
     for (const d of trainer.view().history) expect(tree).toContain(d.label);
     expect(tree).toMatch(/How the class voted/);

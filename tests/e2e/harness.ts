@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 import type { HitTarget } from "../../client/src/app/testHook";
 
@@ -163,6 +163,17 @@ export async function waitModel<M>(page: Page, check: (model: M) => boolean, wha
     if (Date.now() - start > 20_000) throw new Error(`timed out waiting for ${what} on ${page.url()}`);
     await untilChanged(page, "model", key, 20_000 - (Date.now() - start));
   }
+}
+
+/**
+ * The accessibility tree of `locator` once every live region has its text: a canvas page's accessible layer
+ * (A11yLayer) gives a new live region its text 120 ms after it appears, so that screen readers notice it.
+ */
+export async function ariaOf(locator: Locator): Promise<string> {
+  await locator.page().waitForFunction(() => document.querySelector("[data-pending]") === null, null, {
+    timeout: 10_000,
+  });
+  return locator.ariaSnapshot();
 }
 
 /** The page's clickable canvas targets. */

@@ -156,9 +156,12 @@ export class A11yLayer {
     const later = (f: () => void) => {
       if (fresh && "live" in block && block.live) {
         this.pending.set(el, f);
+        // Marked so that a test reads the page once every text has arrived (tests/e2e/harness.ts).
+        el.dataset.pending = "";
         setTimeout(() => {
           const latest = this.pending.get(el);
           this.pending.delete(el);
+          delete el.dataset.pending;
           latest?.();
         }, liveDelayMs);
       } else if (this.pending.has(el)) this.pending.set(el, f);

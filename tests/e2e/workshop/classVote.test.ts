@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   clickTarget,
   optionIds,
+  ariaOf,
   shoot,
   shootAt,
   stageLogger,
@@ -189,10 +190,7 @@ describe("a class vote in the browser", () => {
       () => true,
       "Cleo's phone",
     );
-    // A new live region gets its text 120 ms after it appears (A11yLayer), so screen readers notice it.
-    await expect
-      .poll(() => cleo.locator("body").ariaSnapshot(), { timeout: 10_000 })
-      .toContain(cleoModel.reveal!.mine!.line!);
+    expect(await ariaOf(cleo.locator("body"))).toContain(cleoModel.reveal!.mine!.line!);
     await shoot(projector, "projector-last-reveal-1920");
     await shoot(trainer, "trainer-last-reveal-1920");
     await shoot(cleo, "trainee-you-chose-390");
