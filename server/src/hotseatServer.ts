@@ -164,6 +164,7 @@ export async function startHotseatServer(options: HotseatServerOptions): Promise
         hostingLimits,
         ...(options.trainerPassword !== undefined ? { trainerPassword: options.trainerPassword } : {}),
         ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+        comeBack: () => cluster,
       });
       mountLmsApi(app, {
         store: options.store,

@@ -2,12 +2,19 @@ import { existsSync, readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, PostgresSessionStore, startTestPostgres } from "@hotseat/server";
 import type { TestPostgres } from "@hotseat/server";
+import {
+  createGroupResponseSchema,
+  learnerKeyResponseSchema,
+  learnerRecordSchema,
+  sessionStatusSchema,
+} from "@hotseat/shared";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
 import { missingClusterBinaries, startHotseatCluster, startRedis } from "../../server/bench/clusterProcesses";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { Daemon, HotseatCluster } from "../../server/bench/clusterProcesses";
 import type { Room } from "@colyseus/sdk";
 import { classInVote, hostSession, Peer, until } from "./harness";
+import { apiCall } from "./apiCall";
 import { BrowserPage, ComingBackPhone } from "./comingBack";
 
 // Three real Hotseat processes on one PostgreSQL and one redis-server, behind nginx running
@@ -109,8 +116,87 @@ describe.skipIf(missing.length > 0)("three Hotseat processes behind nginx", () =
       reconnectKey: "late",
     });
     expect(processOf(late)).toBe(where[0]);
+    // Every process answers a session's status, wherever the session runs (the two others read its log).
+    for (const n of [1, 2, 3]) {
+      const asked = await apiCall(`${cluster.url}/p${n}`, `/api/sessions/${classes[0]!.hosted.code}`);
+      expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+      expect(sessionStatusSchema.parse(asked.body)).toMatchObject({
+        running: true,
+        joinOpen: true,
+        status: "live",
+        phase: "revealed",
+        scenario: { id: "short-call" },
+      });
+    }
     await Promise.all(classes.flatMap((c) => [c.trainer, ...c.trainees]).map((p) => p.leave()));
     await late.leave();
+  });
+
+  it("plays a group's session with a roster through any process, and answers each learner's record from any", async () => {
+    const cluster = await startCluster();
+    const created = await apiCall(cluster.url, "/api/groups", {
+      body: {
+        name: "Support",
+        openRoster: false,
+        roster: ["Ann", "Bob", "Cleo"].map((displayName) => ({ displayName })),
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const group = createGroupResponseSchema.parse(created.body);
+    const hosted = await hostSession(cluster.url, {
+      scenarioId: "short-call",
+      groupId: group.group.groupId,
+      groupKey: group.groupKey,
+    } as never);
+    // Each phone asks a different process for the roster and claims its name there; a name is claimed once.
+    const keys: string[] = [];
+    for (const [i, line] of group.roster.entries()) {
+      const base = `${cluster.url}/p${i + 1}`;
+      const roster = await apiCall(base, `/api/sessions/${hosted.code}/roster`);
+      expect(roster.status, JSON.stringify(roster.body)).toBe(200);
+      const claimed = await apiCall(base, `/api/sessions/${hosted.code}/learners`, {
+        body: { learnerId: line.learnerId },
+      });
+      expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
+      keys.push(learnerKeyResponseSchema.parse(claimed.body).learnerKey);
+    }
+    for (const n of [1, 2, 3]) {
+      const twice = await apiCall(`${cluster.url}/p${n}`, `/api/sessions/${hosted.code}/learners`, {
+        body: { learnerId: group.roster[0]!.learnerId },
+      });
+      expect(twice.status).toBe(409);
+    }
+    const trainer = await Peer.join<TrainerView>(cluster.url, hosted.code, {
+      role: "trainer",
+      trainerToken: hosted.trainerToken,
+    });
+    const phones = await Promise.all(
+      keys.map((learnerKey, i) =>
+        Peer.join<TraineeView>(cluster.url, hosted.code, {
+          role: "trainee",
+          learnerKey,
+          reconnectKey: `group-phone-${i}`,
+        }),
+      ),
+    );
+    expect(phones.map((p) => p.view.me.name)).toEqual(["Ann", "Bob", "Cleo"]);
+    for (const p of phones) expect(processOf(p)).toBe(processOf(trainer));
+    trainer.send({ type: "trainer.start" });
+    trainer.send({ type: "trainer.openVote" });
+    await Promise.all(phones.map((p) => p.viewWhere((v) => v.can === "vote")));
+    phones.forEach((p) => p.send({ type: "trainee.vote", optionId: "listen", stepIndex: 0 }));
+    await trainer.viewWhere((v) => Object.keys(v.votes).length === 3, "3 votes");
+    trainer.send({ type: "trainer.reveal" });
+    await trainer.viewWhere((v) => v.history.length === 1, "the reveal");
+    // Each learner's practice, asked of every process: the one decision they voted on.
+    for (const key of keys)
+      for (const n of [1, 2, 3]) {
+        const mine = await apiCall(`${cluster.url}/p${n}`, "/api/learning/me", { key });
+        expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+        const record = learnerRecordSchema.parse(mine.body);
+        expect(record.runs.map((r) => r.decisions.map((d) => d.optionId))).toEqual([["listen"]]);
+      }
+    await Promise.all([trainer, ...phones].map((p) => p.leave()));
   });
 });
 

@@ -45,6 +45,11 @@ export type ApiDeps = {
   throttles?: HttpThrottles;
   /** Bounds on live sessions per address and in total. */
   hostingLimits?: HostingLimits;
+  /**
+   * Who brings a session back when someone asks for it: `host` alone, or in a cluster the cluster's
+   * come-back (set once the matchmaker runs), which leaves a session running on a live process to it.
+   */
+  comeBack?: () => Pick<SessionHost, "comeBack"> | undefined;
 };
 
 function baseUrl(req: Request, publicUrl: string | undefined): string {
@@ -138,8 +143,9 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   app.get("/api/sessions/:code", async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
     // Someone is coming back to this session: bring it back from its log if it is not running here yet.
-    if (!(await comeBackOrRefuse(deps.host, code, res))) return;
-    const status = await deps.host.status(code);
+    const running = await comeBackOrRefuse(deps.comeBack?.() ?? deps.host, code, res);
+    if (running === undefined) return;
+    const status = await deps.host.status(code, running);
     if (!status)
       return sendError(res, 404, "join.bad-code", "No session has this code. Check the code on the wall.");
     sendBody(res, sessionStatusSchema, status);
@@ -166,6 +172,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   mountLearningApi(app, {
     learning: deps.host.learning,
     host: deps.host,
+    comeBack: deps.comeBack,
     trainerPassword: deps.trainerPassword,
     throttles,
     baseUrl: (req) => baseUrl(req, deps.publicUrl),

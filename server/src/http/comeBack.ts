@@ -9,17 +9,21 @@ import { sendError } from "./apiAnswer";
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Brings a live session back from its log when someone comes back to it; false (answered with a 409
- * `session.conflict`) while another Hotseat process owns it. Other failures propagate to the error handler.
+ * Brings a live session back from its log when someone comes back to it: whether it runs now (here, or in
+ * a cluster on another live process). Undefined, answered with a 409 `session.conflict`, while another
+ * Hotseat process holds it without running it. Other failures propagate to the error handler.
  */
-export async function comeBackOrRefuse(host: SessionHost, code: string, res: Response): Promise<boolean> {
+export async function comeBackOrRefuse(
+  host: Pick<SessionHost, "comeBack">,
+  code: string,
+  res: Response,
+): Promise<boolean | undefined> {
   try {
-    await host.comeBack(code);
-    return true;
+    return await host.comeBack(code);
   } catch (e) {
     if (!(e instanceof SessionOwnedElsewhereError)) throw e;
     sendError(res, 409, conflictRejection.code, conflictRejection.message);
-    return false;
+    return undefined;
   }
 }
 

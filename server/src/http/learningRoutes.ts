@@ -41,6 +41,8 @@ export type LearningRouteDeps = {
   throttles?: HttpThrottles | undefined;
   /** The address trainees open (for renew links). */
   baseUrl: (req: Request) => string;
+  /** Who brings a session back (in a cluster, the cluster's come-back); `host` when absent. */
+  comeBack?: (() => Pick<SessionHost, "comeBack"> | undefined) | undefined;
 };
 
 type Handler = (req: Request, res: Response) => void | Promise<void>;
@@ -186,21 +188,23 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
   // A trainee's phone: the roster of a group session (names only), claiming a name, renewing, its record.
   const sessionGroup = async (req: Request) => {
     const code = normalizeJoinCode(param(req, "code"));
-    // Sessions come back lazily: a phone asking for the roster is someone coming back to the session.
+    // Sessions come back lazily: a phone asking for the roster is someone coming back to the session. In a
+    // cluster it may run on another process; the roster and the claims live in the shared database.
+    let running: boolean;
     try {
-      await deps.host.comeBack(code);
+      running = await (deps.comeBack?.() ?? deps.host).comeBack(code);
     } catch (e) {
       if (!(e instanceof SessionOwnedElsewhereError)) throw e;
       throw new LearningRefusal(409, conflictRejection.code, conflictRejection.message);
     }
-    const runtime = deps.host.runtime(code);
-    if (!runtime)
+    const record = running ? await deps.host.liveRecord(code) : undefined;
+    if (!record)
       throw new LearningRefusal(
         404,
         "join.bad-code",
         "No session has this code. Check the code on the wall.",
       );
-    const g = await learning.groupOfSession(runtime.id);
+    const g = await learning.groupOfSession(record.id);
     if (!g)
       throw new LearningRefusal(
         404,

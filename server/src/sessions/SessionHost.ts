@@ -352,6 +352,14 @@ export class SessionHost {
     await this.deps.store.leases.release(runtime.id);
   }
 
+  /** The record of the live session with this code: the one running here, else the store's (a cluster's). */
+  async liveRecord(code: string): Promise<SessionRecord | undefined> {
+    const runtime = this.live.get(code);
+    if (runtime) return runtime.record;
+    const record = await this.deps.store.findByCode(code);
+    return record?.status === "live" ? record : undefined;
+  }
+
   /** The live session with this code, if its room runs here. */
   runtime(code: string): SessionRuntime | undefined {
     return this.live.get(code);
@@ -366,14 +374,18 @@ export class SessionHost {
     return { record, state: (await this.resume(record)).state };
   }
 
-  /** Whether a code names a session a trainee can join now, and what it is playing; nothing private. */
-  async status(code: string): Promise<SessionStatusResponse | undefined> {
+  /**
+   * Whether a code names a session a trainee can join now, and what it is playing; nothing private.
+   * `running`: the session runs, here or (in a cluster) on another process, whose state is read from the
+   * log it writes every event to before anyone sees it.
+   */
+  async status(code: string, running = false): Promise<SessionStatusResponse | undefined> {
     const runtime = this.live.get(code);
-    if (!runtime) {
-      const record = await this.deps.store.findByCode(code);
-      return record ? { code, running: false, joinOpen: false, status: record.status } : undefined;
-    }
-    return runningStatus(code, runtime);
+    if (runtime) return runningStatus(code, runtime);
+    const record = await this.deps.store.findByCode(code);
+    if (!record) return undefined;
+    if (running && record.status === "live") return runningStatus(code, await this.resume(record));
+    return { code, running: false, joinOpen: false, status: record.status };
   }
 
   /**
