@@ -7,7 +7,11 @@ import { freePort, repoRoot, startServerProcess } from "./serverProcess";
 import type { ServerProcess } from "./serverProcess";
 
 /** Where the Debian packages put the binaries a cluster test needs. */
-export const clusterBinaries = { redis: "/usr/bin/redis-server", nginx: "/usr/sbin/nginx" } as const;
+export const clusterBinaries = {
+  redis: "/usr/bin/redis-server",
+  redisCli: "/usr/bin/redis-cli",
+  nginx: "/usr/sbin/nginx",
+} as const;
 
 /** The binaries that are missing (the cluster test skips, naming them, when any is). */
 export function missingClusterBinaries(): string[] {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, PostgresSessionStore, startTestPostgres } from "@hotseat/server";
@@ -9,7 +10,13 @@ import {
   sessionStatusSchema,
 } from "@hotseat/shared";
 import type { ProjectorView, TraineeView, TrainerView } from "@hotseat/shared";
-import { missingClusterBinaries, startHotseatCluster, startRedis } from "../../server/bench/clusterProcesses";
+import {
+  clusterBinaries,
+  missingClusterBinaries,
+  startClusterProcess,
+  startHotseatCluster,
+  startRedis,
+} from "../../server/bench/clusterProcesses";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { Daemon, HotseatCluster } from "../../server/bench/clusterProcesses";
 import type { Room } from "@colyseus/sdk";
@@ -45,17 +52,29 @@ afterAll(async () => {
 
 async function startCluster(
   env: Record<string, string> = {},
-): Promise<HotseatCluster & { databaseUrl: string }> {
+): Promise<HotseatCluster & { databaseUrl: string; redisUrl: string; env: Record<string, string> }> {
   const databaseUrl = await createTestDatabase(postgres, `cluster_${++databases}`);
   // Each cluster its own Redis database number, so listings of an earlier test's processes do not mix in.
-  const cluster = await startHotseatCluster({
-    count: 3,
-    databaseUrl,
-    redisUrl: `${redis.url}/${databases}`,
-    env: { HOTSEAT_SCENARIOS_DIR: "tests/server/fixtures/scenarios", ...env },
-  });
+  const redisUrl = `${redis.url}/${databases}`;
+  const processEnv = { HOTSEAT_SCENARIOS_DIR: "tests/server/fixtures/scenarios", ...env };
+  const cluster = await startHotseatCluster({ count: 3, databaseUrl, redisUrl, env: processEnv });
   clusters.push(cluster);
-  return { ...cluster, databaseUrl };
+  return { ...cluster, databaseUrl, redisUrl, env: processEnv };
+}
+
+/** The Colyseus process ids the cluster's lease-owner table names (colyseusCluster.ts). */
+function leaseOwnerEntries(redisUrl: string): string[] {
+  const out = execFileSync(clusterBinaries.redisCli, [
+    "-u",
+    redisUrl,
+    "--no-raw",
+    "HKEYS",
+    "hotseat:lease-owners",
+  ]);
+  return out
+    .toString()
+    .split("\n")
+    .filter((line) => /\S/.test(line) && !line.includes("(empty"));
 }
 
 /** Which process (1-based, from its address prefix /pN/) a client's socket went to. */
@@ -335,6 +354,14 @@ describe.skipIf(missing.length > 0)("a Hotseat process lost or stopped", () => {
       `cluster kill -9: ${acked.length} votes shown before the kill, all kept; every page back on p${survivor} in ${backMs} ms`,
     );
     await finishVote(c, cluster.databaseUrl);
+
+    // The dead process is started again, as a supervisor would: the cluster's table of lease owners names
+    // the three live processes, not the dead one too.
+    expect(leaseOwnerEntries(cluster.redisUrl)).toHaveLength(3);
+    const killed = cluster.processes[c.owner - 1]!;
+    const nginxPort = Number(new URL(cluster.url).port);
+    cluster.processes[c.owner - 1] = await startClusterProcess(killed.port, c.owner, nginxPort, cluster);
+    await until(() => leaseOwnerEntries(cluster.redisUrl).length === 3, "the dead process's entry dropped");
   });
 
   it("SIGTERM (a redeploy): the stopping process hands its sessions over with a short pause", async () => {

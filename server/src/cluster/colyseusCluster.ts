@@ -45,9 +45,15 @@ export class ClusterComeBack {
     this.leases = leases;
   }
 
-  /** Tells the cluster which lease owner this process is; call once the matchmaker is set up. */
+  /**
+   * Tells the cluster which lease owner this process is; call once the matchmaker is set up. Drops the
+   * entries of processes that are gone, so the table holds the live processes, not every one ever started.
+   */
   async register(): Promise<void> {
     await matchMaker.presence.hset(leaseOwnersKey, matchMaker.processId, this.leases.owner);
+    const owners = await matchMaker.presence.hgetall(leaseOwnersKey);
+    for (const processId of Object.keys(owners ?? {}))
+      if (!(await this.processAlive(processId))) await matchMaker.presence.hdel(leaseOwnersKey, processId);
   }
 
   /** Whether the Colyseus process still listens on its channel (its Redis connection is open). */
