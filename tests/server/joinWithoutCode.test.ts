@@ -60,7 +60,7 @@ describe("a session cannot be joined without its code", () => {
     const view = await trainer.viewWhere((v) => v.projectorCount === 1, "the legitimate projector");
     expect(view.roster).toEqual([]);
     expect(projector.view.traineeCount).toBe(0);
-    expect(await server.host.list()).toHaveLength(1);
+    expect(await server.host.queries.list()).toHaveLength(1);
   });
 
   it("still seats whoever joins by the code (and the trainer only with the token)", async () => {

@@ -132,11 +132,13 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (password !== undefined && deps.trainerPassword !== undefined) {
       if (!samePassword(password, deps.trainerPassword))
         return sendError(res, 401, "host.password", "That is not the trainer password.");
-      return sendBody(res, sessionListResponseSchema, { sessions: await deps.host.list() });
+      return sendBody(res, sessionListResponseSchema, { sessions: await deps.host.queries.list() });
     }
     const credentials = listCredentials(req.get("authorization"));
     if (credentials.kind === "refused") return sendError(res, 401, credentials.code, credentials.message);
-    const sessions = await deps.host.list((record) => credentials.hashes.has(record.trainerTokenHash));
+    const sessions = await deps.host.queries.list((record) =>
+      credentials.hashes.has(record.trainerTokenHash),
+    );
     sendBody(res, sessionListResponseSchema, { sessions });
   });
 
@@ -145,7 +147,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     // Someone is coming back to this session: bring it back from its log if it is not running here yet.
     const running = await comeBackOrRefuse(deps.comeBack?.() ?? deps.host, code, res);
     if (running === undefined) return;
-    const status = await deps.host.status(code, running);
+    const status = await deps.host.queries.status(code, running);
     if (!status)
       return sendError(res, 404, "join.bad-code", "No session has this code. Check the code on the wall.");
     sendBody(res, sessionStatusSchema, status);
@@ -154,7 +156,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   // A report names every trainee and their votes: only the session's trainer may download it.
   const report = (format: "json" | "csv") => async (req: Request<{ code: string }>, res: Response) => {
     const code = normalizeJoinCode(req.params.code);
-    const found = await deps.host.report(code);
+    const found = await deps.host.queries.report(code);
     if (!found) return sendError(res, 404, "join.bad-code", `No session has the code ${code}.`);
     if (!trainerTokenMatches(tokenOf(req), found.record.trainerTokenHash)) {
       return sendError(res, 401, "join.bad-token", "The report needs this session's trainer token.");

@@ -197,7 +197,7 @@ export function mountLearningApi(app: Application, deps: LearningRouteDeps): voi
       if (!(e instanceof SessionOwnedElsewhereError)) throw e;
       throw new LearningRefusal(409, conflictRejection.code, conflictRejection.message);
     }
-    const record = running ? await deps.host.liveRecord(code) : undefined;
+    const record = running ? await deps.host.queries.liveRecord(code) : undefined;
     if (!record)
       throw new LearningRefusal(
         404,

@@ -67,8 +67,12 @@ describe("session host", () => {
       "session.created",
       "trainer.selectScenario",
     ]);
-    expect(await host.status(hosted.code)).toMatchObject({ running: true, joinOpen: true, phase: "lobby" });
-    expect((await host.list())[0]).toMatchObject({
+    expect(await host.queries.status(hosted.code)).toMatchObject({
+      running: true,
+      joinOpen: true,
+      phase: "lobby",
+    });
+    expect((await host.queries.list())[0]).toMatchObject({
       code: hosted.code,
       running: true,
       scenario: { id: "short-call" },
@@ -123,7 +127,7 @@ describe("session host", () => {
     expect(second.started).toEqual([recent.code]);
     expect(store.getSession(old.sessionId)?.status).toBe("finished");
     expect(store.result(old.sessionId)).toMatchObject({ joinCode: old.code });
-    expect((await second.host.report(old.code))?.csv.split("\n")[0]).toMatch(/^scenario,/);
+    expect((await second.host.queries.report(old.code))?.csv.split("\n")[0]).toMatch(/^scenario,/);
     await expect(second.host.open(recent.sessionId)).rejects.toThrow(HostError);
   });
 
@@ -143,7 +147,7 @@ describe("session host", () => {
     await host.finish(hosted.code);
     // As an older version might have stored it: a field renamed.
     store.saveResult(hosted.sessionId, { joinCode: hosted.code, students: [{ name: "Ana" }] }, 1000);
-    const found = await host.report(hosted.code);
+    const found = await host.queries.report(hosted.code);
     expect(found?.report.trainees.map((t) => t.name)).toEqual(["Ana"]);
     expect(found?.csv.split("\n")[0]).toMatch(/^scenario,/);
   });
@@ -165,7 +169,7 @@ describe("session host", () => {
     ];
     const done = await first.host.host({ scenarioId: "short-call" });
     await play(done.code, first.host, [...opening, { type: "trainer.reveal", by: trainer }]);
-    const reportBefore = (await first.host.report(done.code))!.report;
+    const reportBefore = (await first.host.queries.report(done.code))!.report;
     expect(reportBefore.scenarios[0]?.runs[0]?.path.map((s) => s.optionId)).toEqual(["listen"]);
     await first.host.finish(done.code);
     const live = await first.host.host({ scenarioId: "short-call" });
@@ -174,14 +178,14 @@ describe("session host", () => {
     // The author renames an option and the server restarts on the same store.
     const second = await hostWith(store, clock, edited);
     expect(await second.host.resumeAll()).toEqual([live.code]);
-    expect((await second.host.report(done.code))?.report).toEqual(reportBefore);
+    expect((await second.host.queries.report(done.code))?.report).toEqual(reportBefore);
     const resumed = second.host.runtime(live.code)!;
     expect(resumed.replayRefusals).toEqual([]);
     expect(resumed.state.context.vote?.votes).toEqual({ "t-ana": "listen" });
     await play(live.code, second.host, [{ type: "trainer.reveal", by: trainer }]);
-    expect((await second.host.report(live.code))?.report.scenarios[0]?.runs[0]?.path[0]?.optionId).toBe(
-      "listen",
-    );
+    expect(
+      (await second.host.queries.report(live.code))?.report.scenarios[0]?.runs[0]?.path[0]?.optionId,
+    ).toBe("listen");
 
     // A session hosted now plays the edited file.
     const fresh = await second.host.host({ scenarioId: "short-call" });

@@ -1,14 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { reportToCsv, sessionReport, sessionReportSchema } from "@hotseat/shared";
-import type {
-  CompiledScenario,
-  HostResponse,
-  SessionEvent,
-  SessionListing,
-  SessionReport,
-  SessionState,
-  SessionStatusResponse,
-} from "@hotseat/shared";
+import { sessionReport } from "@hotseat/shared";
+import type { CompiledScenario, HostResponse, SessionEvent } from "@hotseat/shared";
 import { newJoinCode } from "../joinCode";
 import { defaultFinishRule, finishReason } from "./finishRule";
 import type { FinishRule } from "./finishRule";
@@ -17,7 +9,7 @@ import type { AsyncSessionStore } from "../store/AsyncSessionStore";
 import type { LibraryPin, SessionRecord } from "../store/SessionStore";
 import { ScenarioVersions } from "./ScenarioVersions";
 import { LearningService } from "../learning/LearningService";
-import { listingOf, runningStatus } from "./sessionListing";
+import { SessionQueries } from "./sessionQueries";
 import { SessionRuntime } from "./SessionRuntime";
 import type { LoggedListener } from "./SessionRuntime";
 import { hashTrainerToken, newTrainerToken } from "./trainerToken";
@@ -68,6 +60,8 @@ export class SessionHost {
   private readonly now: () => number;
   /** Groups, rosters, learner keys and records (issue 11), over the same store. */
   readonly learning: LearningService;
+  /** What the API reads of a session: its status, report and listing, from the room or the log. */
+  readonly queries: SessionQueries;
 
   private constructor(
     private readonly deps: SessionHostDeps,
@@ -77,6 +71,11 @@ export class SessionHost {
   ) {
     this.now = deps.now ?? Date.now;
     this.learning = new LearningService(deps.store, this.now);
+    this.queries = new SessionQueries({
+      runtime: (code) => this.live.get(code),
+      store: deps.store,
+      resume: (record) => this.resume(record),
+    });
   }
 
   /** Stores today's scenario files as versions (the pin of every newly hosted session), then hosts. */
@@ -352,64 +351,8 @@ export class SessionHost {
     await this.deps.store.leases.release(runtime.id);
   }
 
-  /** The record of the live session with this code: the one running here, else the store's (a cluster's). */
-  async liveRecord(code: string): Promise<SessionRecord | undefined> {
-    const runtime = this.live.get(code);
-    if (runtime) return runtime.record;
-    const record = await this.deps.store.findByCode(code);
-    return record?.status === "live" ? record : undefined;
-  }
-
   /** The live session with this code, if its room runs here. */
   runtime(code: string): SessionRuntime | undefined {
     return this.live.get(code);
-  }
-
-  /** The session's state: the live one, else rebuilt from the log of the newest session with this code. */
-  async stateOf(code: string): Promise<{ record: SessionRecord; state: SessionState } | undefined> {
-    const runtime = this.live.get(code);
-    if (runtime) return { record: runtime.record, state: runtime.shown };
-    const record = await this.deps.store.findByCode(code);
-    if (!record) return undefined;
-    return { record, state: (await this.resume(record)).state };
-  }
-
-  /**
-   * Whether a code names a session a trainee can join now, and what it is playing; nothing private.
-   * `running`: the session runs, here or (in a cluster) on another process, whose state is read from the
-   * log it writes every event to before anyone sees it.
-   */
-  async status(code: string, running = false): Promise<SessionStatusResponse | undefined> {
-    const runtime = this.live.get(code);
-    if (runtime) return runningStatus(code, runtime);
-    const record = await this.deps.store.findByCode(code);
-    if (!record) return undefined;
-    if (running && record.status === "live") return runningStatus(code, await this.resume(record));
-    return { code, running: false, joinOpen: false, status: record.status };
-  }
-
-  /**
-   * The session's report (JSON and CSV): a finished session's is the one stored when it finished, a live
-   * one's is computed from its log by the session core.
-   */
-  async report(
-    code: string,
-  ): Promise<{ record: SessionRecord; report: SessionReport; csv: string } | undefined> {
-    const record = this.live.has(code) ? undefined : await this.deps.store.findByCode(code);
-    // Written by `sessionReport` when the session finished; one an older version wrote in another shape
-    // is computed again from the log, which the store keeps too.
-    const saved = record?.status === "finished" ? await this.deps.store.result(record.id) : undefined;
-    const stored = saved === undefined ? undefined : sessionReportSchema.safeParse(saved).data;
-    if (record && stored !== undefined) return { record, report: stored, csv: reportToCsv(stored) };
-    const found = await this.stateOf(code);
-    if (!found) return undefined;
-    const report = sessionReport(found.state);
-    return { record: found.record, report, csv: reportToCsv(report) };
-  }
-
-  /** Every session in the store (or the ones `only` keeps), newest first, live ones with phase and head count. */
-  async list(only: (record: SessionRecord) => boolean = () => true): Promise<SessionListing[]> {
-    const records = (await this.deps.store.listSessions()).filter(only);
-    return records.map((record) => listingOf(record, this.live.get(record.code)));
   }
 }
