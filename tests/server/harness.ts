@@ -156,6 +156,29 @@ export async function hostedClass(url: string, size: number) {
   return { hosted, trainer, projector, trainees };
 }
 
+/** A group session's trainer and one phone per learner key (claimed names), each with its own device key. */
+export async function joinGroupClass(
+  url: string,
+  hosted: HostResponse,
+  learnerKeys: string[],
+  devicePrefix: string,
+): Promise<{ trainer: Peer<TrainerView>; phones: Peer<TraineeView>[] }> {
+  const trainer = await Peer.join<TrainerView>(url, hosted.code, {
+    role: "trainer",
+    trainerToken: hosted.trainerToken,
+  });
+  const phones = await Promise.all(
+    learnerKeys.map((learnerKey, i) =>
+      Peer.join<TraineeView>(url, hosted.code, {
+        role: "trainee",
+        learnerKey,
+        reconnectKey: `${devicePrefix}-${i}`,
+      }),
+    ),
+  );
+  return { trainer, phones };
+}
+
 export async function classInVote(url: string, size: number) {
   const { hosted, trainer, trainees } = await hostedClass(url, size);
   trainer.send({ type: "trainer.start" });

@@ -11,10 +11,10 @@ import {
   learnerRecordSchema,
   lrsStatusSchema,
 } from "@hotseat/shared";
-import type { LearnerRecord, TraineeView, TrainerView } from "@hotseat/shared";
+import type { LearnerRecord } from "@hotseat/shared";
 import { freePort, startServerProcess } from "../../server/bench/serverProcess";
 import type { ServerProcess } from "../../server/bench/serverProcess";
-import { fixtureScenariosDir, hostSession, Peer, until } from "./harness";
+import { fixtureScenariosDir, hostSession, joinGroupClass, until } from "./harness";
 import { TestLrs } from "./testLrs";
 import { apiCall } from "./apiCall";
 
@@ -94,19 +94,7 @@ describe("the learning record on PostgreSQL", () => {
       body: { learnerId: group.roster[0]!.learnerId },
     });
     expect(twice.status).toBe(409);
-    const trainer = await Peer.join<TrainerView>(a.url, hosted.code, {
-      role: "trainer",
-      trainerToken: hosted.trainerToken,
-    });
-    const phones = await Promise.all(
-      [annKey, bobKey].map((learnerKey, i) =>
-        Peer.join<TraineeView>(a.url, hosted.code, {
-          role: "trainee",
-          learnerKey,
-          reconnectKey: `phone-${i}`,
-        }),
-      ),
-    );
+    const { trainer, phones } = await joinGroupClass(a.url, hosted, [annKey, bobKey], "phone");
     expect(phones.map((p) => p.view.me.name)).toEqual(["Ann", "Bob"]);
     trainer.send({ type: "trainer.start" });
     const vote = async (choices: string[], step: number) => {
